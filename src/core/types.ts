@@ -1,0 +1,63 @@
+// Shared vocabulary of the pure core: no extension APIs here, so detectors run alike
+// under jsdom, in the content script and in the CLI.
+
+/** What a collapsed block is, in the corpus' label vocabulary. */
+export type Kind = 'appeal' | 'paywall' | 'newsletter' | 'linkfarm';
+
+/** How the popup and options page group detectors. */
+export type Category = 'appeals' | 'clutter';
+
+export type Sensitivity = 'low' | 'normal' | 'high';
+
+export type DetectorId =
+  | 'donation-appeal'
+  | 'membership-plea'
+  | 'paywall-nag'
+  | 'newsletter-nag'
+  | 'link-farm'
+  | 'app-promo';
+
+/** A detector's judgement of one candidate block. */
+export interface Verdict {
+  /** 0..1 (higher means more certain); compared against the sensitivity threshold. */
+  score: number;
+  /** Human-readable evidence, e.g. "phrase 'support us'", "3 donate links", "link text 94 %". */
+  reasons: string[];
+}
+
+/** A block that should be collapsed. */
+export interface Finding extends Verdict {
+  detectorId: DetectorId;
+  kind: Kind;
+  element: Element;
+}
+
+/** Everything a detector may consult besides the block itself. Built once per scan. */
+export interface DetectContext {
+  sensitivity: Sensitivity;
+  /** Language codes whose lexicons apply (always includes 'en'). */
+  langs: string[];
+  /** User-supplied phrases per kind (from settings); matched like lexicon phrases. */
+  userPhrases: Partial<Record<Kind, string[]>>;
+}
+
+export interface Detector {
+  id: DetectorId;
+  /** English label and description; the extension UI shows the translated `_locales` messages. */
+  label: string;
+  description: string;
+  category: Category;
+  kind: Kind;
+  enabledByDefault: boolean;
+  /** Pure: reads only `block` (and its subtree) and `context`. Returns null when not matched. */
+  detect(block: Element, context: DetectContext): Verdict | null;
+}
+
+/** Which detectors run and how eagerly: the part of the user's settings the core needs. */
+export interface ScanOptions {
+  enabled: Partial<Record<DetectorId, boolean>>;
+  sensitivity: Sensitivity;
+  userPhrases?: Partial<Record<Kind, string[]>>;
+  /** Force the page language instead of detecting it. */
+  lang?: string;
+}
