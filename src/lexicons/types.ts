@@ -1,0 +1,27 @@
+// A lexicon is data: the phrases of one language that the detectors look for.
+// Phrases are matched case-insensitively, ignoring diacritics and collapsing white space,
+// on word boundaries (a phrase never matches inside a longer word).
+export interface Lexicon {
+  /** BCP 47 primary language subtag: 'en', 'de', … */
+  lang: string;
+  /** Donation pleas: "support us", "readers like you", "independent journalism depends on you", "make a donation". */
+  donation: string[];
+  /** Membership and subscribe-to-support pleas: "become a member", "join our community of supporters". */
+  membership: string[];
+  /** Paywall nags: "free articles", "subscribe to continue reading", "you have reached your limit". */
+  paywall: string[];
+  /** Newsletter sign-up nags: "sign up for our newsletter", "get our newsletter", "in your inbox". */
+  newsletter: string[];
+  /** App-download promos: "download our app", "get it on google play", "available on the app store". */
+  appPromo: string[];
+  /** Headings that introduce link walls: "trending", "most read", "around the web", "you may like", "more from". */
+  linkWallHeadings: string[];
+  /** Words of donate/support calls to action (button or link text): "donate", "contribute", "support". */
+  donateActions: string[];
+  /** Words of subscribe / sign-up calls to action: "subscribe", "sign up", "join". */
+  subscribeActions: string[];
+  /** Recurring-amount periods for "$2 a month": "a month", "per month", "monthly", "a year". */
+  perPeriod: string[];
+  /** The most frequent function words, used to guess the language of text without <html lang>. */
+  stopwords: string[];
+}
