@@ -1,0 +1,258 @@
+// Starts Debian's Chromium or Firefox ESR headless with the built extension loaded, on a fresh (or given)
+// profile, and hides the differences between the two behind one ExtensionSession.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const executables: Record<BrowserName, string> = {
+  chromium: '/usr/bin/chromium',
+  firefox: '/usr/bin/firefox-esr',
+};
+
+/** The gecko id in dist/firefox/manifest.json. */
+const firefoxExtensionId = 'tidings@tidings.invalid';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-gpu',
+];
+
+/** The subset of the WebExtension API the tests call inside extension contexts (chrome.* in Chromium, browser.* in Firefox). */
+export interface ExtensionApi {
+  tabs: { query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string; active: boolean }[]> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  storage: Record<'sync' | 'local', { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+}
+
+export interface ExtensionSession {
+  name: BrowserName;
+  browser: Browser;
+  userDataDir: string;
+  /** Where downloads land (the options page's export). */
+  downloadDir: string;
+  /** chrome-extension://ID/file or moz-extension://UUID/file */
+  extensionUrl(file: string): string;
+  /** Opens a web page in a new tab and waits for its load event. */
+  openPage(url: string): Promise<Page>;
+  /** Opens an extension page (popup.html?tab=N, options.html) in a new tab and waits until it has loaded. */
+  openExtensionPage(file: string): Promise<Page>;
+  /** The WebExtension tab id of a page (brings the page to the front). */
+  tabIdOf(page: Page): Promise<number>;
+  badgeText(tabId: number): Promise<string>;
+  /** Evaluates in an extension context: the service worker in Chromium, an extension page in Firefox. */
+  extensionEval<T, A extends unknown[]>(fn: (api: ExtensionApi, ...args: A) => Promise<T>, ...args: A): Promise<T>;
+  /** Everything the extension keeps in storage.sync and storage.local. */
+  storedData(): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }>;
+  /** Clears storage.sync and storage.local: the next page starts from default settings. */
+  clearStorage(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test a restart); a fresh temporary one by default. */
+  userDataDir?: string;
+  /** Built extension folder; dist/chrome or dist/firefox by default. */
+  extensionDir?: string;
+}
+
+export function distDir(name: BrowserName): string {
+  return path.resolve(name === 'chromium' ? 'dist/chrome' : 'dist/firefox');
+}
+
+export function makeTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `tidings-${prefix}-`));
+}
+
+/** Fails with the reason rather than skipping: a suite that cannot start a browser is broken, not optional. */
+function assertRunnable(name: BrowserName, extensionDir: string): void {
+  if (!fs.existsSync(executables[name])) {
+    throw new Error(`${executables[name]} is missing: install the Debian package (${name === 'chromium' ? 'chromium' : 'firefox-esr'})`);
+  }
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`${extensionDir}/manifest.json is missing: run npm run build first`);
+  }
+}
+
+export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? distDir(name);
+  assertRunnable(name, extensionDir);
+  const userDataDir = options.userDataDir ?? makeTempDir(`${name}-profile`);
+  const downloadDir = makeTempDir(`${name}-downloads`);
+  return name === 'chromium'
+    ? launchChromium(extensionDir, userDataDir, downloadDir)
+    : launchFirefox(extensionDir, userDataDir, downloadDir);
+}
+
+async function openAndLoad(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+async function launchChromium(extensionDir: string, userDataDir: string, downloadDir: string): Promise<ExtensionSession> {
+  const browser = await puppeteer.launch({
+    executablePath: executables.chromium,
+    headless: true,
+    pipe: true,
+    enableExtensions: [extensionDir],
+    userDataDir,
+    args: chromiumArgs,
+    downloadBehavior: { policy: 'allow', downloadPath: downloadDir },
+  });
+  try {
+    const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 20_000 });
+    const origin = `chrome-extension://${new URL(workerTarget.url()).host}`;
+    // An idle MV3 worker may be stopped and restarted; look it up afresh for every call.
+    const worker = async (): Promise<WebWorker> => {
+      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
+      const found = await target.worker();
+      if (!found) throw new Error('the extension service worker has no worker handle');
+      return found;
+    };
+    const extensionEval: ExtensionSession['extensionEval'] = async (fn, ...args) => evaluateWithApi(await worker(), fn, args);
+    return makeSession('chromium', browser, userDataDir, downloadDir, origin, extensionEval, (url) => openAndLoad(browser, url));
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+async function launchFirefox(extensionDir: string, userDataDir: string, downloadDir: string): Promise<ExtensionSession> {
+  // Pinning the UUID gives moz-extension:// URLs we know before the add-on is installed, and the
+  // same URLs after a restart with the same profile.
+  const uuid = readOrCreateFirefoxUuid(userDataDir);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: executables.firefox,
+    headless: true,
+    userDataDir,
+    // Without it Firefox refuses BiDi navigation to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [firefoxExtensionId]: uuid }),
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+    },
+  });
+  try {
+    // A temporary add-on: gone when the browser closes, so it is installed again on every launch.
+    await browser.installExtension(extensionDir);
+    const origin = `moz-extension://${uuid}`;
+    const openExtension = (url: string) => openFirefoxExtensionPage(browser, url);
+    // Firefox's background page is not reachable over BiDi; an inert extension page has the same APIs.
+    const control = await openExtension(`${origin}/manifest.json`);
+    const extensionEval: ExtensionSession['extensionEval'] = (fn, ...args) => evaluateWithApi(control, fn, args);
+    return makeSession('firefox', browser, userDataDir, downloadDir, origin, extensionEval, (url) =>
+      url.startsWith('moz-extension:') ? openExtension(url) : openAndLoad(browser, url),
+    );
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Runs fn in an extension context with its API object (browser.* where it exists, else chrome.*, both promise-based) as first argument. */
+async function evaluateWithApi<T, A extends unknown[]>(
+  context: Page | WebWorker,
+  fn: (api: ExtensionApi, ...args: A) => Promise<T>,
+  args: A,
+): Promise<T> {
+  const api = await context.evaluateHandle(() => {
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+    return scope.browser ?? scope.chrome;
+  });
+  try {
+    return (await context.evaluate(fn as (api: unknown, ...args: unknown[]) => Promise<unknown>, api, ...args)) as T;
+  } finally {
+    await api.dispose();
+  }
+}
+
+function readOrCreateFirefoxUuid(userDataDir: string): string {
+  const file = path.join(userDataDir, 'tidings-e2e-uuid');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const uuid = randomUUID();
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.writeFileSync(file, uuid);
+  return uuid;
+}
+
+/**
+ * Over BiDi a navigation to moz-extension:// never reports load events (the goto ends in "Frame
+ * detached"), so it is fired without waiting and the document is polled until it has loaded.
+ */
+async function openFirefoxExtensionPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.goto(url).catch(() => undefined);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => undefined);
+    if (state?.[0] === url && state[1] === 'complete') return page;
+  }
+  throw new Error(`Firefox did not load ${url} within 20 s`);
+}
+
+function makeSession(
+  name: BrowserName,
+  browser: Browser,
+  userDataDir: string,
+  downloadDir: string,
+  origin: string,
+  extensionEval: ExtensionSession['extensionEval'],
+  open: (url: string) => Promise<Page>,
+): ExtensionSession {
+  return {
+    name,
+    browser,
+    userDataDir,
+    downloadDir,
+    extensionUrl: (file) => `${origin}/${file}`,
+    extensionEval,
+    openPage: open,
+    openExtensionPage: (file) => open(`${origin}/${file}`),
+    async tabIdOf(page) {
+      await page.bringToFront();
+      const url = page.url();
+      const active = await extensionEval((api) => api.tabs.query({ active: true }));
+      // Tab URLs are visible only with host permissions; when they are, they must agree.
+      const candidates = active.filter((tab) => tab.url === undefined || tab.url === url);
+      const id = candidates[0]?.id;
+      if (candidates.length !== 1 || id === undefined) {
+        throw new Error(`cannot tell the tab id of ${url}: active tabs ${JSON.stringify(active)}`);
+      }
+      return id;
+    },
+    badgeText: (tabId) => extensionEval((api, id) => api.action.getBadgeText({ tabId: id }), tabId),
+    storedData: () =>
+      extensionEval(async (api) => ({ sync: await api.storage.sync.get(null), local: await api.storage.local.get(null) })),
+    clearStorage: () => extensionEval(async (api) => {
+      await api.storage.sync.clear();
+      await api.storage.local.clear();
+    }),
+    close: () => browser.close(),
+  };
+}
+
+/** Chromium without the extension, for the demo's "before" picture. */
+export async function launchPlainChromium(): Promise<Browser> {
+  if (!fs.existsSync(executables.chromium)) throw new Error(`${executables.chromium} is missing`);
+  return puppeteer.launch({
+    executablePath: executables.chromium,
+    headless: true,
+    pipe: true,
+    userDataDir: makeTempDir('chromium-plain'),
+    args: chromiumArgs,
+  });
+}
