@@ -1,0 +1,214 @@
+// Builds the extension for Chrome and Firefox from one manifest and one set of sources.
+//   node build.mjs          clean dist/, bundle, copy statics, write both manifests and both zips
+//   node build.mjs --watch  rebuild both unpacked folders on every change (no zips)
+// The bundles are identical for both browsers (webextension-polyfill gives one code path); only the
+// manifest differs: Chrome runs the background as a service worker, Firefox as background scripts.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Buffer } from 'node:buffer';
+import { crc32, deflateRawSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const BROWSERS = ['chrome', 'firefox'];
+const GECKO = {
+  id: 'tidings@tidings.invalid',
+  strict_min_version: '142.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
+/** Script entry points → bundle names in each browser folder. */
+const ENTRIES = {
+  content: 'src/content/index.ts',
+  background: 'src/background/index.ts',
+  popup: 'src/popup/popup.ts',
+  options: 'src/options/options.ts',
+};
+
+/** Files and folders copied as they are: source (relative to the repo) → destination (relative to the browser folder). */
+const STATICS = {
+  'src/popup/popup.html': 'popup.html',
+  'src/popup/popup.css': 'popup.css',
+  'src/options/options.html': 'options.html',
+  'src/options/options.css': 'options.css',
+  'src/_locales': '_locales',
+};
+
+function iconFiles() {
+  return readdirSync(join(root, 'icons')).filter((name) => name.endsWith('.png')).map((name) => `icons/${name}`);
+}
+
+/** Fails with one clear message naming every missing source, instead of a half-built extension. */
+function checkSources() {
+  const required = [...Object.values(ENTRIES), ...Object.keys(STATICS), 'src/_locales/en/messages.json', 'manifest.json'];
+  const missing = required.filter((path) => !existsSync(join(root, path)));
+  if (iconFiles().length === 0) missing.push('icons/*.png (run `npm run icons`)');
+  if (missing.length > 0) {
+    throw new Error(`Cannot build: missing source files:\n  ${missing.join('\n  ')}`);
+  }
+}
+
+function manifestFor(browser) {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  manifest.version = version;
+  if (browser === 'firefox') {
+    manifest.background = { scripts: ['background.js'] };
+    manifest.browser_specific_settings = { gecko: GECKO };
+  } else {
+    manifest.background = { service_worker: 'background.js' };
+    delete manifest.browser_specific_settings;
+  }
+  return manifest;
+}
+
+/** Copies statics and manifests into both folders and the freshly bundled scripts from chrome/ to firefox/. */
+function assemble() {
+  for (const browser of BROWSERS) {
+    const out = join(dist, browser);
+    mkdirSync(out, { recursive: true });
+    for (const [from, to] of Object.entries(STATICS)) {
+      cpSync(join(root, from), join(out, to), { recursive: true });
+    }
+    for (const icon of iconFiles()) cpSync(join(root, icon), join(out, icon));
+    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
+  }
+  for (const name of Object.keys(ENTRIES)) {
+    cpSync(join(dist, 'chrome', `${name}.js`), join(dist, 'firefox', `${name}.js`));
+  }
+}
+
+const esbuildOptions = {
+  absWorkingDir: root,
+  entryPoints: Object.entries(ENTRIES).map(([out, input]) => ({ in: input, out })),
+  outdir: join(dist, 'chrome'),
+  bundle: true,
+  format: 'iife',
+  target: ['chrome120', 'firefox142'],
+  charset: 'utf8',
+  sourcemap: false,
+  logLevel: 'warning',
+};
+
+function listFiles(dir) {
+  const files = [];
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) pending.push(path);
+      else files.push(path);
+    }
+  }
+  return files.sort();
+}
+
+/**
+ * Writes a standard deflate zip of `dir` (paths relative to it, manifest.json at the root).
+ * Plain Node instead of the `zip` CLI so CI machines need nothing extra; a fixed timestamp
+ * (1980-01-01) makes the archive depend only on its contents.
+ */
+function writeZip(dir, zipPath) {
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+  const UTF8_NAMES = 0x0800;
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const file of listFiles(dir)) {
+    const name = Buffer.from(relative(dir, file).split('\\').join('/'));
+    const data = readFileSync(file);
+    const packed = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(UTF8_NAMES, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    local.copy(central, 6, 4, 30);
+    central.writeUInt16LE(0, 32);
+    central.writeUInt16LE(0, 34);
+    central.writeUInt16LE(0, 36);
+    central.writeUInt32LE(0, 38);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const entryCount = centrals.length / 2;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entryCount, 8);
+  end.writeUInt16LE(entryCount, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(zipPath, Buffer.concat([...locals, directory, end]));
+}
+
+async function buildOnce() {
+  rmSync(dist, { recursive: true, force: true });
+  await esbuild.build(esbuildOptions);
+  assemble();
+  for (const browser of BROWSERS) {
+    const zipPath = join(dist, `tidings-${browser}-${version}.zip`);
+    writeZip(join(dist, browser), zipPath);
+  }
+  for (const file of listFiles(dist).filter((path) => !path.includes('_locales'))) {
+    console.log(`${relative(root, file).padEnd(48)} ${statSync(file).size} B`);
+  }
+}
+
+async function watchForever() {
+  rmSync(dist, { recursive: true, force: true });
+  const reassemble = {
+    name: 'tidings-assemble',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        try {
+          assemble();
+          console.log(`[${new Date().toLocaleTimeString()}] rebuilt dist/chrome and dist/firefox`);
+        } catch (error) {
+          console.error(error.message);
+        }
+      });
+    },
+  };
+  const context = await esbuild.context({ ...esbuildOptions, plugins: [reassemble] });
+  await context.watch();
+  // esbuild watches only what the bundles import; statics and the manifest are copied again on change.
+  const staticPaths = ['manifest.json', 'icons', ...Object.keys(STATICS)].map((path) => resolve(root, path));
+  for (const path of staticPaths) {
+    watch(path, { recursive: statSync(path).isDirectory() }, () => {
+      try {
+        assemble();
+      } catch (error) {
+        console.error(error.message);
+      }
+    });
+  }
+  console.log('watching for changes (Ctrl+C to stop)');
+}
+
+try {
+  checkSources();
+  if (process.argv.includes('--watch')) await watchForever();
+  else await buildOnce();
+} catch (error) {
+  console.error(error.message);
+  process.exitCode = 1;
+}
