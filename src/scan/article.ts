@@ -1,0 +1,48 @@
+// The article guard's first half: where is the article? schema.org articleBody, else the <article>
+// with the most prose, else the container with the most paragraph text (in the spirit of Firefox
+// Reader View: each paragraph credits its parent fully and its grandparent half).
+import type { StatsIndex } from './stats';
+
+/** Less prose than this and a candidate is not taken for the article. */
+const MIN_ARTICLE_CHARS = 400;
+const MIN_PARAGRAPH_CHARS = 25;
+const paragraphTags = new Set(['P', 'PRE', 'BLOCKQUOTE']);
+
+function prose(index: StatsIndex, element: Element): number {
+  const stats = index.stats.get(element);
+  return stats ? stats.textLength - stats.linkTextLength : 0;
+}
+
+function best(index: StatsIndex, elements: Iterable<Element>, score: (element: Element) => number): Element | null {
+  let found: Element | null = null;
+  let top = MIN_ARTICLE_CHARS - 1;
+  for (const element of elements) {
+    const value = score(element);
+    if (value > top) {
+      top = value;
+      found = element;
+    }
+  }
+  return found;
+}
+
+export function findArticle(index: StatsIndex): Element | null {
+  const marked = index.elements.filter((element) => /(?:^|\s)articleBody(?:\s|$)/.test(element.getAttribute('itemprop') ?? ''));
+  const markedBody = best(index, marked, (element) => prose(index, element));
+  if (markedBody) return markedBody;
+  const articles = index.elements.filter((element) => element.tagName === 'ARTICLE');
+  const article = best(index, articles, (element) => prose(index, element));
+  if (article) return article;
+  const credit = new Map<Element, number>();
+  for (const element of index.elements) {
+    if (!paragraphTags.has(element.tagName)) continue;
+    const length = prose(index, element);
+    if (length < MIN_PARAGRAPH_CHARS) continue;
+    const parent = element.parentElement;
+    if (!parent || !index.stats.has(parent)) continue;
+    credit.set(parent, (credit.get(parent) ?? 0) + length);
+    const grandparent = parent.parentElement;
+    if (grandparent && index.stats.has(grandparent)) credit.set(grandparent, (credit.get(grandparent) ?? 0) + length / 2);
+  }
+  return best(index, credit.keys(), (element) => credit.get(element) ?? 0);
+}

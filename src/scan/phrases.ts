@@ -1,0 +1,110 @@
+// The one place where phrases meet text: case-, diacritics- and white-space-insensitive matching on
+// Unicode word boundaries (works for Cyrillic and accented Latin, where \b does not).
+import type { DetectContext, Kind } from '../core/types';
+import type { Lexicon } from '../lexicons/types';
+import { lexiconsFor } from '../lexicons/index';
+
+/** The lexicon lists the detectors look for, plus recurring amounts ("$2 a month"). */
+export type PhraseList = Exclude<keyof Lexicon, 'lang' | 'stopwords'> | 'amount';
+
+export const phraseLists: readonly PhraseList[] = [
+  'donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings',
+  'donateActions', 'subscribeActions', 'perPeriod', 'amount',
+];
+
+/** Which lexicon list a user phrase of each kind joins. */
+const userPhraseList: Record<Kind, PhraseList> = {
+  appeal: 'donation',
+  paywall: 'paywall',
+  newsletter: 'newsletter',
+  linkfarm: 'linkWallHeadings',
+};
+
+/** Lower-case, strip diacritics, unify apostrophes and dashes, collapse white space. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A phrase as a regular-expression source: escaped, any run of white space matching any other. */
+function phrasePattern(phrase: string): string {
+  return normalizeText(phrase).trim().split(' ').map(escapeRegExp).join('\\s+');
+}
+
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
+function alternation(phrases: Iterable<string>): string | null {
+  const patterns = [...new Set([...phrases].map(phrasePattern).filter((p) => p.length > 0))];
+  // Longest first, so "donate now" wins over "donate" and reasons name the fuller phrase.
+  patterns.sort((a, b) => b.length - a.length);
+  return patterns.length > 0 ? patterns.join('|') : null;
+}
+
+export interface PhraseHit {
+  list: PhraseList;
+  /** The normalized matched text, e.g. "support us". */
+  phrase: string;
+}
+
+export interface PhraseMatcher {
+  /** All hits in `text` (raw text; normalized here). */
+  match(text: string): PhraseHit[];
+}
+
+function wordRegExp(source: string | null): RegExp | null {
+  return source === null ? null : new RegExp(`${BEFORE}(?:${source})${AFTER}`, 'gu');
+}
+
+/** Compiles the lexicons (and the user's phrases) into one regular expression per list. */
+export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: DetectContext['userPhrases']): PhraseMatcher {
+  const sources = new Map<PhraseList, RegExp>();
+  for (const list of phraseLists) {
+    if (list === 'amount') continue;
+    const phrases = lexicons.flatMap((lexicon) => lexicon[list]);
+    for (const [kind, extra] of Object.entries(userPhrases) as [Kind, string[] | undefined][]) {
+      if (extra && userPhraseList[kind] === list) phrases.push(...extra);
+    }
+    const regExp = wordRegExp(alternation(phrases));
+    if (regExp) sources.set(list, regExp);
+  }
+  const periods = alternation(lexicons.flatMap((lexicon) => lexicon.perPeriod));
+  if (periods !== null) {
+    // "$2 a month", "€5 per month", "5 € im Monat", "2 dollars a month": an amount then a period.
+    const amount = String.raw`(?:[$€£¥₹₽]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$€£¥₹₽]|usd|eur|gbp|dollars?|euros?|pounds?|руб(?:лей|ля)?|грн|zł|zl|kč))`;
+    const regExp = new RegExp(`(?<![\\p{L}\\p{N}])${amount}\\s?(?:${periods})${AFTER}`, 'gu');
+    sources.set('amount', regExp);
+  }
+  return {
+    match(text: string): PhraseHit[] {
+      const normalized = normalizeText(text);
+      const hits: PhraseHit[] = [];
+      for (const [list, regExp] of sources) {
+        regExp.lastIndex = 0;
+        for (const found of normalized.matchAll(regExp)) hits.push({ list, phrase: found[0] });
+      }
+      return hits;
+    },
+  };
+}
+
+const matchers = new WeakMap<DetectContext, PhraseMatcher>();
+
+/** The matcher for a detect context, compiled once per context. */
+export function matcherFor(context: DetectContext): PhraseMatcher {
+  let matcher = matchers.get(context);
+  if (!matcher) {
+    matcher = compilePhrases(lexiconsFor(context.langs), context.userPhrases);
+    matchers.set(context, matcher);
+  }
+  return matcher;
+}

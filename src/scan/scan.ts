@@ -1,0 +1,156 @@
+// Finding blocks in a DOM: candidate blocks → every enabled detector scores them → verdicts,
+// filtered by the article guard and collapsed to the outermost block.
+import type { DetectContext, Detector, Finding, ScanOptions } from '../core/types';
+import { detectors } from '../detectors/registry';
+import { findArticle } from './article';
+import { detectDocumentLanguage } from './language';
+import { matcherFor } from './phrases';
+import { computeStats, isBlockElement, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
+
+
+export interface ScanContext {
+  doc: Document;
+  detect: DetectContext;
+  /** Enabled detectors, in registry order. */
+  detectors: readonly Detector[];
+  /** The article the guard protects; null when the page has none that we can tell. */
+  article: Element | null;
+}
+
+/** How many ancestors above a scan root a block may climb to (its box around the matched text). */
+const CLIMB_LEVELS = 4;
+/** Elements that are the page, never a block. */
+const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
+const guardedSelector = '[data-tidings-collapsed], [data-tidings-revealed], tidings-placeholder';
+
+export function enabledDetectors(options: ScanOptions): Detector[] {
+  return detectors.filter((detector) => options.enabled[detector.id] ?? detector.enabledByDefault);
+}
+
+export function detectContextFor(options: ScanOptions, pageLang: string): DetectContext {
+  const langs = [...new Set([options.lang ?? pageLang, 'en'])];
+  return { sensitivity: options.sensitivity, langs, userPhrases: options.userPhrases ?? {} };
+}
+
+export function createScanContext(doc: Document, options: ScanOptions): ScanContext {
+  const context: ScanContext = {
+    doc,
+    detect: detectContextFor(options, options.lang ?? detectDocumentLanguage(doc)),
+    detectors: enabledDetectors(options),
+    article: null,
+  };
+  refreshArticle(context);
+  return context;
+}
+
+export function refreshArticle(context: ScanContext): void {
+  const root = context.doc.body ?? context.doc.documentElement;
+  context.article = root ? findArticle(computeStats(root, matcherFor(context.detect))) : null;
+}
+
+export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
+  const root = doc.body ?? doc.documentElement;
+  return root ? scanRoot(root, createScanContext(doc, options)) : [];
+}
+
+export function scanRoot(root: Element, context: ScanContext): Finding[] {
+  if (context.detectors.length === 0 || root.closest(guardedSelector)) return [];
+  let base = root;
+  for (let level = 0; level < CLIMB_LEVELS && base.parentElement && !pageTags.has(base.tagName); level++) {
+    base = base.parentElement;
+  }
+  const index = computeStats(base, matcherFor(context.detect));
+  const rootStats = index.stats.get(root);
+  if (!rootStats) return [];
+  const findings = withStatsIndex(index, () => {
+    const verdicts: Finding[] = [];
+    for (const element of candidates(index, root, rootStats)) {
+      const finding = bestFinding(element, context);
+      if (finding && guardAllows(finding, index, context)) verdicts.push(finding);
+    }
+    return verdicts;
+  });
+  return outermost(findings, index).map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
+}
+
+/** The root's subtree and the ancestors it may climb to, in document order. */
+function candidates(index: StatsIndex, root: Element, rootStats: BlockStats): Element[] {
+  const ancestors: Element[] = [];
+  for (let element = root.parentElement; element && index.stats.has(element); element = element.parentElement) {
+    ancestors.unshift(element);
+  }
+  const inside = index.elements.slice(rootStats.order, rootStats.subtreeEnd + 1);
+  return [...ancestors, ...inside].filter((element) => {
+    if (pageTags.has(element.tagName) || !isBlockElement(element)) return false;
+    const stats = index.stats.get(element)!;
+    return stats.textLength > 0 || stats.emailInputs > 0;
+  });
+}
+
+function bestFinding(element: Element, context: ScanContext): Finding | null {
+  let best: Finding | null = null;
+  for (const detector of context.detectors) {
+    const verdict = detector.detect(element, context.detect);
+    if (verdict && (!best || verdict.score > best.score)) {
+      best = { detectorId: detector.id, kind: detector.kind, element, score: verdict.score, reasons: verdict.reasons };
+    }
+  }
+  return best;
+}
+
+function contains(index: StatsIndex, outer: Element, inner: Element): boolean {
+  const outerStats = index.stats.get(outer);
+  const innerStats = index.stats.get(inner);
+  if (outerStats && innerStats) return innerStats.order >= outerStats.order && innerStats.order <= outerStats.subtreeEnd;
+  return outer.contains(inner);
+}
+
+/**
+ * The article guard's second half: never the article or anything holding it; inside the article only
+ * a block with phrase evidence (not structure alone) and no more plain paragraphs than plea
+ * paragraphs; elsewhere at most a couple of plain paragraphs per plea paragraph.
+ */
+function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
+  const stats = index.stats.get(finding.element)!;
+  const plain = stats.paragraphs - stats.pleaParagraphs;
+  const article = context.article;
+  if (article && contains(index, finding.element, article)) return false;
+  if (article && contains(index, article, finding.element)) {
+    return stats.hits !== null && plain <= stats.pleaParagraphs;
+  }
+  return plain <= Math.max(2, 2 * stats.pleaParagraphs);
+}
+
+function outermost(findings: Finding[], index: StatsIndex): Finding[] {
+  const kept: Finding[] = [];
+  let end = -1;
+  for (const finding of findings) {
+    const stats = index.stats.get(finding.element)!;
+    if (stats.order <= end) continue;
+    kept.push(finding);
+    end = stats.subtreeEnd;
+  }
+  return kept;
+}
+
+/** Descends through wrappers that hold nothing but one block: the smallest element wrapping the whole block. */
+function smallestWrapper(element: Element, index: StatsIndex): Element {
+  let current = element;
+  for (;;) {
+    const stats = index.stats.get(current)!;
+    let only: Element | null = null;
+    let count = 0;
+    for (const child of current.children) {
+      const childStats = index.stats.get(child);
+      if (!childStats || (childStats.textLength === 0 && childStats.emailInputs === 0 && childStats.buttons === 0)) continue;
+      count++;
+      only = child;
+    }
+    if (count !== 1 || !only || !isBlockElement(only)) return current;
+    const onlyStats = index.stats.get(only)!;
+    if (onlyStats.textLength !== stats.textLength || onlyStats.links !== stats.links
+      || onlyStats.emailInputs !== stats.emailInputs || onlyStats.buttons !== stats.buttons) return current;
+    current = only;
+  }
+}
+

@@ -1,0 +1,366 @@
+// Per-element text, link, form and phrase statistics, computed for a whole subtree in one
+// iterative pass (pre-order walk, then a reverse sweep that adds each element into its parent), so
+// detectors read O(1) figures instead of calling textContent on every ancestor.
+import type { DetectContext } from '../core/types';
+import { matcherFor, phraseLists, type PhraseList, type PhraseMatcher } from './phrases';
+
+/** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
+export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm';
+
+const hintPatterns: Record<Hint, RegExp> = {
+  donate: /donat|contribut|support-?us|supporter|fundrais|(?:^|[^a-z])epic(?:[^a-z]|$)|patreon|ko-?fi|(?:^|[^a-z])give(?:[^a-z]|$)/i,
+  membership: /member(?:ship)?|subscri(?:be|ption)[-_]?(?:cta|prompt|promo|box|banner)|join[-_]?us/i,
+  paywall: /paywall|regwall|meter(?:ed)?[-_]|[-_]meter|piano|subscriber[-_]?only|premium[-_]?(?:wall|gate|banner)|(?:^|[^a-z])gate(?:[^a-z]|$)/i,
+  newsletter: /newsletter|sign-?up|subscribe|opt-?in|email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed/i,
+  appPromo: /app[-_]?(?:promo|download|banner|store|badge)|smart-?banner|google-?play|app-?links?/i,
+  linkfarm: /trending|most[-_]?(?:read|popular|viewed|shared)|popular|related|recommend|taboola|outbrain|around[-_]?the[-_]?web|tag-?cloud|(?:^|[^a-z])tags(?:[^a-z]|$)|footer[-_]?links|sitemap|more[-_]?from/i,
+};
+const hints = Object.keys(hintPatterns) as Hint[];
+
+const donateHref = /donat|contribut|\/support(?:[-/?#]|$)|\/give(?:[-/?#]|$)|patreon\.com|paypal\.(?:com|me)|ko-fi\.com|buymeacoffee\.com|liberapay\.com|opencollective\.com|gofundme\.com/i;
+const memberHref = /\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\./i;
+const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
+
+/** Elements whose text flows inside the surrounding block; every other element is a block. */
+const inlineTags = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'KBD', 'LABEL',
+  'MARK', 'PICTURE', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
+  'BUTTON', 'INPUT', 'SOURCE', 'STRIKE', 'TT', 'BIG',
+]);
+
+/** Never visible as text, or never the reader's business. */
+const skippedTags = new Set([
+  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'META', 'LINK', 'TITLE', 'IFRAME', 'OBJECT', 'EMBED',
+  'CANVAS', 'SVG', 'svg', 'SELECT', 'TEXTAREA', 'OPTION', 'DATALIST', 'TIDINGS-PLACEHOLDER',
+]);
+
+const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
+const ctaTags = new Set(['A', 'BUTTON']);
+/** Plea lists: a paragraph holding one of these is part of an appeal, not plain prose. */
+const pleaLists: ReadonlySet<PhraseList> = new Set(['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount']);
+/** Lists that count only in call-to-action text (link or button). */
+const actionLists: ReadonlySet<PhraseList> = new Set(['donateActions', 'subscribeActions']);
+
+/** Shortest text a paragraph needs to count as prose. */
+export const PARAGRAPH_MIN_CHARS = 40;
+/** Longest link text that still reads as a short link ("Music", "Most read"). */
+export const SHORT_LINK_CHARS = 40;
+/** Longest text that can be a heading introducing a link wall, or a call to action. */
+const HEADING_MAX_CHARS = 60;
+const SAMPLE_LIMIT = 8;
+
+export interface BlockStats {
+  /** Visible characters, white space collapsed. */
+  textLength: number;
+  linkTextLength: number;
+  /** `<a href>` elements. */
+  links: number;
+  /** Links with 1..SHORT_LINK_CHARS characters of text. */
+  shortLinks: number;
+  donateLinks: number;
+  memberLinks: number;
+  appLinks: number;
+  emailInputs: number;
+  textInputs: number;
+  buttons: number;
+  forms: number;
+  listItems: number;
+  images: number;
+  /** Paragraph-like blocks (p, li, blockquote, h1–h6, or leaf blocks) with ≥ PARAGRAPH_MIN_CHARS non-link characters. */
+  paragraphs: number;
+  /** Those of `paragraphs` holding a plea phrase. */
+  pleaParagraphs: number;
+  /** Phrase hits per list (index as in `phraseLists`); null when none. */
+  hits: number[] | null;
+  /** First distinct hits, "list:phrase", for reasons. */
+  samples: string[] | null;
+  /** Bit set of `Hint`s on this element or inside it. */
+  hintBits: number;
+  /** Inside the site's own header or top navigation (before any main content): not a link farm by structure alone. */
+  inPageHeader: boolean;
+  /** Index in document order and the last index inside this subtree (for O(1) containment). */
+  order: number;
+  subtreeEnd: number;
+}
+
+export function hasHint(stats: BlockStats, hint: Hint): boolean {
+  return (stats.hintBits & (1 << hints.indexOf(hint))) !== 0;
+}
+
+export function hitCount(stats: BlockStats, list: PhraseList): number {
+  return stats.hits?.[phraseLists.indexOf(list)] ?? 0;
+}
+
+/** Distinct matched phrases of the given lists, for reasons. */
+export function matchedPhrases(stats: BlockStats, lists: readonly PhraseList[]): string[] {
+  const found: string[] = [];
+  for (const sample of stats.samples ?? []) {
+    const colon = sample.indexOf(':');
+    if (lists.includes(sample.slice(0, colon) as PhraseList)) found.push(sample.slice(colon + 1));
+  }
+  return found;
+}
+
+export function isBlockElement(element: Element): boolean {
+  return !inlineTags.has(element.tagName.toUpperCase());
+}
+
+const displayNone = /display\s*:\s*none/i;
+
+/** Hidden or invisible subtrees contribute nothing and are never candidates. */
+export function isSkipped(element: Element): boolean {
+  if (skippedTags.has(element.tagName) || skippedTags.has(element.tagName.toUpperCase())) return true;
+  if (element.hasAttribute('hidden')) return true;
+  if (element.hasAttribute('data-tidings-collapsed') || element.hasAttribute('data-tidings-revealed')) return true;
+  const style = element.getAttribute('style');
+  if (style !== null && displayNone.test(style)) return true;
+  const type = element.tagName === 'INPUT' ? element.getAttribute('type') : null;
+  return type !== null && type.toLowerCase() === 'hidden';
+}
+
+function emptyStats(order: number): BlockStats {
+  return {
+    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
+    emailInputs: 0, textInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
+    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, inPageHeader: false, order, subtreeEnd: order,
+  };
+}
+
+function addInto(target: BlockStats, source: BlockStats): void {
+  target.textLength += source.textLength;
+  target.linkTextLength += source.linkTextLength;
+  target.links += source.links;
+  target.shortLinks += source.shortLinks;
+  target.donateLinks += source.donateLinks;
+  target.memberLinks += source.memberLinks;
+  target.appLinks += source.appLinks;
+  target.emailInputs += source.emailInputs;
+  target.textInputs += source.textInputs;
+  target.buttons += source.buttons;
+  target.forms += source.forms;
+  target.listItems += source.listItems;
+  target.images += source.images;
+  target.paragraphs += source.paragraphs;
+  target.pleaParagraphs += source.pleaParagraphs;
+  target.hintBits |= source.hintBits;
+  if (source.subtreeEnd > target.subtreeEnd) target.subtreeEnd = source.subtreeEnd;
+  if (source.hits) {
+    target.hits ??= new Array<number>(phraseLists.length).fill(0);
+    for (let i = 0; i < source.hits.length; i++) target.hits[i]! += source.hits[i]!;
+  }
+  if (source.samples) for (const sample of source.samples) addSample(target, sample);
+}
+
+function addSample(stats: BlockStats, sample: string): void {
+  stats.samples ??= [];
+  if (stats.samples.length < SAMPLE_LIMIT && !stats.samples.includes(sample)) stats.samples.push(sample);
+}
+
+function addHit(stats: BlockStats, list: PhraseList, phrase: string): void {
+  stats.hits ??= new Array<number>(phraseLists.length).fill(0);
+  stats.hits[phraseLists.indexOf(list)]! += 1;
+  addSample(stats, `${list}:${phrase}`);
+}
+
+/** Collapsed length of a text node's data (runs of white space count as one character). */
+function visibleLength(text: string): number {
+  let length = 0;
+  let inSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160;
+    if (!space) length++;
+    else if (!inSpace) length++;
+    inSpace = space;
+  }
+  return length;
+}
+
+/** Text collected for phrase matching: one per block (its inline text) and one per link/button. */
+interface TextRun {
+  element: Element;
+  parts: string[];
+  nonLinkLength: number;
+  cta: boolean;
+}
+
+function ownHints(element: Element): number {
+  const names = `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
+  if (names.length < 3) return 0;
+  let bits = 0;
+  hints.forEach((hint, i) => {
+    if (hintPatterns[hint].test(names)) bits |= 1 << i;
+  });
+  return bits;
+}
+
+const headerNames = /(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)/i;
+
+/** The site's header, banner or navigation. */
+function isPageHeader(element: Element): boolean {
+  const tag = element.tagName;
+  if (tag === 'HEADER' || tag === 'NAV') return true;
+  const role = element.getAttribute('role');
+  if (role === 'banner' || role === 'navigation') return true;
+  return headerNames.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
+}
+
+/** Where the page's own content begins: navigation after this point is not the site's top menu. */
+function startsContent(element: Element): boolean {
+  const tag = element.tagName;
+  return tag === 'MAIN' || tag === 'ARTICLE' || tag === 'H1' || element.getAttribute('role') === 'main'
+    || (element.getAttribute('itemprop') ?? '').includes('articleBody');
+}
+
+function inputKind(element: Element): 'email' | 'text' | 'button' | null {
+  const type = (element.getAttribute('type') ?? 'text').toLowerCase();
+  if (type === 'submit' || type === 'button' || type === 'image') return 'button';
+  if (type === 'email') return 'email';
+  if (type !== 'text' && type !== 'search' && type !== 'tel') return null;
+  const names = `${element.getAttribute('name') ?? ''} ${element.getAttribute('placeholder') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
+  return /e-?mail|correo|courriel|почт/i.test(names) ? 'email' : 'text';
+}
+
+function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): void {
+  const text = run.parts.join('');
+  const length = visibleLength(text.trim());
+  if (length === 0) return;
+  const short = length <= HEADING_MAX_CHARS;
+  let plea = false;
+  for (const hit of matcher.match(text)) {
+    if (actionLists.has(hit.list) !== run.cta) continue;
+    if (hit.list === 'linkWallHeadings' && !short) continue;
+    if (run.cta && !short) continue;
+    addHit(stats, hit.list, hit.phrase);
+    if (pleaLists.has(hit.list)) plea = true;
+  }
+  if (run.cta) return;
+  const paragraphLike = paragraphTags.has(run.element.tagName) || run.nonLinkLength >= PARAGRAPH_MIN_CHARS * 2;
+  if (paragraphLike && run.nonLinkLength >= PARAGRAPH_MIN_CHARS) {
+    stats.paragraphs += 1;
+    if (plea) stats.pleaParagraphs += 1;
+  }
+}
+
+export interface StatsIndex {
+  stats: Map<Element, BlockStats>;
+  /** Elements of the subtree in document order (skipped subtrees left out). */
+  elements: Element[];
+}
+
+/** One pass over `root`'s subtree. Iterative: safe for nesting thousands deep. */
+export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex {
+  const stats = new Map<Element, BlockStats>();
+  const elements: Element[] = [];
+  if (isSkipped(root)) return { stats, elements };
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) => (node.nodeType === 1 && isSkipped(node as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
+  });
+  // The text run a node's text belongs to, per element: its nearest block, and its nearest link/button.
+  const blockRun = new Map<Element, TextRun>();
+  const ctaRun = new Map<Element, TextRun | null>();
+  const runs: TextRun[] = [];
+  let seenContent = false;
+  for (let node: Node | null = root; node; node = walker.nextNode()) {
+    if (node.nodeType === 3) {
+      const parent = node.parentElement;
+      const own = parent ? stats.get(parent) : undefined;
+      if (!parent || !own) continue;
+      const data = (node as Text).data;
+      const length = visibleLength(data);
+      if (length === 0) continue;
+      own.textLength += length;
+      const cta = ctaRun.get(parent) ?? null;
+      const inLink = cta !== null && cta.element.tagName === 'A';
+      if (inLink) own.linkTextLength += length;
+      const run = blockRun.get(parent);
+      if (run) {
+        run.parts.push(data);
+        if (!inLink) run.nonLinkLength += length;
+      }
+      cta?.parts.push(data);
+      continue;
+    }
+    const element = node as Element;
+    const own = emptyStats(elements.length);
+    elements.push(element);
+    stats.set(element, own);
+    own.hintBits = ownHints(element);
+    const parent = element === root ? null : element.parentElement;
+    if (!seenContent && startsContent(element)) seenContent = true;
+    own.inPageHeader = (parent ? stats.get(parent)?.inPageHeader ?? false : false) || (!seenContent && isPageHeader(element));
+    const parentRun = parent ? blockRun.get(parent) : undefined;
+    if (isBlockElement(element)) {
+      parentRun?.parts.push('\n');
+      const run: TextRun = { element, parts: [], nonLinkLength: 0, cta: false };
+      runs.push(run);
+      blockRun.set(element, run);
+    } else if (parentRun) {
+      blockRun.set(element, parentRun);
+      if (element.tagName === 'BR') parentRun.parts.push('\n');
+    }
+    const tag = element.tagName;
+    const isLink = tag === 'A' && element.hasAttribute('href');
+    if (isLink || (ctaTags.has(tag) && tag !== 'A')) {
+      const run: TextRun = { element, parts: [], nonLinkLength: 0, cta: true };
+      runs.push(run);
+      ctaRun.set(element, run);
+    } else {
+      ctaRun.set(element, parent ? ctaRun.get(parent) ?? null : null);
+    }
+    if (isLink) {
+      own.links = 1;
+      const href = element.getAttribute('href') ?? '';
+      if (donateHref.test(href)) own.donateLinks = 1;
+      else if (memberHref.test(href)) own.memberLinks = 1;
+      if (appHref.test(href)) own.appLinks = 1;
+    } else if (tag === 'INPUT') {
+      const kind = inputKind(element);
+      if (kind === 'email') own.emailInputs = 1;
+      else if (kind === 'text') own.textInputs = 1;
+      else if (kind === 'button') {
+        own.buttons = 1;
+        const value = element.getAttribute('value');
+        if (value) runs.push({ element, parts: [value], nonLinkLength: 0, cta: true });
+      }
+    } else if (tag === 'BUTTON') own.buttons = 1;
+    else if (tag === 'FORM') own.forms = 1;
+    else if (tag === 'LI') own.listItems = 1;
+    else if (tag === 'IMG' || tag === 'PICTURE') own.images = 1;
+  }
+  for (const run of runs) matchRun(run, stats.get(run.element)!, matcher);
+  // Children come after their parent in document order: a reverse sweep adds each into its parent.
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const element = elements[i]!;
+    const own = stats.get(element)!;
+    if (element.tagName === 'A' && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) {
+      own.shortLinks += 1;
+    }
+    const parent = element.parentElement;
+    const parentStats = parent ? stats.get(parent) : undefined;
+    if (parentStats) addInto(parentStats, own);
+  }
+  return { stats, elements };
+}
+
+/** The statistics of the scan in progress, shared by all detectors (see `withStatsIndex`). */
+let activeIndex: StatsIndex | null = null;
+
+/** Runs `task` with `index` as the statistics detectors read, so a scan computes them once. */
+export function withStatsIndex<T>(index: StatsIndex, task: () => T): T {
+  const previous = activeIndex;
+  activeIndex = index;
+  try {
+    return task();
+  } finally {
+    activeIndex = previous;
+  }
+}
+
+/** Statistics of `block`: from the scan in progress, or computed for its subtree when called alone. */
+export function blockStats(block: Element, context: DetectContext): BlockStats {
+  const cached = activeIndex?.stats.get(block);
+  if (cached) return cached;
+  return computeStats(block, matcherFor(context)).stats.get(block) ?? emptyStats(0);
+}
