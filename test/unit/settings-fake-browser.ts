@@ -1,0 +1,110 @@
+// An in-memory stand-in for webextension-polyfill's `storage` API, enforcing Chrome's storage.sync
+// quotas with Chrome's error messages, and able to be told to fail. Tests mock the polyfill with it:
+//   vi.mock('webextension-polyfill', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
+import type { Storage } from 'webextension-polyfill';
+
+type ChangeListener = (changes: Record<string, Storage.StorageChange>, areaName: string) => void;
+
+/** Chrome's storage.sync limits (chrome.storage.sync.QUOTA_BYTES etc.). */
+export const CHROME_SYNC_QUOTA = { QUOTA_BYTES: 102400, QUOTA_BYTES_PER_ITEM: 8192, MAX_ITEMS: 512 };
+
+function bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+export class FakeStorageArea {
+  /** Values are kept as JSON, as the browser serialises them. */
+  private values = new Map<string, string>();
+  /** When set, every get() rejects with this message. */
+  failReads: string | undefined;
+  /** When set, every set() rejects with this message (and stores nothing). */
+  failWrites: string | undefined;
+  /** Calls of set(), including failed ones. */
+  setCalls = 0;
+
+  constructor(
+    readonly name: 'sync' | 'local',
+    private readonly quota: typeof CHROME_SYNC_QUOTA | undefined,
+    private readonly emit: (changes: Record<string, Storage.StorageChange>, areaName: string) => void,
+  ) {}
+
+  async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
+    if (this.failReads !== undefined) throw new Error(this.failReads);
+    const wanted = keys === undefined || keys === null ? [...this.values.keys()] : typeof keys === 'string' ? [keys] : keys;
+    const result: Record<string, unknown> = {};
+    for (const key of wanted) {
+      const json = this.values.get(key);
+      if (json !== undefined) result[key] = JSON.parse(json);
+    }
+    return result;
+  }
+
+  async set(items: Record<string, unknown>): Promise<void> {
+    this.setCalls++;
+    if (this.failWrites !== undefined) throw new Error(this.failWrites);
+    const next = new Map(this.values);
+    for (const [key, value] of Object.entries(items)) next.set(key, JSON.stringify(value));
+    if (this.quota) {
+      for (const key of Object.keys(items)) {
+        if (bytes(key) + bytes(next.get(key)!) > this.quota.QUOTA_BYTES_PER_ITEM) {
+          throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+        }
+      }
+      let total = 0;
+      for (const [key, json] of next) total += bytes(key) + bytes(json);
+      if (total > this.quota.QUOTA_BYTES) throw new Error('QUOTA_BYTES quota exceeded');
+      if (next.size > this.quota.MAX_ITEMS) throw new Error('MAX_ITEMS quota exceeded');
+    }
+    const changes: Record<string, Storage.StorageChange> = {};
+    for (const key of Object.keys(items)) {
+      const old = this.values.get(key);
+      changes[key] = { oldValue: old === undefined ? undefined : JSON.parse(old), newValue: JSON.parse(next.get(key)!) };
+    }
+    this.values = next;
+    this.emit(changes, this.name);
+  }
+
+  /** Test helper: the raw contents, for before/after comparisons. */
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries([...this.values].map(([key, json]) => [key, JSON.parse(json)]));
+  }
+
+  /** Test helper: puts items in place without quota checks or events (e.g. data from an older build). */
+  seed(items: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(items)) this.values.set(key, JSON.stringify(value));
+  }
+}
+
+const listeners = new Set<ChangeListener>();
+
+function emit(changes: Record<string, Storage.StorageChange>, areaName: string): void {
+  // The browser delivers onChanged after the write's promise settles.
+  setTimeout(() => {
+    for (const listener of listeners) listener(changes, areaName);
+  }, 0);
+}
+
+export const fakeBrowser = {
+  storage: {
+    sync: new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit) as FakeStorageArea | undefined,
+    local: new FakeStorageArea('local', undefined, emit),
+    onChanged: {
+      addListener: (listener: ChangeListener) => void listeners.add(listener),
+      removeListener: (listener: ChangeListener) => void listeners.delete(listener),
+      hasListener: (listener: ChangeListener) => listeners.has(listener),
+    },
+  },
+};
+
+/** Fresh, empty, working storage areas (listeners stay: each test removes its own). */
+export function resetFakeBrowser(): { sync: FakeStorageArea; local: FakeStorageArea } {
+  const sync = new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit);
+  const local = new FakeStorageArea('local', undefined, emit);
+  fakeBrowser.storage.sync = sync;
+  fakeBrowser.storage.local = local;
+  return { sync, local };
+}
+
+export function listenerCount(): number {
+  return listeners.size;
+}
