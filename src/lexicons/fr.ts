@@ -116,7 +116,7 @@ export const fr: Lexicon = {
   subscribeActions: ["s'abonner", 'abonnez-vous', "je m'abonne", 'inscrivez-vous', "s'inscrire", "je m'inscris", 'adhérer', 'rejoindre'],
   perPeriod: ['par mois', '/mois', 'mensuel', 'mensuellement', 'chaque mois', 'par an', '/an', 'par année', 'par semaine'],
   stopwords: [
-    'le', 'la', 'les', 'des', 'du', 'un', 'une', 'et', 'est', 'en', 'que', 'qui', 'dans', 'pour', 'pas', 'sur',
+    'de', 'le', 'la', 'les', 'des', 'du', 'un', 'une', 'et', 'est', 'en', 'que', 'qui', 'dans', 'pour', 'pas', 'sur',
     'au', 'aux', 'avec', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'leur', 'leurs',
     'son', 'sa', 'ses', 'par', 'plus', 'mais', 'ou', 'été', 'être', 'avait', 'ont', 'sont', 'fait', 'aussi',
     'comme', 'selon', 'après', 'où', 'sans', 'entre', 'déjà', 'encore', 'très', 'dont', 'peut', 'tout',

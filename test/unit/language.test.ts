@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { detectDocumentLanguage, detectTextLanguage } from '../../src/scan/language';
+import { lexicons, lexiconsFor } from '../../src/lexicons/index';
+
+function page(head: string, body: string, htmlAttributes = ''): Document {
+  return new JSDOM(`<!doctype html><html ${htmlAttributes}><head>${head}</head><body>${body}</body></html>`).window.document;
+}
+
+// A few sentences of news prose per language, written for these tests.
+const samples = {
+  en: 'The city council voted on Tuesday to close the old bridge for repairs. Officials said the work would take at least two years and that a ferry would run in the meantime.',
+  de: 'Der Stadtrat hat am Dienstag beschlossen, die alte Brücke für Reparaturen zu sperren. Die Arbeiten würden mindestens zwei Jahre dauern, sagte ein Sprecher der Verwaltung.',
+  fr: "Le conseil municipal a voté mardi la fermeture du vieux pont pour des travaux. Selon la mairie, le chantier durera au moins deux ans et un bac assurera la traversée.",
+  es: 'El ayuntamiento aprobó el martes cerrar el puente viejo para repararlo. Según los técnicos, las obras durarán al menos dos años y mientras tanto funcionará un transbordador.',
+  it: 'Il consiglio comunale ha deciso martedì di chiudere il vecchio ponte per lavori. Secondo il Comune, il cantiere durerà almeno due anni e nel frattempo sarà attivo un traghetto.',
+  pt: 'A câmara municipal decidiu na terça-feira fechar a ponte velha para obras. Segundo os técnicos, os trabalhos vão durar pelo menos dois anos e entretanto haverá um barco.',
+  nl: 'De gemeenteraad heeft dinsdag besloten de oude brug te sluiten voor herstelwerk. Volgens de gemeente duurt het werk minstens twee jaar en vaart er in de tussentijd een pont.',
+  pl: 'Rada miasta zdecydowała we wtorek o zamknięciu starego mostu na czas remontu. Według urzędników prace potrwają co najmniej dwa lata, a w tym czasie będzie kursował prom.',
+  ru: 'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет, а пока будет ходить паром.',
+  uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
+} satisfies Record<string, string>;
+
+describe('detectTextLanguage', () => {
+  for (const [lang, text] of Object.entries(samples)) {
+    it(`recognises ${lang} news prose`, () => {
+      expect(detectTextLanguage(text)).toBe(lang);
+    });
+  }
+
+  it('tells Ukrainian from Russian by letters even when the stop words are few', () => {
+    expect(detectTextLanguage('Київ, Львів, Одеса: їхні мешканці отримали світло. Ґанок відремонтовано.')).toBe('uk');
+    expect(detectTextLanguage('Москва, Казань, Смоленск: жители получили свет. Подъезд отремонтирован быстро.')).toBe('ru');
+  });
+
+  it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
+    expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
+    expect(detectTextLanguage('Η δημοτική αρχή αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές.')).toBe('en');
+    expect(detectTextLanguage('Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan korjaustöiden ajaksi.')).toBe('en');
+    expect(detectTextLanguage('')).toBe('en');
+    expect(detectTextLanguage('Berlin')).toBe('en');
+  });
+
+  it('reads only a bounded sample of a huge text', () => {
+    const huge = samples.de + ' ' + samples.fr.repeat(200_000);
+    expect(detectTextLanguage(huge)).toBe('fr');
+    const germanThenFrench = samples.de.repeat(400) + samples.fr.repeat(2_000);
+    expect(detectTextLanguage(germanThenFrench)).toBe('de');
+  });
+});
+
+describe('detectDocumentLanguage', () => {
+  it('takes the primary subtag of <html lang>, lower-cased', () => {
+    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang="de-AT"'))).toBe('de');
+    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang="PT_br"'))).toBe('pt');
+    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang=" FR "'))).toBe('fr');
+    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang="ja"'))).toBe('ja');
+  });
+
+  it('reads xml:lang when lang is absent', () => {
+    expect(detectDocumentLanguage(page('', '<p>x</p>', 'xml:lang="it-IT"'))).toBe('it');
+  });
+
+  it('falls back to <meta http-equiv="content-language">, then og:locale', () => {
+    expect(detectDocumentLanguage(page('<meta http-equiv="Content-Language" content="nl-BE, fr-BE">', '<p>x</p>'))).toBe('nl');
+    expect(detectDocumentLanguage(page('<meta property="og:locale" content="pl_PL">', '<p>x</p>'))).toBe('pl');
+    expect(
+      detectDocumentLanguage(page('<meta http-equiv="content-language" content="es"><meta property="og:locale" content="pl_PL">', '')),
+    ).toBe('es');
+  });
+
+  it('ignores declarations that name no language and reads the text instead', () => {
+    expect(detectDocumentLanguage(page('<meta property="og:locale" content="und">', `<p>${samples.uk}</p>`, 'lang=""'))).toBe('uk');
+    expect(detectDocumentLanguage(page('', `<p>${samples.es}</p>`, 'lang="!!"'))).toBe('es');
+  });
+
+  it('detects the language of the text when nothing is declared, skipping scripts and styles', () => {
+    const body = `<script>var the = "the and of to the and of";</script><style>.a{}</style><article><p>${samples.pl}</p></article>`;
+    expect(detectDocumentLanguage(page('', body))).toBe('pl');
+  });
+
+  it('checks a declared "en" against the text, since templates often keep it', () => {
+    expect(detectDocumentLanguage(page('', `<p>${samples.ru}</p><p>${samples.ru}</p>`, 'lang="en"'))).toBe('ru');
+    expect(detectDocumentLanguage(page('', `<p>${samples.en}</p>`, 'lang="en-US"'))).toBe('en');
+  });
+
+  it('answers "en" for an empty page without declarations', () => {
+    expect(detectDocumentLanguage(page('', ''))).toBe('en');
+  });
+});
+
+describe('lexiconsFor', () => {
+  it('always includes English, first, and adds known languages once', () => {
+    expect(lexiconsFor([]).map((l) => l.lang)).toEqual(['en']);
+    expect(lexiconsFor(['de', 'de-AT', 'en', 'xx', 'fr']).map((l) => l.lang)).toEqual(['en', 'de', 'fr']);
+    expect(lexiconsFor(['UK']).map((l) => l.lang)).toEqual(['en', 'uk']);
+  });
+
+  it('has ten languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(lexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'uk']);
+    for (const [code, lexicon] of Object.entries(lexicons)) {
+      expect(lexicon.lang).toBe(code);
+      for (const list of ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings', 'stopwords'] as const) {
+        expect(lexicon[list].length, `${code}.${list}`).toBeGreaterThanOrEqual(8);
+      }
+    }
+  });
+});
