@@ -19,7 +19,7 @@
 import browser from 'webextension-polyfill';
 import type { Storage } from 'webextension-polyfill';
 import { defaultSettings, type Settings } from './schema';
-import { migrateAndValidate, parseSettingsImport, validateSettings } from './validate';
+import { isRecord, migrateAndValidate, parseSettingsImport, validateSettings } from './validate';
 
 export type StorageAreaName = 'sync' | 'local';
 
@@ -68,10 +68,6 @@ type AreaRead = { area: StorageAreaName; ok: true; copy?: StoredCopy } | { area:
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function storageArea(area: StorageAreaName): Storage.StorageArea | undefined {

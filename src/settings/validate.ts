@@ -45,7 +45,8 @@ const PLACEHOLDER_MODES = ['placeholder', 'hide'] as const;
 const KNOWN_FIELDS = Object.keys(defaultSettings());
 const HOST_EXPECTED = 'a hostname like "example.com" (lower-case, no scheme, port or path)';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array), as JSON gives it. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
