@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import type { Finding } from '../../src/core/types';
+import { scanDocument } from '../../src/scan/index';
+import { detectDocumentLanguage } from '../../src/scan/language';
+import { compilePhrases } from '../../src/scan/phrases';
+import { lexiconsFor } from '../../src/lexicons/index';
+
+// Pages written for these tests, one pair per language: an article with one appeal (marked
+// data-expect="<detector id>"), and a hard negative — a story about a fundraiser whose prose quotes
+// a plea phrase — where nothing may be found.
+
+function load(name: string): Document {
+  const html = readFileSync(new URL(`../fixtures/i18n/${name}`, import.meta.url), 'utf8');
+  return new JSDOM(html).window.document;
+}
+
+function scan(doc: Document, lang?: string): Finding[] {
+  return scanDocument(doc, { enabled: {}, sensitivity: 'normal', ...(lang ? { lang } : {}) });
+}
+
+/** Readable findings, so a failure says what was collapsed. */
+function describeFindings(findings: Finding[]): string[] {
+  return findings.map((finding) => {
+    const element = finding.element;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 50);
+    return `${finding.detectorId} <${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> "${text}"`;
+  });
+}
+
+/** Article prose: paragraphs of 40+ characters that are not part of the appeal. */
+function articleParagraphs(doc: Document): Element[] {
+  return Array.from(doc.querySelectorAll('article p')).filter(
+    (p) => !p.closest('[data-expect]') && (p.textContent ?? '').trim().length >= 40,
+  );
+}
+
+const appealPages = [
+  { lang: 'de', file: 'de-donation.html' },
+  { lang: 'fr', file: 'fr-paywall.html' },
+  { lang: 'es', file: 'es-newsletter.html' },
+  { lang: 'it', file: 'it-newsletter.html' },
+  { lang: 'pt', file: 'pt-paywall.html' },
+  { lang: 'nl', file: 'nl-newsletter.html' },
+  { lang: 'pl', file: 'pl-donation.html' },
+  { lang: 'ru', file: 'ru-donation.html' },
+  { lang: 'uk', file: 'uk-membership.html' },
+];
+
+describe.each(appealPages)('$lang: $file', ({ lang, file }) => {
+  const doc = load(file);
+  const expected = doc.querySelector('[data-expect]');
+
+  it('is recognised as its language', () => {
+    expect(detectDocumentLanguage(doc)).toBe(lang);
+  });
+
+  it('finds exactly the appeal, with the right detector', () => {
+    expect(expected).not.toBeNull();
+    const findings = scan(doc);
+    expect(describeFindings(findings)).toHaveLength(1);
+    expect(findings[0]?.element).toBe(expected);
+    expect(findings[0]?.detectorId).toBe(expected?.getAttribute('data-expect'));
+  });
+
+  it('hides no article paragraph', () => {
+    const paragraphs = articleParagraphs(doc);
+    expect(paragraphs.length).toBeGreaterThanOrEqual(3);
+    for (const finding of scan(doc)) {
+      expect(paragraphs.filter((p) => finding.element.contains(p))).toEqual([]);
+    }
+  });
+
+  it('owes the catch to its own lexicon: with English alone the appeal is missed', () => {
+    expect(describeFindings(scan(doc, 'en'))).toEqual([]);
+  });
+});
+
+describe.each(['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk'])('%s: hard negative', (lang) => {
+  const doc = load(`${lang}-negative.html`);
+
+  it('quotes a plea phrase of its lexicon in the article prose', () => {
+    const matcher = compilePhrases(lexiconsFor([lang]), {});
+    const pleas = articleParagraphs(doc).flatMap((p) => matcher.match(p.textContent ?? '')).filter((hit) => hit.list === 'donation');
+    expect(pleas.length).toBeGreaterThan(0);
+  });
+
+  it('finds nothing in a news story about a fundraiser', () => {
+    expect(detectDocumentLanguage(doc)).toBe(lang);
+    expect(describeFindings(scan(doc))).toEqual([]);
+  });
+});
