@@ -122,7 +122,11 @@ function syncQuotaProblem(items: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** Chrome says "QUOTA_BYTES…" / "MAX_WRITE_OPERATIONS… quota", Firefox "QuotaExceededError" / "quota". */
+/**
+ * Chromium 156 says "Resource::kQuotaBytesPerItem quota exceeded" (older Chrome "QUOTA_BYTES_PER_ITEM quota
+ * exceeded", and "MAX_WRITE_OPERATIONS_PER_MINUTE quota" when writing too often); Firefox ESR 153 says
+ * "QuotaExceededError: storage.sync API call exceeded its quota limitations.".
+ */
 function isQuotaError(message: string): boolean {
   return /quota/i.test(message);
 }

@@ -1,5 +1,5 @@
 // An in-memory stand-in for webextension-polyfill's `storage` API, enforcing Chrome's storage.sync
-// quotas with Chrome's error messages, and able to be told to fail. Tests mock the polyfill with it:
+// quotas with the error messages Chromium 156 gives (seen in a real extension), and able to be told to fail. Tests mock the polyfill with it:
 //   vi.mock('webextension-polyfill', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
 import type { Storage } from 'webextension-polyfill';
 
@@ -47,13 +47,13 @@ export class FakeStorageArea {
     if (this.quota) {
       for (const key of Object.keys(items)) {
         if (bytes(key) + bytes(next.get(key)!) > this.quota.QUOTA_BYTES_PER_ITEM) {
-          throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+          throw new Error('Resource::kQuotaBytesPerItem quota exceeded');
         }
       }
       let total = 0;
       for (const [key, json] of next) total += bytes(key) + bytes(json);
-      if (total > this.quota.QUOTA_BYTES) throw new Error('QUOTA_BYTES quota exceeded');
-      if (next.size > this.quota.MAX_ITEMS) throw new Error('MAX_ITEMS quota exceeded');
+      if (total > this.quota.QUOTA_BYTES) throw new Error('Resource::kQuotaBytes quota exceeded');
+      if (next.size > this.quota.MAX_ITEMS) throw new Error('Resource::kMaxItems quota exceeded');
     }
     const changes: Record<string, Storage.StorageChange> = {};
     for (const key of Object.keys(items)) {

@@ -102,12 +102,12 @@ describe('fallback to storage.local', () => {
     expect(saved).toEqual({
       area: 'local',
       notice:
-        'Settings were saved on this device only and will not sync to your other browsers: browser sync refused them as over its quota (QUOTA_BYTES quota exceeded).',
+        'Settings were saved on this device only and will not sync to your other browsers: browser sync refused them as over its quota (Resource::kQuotaBytes quota exceeded).',
     });
     expect(await loadSettings()).toEqual({ settings: customSettings(), area: 'local' });
   });
 
-  it('falls back on Firefox\'s quota error too', async () => {
+  it('falls back on Firefox\'s quota error too (message as Firefox ESR 153 gives it)', async () => {
     sync.failWrites = 'QuotaExceededError: storage.sync API call exceeded its quota limitations.';
     const saved = await saveSettings(customSettings());
     expect(saved.area).toBe('local');
