@@ -1,0 +1,245 @@
+// The toolbar popup: this site's switch, the detector switches and what was collapsed on the page.
+// It talks to the tab's content script (tidings:get-page / tidings:reveal) and writes settings;
+// the content script applies settings changes by itself, so the popup only re-reads the page state after them.
+import browser, { type Tabs } from 'webextension-polyfill';
+import type { DetectorId, Kind } from '../core/types';
+import type { ContentRequest, FindingSummary, PageState } from '../messages';
+import type { Settings } from '../settings/schema';
+import { setSiteEnabled, siteSettings } from '../settings/site';
+import { loadSettings, watchSettings } from '../settings/store';
+import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
+import { detectorLabel, errorText, kindLabel, localize, t } from '../ui/i18n';
+import { setDetectorEnabled } from '../ui/settings-edits';
+import { byId } from '../ui/dom';
+import { applySettingsChange, showStatus } from '../ui/status';
+
+const KIND_ORDER: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
+/** The content script applies a settings change after its own storage watch fires; look twice to catch it. */
+const REFRESH_DELAYS_MS = [150, 700];
+
+interface PopupState {
+  tab: Tabs.Tab | undefined;
+  /** True when the popup itself is a tab (opened as a page), false in the toolbar popup. */
+  inTab: boolean;
+  settings: Settings | undefined;
+  page: PageState | undefined;
+  /** undefined while the first answer is pending; false when the tab has no content script. */
+  reachable: boolean | undefined;
+}
+
+const state: PopupState = { tab: undefined, inTab: false, settings: undefined, page: undefined, reachable: undefined };
+let refreshTimers: ReturnType<typeof setTimeout>[] = [];
+
+/** The page's elements, looked up once: a popup re-created on the same document never writes into another's. */
+const ui = {
+  siteName: byId('site-name'),
+  siteToggle: byId<HTMLInputElement>('site-toggle'),
+  pageStatus: byId('page-status'),
+  pageStatusTitle: byId('page-status-title'),
+  pageStatusBody: byId('page-status-body'),
+  findingsSection: byId('findings-section'),
+  findingsHeading: byId('findings-heading'),
+  findingCount: byId('finding-count'),
+  findings: byId('findings'),
+  noFindings: byId('no-findings'),
+  detectorList: byId('detector-list'),
+  notice: byId('notice'),
+  openOptions: byId('open-options'),
+};
+
+/** The tab this popup manages: ?tab=<id>, else the active tab, else (popup opened as a tab) the last other tab used. */
+async function resolveTab(): Promise<{ tab: Tabs.Tab | undefined; inTab: boolean }> {
+  const own = await browser.tabs.getCurrent();
+  const requested = new URLSearchParams(location.search).get('tab') ?? '';
+  if (/^\d+$/.test(requested)) {
+    return { tab: await browser.tabs.get(Number(requested)).catch(() => undefined), inTab: own !== undefined };
+  }
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (own === undefined || (active !== undefined && active.id !== own.id)) return { tab: active, inTab: own !== undefined };
+  const others = (await browser.tabs.query({ currentWindow: true })).filter((tab) => tab.id !== own.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return { tab: others[0], inTab: true };
+}
+
+async function ask(request: ContentRequest): Promise<unknown> {
+  const tabId = state.tab?.id;
+  if (tabId === undefined) throw new Error('no tab');
+  return browser.tabs.sendMessage(tabId, request);
+}
+
+function isPageState(value: unknown): value is PageState {
+  return typeof value === 'object' && value !== null && Array.isArray((value as PageState).findings)
+    && typeof (value as PageState).host === 'string';
+}
+
+async function refreshPage(): Promise<void> {
+  try {
+    const answer = await ask({ type: 'tidings:get-page' });
+    state.page = isPageState(answer) ? answer : undefined;
+    state.reachable = state.page !== undefined;
+  } catch {
+    // No content script in the tab (browser pages, stores, file:, or a tab opened before install).
+    state.page = undefined;
+    state.reachable = false;
+  }
+  render();
+}
+
+function scheduleRefresh(): void {
+  refreshTimers.forEach(clearTimeout);
+  refreshTimers = REFRESH_DELAYS_MS.map((delay) => setTimeout(() => void refreshPage(), delay));
+}
+
+function hostOfTab(): string {
+  if (state.page) return state.page.host;
+  try {
+    return state.tab?.url ? new URL(state.tab.url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+function siteEnabled(): boolean {
+  const page = state.page;
+  if (!page) return false;
+  return state.settings ? siteSettings(state.settings, page.host).siteEnabled : page.siteEnabled;
+}
+
+function renderStatus(): void {
+  const { pageStatusTitle: title, pageStatusBody: body } = ui;
+  let titleKey = '';
+  let bodyKey = '';
+  if (state.reachable === undefined) titleKey = 'popup_loading';
+  else if (!state.reachable) [titleKey, bodyKey] = ['popup_unsupported_title', 'popup_unsupported_body'];
+  else if (!siteEnabled()) titleKey = 'popup_site_off';
+  ui.pageStatus.hidden = titleKey === '';
+  title.textContent = titleKey === '' ? '' : t(titleKey);
+  body.hidden = bodyKey === '';
+  body.textContent = bodyKey === '' ? '' : t(bodyKey);
+}
+
+function findingItem(finding: FindingSummary): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'finding';
+  item.dataset.findingId = finding.id;
+  if (finding.reasons.length > 0) item.title = finding.reasons.join('; ');
+  const text = document.createElement('div');
+  text.className = 'finding-text';
+  const label = document.createElement('span');
+  label.className = 'finding-label';
+  label.textContent = detectorLabel(finding.detectorId);
+  const snippet = document.createElement('span');
+  snippet.className = 'finding-snippet';
+  snippet.textContent = finding.snippet;
+  text.append(label, snippet);
+  const show = document.createElement('button');
+  show.type = 'button';
+  show.dataset.action = 'show';
+  show.textContent = t('placeholder_show');
+  show.setAttribute('aria-label', t('popup_show_aria', [label.textContent, finding.snippet]));
+  show.addEventListener('click', () => void reveal(finding.id));
+  item.append(text, show);
+  return item;
+}
+
+/** Rebuilds the findings list, keeping keyboard focus on the same (or the next) "show" button. */
+function renderFindings(): void {
+  const container = ui.findings;
+  const collapsed = siteEnabled() ? (state.page?.findings ?? []).filter((finding) => !finding.revealed) : [];
+  const buttons = [...container.querySelectorAll<HTMLButtonElement>('button[data-action="show"]')];
+  const focusedIndex = buttons.findIndex((button) => button === document.activeElement);
+  const focusedId = focusedIndex >= 0 ? buttons[focusedIndex]?.closest('li')?.dataset.findingId : undefined;
+
+  container.replaceChildren();
+  for (const kind of KIND_ORDER) {
+    const ofKind = collapsed.filter((finding) => finding.kind === kind);
+    if (ofKind.length === 0) continue;
+    const group = document.createElement('section');
+    group.className = 'finding-group';
+    group.dataset.kind = kind;
+    const heading = document.createElement('h3');
+    heading.textContent = `${kindLabel(kind)} (${ofKind.length})`;
+    const list = document.createElement('ul');
+    list.append(...ofKind.map(findingItem));
+    group.append(heading, list);
+    container.append(group);
+  }
+  ui.findingCount.textContent = String(collapsed.length);
+  ui.noFindings.hidden = collapsed.length > 0;
+  ui.findingsSection.hidden = !state.reachable || !siteEnabled();
+
+  if (focusedIndex < 0) return;
+  const newButtons = [...container.querySelectorAll<HTMLButtonElement>('button[data-action="show"]')];
+  const same = newButtons.find((button) => button.closest('li')?.dataset.findingId === focusedId);
+  const next = same ?? newButtons[Math.min(focusedIndex, newButtons.length - 1)];
+  (next ?? ui.findingsHeading).focus();
+}
+
+function render(): void {
+  const page = state.page;
+  ui.siteName.textContent = hostOfTab();
+  const toggle = ui.siteToggle;
+  toggle.disabled = !state.reachable || state.settings === undefined;
+  toggle.checked = siteEnabled();
+  if (state.settings) showDetectorStates(ui.detectorList, state.settings, page?.host);
+  renderStatus();
+  renderFindings();
+  document.querySelector('main')?.setAttribute('aria-busy', String(state.reachable === undefined));
+}
+
+async function reveal(id: string): Promise<void> {
+  let ok = false;
+  try {
+    const answer = await ask({ type: 'tidings:reveal', id });
+    ok = typeof answer === 'object' && answer !== null && (answer as { ok?: unknown }).ok === true;
+  } catch (error) {
+    console.warn('Tidings: reveal failed', errorText(error));
+  }
+  if (!ok) showStatus(ui.notice, t('error_reveal'), 'error');
+  await refreshPage();
+}
+
+async function change(edit: (current: Settings) => Settings): Promise<void> {
+  const stored = await applySettingsChange(edit, ui.notice);
+  if (stored) state.settings = stored;
+  render(); // also puts a switch back when the change could not be stored
+  scheduleRefresh();
+}
+
+function onDetectorToggle(id: DetectorId, enabled: boolean): void {
+  void change((current) => setDetectorEnabled(current, id, enabled));
+}
+
+function onSiteToggle(): void {
+  const host = state.page?.host;
+  if (host === undefined) return;
+  const enabled = ui.siteToggle.checked;
+  void change((current) => setSiteEnabled(current, host, enabled));
+}
+
+async function openOptions(event: Event): Promise<void> {
+  event.preventDefault();
+  await browser.runtime.openOptionsPage();
+  // A toolbar popup would linger over the options tab; a popup opened as a page stays.
+  if (!state.inTab) window.close();
+}
+
+async function startPopup(): Promise<void> {
+  localize(document);
+  renderDetectorToggles(ui.detectorList, onDetectorToggle);
+  ui.siteToggle.addEventListener('change', onSiteToggle);
+  ui.openOptions.addEventListener('click', (event) => void openOptions(event));
+
+  const [{ tab, inTab }, loaded] = await Promise.all([resolveTab(), loadSettings()]);
+  Object.assign(state, { tab, inTab, settings: loaded.settings });
+  showStatus(ui.notice, loaded.notice ?? '');
+  watchSettings((settings) => {
+    state.settings = settings;
+    render();
+    scheduleRefresh();
+  });
+  render();
+  await refreshPage();
+}
+
+startPopup().catch((error: unknown) => showStatus(ui.notice, errorText(error), 'error'));

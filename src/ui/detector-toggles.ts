@@ -1,0 +1,62 @@
+// The detector switches, grouped appeals / clutter, as both the popup and the options page show them.
+import { detectors } from '../detectors/registry';
+import type { Category, DetectorId } from '../core/types';
+import type { Settings } from '../settings/schema';
+import { siteSettings } from '../settings/site';
+import { detectorDescription, detectorLabel, t } from './i18n';
+
+const CATEGORIES: readonly Category[] = ['appeals', 'clutter'];
+
+/** Builds one checkbox per registered detector inside container; onToggle gets every user change. */
+export function renderDetectorToggles(
+  container: HTMLElement,
+  onToggle: (id: DetectorId, enabled: boolean) => void,
+): void {
+  const doc = container.ownerDocument;
+  container.replaceChildren();
+  for (const category of CATEGORIES) {
+    const members = detectors.filter((detector) => detector.category === category);
+    if (members.length === 0) continue;
+    const group = doc.createElement('fieldset');
+    group.className = 'detector-group';
+    group.dataset.category = category;
+    const legend = doc.createElement('legend');
+    legend.textContent = t(`category_${category}`);
+    group.append(legend);
+    for (const detector of members) {
+      const descriptionId = `detector-${detector.id}-description`;
+      const row = doc.createElement('label');
+      row.className = 'detector';
+      const input = doc.createElement('input');
+      input.type = 'checkbox';
+      input.dataset.detector = detector.id;
+      input.setAttribute('aria-describedby', descriptionId);
+      input.addEventListener('change', () => onToggle(detector.id, input.checked));
+      const name = doc.createElement('span');
+      name.className = 'detector-name';
+      name.textContent = detectorLabel(detector.id);
+      const description = doc.createElement('span');
+      description.className = 'detector-description';
+      description.id = descriptionId;
+      description.textContent = detectorDescription(detector.id);
+      const exception = doc.createElement('span');
+      exception.className = 'detector-exception';
+      exception.textContent = t('popup_site_exception');
+      exception.hidden = true;
+      row.append(input, name, description, exception);
+      group.append(row);
+    }
+    container.append(group);
+  }
+}
+
+/** Reflects settings in the switches; with a host, also marks detectors that host always shows. */
+export function showDetectorStates(container: HTMLElement, settings: Settings, host?: string): void {
+  const onSite = host === undefined ? undefined : siteSettings(settings, host).scanOptions.enabled;
+  for (const input of container.querySelectorAll<HTMLInputElement>('input[data-detector]')) {
+    const id = input.dataset.detector as DetectorId;
+    input.checked = settings.detectors[id];
+    const exception = input.parentElement?.querySelector<HTMLElement>('.detector-exception');
+    if (exception) exception.hidden = !(settings.detectors[id] && onSite?.[id] === false);
+  }
+}

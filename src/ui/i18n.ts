@@ -1,0 +1,45 @@
+// Every visible string of the popup and options page comes from _locales through here.
+// Pages mark elements with data-i18n (text) or data-i18n-<attribute> (aria-label, title, placeholder).
+import browser from 'webextension-polyfill';
+import type { DetectorId, Kind } from '../core/types';
+
+const TRANSLATED_ATTRIBUTES = ['aria-label', 'title', 'placeholder'] as const;
+
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions);
+}
+
+/** Fills the marked elements under root and sets the document language for screen readers and hyphenation. */
+export function localize(root: Document): void {
+  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    element.textContent = t(element.dataset.i18n ?? '');
+  }
+  for (const attribute of TRANSLATED_ATTRIBUTES) {
+    for (const element of root.querySelectorAll(`[data-i18n-${attribute}]`)) {
+      element.setAttribute(attribute, t(element.getAttribute(`data-i18n-${attribute}`) ?? ''));
+    }
+  }
+  root.documentElement.lang = browser.i18n.getUILanguage();
+}
+
+/** Message key stem of a detector: 'link-farm' → 'detector_link_farm'. */
+function detectorKey(id: DetectorId | 'user-selector'): string {
+  return `detector_${id.replace(/-/g, '_')}`;
+}
+
+export function detectorLabel(id: DetectorId | 'user-selector'): string {
+  return t(`${detectorKey(id)}_label`);
+}
+
+export function detectorDescription(id: DetectorId): string {
+  return t(`${detectorKey(id)}_description`);
+}
+
+export function kindLabel(kind: Kind): string {
+  return t(`kind_${kind}`);
+}
+
+/** Errors from other layers may be anything; the user sees their message text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

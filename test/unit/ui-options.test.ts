@@ -1,0 +1,167 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../src/settings/schema';
+import { serializeSettingsExport } from '../../src/settings/validate';
+import { byTestSelector as $, openPage, settingsStore, storedSettings, type FakeBrowser } from './ui-fake-browser';
+
+let fake: FakeBrowser;
+
+async function openOptions(): Promise<void> {
+  fake = await openPage('options/options.html', () => import('../../src/options/options'));
+  // Rendered once the detector switches reflect the loaded settings.
+  await vi.waitFor(() => expect($<HTMLInputElement>('input[data-detector="donation-appeal"]').checked).toBe(true));
+}
+
+/** Chooses a file in #import-file the way a user does (jsdom cannot set files, so the list is defined). */
+function chooseImportFile(contents: string): void {
+  const input = $<HTMLInputElement>('#import-file');
+  Object.defineProperty(input, 'files', { configurable: true, value: [{ name: 'tidings-settings.json', text: async () => contents }] });
+  input.dispatchEvent(new Event('change'));
+}
+
+function type(selector: string, value: string): void {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(selector);
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+  field.dispatchEvent(new Event('change'));
+}
+
+describe('options page', () => {
+  beforeEach(async () => {
+    document.documentElement.innerHTML = '';
+    await openOptions();
+  });
+
+  it('shows every detector with its description, grouped appeals / clutter', () => {
+    const groups = [...document.querySelectorAll<HTMLElement>('#detector-list fieldset')];
+    expect(groups.map((group) => group.dataset.category)).toEqual(['appeals', 'clutter']);
+    expect(document.querySelectorAll('input[type=checkbox][data-detector]').length).toBe(6);
+    const linkFarm = $('input[data-detector="link-farm"]').closest('label');
+    expect(linkFarm?.textContent).toContain('Link farm');
+    expect(linkFarm?.textContent).toContain('Walls of short unrelated links');
+    expect($('#privacy').textContent).toContain('no network requests');
+  });
+
+  it('a detector switch writes the setting', async () => {
+    $<HTMLInputElement>('input[data-detector="newsletter-nag"]').click();
+    await vi.waitFor(async () => expect((await storedSettings()).detectors['newsletter-nag']).toBe(false));
+    expect((await storedSettings()).detectors['donation-appeal']).toBe(true);
+  });
+
+  it('importing malformed JSON shows the error and leaves stored settings unchanged', async () => {
+    const { saveSettings } = await settingsStore();
+    await saveSettings({ ...defaultSettings(), sensitivity: 'high', disabledSites: ['example.com'] });
+    const before = { sync: fake.storage.sync.snapshot(), local: fake.storage.local.snapshot() };
+
+    chooseImportFile('{ "format": "tidings-settings", "settings": { ');
+
+    await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('error'));
+    expect($('#import-status').textContent).toContain('Nothing was changed');
+    expect($('#import-status').textContent).toMatch(/JSON/);
+    expect({ sync: fake.storage.sync.snapshot(), local: fake.storage.local.snapshot() }).toEqual(before);
+    expect((await storedSettings()).sensitivity).toBe('high');
+  });
+
+  it('importing a file with a bad field names the field and changes nothing', async () => {
+    const bad = JSON.parse(serializeSettingsExport(defaultSettings()));
+    bad.settings.sensitivity = 'max';
+    const before = fake.storage.sync.snapshot();
+
+    chooseImportFile(JSON.stringify(bad));
+
+    await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('error'));
+    expect($('#import-status').textContent).toContain('sensitivity');
+    expect(fake.storage.sync.snapshot()).toEqual(before);
+  });
+
+  it('importing a valid export saves it and shows it', async () => {
+    const wanted = { ...defaultSettings(), placeholderMode: 'hide' as const, disabledSites: ['news.example'] };
+
+    chooseImportFile(serializeSettingsExport(wanted));
+
+    await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('ok'));
+    expect(await storedSettings()).toEqual(wanted);
+    expect($<HTMLSelectElement>('#placeholder-mode').value).toBe('hide');
+    expect($('#site-off-list li[data-host="news.example"]')).toBeTruthy();
+  });
+
+  it('adds a site to the off list through normalizeHost, and refuses what is not a host', async () => {
+    type('#site-off-input', 'not a host/..');
+    $<HTMLButtonElement>('#site-off-add').click();
+    expect($('#site-off-error').dataset.state).toBe('error');
+    expect($('#site-off-error').textContent).toContain('not a site address');
+    expect((await storedSettings()).disabledSites).toEqual([]);
+
+    type('#site-off-input', 'https://www.Example.com/news/today');
+    $<HTMLButtonElement>('#site-off-add').click();
+    await vi.waitFor(() => expect($('#site-off-list li[data-host="www.example.com"]')).toBeTruthy());
+    expect((await storedSettings()).disabledSites).toEqual(['www.example.com']);
+    expect($('#site-off-error').hidden).toBe(true);
+
+    $<HTMLButtonElement>('#site-off-list li[data-host="www.example.com"] button[data-action="remove"]').click();
+    await vi.waitFor(async () => expect((await storedSettings()).disabledSites).toEqual([]));
+  });
+
+  it('names the line of an invalid selector and saves nothing; valid selectors are saved per site', async () => {
+    type('#selectors-host', 'news.example');
+    type('#selectors-input', '.promo-box\n\ndiv[data-x=\n#footer-links');
+    $<HTMLButtonElement>('#selectors-save').click();
+    expect($('#selectors-status').dataset.state).toBe('error');
+    expect($('#selectors-status').textContent).toContain('Line 3');
+    expect($('#selectors-status').textContent).toContain('div[data-x=');
+    expect((await storedSettings()).userSelectors).toEqual({});
+
+    type('#selectors-input', '.promo-box\n#footer-links\n.promo-box');
+    $<HTMLButtonElement>('#selectors-save').click();
+    await vi.waitFor(() => expect($('#selectors-status').dataset.state).toBe('ok'));
+    expect((await storedSettings()).userSelectors).toEqual({ 'news.example': ['.promo-box', '#footer-links'] });
+    expect($('#selectors-list li[data-host="news.example"]').textContent).toContain('#footer-links');
+  });
+
+  it('saves user phrases per kind, and refuses a phrase over the validator limit', async () => {
+    type('textarea[data-phrases-kind="appeal"]', 'keep us independent\n  chip in today  \n');
+    $<HTMLButtonElement>('#phrases-save').click();
+    await vi.waitFor(() => expect($('#phrases-status').dataset.state).toBe('ok'));
+    expect((await storedSettings()).userPhrases.appeal).toEqual(['keep us independent', 'chip in today']);
+
+    type('textarea[data-phrases-kind="newsletter"]', 'x'.repeat(5000));
+    $<HTMLButtonElement>('#phrases-save').click();
+    expect($('#phrases-status').dataset.state).toBe('error');
+    expect($('#phrases-status').textContent).toContain('userPhrases.newsletter');
+    expect((await storedSettings()).userPhrases.newsletter).toEqual([]);
+  });
+
+  it('lists site exceptions and removes them', async () => {
+    const { saveSettings } = await settingsStore();
+    await saveSettings({ ...defaultSettings(), siteExceptions: { 'news.example': ['link-farm', 'app-promo'] } });
+
+    await vi.waitFor(() => expect($('#exceptions-list li[data-host="news.example"]').textContent).toContain('Link farm, App promo'));
+    $<HTMLButtonElement>('#exceptions-list li[data-host="news.example"] button[data-action="remove"]').click();
+    await vi.waitFor(async () => expect((await storedSettings()).siteExceptions).toEqual({}));
+    await vi.waitFor(() => expect(document.querySelector('#exceptions-list li')).toBeNull());
+  });
+
+  it('reflects changes made elsewhere (popup, other device) live', async () => {
+    const { updateSettings } = await settingsStore();
+    await updateSettings((current) => ({ ...current, sensitivity: 'low', detectors: { ...current.detectors, 'app-promo': false } }));
+    await vi.waitFor(() => expect($<HTMLSelectElement>('#sensitivity').value).toBe('low'));
+    expect($<HTMLInputElement>('input[data-detector="app-promo"]').checked).toBe(false);
+  });
+
+  it('exports the settings as tidings-settings.json', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), 'blob:tidings-test');
+    URL.revokeObjectURL = () => undefined;
+    let downloaded = '';
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloaded = this.download;
+    });
+
+    $<HTMLButtonElement>('#export').click();
+
+    expect(downloaded).toBe('tidings-settings.json');
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]?.type).toBe('application/json');
+    click.mockRestore();
+  });
+});

@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FindingSummary, PageState } from '../../src/messages';
+import { byTestSelector as $, openPage, storedSettings, type FakeBrowser, type FakeBrowserOptions } from './ui-fake-browser';
+
+let mockBrowser: FakeBrowser;
+
+function finding(id: string, detectorId: FindingSummary['detectorId'], kind: FindingSummary['kind'], revealed = false): FindingSummary {
+  return { id, detectorId, kind, reasons: [`reason for ${id}`], snippet: `Text of block ${id}`, revealed };
+}
+
+/** A content script holding one page's state: answers get-page, and reveal marks a finding revealed. */
+function newsPage(): { page: PageState; script: NonNullable<FakeBrowserOptions['contentScript']> } {
+  const page: PageState = {
+    host: 'news.example',
+    siteEnabled: true,
+    findings: [
+      finding('t1', 'donation-appeal', 'appeal'),
+      finding('t2', 'newsletter-nag', 'newsletter'),
+      finding('t3', 'link-farm', 'linkfarm'),
+      finding('t4', 'link-farm', 'linkfarm'),
+      finding('t5', 'app-promo', 'linkfarm', true),
+    ],
+  };
+  const script = (_tabId: number, message: { type: string; id?: string }): unknown => {
+    if (message.type === 'tidings:get-page') return structuredClone(page);
+    const target = page.findings.find((f) => f.id === message.id);
+    if (target) target.revealed = true;
+    return { ok: target !== undefined };
+  };
+  return { page, script };
+}
+
+async function openPopup(options: FakeBrowserOptions, search = ''): Promise<void> {
+  mockBrowser = await openPage('popup/popup.html', () => import('../../src/popup/popup'), options, search);
+  await vi.waitFor(() => expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('false'));
+}
+
+describe('popup', () => {
+  beforeEach(() => {
+    document.documentElement.innerHTML = '';
+  });
+
+  it('lists what is collapsed on the page grouped by kind, with the count and the site', async () => {
+    await openPopup({ contentScript: newsPage().script });
+
+    expect($('#site-name').textContent).toBe('news.example');
+    expect($<HTMLInputElement>('#site-toggle').checked).toBe(true);
+    expect($<HTMLInputElement>('#site-toggle').disabled).toBe(false);
+    expect($('#finding-count').textContent).toBe('4');
+    const groups = [...document.querySelectorAll<HTMLElement>('#findings section[data-kind]')];
+    expect(groups.map((group) => group.dataset.kind)).toEqual(['appeal', 'newsletter', 'linkfarm']);
+    const linkfarm = $('#findings section[data-kind="linkfarm"]');
+    expect([...linkfarm.querySelectorAll<HTMLElement>('li[data-finding-id]')].map((li) => li.dataset.findingId)).toEqual(['t3', 't4']);
+    expect(linkfarm.querySelector('h3')?.textContent).toBe('Link farms (2)');
+    expect($('li[data-finding-id="t1"]').textContent).toContain('Donation appeal');
+    expect($('li[data-finding-id="t1"] button[data-action="show"]').getAttribute('aria-label'))
+      .toBe('Show Donation appeal: Text of block t1');
+    expect(document.querySelector('li[data-finding-id="t5"]')).toBeNull(); // already shown again by the user
+    expect($('#page-status').hidden).toBe(true);
+  });
+
+  it('"show" sends the reveal message to the tab and refreshes the list', async () => {
+    await openPopup({ contentScript: newsPage().script });
+
+    $<HTMLButtonElement>('li[data-finding-id="t3"] button[data-action="show"]').click();
+
+    await vi.waitFor(() => expect(document.querySelector('li[data-finding-id="t3"]')).toBeNull());
+    expect(mockBrowser.tabs.sendMessage).toHaveBeenCalledWith(1, { type: 'tidings:reveal', id: 't3' });
+    expect($('#finding-count').textContent).toBe('3');
+    expect($('#notice').hidden).toBe(true);
+  });
+
+  it('tells the user when a block could not be shown', async () => {
+    const { script } = newsPage();
+    await openPopup({ contentScript: (tab, message) => (message.type === 'tidings:reveal' ? { ok: false } : script(tab, message)) });
+
+    $<HTMLButtonElement>('li[data-finding-id="t1"] button[data-action="show"]').click();
+
+    await vi.waitFor(() => expect($('#notice').dataset.state).toBe('error'));
+    expect($('#notice').textContent).toContain('could not be shown');
+  });
+
+  it('a detector switch writes the setting at once and re-reads the page', async () => {
+    await openPopup({ contentScript: newsPage().script });
+    const toggle = $<HTMLInputElement>('#detector-list input[type=checkbox][data-detector="link-farm"]');
+    expect(toggle.checked).toBe(true);
+    const asked = mockBrowser.tabs.sendMessage.mock.calls.length;
+
+    toggle.click();
+
+    await vi.waitFor(async () => expect((await storedSettings()).detectors['link-farm']).toBe(false));
+    await vi.waitFor(() => expect(mockBrowser.tabs.sendMessage.mock.calls.length).toBeGreaterThan(asked));
+    expect((await storedSettings()).detectors['donation-appeal']).toBe(true);
+  });
+
+  it('the site switch turns Tidings off for the page host and shows that it is off', async () => {
+    await openPopup({ contentScript: newsPage().script });
+
+    $<HTMLInputElement>('#site-toggle').click();
+
+    await vi.waitFor(async () => expect((await storedSettings()).disabledSites).toEqual(['news.example']));
+    expect($('#page-status').textContent).toContain('off on this site');
+    expect($('#findings-section').hidden).toBe(true);
+  });
+
+  it('says Tidings does not run on a page without the content script, with the site switch disabled', async () => {
+    await openPopup({ tabs: [{ id: 4, active: true, lastAccessed: 1, url: 'about:addons' }] });
+
+    expect($('#page-status').textContent).toContain('Tidings does not run on this page');
+    expect($<HTMLInputElement>('#site-toggle').disabled).toBe(true);
+    expect($('#findings-section').hidden).toBe(true);
+    expect(document.querySelectorAll('#detector-list input[data-detector]').length).toBe(6);
+  });
+
+  it('manages the tab named by ?tab=', async () => {
+    const tabs = [{ id: 1, active: true, lastAccessed: 9 }, { id: 7, active: false, lastAccessed: 2 }];
+    await openPopup({ tabs, contentScript: newsPage().script }, '?tab=7');
+    expect(mockBrowser.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'tidings:get-page' });
+    expect(mockBrowser.tabs.sendMessage.mock.calls.every(([tabId]) => tabId === 7)).toBe(true);
+  });
+
+  it('opened as a page in a tab, manages the most recently used other tab', async () => {
+    const tabs = [
+      { id: 2, active: false, lastAccessed: 5 },
+      { id: 3, active: false, lastAccessed: 8 },
+      { id: 9, active: true, lastAccessed: 10 },
+    ];
+    await openPopup({ tabs, currentTabId: 9, contentScript: newsPage().script });
+    expect(mockBrowser.tabs.sendMessage).toHaveBeenCalledWith(3, { type: 'tidings:get-page' });
+  });
+
+  it('the options link opens the options page', async () => {
+    await openPopup({ contentScript: newsPage().script, currentTabId: 1, tabs: [
+      { id: 1, active: true, lastAccessed: 3 }, { id: 2, active: false, lastAccessed: 2 },
+    ] });
+    $<HTMLAnchorElement>('#open-options').click();
+    await vi.waitFor(() => expect(mockBrowser.runtime.openOptionsPage).toHaveBeenCalledOnce());
+  });
+});
