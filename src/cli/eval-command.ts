@@ -1,0 +1,272 @@
+// `tidings eval DIR`: runs the detectors with default settings over a labelled corpus and counts
+// caught blocks, false positives and hidden article paragraphs by corpus/README.md's rules.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kind, ScanOptions } from '../core/types';
+import { scanDocument } from '../scan/index';
+import { parseArgs, sensitivityFlag } from './args';
+import { cssPath } from './css-path';
+import { UsageError } from './errors';
+import { articleParagraphs, evaluatePage } from './evaluate';
+import { median, ms, percent, quantile, ratio, table } from './format';
+import type { CliIo } from './io';
+import { readCorpus, type PageLabels } from './labels';
+import { parseHtml } from './page';
+import { defaultScanOptions } from './scan-options';
+import { excerpt, visibleText } from './text';
+
+export const EVAL_USAGE = 'tidings eval DIR [--json] [--sensitivity low|normal|high]';
+
+const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
+/** Report groups: appeals are every plea standing between reader and article. */
+type Group = 'appeals' | 'linkfarms';
+const GROUPS: Record<Group, readonly Kind[]> = {
+  appeals: ['appeal', 'paywall', 'newsletter'],
+  linkfarms: ['linkfarm'],
+};
+const GROUP_NAMES = Object.keys(GROUPS) as Group[];
+
+function perGroup(byKind: Record<Kind, number>): Record<Group, number> {
+  return Object.fromEntries(
+    GROUP_NAMES.map((group) => [group, GROUPS[group].reduce((sum, kind) => sum + byKind[kind], 0)]),
+  ) as Record<Group, number>;
+}
+
+export interface FalsePositive {
+  page: string;
+  path: string;
+  detectorId: string;
+  /** Share of its text inside labelled blocks (below 50 %). */
+  labelledShare: number;
+  text: string;
+}
+
+export interface MissedBlock {
+  page: string;
+  kind: Kind;
+  selector: string;
+  collapsedShare: number;
+}
+
+export interface PageReport {
+  file: string;
+  blocks: number;
+  caught: number;
+  collapsed: number;
+  falsePositives: number;
+  articleParagraphs: number;
+  hidden: number;
+  scanMs: number;
+}
+
+export interface EvalReport {
+  pages: number;
+  blocks: number;
+  caught: number;
+  recall: number | null;
+  blocksByKind: Record<Kind, number>;
+  caughtByKind: Record<Kind, number>;
+  recallByKind: Record<Kind, number | null>;
+  blocksByGroup: Record<Group, number>;
+  caughtByGroup: Record<Group, number>;
+  recallByGroup: Record<Group, number | null>;
+  collapsed: number;
+  falsePositives: number;
+  falsePositiveList: FalsePositive[];
+  precision: number | null;
+  missedList: MissedBlock[];
+  articleParagraphs: number;
+  articleParagraphsHidden: number;
+  hiddenParagraphList: { page: string; text: string }[];
+  labelProblems: string[];
+  /** Pages whose scan threw: a bug in the detectors, so eval exits non-zero. */
+  scanErrors: { page: string; error: string }[];
+  scanMsMedian: number;
+  scanMsP95: number;
+  scanMsMax: number;
+  perPage: PageReport[];
+}
+
+interface PageOutcome {
+  page: PageReport;
+  blockKinds: { kind: Kind; caught: boolean }[];
+  falsePositives: FalsePositive[];
+  missed: MissedBlock[];
+  hidden: string[];
+  problems: string[];
+}
+
+function evaluateCorpusPage(dir: string, labels: PageLabels, options: ScanOptions): PageOutcome {
+  const dom = parseHtml(readFileSync(join(dir, labels.file), 'utf8'));
+  const doc = dom.window.document;
+  const started = performance.now();
+  const findings = scanDocument(doc, options);
+  const scanMs = performance.now() - started;
+
+  let paragraphs: string[] = [];
+  if (labels.article) {
+    const articleDom = parseHtml(readFileSync(join(dir, labels.article), 'utf8'));
+    paragraphs = articleParagraphs(articleDom.window.document);
+    articleDom.window.close();
+  }
+  const evaluation = evaluatePage(doc, labels.blocks, findings.map((finding) => finding.element), paragraphs);
+  const detectorOf = new Map<Element, string>();
+  for (const finding of findings) if (!detectorOf.has(finding.element)) detectorOf.set(finding.element, finding.detectorId);
+
+  const falsePositives = evaluation.collapsed
+    .filter((result) => result.falsePositive)
+    .map((result) => ({
+      page: labels.file,
+      path: cssPath(result.element),
+      detectorId: detectorOf.get(result.element) ?? '?',
+      labelledShare: result.chars === 0 ? 0 : result.labelledChars / result.chars,
+      text: excerpt(visibleText(result.element)),
+    }));
+  const missed = evaluation.blocks
+    .filter((block) => !block.caught)
+    .map((block) => ({
+      page: labels.file,
+      kind: block.kind,
+      selector: block.selector,
+      collapsedShare: block.chars === 0 ? 0 : block.collapsedChars / block.chars,
+    }));
+  dom.window.close();
+
+  return {
+    page: {
+      file: labels.file,
+      blocks: evaluation.blocks.length,
+      caught: evaluation.blocks.filter((block) => block.caught).length,
+      collapsed: evaluation.collapsed.length,
+      falsePositives: falsePositives.length,
+      articleParagraphs: evaluation.articleParagraphs,
+      hidden: evaluation.hiddenParagraphs.length,
+      scanMs,
+    },
+    blockKinds: evaluation.blocks.map((block) => ({ kind: block.kind, caught: block.caught })),
+    falsePositives,
+    missed,
+    hidden: evaluation.hiddenParagraphs,
+    problems: evaluation.problems.map((problem) => `${labels.file}: ${problem}`),
+  };
+}
+
+/** Adds up page outcomes into the corpus report. */
+export function summarize(outcomes: readonly PageOutcome[], scanErrors: EvalReport['scanErrors'] = []): EvalReport {
+  const blocksByKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
+  const caughtByKind = { ...blocksByKind };
+  for (const { kind, caught } of outcomes.flatMap((outcome) => outcome.blockKinds)) {
+    blocksByKind[kind]++;
+    if (caught) caughtByKind[kind]++;
+  }
+  const blocksByGroup = perGroup(blocksByKind);
+  const caughtByGroup = perGroup(caughtByKind);
+  const pages = outcomes.map((outcome) => outcome.page);
+  const total = (field: keyof Omit<PageReport, 'file'>): number => pages.reduce((sum, page) => sum + page[field], 0);
+  const times = pages.map((page) => page.scanMs);
+  const collapsed = total('collapsed');
+  const falsePositives = total('falsePositives');
+  return {
+    pages: pages.length,
+    blocks: total('blocks'),
+    caught: total('caught'),
+    recall: ratio(total('caught'), total('blocks')),
+    blocksByKind,
+    caughtByKind,
+    recallByKind: Object.fromEntries(KINDS.map((kind) => [kind, ratio(caughtByKind[kind], blocksByKind[kind])])) as Record<Kind, number | null>,
+    blocksByGroup,
+    caughtByGroup,
+    recallByGroup: Object.fromEntries(GROUP_NAMES.map((group) => [group, ratio(caughtByGroup[group], blocksByGroup[group])])) as Record<Group, number | null>,
+    collapsed,
+    falsePositives,
+    falsePositiveList: outcomes.flatMap((outcome) => outcome.falsePositives),
+    precision: ratio(collapsed - falsePositives, collapsed),
+    missedList: outcomes.flatMap((outcome) => outcome.missed),
+    articleParagraphs: total('articleParagraphs'),
+    articleParagraphsHidden: total('hidden'),
+    hiddenParagraphList: outcomes.flatMap((outcome) => outcome.hidden.map((text) => ({ page: outcome.page.file, text: excerpt(text) }))),
+    labelProblems: outcomes.flatMap((outcome) => outcome.problems),
+    scanErrors,
+    scanMsMedian: median(times),
+    scanMsP95: quantile(times, 0.95),
+    scanMsMax: times.length === 0 ? Number.NaN : Math.max(...times),
+    perPage: pages,
+  };
+}
+
+function printReport(report: EvalReport, io: CliIo): void {
+  io.out(table(
+    ['page', 'blocks', 'caught', 'collapsed', 'FP', 'paras', 'hidden', 'ms'],
+    report.perPage.map((page) => [
+      page.file, String(page.blocks), String(page.caught), String(page.collapsed), String(page.falsePositives),
+      String(page.articleParagraphs), String(page.hidden), ms(page.scanMs),
+    ]),
+    [1, 2, 3, 4, 5, 6, 7],
+  ));
+  const recallRow = (name: string, caught: number, blocks: number, recall: number | null): string[] =>
+    [name, `${caught}/${blocks}`, percent(recall)];
+  io.out('');
+  io.out(table(['recall', 'caught', ''], [
+    recallRow('overall', report.caught, report.blocks, report.recall),
+    ...KINDS.map((kind) => recallRow(kind, report.caughtByKind[kind], report.blocksByKind[kind], report.recallByKind[kind])),
+    ...GROUP_NAMES.map((group) => recallRow(group, report.caughtByGroup[group], report.blocksByGroup[group], report.recallByGroup[group])),
+  ], [1, 2]));
+  io.out('');
+  io.out(`pages                     ${report.pages}`);
+  io.out(`collapsed                 ${report.collapsed}`);
+  io.out(`false positives           ${report.falsePositives}`);
+  io.out(`precision                 ${percent(report.precision)}`);
+  io.out(`article paragraphs        ${report.articleParagraphs}`);
+  io.out(`  hidden                  ${report.articleParagraphsHidden}`);
+  io.out(`scan ms per page          median ${ms(report.scanMsMedian)}, p95 ${ms(report.scanMsP95)}, max ${ms(report.scanMsMax)}`);
+  if (report.falsePositiveList.length > 0) {
+    io.out('');
+    io.out('False positives (collapsed, less than 50 % labelled; labels are incomplete, judge each):');
+    for (const fp of report.falsePositiveList) {
+      io.out(`  ${fp.page}  ${fp.detectorId}  ${fp.path}`);
+      io.out(`    ${JSON.stringify(fp.text)}`);
+    }
+  }
+  if (report.missedList.length > 0) {
+    io.out('');
+    io.out('Missed blocks:');
+    for (const miss of report.missedList) io.out(`  ${miss.page}  ${miss.kind}  ${percent(miss.collapsedShare)} collapsed  ${miss.selector}`);
+  }
+  if (report.hiddenParagraphList.length > 0) {
+    io.out('');
+    io.out('Hidden article paragraphs:');
+    for (const hidden of report.hiddenParagraphList) io.out(`  ${hidden.page}  ${JSON.stringify(hidden.text)}`);
+  }
+  if (report.scanErrors.length > 0) {
+    io.out('');
+    io.out('SCAN FAILED (these pages are left out of the figures above):');
+    for (const failure of report.scanErrors) io.out(`  ${failure.page}  ${failure.error}`);
+  }
+  if (report.labelProblems.length > 0) {
+    io.out('');
+    io.out('Label problems:');
+    for (const problem of report.labelProblems) io.out(`  ${problem}`);
+  }
+}
+
+export function evalCommand(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, { json: 'flag', sensitivity: 'value' });
+  const [dir, ...extra] = args.positionals;
+  if (!dir) throw new UsageError('eval needs a corpus directory');
+  if (extra.length > 0) throw new UsageError(`eval takes one directory, got also: ${extra.join(' ')}`);
+  const options = defaultScanOptions(sensitivityFlag(args));
+  const corpus = readCorpus(dir);
+  const outcomes: PageOutcome[] = [];
+  const scanErrors: EvalReport['scanErrors'] = [];
+  for (const page of corpus.pages) {
+    try {
+      outcomes.push(evaluateCorpusPage(corpus.dir, page, options));
+    } catch (error) {
+      scanErrors.push({ page: page.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  }
+  const report = summarize(outcomes, scanErrors);
+  if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2));
+  else printReport(report, io);
+  return scanErrors.length > 0 ? 1 : 0;
+}

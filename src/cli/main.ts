@@ -1,0 +1,53 @@
+// The `tidings` command line: scan pages, evaluate against the labelled corpus, benchmark.
+// Run through bin/tidings.mjs; main returns the exit code instead of exiting, so tests can call it.
+import { BENCH_USAGE, benchCommand } from './bench-command';
+import { InputError, UsageError } from './errors';
+import { EVAL_USAGE, evalCommand } from './eval-command';
+import { processIo, type CliIo } from './io';
+import { SCAN_USAGE, scanCommand } from './scan-command';
+
+export const USAGE = `Tidings: finds donation appeals, paywall and newsletter nags and link farms on news pages.
+
+Usage:
+  ${SCAN_USAGE}
+      Print what would be collapsed: kind, detector, score, reasons, CSS path, first 80 characters.
+      --clean OUT writes the page without the findings (--clean alone: to standard output).
+  ${EVAL_USAGE}
+      Measure the detectors on a labelled corpus (DIR/labels.json, see corpus/README.md).
+  ${BENCH_USAGE}
+      Speed and memory figures on generated huge and hostile inputs.
+  tidings --help
+
+Exit codes: 0 done, 1 a file could not be read or a scan failed, 2 bad command line or bad input.`;
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
+  scan: scanCommand,
+  eval: evalCommand,
+  bench: benchCommand,
+};
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`tidings: unknown command "${name}"\n`);
+    io.err(USAGE);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    return command(rest, io);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.err(`tidings ${name}: ${error.message}`);
+    if (error instanceof UsageError) io.err(`\n${USAGE}`);
+    return 2;
+  }
+}

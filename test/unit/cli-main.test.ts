@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+
+const corpusDir = join(__dirname, '../fixtures/corpus-mini');
+const appealPage = join(corpusDir, 'pages/appeal.html');
+const scratch = mkdtempSync(join(tmpdir(), 'tidings-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text) };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('tidings scan', () => {
+  it('prints each finding with its kind, detector and CSS path, and a total', async () => {
+    const { code, out } = await run('scan', appealPage);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^== .*appeal\.html: 2 findings/);
+    expect(lines.some((line) => /appeal\s+donation-appeal\s+\d\.\d\d\s+#support-us$/.test(line))).toBe(true);
+    expect(lines.some((line) => /newsletter\s+newsletter-nag\s+\d\.\d\d\s+#signup$/.test(line))).toBe(true);
+    expect(out).toContain('text: "Dear readers Independent journalism depends on readers like you. Please support "');
+    expect(lines.at(-1)).toBe('Total: 1 file, 2 findings (appeal 1, newsletter 1)');
+  });
+
+  it('writes the page without the appeal but with the article (--clean OUT)', async () => {
+    const cleanPath = join(scratch, 'clean.html');
+    const { code } = await run('scan', appealPage, '--clean', cleanPath);
+    expect(code).toBe(0);
+    const clean = readFileSync(cleanPath, 'utf8');
+    expect(clean).not.toContain('Independent journalism depends on readers like you');
+    expect(clean).not.toContain('Sign up for our newsletter');
+    expect(clean).toContain('The school board postponed its vote on the new timetable on Tuesday');
+    expect(clean).toContain('<h1>School board delays the vote on the new timetable</h1>');
+  });
+
+  it('writes the clean page to stdout with --clean alone and the findings to stderr', async () => {
+    const { code, out, err } = await run('scan', appealPage, '--clean');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^<!DOCTYPE html>/);
+    expect(out).not.toContain('Independent journalism depends on readers like you');
+    expect(err).toContain('#support-us');
+  });
+
+  it('prints machine-readable findings with --json', async () => {
+    const { code, out } = await run('scan', appealPage, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.total).toEqual({ files: 1, failed: 0, findings: 2 });
+    expect(report.files[0]).toMatchObject({ file: appealPage, type: 'html' });
+    expect(report.files[0].findings[0]).toEqual({
+      kind: 'appeal',
+      detectorId: 'donation-appeal',
+      score: expect.any(Number),
+      reasons: expect.arrayContaining([expect.stringContaining('phrase')]),
+      path: '#support-us',
+      text: expect.stringMatching(/^Dear readers/),
+    });
+  });
+
+  it('scans plain text and removes the appeal from it', async () => {
+    const paragraphs = [
+      'The school board postponed its vote on the new timetable on Tuesday, saying parents needed more time to read the proposal.',
+      'Under the plan, lessons would begin forty minutes later, and buses would run a second loop through the northern villages.',
+      'Several teachers told the meeting that the later start would shorten the afternoon clubs, which many pupils rely on.',
+      'Dear readers, independent journalism depends on readers like you. Please support us: donate $2 a month.',
+      'The board will meet again next month, when it expects to publish the results of a survey of families.',
+    ];
+    const textPath = join(scratch, 'story.txt');
+    const cleanPath = join(scratch, 'story.clean.txt');
+    writeFileSync(textPath, paragraphs.join('\n\n'));
+    const { code, out } = await run('scan', textPath, '--json', '--clean', cleanPath);
+    expect(code).toBe(0);
+    const finding = JSON.parse(out).files[0].findings[0];
+    expect(finding).toMatchObject({ kind: 'appeal', detectorId: 'donation-appeal', text: expect.stringMatching(/^Dear readers/) });
+    expect(readFileSync(cleanPath, 'utf8')).toBe([...paragraphs.slice(0, 3), paragraphs[4]].join('\n\n'));
+  });
+
+  it('reports a missing file and exits non-zero, after scanning the others', async () => {
+    const { code, out, err } = await run('scan', join(scratch, 'missing.html'), appealPage);
+    expect(code).toBe(1);
+    expect(err).toContain('missing.html: file not found');
+    expect(out).toContain('#support-us');
+  });
+
+  it('refuses --clean with several files and an unknown --sensitivity', async () => {
+    expect((await run('scan', appealPage, appealPage, '--clean', join(scratch, 'x.html'))).err).toContain('--clean writes one page');
+    const bad = await run('scan', appealPage, '--sensitivity', 'extreme');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--sensitivity: expected one of low, normal, high');
+  });
+});
+
+describe('tidings eval', () => {
+  it('prints the figures as one JSON object', async () => {
+    const { code, out } = await run('eval', corpusDir, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    for (const key of ['pages', 'blocks', 'caught', 'recall', 'recallByKind', 'collapsed', 'falsePositives', 'falsePositiveList',
+      'precision', 'articleParagraphs', 'articleParagraphsHidden', 'scanMsMedian']) {
+      expect(report, key).toHaveProperty(key);
+    }
+    // Counts fixed by the labels and article files, whatever the detectors decide.
+    expect(report).toMatchObject({ pages: 3, blocks: 8, articleParagraphs: 10 });
+    expect(Object.keys(report.recallByKind)).toEqual(['appeal', 'paywall', 'newsletter', 'linkfarm']);
+    expect(report.falsePositives).toBe(report.falsePositiveList.length);
+    expect(report.perPage.map((page: { file: string }) => page.file)).toEqual(['pages/news.html', 'pages/appeal.html', 'pages/quiet.html']);
+  });
+
+  it('prints a per-page table and the totals', async () => {
+    const { code, out } = await run('eval', corpusDir);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^page\s+blocks\s+caught\s+collapsed\s+FP\s+paras\s+hidden\s+ms$/m);
+    expect(out).toMatch(/^pages\/appeal\.html\s+2\s/m);
+    expect(out).toMatch(/^appeals\s+\d+\/5\s/m);
+    expect(out).toMatch(/^linkfarms\s+\d+\/3\s/m);
+    expect(out).toMatch(/^scan ms per page\s+median [\d.]+, p95 [\d.]+, max [\d.]+$/m);
+  });
+
+  function corpusWith(labels: string): string {
+    const dir = mkdtempSync(join(scratch, 'corpus-'));
+    writeFileSync(join(dir, 'labels.json'), labels);
+    return dir;
+  }
+
+  it('exits non-zero naming the problem when labels.json is not JSON', async () => {
+    const { code, err } = await run('eval', corpusWith('{"version": 1, "pages": ['));
+    expect(code).toBe(2);
+    expect(err).toContain('labels.json: not valid JSON');
+  });
+
+  it('names the field of a malformed label', async () => {
+    const labels = { version: 1, pages: [{ file: 'pages/a.html', article: null, blocks: [{ kind: 'popup', selector: 'div[' }] }] };
+    const { code, err } = await run('eval', corpusWith(JSON.stringify(labels)));
+    expect(code).toBe(2);
+    expect(err).toContain('pages[0].blocks[0].kind: expected one of appeal, paywall, newsletter, linkfarm, found "popup"');
+    expect(err).toContain('pages[0].blocks[0].selector: not a valid CSS selector: "div["');
+  });
+
+  it('names the page files that are missing', async () => {
+    const labels = { version: 1, pages: [{ file: 'pages/a.html', article: 'pages/a.expected.html', blocks: [] }] };
+    const { code, err } = await run('eval', corpusWith(JSON.stringify(labels)));
+    expect(code).toBe(2);
+    expect(err).toContain('files not found');
+    expect(err).toContain('pages/a.html');
+    expect(err).toContain('pages/a.expected.html');
+  });
+
+  it('exits non-zero for a missing directory', async () => {
+    const { code, err } = await run('eval', join(scratch, 'nowhere'));
+    expect(code).toBe(2);
+    expect(err).toContain('nowhere: no such directory');
+  });
+});
+
+describe('usage', () => {
+  it('prints usage for --help', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out).toContain('tidings scan FILE.html|FILE.txt');
+    expect(out).toContain('tidings eval DIR');
+    expect(out).toContain('tidings bench');
+  });
+
+  it('prints usage and exits non-zero for an unknown command', async () => {
+    const { code, err } = await run('frobnicate');
+    expect(code).toBe(2);
+    expect(err).toContain('unknown command "frobnicate"');
+    expect(err).toContain('Usage:');
+  });
+
+  it('names an unknown option', async () => {
+    const { code, err } = await run('eval', corpusDir, '--verbose');
+    expect(code).toBe(2);
+    expect(err).toContain('unknown option --verbose');
+  });
+});
