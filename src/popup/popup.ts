@@ -90,10 +90,12 @@ function scheduleRefresh(): void {
   refreshTimers = REFRESH_DELAYS_MS.map((delay) => setTimeout(() => void refreshPage(), delay));
 }
 
+/** The page's host; for a tab Tidings cannot reach, the host of a web page's URL (when the browser shares it). */
 function hostOfTab(): string {
   if (state.page) return state.page.host;
   try {
-    return state.tab?.url ? new URL(state.tab.url).hostname : '';
+    const url = new URL(state.tab?.url ?? '');
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : '';
   } catch {
     return '';
   }
@@ -177,7 +179,7 @@ function renderFindings(): void {
 
 function render(): void {
   const page = state.page;
-  ui.siteName.textContent = hostOfTab();
+  ui.siteName.textContent = hostOfTab() || t('extName');
   const toggle = ui.siteToggle;
   toggle.disabled = !state.reachable || state.settings === undefined;
   toggle.checked = siteEnabled();
