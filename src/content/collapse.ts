@@ -1,0 +1,210 @@
+// Collapse and reveal, keeping the page intact: the element stays in the DOM, hidden with an inline
+// `display: none !important`, and gets its own display back on reveal. Optionally a placeholder bar stands in
+// its place. Also owns what a collapsed overlay changed around it (scroll lock, backdrops).
+import type { DetectorId, Kind } from '../core/types';
+import type { FindingSummary } from '../messages';
+import type { PlaceholderMode } from '../settings/schema';
+import { findBackdrops, isOverlay } from './overlay';
+import { createPlaceholder } from './placeholder';
+import { ScrollUnlocker } from './scroll';
+
+export type CollapseSource = DetectorId | 'user-selector';
+
+/** HTML and SVG elements alike carry an inline style we can set and restore. */
+export type StyledElement = Element & ElementCSSInlineStyle;
+
+/** Duck-typed: `instanceof` fails across the page/content-script boundary (Firefox Xrays, other windows). */
+export function isStyled(element: Element): element is StyledElement {
+  return 'style' in element;
+}
+
+export interface CollapseRequest {
+  element: StyledElement;
+  detectorId: CollapseSource;
+  kind: Kind;
+  reasons: string[];
+  /** For 'user-selector': the selector that matched, so removing it reveals exactly its blocks. */
+  selector?: string;
+}
+
+/** An element's own inline display before we hid it. */
+interface SavedDisplay {
+  element: StyledElement;
+  value: string;
+  priority: string;
+  hadStyle: boolean;
+}
+
+export interface CollapsedBlock extends CollapseRequest {
+  id: string;
+  snippet: string;
+  /** Shown again by the reader ("Show") for this visit; still listed in the popup. */
+  revealed: boolean;
+}
+
+interface Entry extends CollapsedBlock {
+  saved: SavedDisplay[];
+  placeholder: HTMLElement | null;
+  overlay: boolean;
+  /** Where the placeholder goes: the block, or the hidden backdrop container around an overlay. */
+  anchor: Element;
+}
+
+export interface CollapserEvents {
+  /** The reader asked for "Always show on this site" on a block. */
+  alwaysShow(block: CollapsedBlock): void;
+  /** Something changed that the popup count or badge shows. */
+  changed(): void;
+}
+
+const SNIPPET_LENGTH = 80;
+
+function hide(element: StyledElement): SavedDisplay {
+  const saved = {
+    element,
+    value: element.style.getPropertyValue('display'),
+    priority: element.style.getPropertyPriority('display'),
+    hadStyle: element.hasAttribute('style'),
+  };
+  element.style.setProperty('display', 'none', 'important');
+  return saved;
+}
+
+function restore({ element, value, priority, hadStyle }: SavedDisplay): void {
+  if (value === '') element.style.removeProperty('display');
+  else element.style.setProperty('display', value, priority);
+  if (!hadStyle && element.getAttribute('style') === '') element.removeAttribute('style');
+}
+
+function snippetOf(element: Element): string {
+  // Bounded read: a huge block must not cost a full text serialisation per collapse.
+  const text = (element.textContent ?? '').slice(0, SNIPPET_LENGTH * 4).replace(/\s+/g, ' ').trim();
+  return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH - 1)}…` : text;
+}
+
+export class Collapser {
+  private readonly entries = new Map<string, Entry>();
+  private readonly scroll: ScrollUnlocker;
+  private nextId = 1;
+
+  constructor(
+    private readonly doc: Document,
+    private mode: PlaceholderMode,
+    private readonly events: CollapserEvents,
+  ) {
+    this.scroll = new ScrollUnlocker(doc);
+  }
+
+  /** Blocks currently hidden (not counting those the reader revealed). */
+  get count(): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (!entry.revealed) count += 1;
+    return count;
+  }
+
+  collapse(request: CollapseRequest): CollapsedBlock {
+    const id = `t${this.nextId++}`;
+    const { element } = request;
+    const entry: Entry = {
+      ...request,
+      id,
+      snippet: snippetOf(element),
+      revealed: false,
+      overlay: isOverlay(element),
+      saved: [],
+      placeholder: null,
+      anchor: element,
+    };
+    element.setAttribute('data-tidings-collapsed', request.detectorId);
+    element.setAttribute('data-tidings-id', id);
+    if (entry.overlay) {
+      for (const backdrop of findBackdrops(element)) {
+        if (!isStyled(backdrop) || backdrop.hasAttribute('data-tidings-backdrop')) continue;
+        backdrop.setAttribute('data-tidings-backdrop', id);
+        entry.saved.push(hide(backdrop));
+        if (backdrop.contains(entry.anchor)) entry.anchor = backdrop;
+      }
+    }
+    entry.saved.unshift(hide(element));
+    if (entry.overlay) this.scroll.hold(id);
+    this.entries.set(id, entry);
+    this.renderPlaceholder(entry);
+    this.events.changed();
+    return entry;
+  }
+
+  /** Undoes a collapse. `byReader`: the reader's "Show" — the block stays listed and marked revealed. */
+  reveal(id: string, byReader: boolean): boolean {
+    const entry = this.entries.get(id);
+    if (entry === undefined || entry.revealed) return false;
+    this.undo(entry);
+    if (byReader) {
+      entry.revealed = true;
+      entry.element.setAttribute('data-tidings-revealed', id);
+    } else {
+      this.entries.delete(id);
+    }
+    this.events.changed();
+    return true;
+  }
+
+  /** Reveals (without marking) every collapsed block the predicate selects, e.g. when its detector is switched off. */
+  revealWhere(predicate: (block: CollapsedBlock) => boolean): void {
+    for (const entry of [...this.entries.values()]) {
+      if (!entry.revealed && predicate(entry)) this.reveal(entry.id, false);
+    }
+  }
+
+  setMode(mode: PlaceholderMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    for (const entry of this.entries.values()) if (!entry.revealed) this.renderPlaceholder(entry);
+  }
+
+  /** Forgets blocks the page removed from the document (their placeholders go too). */
+  prune(): void {
+    let pruned = false;
+    for (const entry of [...this.entries.values()]) {
+      if (entry.element.isConnected) continue;
+      this.undo(entry);
+      this.entries.delete(entry.id);
+      pruned = true;
+    }
+    if (pruned) this.events.changed();
+  }
+
+  summaries(): FindingSummary[] {
+    return [...this.entries.values()].map(({ id, detectorId, kind, reasons, snippet, revealed }) => ({
+      id,
+      detectorId,
+      kind,
+      reasons,
+      snippet,
+      revealed,
+    }));
+  }
+
+  private undo(entry: Entry): void {
+    entry.placeholder?.remove();
+    entry.placeholder = null;
+    for (const saved of entry.saved) restore(saved);
+    for (const backdrop of this.doc.querySelectorAll(`[data-tidings-backdrop="${entry.id}"]`)) {
+      backdrop.removeAttribute('data-tidings-backdrop');
+    }
+    entry.saved = [];
+    entry.element.removeAttribute('data-tidings-collapsed');
+    entry.element.removeAttribute('data-tidings-id');
+    if (entry.overlay) this.scroll.drop(entry.id);
+  }
+
+  private renderPlaceholder(entry: Entry): void {
+    entry.placeholder?.remove();
+    entry.placeholder = null;
+    if (this.mode !== 'placeholder' || !entry.anchor.isConnected) return;
+    entry.placeholder = createPlaceholder(this.doc, entry, {
+      show: () => this.reveal(entry.id, true),
+      alwaysShow: () => this.events.alwaysShow(entry),
+    });
+    entry.anchor.before(entry.placeholder);
+  }
+}

@@ -1,0 +1,249 @@
+// The content script's life on one page: load settings, scan as the document is parsed, collapse what the
+// detectors find, keep in step with settings changes, answer the popup and report the count to the background.
+import browser from 'webextension-polyfill';
+import type { DetectorId, ScanOptions } from '../core/types';
+import { detectorById } from '../detectors/registry';
+import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
+import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
+import { defaultSettings, type Settings } from '../settings/schema';
+import { addSiteException, siteSettings, type SiteSettings } from '../settings/site';
+import { loadSettings, updateSettings, watchSettings } from '../settings/store';
+import { Collapser, isStyled, type CollapsedBlock, type StyledElement } from './collapse';
+import { blockSignature, LoopGuard } from './loop-guard';
+import { PLACEHOLDER_TAG } from './placeholder';
+import { MutationBatcher } from './watch';
+
+/** The badge follows the count, but not on every single collapse while a page loads. */
+const STATUS_DEBOUNCE_MS = 150;
+const MARKED = '[data-tidings-collapsed], [data-tidings-revealed], [data-tidings-backdrop]';
+
+export interface PageStats {
+  collapses: number;
+  /** Collapses refused because the page kept putting the same block back. */
+  loopRefusals: number;
+}
+
+export interface TidingsPage {
+  readonly collapser: Collapser;
+  readonly batcher: MutationBatcher;
+  readonly stats: PageStats;
+  /** Resolves once the first settings were applied. */
+  readonly ready: Promise<void>;
+  /** Stops watching and reveals everything (the page is left as it was). */
+  stop(): void;
+}
+
+function isDetectorOn(options: ScanOptions, id: DetectorId): boolean {
+  return options.enabled[id] ?? detectorById(id)?.enabledByDefault ?? false;
+}
+
+/** Selectors that parse; a broken one in settings must not stop the others. */
+function validSelectors(doc: Document, selectors: string[]): string[] {
+  const probe = doc.createDocumentFragment();
+  return selectors.filter((selector) => {
+    try {
+      probe.querySelector(selector);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Settings without `selector` for the site of `host`, whichever spelling of the host it was stored under. */
+function withoutUserSelector(settings: Settings, host: string, selector: string): Settings {
+  const userSelectors: Record<string, string[]> = {};
+  for (const [key, selectors] of Object.entries(settings.userSelectors)) {
+    const appliesHere = siteSettings({ ...settings, userSelectors: { [key]: selectors } }, host).userSelectors.length > 0;
+    const kept = appliesHere ? selectors.filter((entry) => entry !== selector) : selectors;
+    if (kept.length > 0) userSelectors[key] = kept;
+  }
+  return { ...settings, userSelectors };
+}
+
+export function startTidings(doc: Document, host: string): TidingsPage {
+  const stats: PageStats = { collapses: 0, loopRefusals: 0 };
+  const loopGuard = new LoopGuard();
+  let site: SiteSettings | null = null;
+  let context: ScanContext | null = null;
+  let selectors: string[] = [];
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastStatus = '';
+
+  const collapser = new Collapser(doc, 'placeholder', {
+    alwaysShow: (block) => void alwaysShow(block),
+    changed: scheduleStatus,
+  });
+
+  /** While the parser is still adding to it, a block may not be whole yet (nor may the article around it). */
+  function isComplete(element: Element): boolean {
+    if (doc.readyState !== 'loading') return true;
+    for (let node: Node | null = element; node !== null && node !== doc; node = node.parentNode) {
+      if (node.nextSibling !== null) return true;
+    }
+    return false;
+  }
+
+  function collapse(element: StyledElement, block: Omit<Parameters<Collapser['collapse']>[0], 'element'>): void {
+    if (element === doc.documentElement || element === doc.body || element.closest(MARKED) !== null) return;
+    if (!loopGuard.allow(blockSignature(element), Date.now())) {
+      stats.loopRefusals += 1;
+      return;
+    }
+    collapser.collapse({ element, ...block });
+    stats.collapses += 1;
+  }
+
+  function collapseUserSelections(root: Element): void {
+    for (const selector of selectors) {
+      const matches = [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll(selector)];
+      for (const element of matches) {
+        if (!isStyled(element) || element.closest(PLACEHOLDER_TAG) !== null) continue;
+        collapse(element, { detectorId: 'user-selector', kind: 'appeal', reasons: [`selector ${selector}`], selector });
+      }
+    }
+  }
+
+  function scanAdded(root: Element): Element[] {
+    if (context === null || root.closest(MARKED) !== null) return [];
+    const unfinished: Element[] = [];
+    for (const finding of scanRoot(root, context)) {
+      if (!isStyled(finding.element)) continue;
+      if (!isComplete(finding.element)) {
+        unfinished.push(finding.element);
+        continue;
+      }
+      const { detectorId, kind, reasons } = finding;
+      collapse(finding.element, { detectorId, kind, reasons });
+    }
+    collapseUserSelections(root);
+    return unfinished;
+  }
+
+  const batcher = new MutationBatcher(
+    doc,
+    scanAdded,
+    (element) => element.localName === PLACEHOLDER_TAG,
+    () => collapser.prune(),
+  );
+
+  function rescanAll(): void {
+    const root = doc.body ?? doc.documentElement;
+    if (root !== null) batcher.queue(root);
+  }
+
+  /**
+   * `provisional`: the stored settings have not arrived yet (Firefox starts content scripts late and reads
+   * storage in ~60-110 ms, often after the first paint). Meanwhile the defaults hide blocks without a
+   * placeholder; the stored settings then reveal whatever they do not want hidden — on a site the reader
+   * switched off that only delays those blocks by a moment instead of flashing a placeholder.
+   */
+  function applySettings(settings: Settings, provisional = false): void {
+    const next = siteSettings(settings, host);
+    site = provisional ? null : next;
+    if (!next.siteEnabled) {
+      batcher.setReady(false);
+      context = null;
+      collapser.revealWhere(() => true);
+      scheduleStatus();
+      return;
+    }
+    selectors = validSelectors(doc, next.userSelectors);
+    collapser.revealWhere((block) =>
+      block.detectorId === 'user-selector'
+        ? !selectors.includes(block.selector ?? '')
+        : !isDetectorOn(next.scanOptions, block.detectorId),
+    );
+    collapser.setMode(provisional ? 'hide' : next.placeholderMode);
+    context = createScanContext(doc, next.scanOptions);
+    // Detectors, sensitivity, phrases or selectors may have changed: one pass over the page picks up what
+    // is now to be collapsed (collapsed and reader-revealed blocks are skipped by the scan).
+    rescanAll();
+    batcher.setReady(true);
+    scheduleStatus();
+  }
+
+  async function alwaysShow(block: CollapsedBlock): Promise<void> {
+    try {
+      const { settings } = await updateSettings((current) =>
+        block.detectorId === 'user-selector'
+          ? withoutUserSelector(current, host, block.selector ?? '')
+          : addSiteException(current, host, block.detectorId),
+      );
+      applySettings(settings);
+    } catch (error) {
+      // Not saved (storage failed): still honour the click for this visit.
+      console.warn('Tidings: could not save the site exception.', error);
+      collapser.reveal(block.id, true);
+    }
+  }
+
+  function scheduleStatus(): void {
+    if (site === null) return;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(sendStatus, STATUS_DEBOUNCE_MS);
+  }
+
+  function sendStatus(): void {
+    if (site === null) return;
+    const message: TabStatusMessage = { type: 'tidings:tab-status', count: collapser.count, siteEnabled: site.siteEnabled };
+    const key = `${message.count}|${message.siteEnabled}`;
+    if (key === lastStatus) return;
+    lastStatus = key;
+    // No receiver (background restarting) is harmless: the next change reports again.
+    browser.runtime.sendMessage(message).catch(() => {
+      lastStatus = '';
+    });
+  }
+
+  function pageState(): PageState {
+    return { host, siteEnabled: site?.siteEnabled ?? true, findings: collapser.summaries() };
+  }
+
+  function onMessage(message: unknown): Promise<unknown> | undefined {
+    const request = message as Partial<ContentRequest> | null;
+    if (request?.type === 'tidings:get-page') return Promise.resolve(pageState());
+    if (request?.type === 'tidings:reveal' && typeof request.id === 'string') {
+      return Promise.resolve({ ok: collapser.reveal(request.id, true) });
+    }
+    return undefined;
+  }
+
+  /** The document grew (DOMContentLoaded, load): find the article again, then rescan once. */
+  function onDocumentGrown(): void {
+    if (context === null) return;
+    refreshArticle(context);
+    rescanAll();
+  }
+
+  batcher.start();
+  applySettings(defaultSettings(), true);
+  doc.addEventListener('DOMContentLoaded', onDocumentGrown);
+  doc.defaultView?.addEventListener('load', onDocumentGrown);
+  browser.runtime.onMessage.addListener(onMessage);
+  const unwatch = watchSettings((settings) => applySettings(settings));
+  const ready = loadSettings().then(
+    ({ settings }) => applySettings(settings),
+    (error: unknown) => {
+      // Storage unreadable: still protect the reader, with the defaults.
+      console.warn('Tidings: could not load settings; using defaults.', error);
+      applySettings(defaultSettings());
+    },
+  );
+
+  return {
+    collapser,
+    batcher,
+    stats,
+    ready,
+    stop() {
+      batcher.stop();
+      collapser.revealWhere(() => true);
+      unwatch();
+      clearTimeout(statusTimer);
+      doc.removeEventListener('DOMContentLoaded', onDocumentGrown);
+      doc.defaultView?.removeEventListener('load', onDocumentGrown);
+      browser.runtime.onMessage.removeListener(onMessage);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// Watches the document for added elements and hands them to the scanner in batches: at most one batch per
+// frame (before it is painted, so nothing flashes), within a time budget, with the leftovers carried over.
+// A page that floods the DOM (or fights our collapses) makes batches space out instead of taking the tab.
+
+export interface BatchLimits {
+  /** Scanning time allowed per batch before the rest waits for the next one. */
+  budgetMs: number;
+  /** Hidden tabs get no animation frames: a timer of this delay runs the batch instead. */
+  fallbackDelayMs: number;
+  /** Longest pause between batches when backing off. */
+  maxDelayMs: number;
+  /** More roots than this waiting at once: scan the whole body once instead. */
+  maxPending: number;
+}
+
+export const DEFAULT_LIMITS: BatchLimits = { budgetMs: 8, fallbackDelayMs: 50, maxDelayMs: 1000, maxPending: 2000 };
+
+/** Scans one root; returns the elements to look at again later (blocks the parser has not finished). */
+export type RootScanner = (root: Element) => Element[];
+
+export interface BatchStats {
+  batches: number;
+  rootsScanned: number;
+  /** Current extra delay between batches (0 when the page is calm). */
+  backoffMs: number;
+}
+
+export class MutationBatcher {
+  private readonly pending = new Set<Element>();
+  private readonly deferred = new Set<Element>();
+  private readonly observer: MutationObserver;
+  private ready = false;
+  private scheduled = false;
+  /** Collapsing inserts placeholders, whose mutation records must not start a nested batch. */
+  private flushing = false;
+  private backoffMs = 0;
+  readonly stats: BatchStats = { batches: 0, rootsScanned: 0, backoffMs: 0 };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly scanRoot: RootScanner,
+    private readonly ignore: (element: Element) => boolean,
+    private readonly afterBatch: () => void,
+    private readonly limits: BatchLimits = DEFAULT_LIMITS,
+  ) {
+    this.observer = new MutationObserver((records) => {
+      this.collect(records);
+      // While the parser is adding the page, scan in this microtask: it runs before the browser can paint
+      // what was just parsed, so nothing we collapse is ever shown. Later additions wait for the next frame.
+      if (this.doc.readyState === 'loading' && this.backoffMs === 0) this.flush();
+      else this.schedule();
+    });
+  }
+
+  /** Observe from now on; batches wait until `setReady(true)` (settings loaded, site on). */
+  start(): void {
+    this.observer.observe(this.doc, { childList: true, subtree: true });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    this.pending.clear();
+    this.deferred.clear();
+  }
+
+  /** Ready: scan what is pending right away (it may be about to be painted), then batch as usual. */
+  setReady(ready: boolean): void {
+    this.ready = ready;
+    if (ready) this.flush();
+  }
+
+  /** Scan this root in the next batch (e.g. the whole body after the document finished loading). */
+  queue(root: Element): void {
+    this.pending.add(root);
+    this.schedule();
+  }
+
+  private collect(records: MutationRecord[]): void {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && !this.ignore(node as Element)) this.pending.add(node as Element);
+      }
+    }
+    // Anything deferred as incomplete may be complete now that the parser moved on.
+    for (const root of this.deferred) this.pending.add(root);
+    this.deferred.clear();
+    if (this.pending.size > this.limits.maxPending) {
+      const whole = this.doc.body ?? this.doc.documentElement;
+      this.pending.clear();
+      if (whole !== null) this.pending.add(whole);
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || !this.ready || this.pending.size === 0) return;
+    this.scheduled = true;
+    const win = this.doc.defaultView;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
+    const run = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (frame !== undefined) win?.cancelAnimationFrame(frame);
+      timer = undefined;
+      frame = undefined;
+      this.scheduled = false;
+      this.flush();
+    };
+    if (this.backoffMs > 0) {
+      timer = setTimeout(run, this.backoffMs);
+      return;
+    }
+    if (win !== null && typeof win.requestAnimationFrame === 'function') frame = win.requestAnimationFrame(run);
+    timer = setTimeout(run, this.limits.fallbackDelayMs);
+  }
+
+  /** Drops roots that are gone or inside another pending root (scanning the outer one covers them). */
+  private takeRoots(): Element[] {
+    const roots: Element[] = [];
+    for (const root of this.pending) {
+      if (!root.isConnected) continue;
+      let covered = false;
+      for (let ancestor = root.parentElement; ancestor !== null; ancestor = ancestor.parentElement) {
+        if (this.pending.has(ancestor)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) roots.push(root);
+    }
+    this.pending.clear();
+    return roots;
+  }
+
+  private flush(): void {
+    if (!this.ready || this.flushing) return;
+    this.flushing = true;
+    try {
+      this.scanPending();
+    } finally {
+      this.flushing = false;
+    }
+    this.afterBatch();
+    this.schedule();
+  }
+
+  private scanPending(): void {
+    this.collect(this.observer.takeRecords());
+    const roots = this.takeRoots();
+    const started = performance.now();
+    let index = 0;
+    for (; index < roots.length; index += 1) {
+      if (performance.now() - started > this.limits.budgetMs) break;
+      const root = roots[index] as Element;
+      for (const unfinished of this.scanRoot(root)) this.deferred.add(unfinished);
+    }
+    this.stats.batches += 1;
+    this.stats.rootsScanned += index;
+    const overran = index < roots.length;
+    for (; index < roots.length; index += 1) this.pending.add(roots[index] as Element);
+    // Over budget: the page is adding faster than one batch per frame can take, so space batches out;
+    // a batch within budget halves the pause again.
+    this.backoffMs = overran
+      ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, this.backoffMs * 2))
+      : Math.floor(this.backoffMs / 2);
+    this.stats.backoffMs = this.backoffMs;
+  }
+}

@@ -1,0 +1,100 @@
+// Runs the content script on a page under jsdom: the UI tests' fake browser (quota-enforcing storage with
+// onChanged, i18n from the shipped en messages) plus the runtime messaging the content script uses.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import type { Settings } from '../../src/settings/schema';
+import type { TidingsPage } from '../../src/content/page';
+import { createFakeBrowser } from './ui-fake-browser';
+
+type MessageListener = (message: unknown, sender: unknown) => Promise<unknown> | undefined;
+
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/content');
+
+export function fixture(name: string): string {
+  return readFileSync(resolve(FIXTURES, name), 'utf8');
+}
+
+function createContentBrowser() {
+  const messageListeners = new Set<MessageListener>();
+  return {
+    ...createFakeBrowser(),
+    runtime: {
+      sendMessage: vi.fn(async (_message: unknown) => undefined),
+      onMessage: {
+        addListener: (listener: MessageListener) => void messageListeners.add(listener),
+        removeListener: (listener: MessageListener) => void messageListeners.delete(listener),
+        hasListener: (listener: MessageListener) => messageListeners.has(listener),
+      },
+    },
+    /** A popup's tabs.sendMessage as the browser delivers it: the first listener that answers. */
+    async deliver(message: unknown): Promise<unknown> {
+      for (const listener of messageListeners) {
+        const answer = listener(message, {});
+        if (answer !== undefined) return answer;
+      }
+      throw new Error('no listener answered');
+    },
+  };
+}
+
+export interface OpenedPage {
+  page: TidingsPage;
+  fake: ReturnType<typeof createContentBrowser>;
+  store: typeof import('../../src/settings/store');
+  change(edit: (settings: Settings) => Settings): Promise<void>;
+}
+
+/**
+ * Puts `bodyHtml` in the document and starts the content script for `host` in a fresh module graph.
+ * `stored` edits the defaults before the page opens (as if the reader had set them earlier).
+ */
+export async function openPage(
+  bodyHtml: string,
+  { host = 'news.example', stored }: { host?: string; stored?: (settings: Settings) => Settings } = {},
+): Promise<OpenedPage> {
+  const fake = createContentBrowser();
+  vi.resetModules();
+  vi.doMock('webextension-polyfill', () => ({ default: fake }));
+  document.documentElement.innerHTML = `<head><title>test</title></head><body>${bodyHtml}</body>`;
+  const store = await import('../../src/settings/store');
+  if (stored !== undefined) await store.updateSettings(stored);
+  const { startTidings } = await import('../../src/content/page');
+  const page = startTidings(document, host);
+  await page.ready;
+  return {
+    page,
+    fake,
+    store,
+    async change(edit) {
+      await store.updateSettings(edit);
+    },
+  };
+}
+
+export function collapsed(detectorId?: string): HTMLElement[] {
+  const selector = detectorId === undefined ? '[data-tidings-collapsed]' : `[data-tidings-collapsed="${detectorId}"]`;
+  return [...document.querySelectorAll<HTMLElement>(selector)];
+}
+
+export function placeholders(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('tidings-placeholder')];
+}
+
+export function placeholderFor(element: Element): HTMLElement {
+  const id = element.getAttribute('data-tidings-id');
+  const found = document.querySelector<HTMLElement>(`tidings-placeholder[data-tidings-for="${id}"]`);
+  if (found === null) throw new Error(`no placeholder for ${id}`);
+  return found;
+}
+
+export function clickAction(placeholder: HTMLElement, action: string): void {
+  const button = placeholder.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+  if (button === null || button === undefined) throw new Error(`no ${action} button`);
+  button.click();
+}
+
+export function isHidden(element: HTMLElement): boolean {
+  return element.style.getPropertyValue('display') === 'none' && element.style.getPropertyPriority('display') === 'important';
+}

@@ -1,0 +1,186 @@
+// @vitest-environment jsdom
+// The content script on pages we wrote: collapse with placeholder, reveal, live settings, messages.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PageState } from '../../src/messages';
+import {
+  clickAction,
+  collapsed,
+  fixture,
+  isHidden,
+  openPage,
+  placeholderFor,
+  placeholders,
+  type OpenedPage,
+} from './content-harness';
+
+// The first page of a file loads and compiles the whole scan core under jsdom: allow for it.
+vi.setConfig({ testTimeout: 20_000 });
+
+let opened: OpenedPage | undefined;
+
+async function open(...args: Parameters<typeof openPage>): Promise<OpenedPage> {
+  opened = await openPage(...args);
+  return opened;
+}
+
+afterEach(() => {
+  opened?.page.stop();
+  opened = undefined;
+});
+
+function articleParagraphs(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('article > p')];
+}
+
+function appeal(): HTMLElement {
+  return document.querySelector<HTMLElement>('#support-us')!;
+}
+
+function newsletter(): HTMLElement {
+  return document.querySelector<HTMLElement>('.newsletter-signup')!;
+}
+
+describe('collapsing', () => {
+  it('hides the appeal and the newsletter box behind placeholders and leaves the article alone', async () => {
+    await open(fixture('news.html'));
+    expect(appeal().getAttribute('data-tidings-collapsed')).toBe('donation-appeal');
+    expect(newsletter().getAttribute('data-tidings-collapsed')).toBe('newsletter-nag');
+    expect(collapsed()).toHaveLength(2);
+    expect(isHidden(appeal())).toBe(true);
+    for (const paragraph of articleParagraphs()) {
+      expect(paragraph.closest('[data-tidings-collapsed]')).toBeNull();
+      expect(paragraph.style.display).toBe('');
+    }
+
+    const placeholder = placeholderFor(appeal());
+    expect(placeholder.nextElementSibling).toBe(appeal());
+    const shadow = placeholder.shadowRoot!;
+    expect(shadow.querySelector('.label')?.textContent).toBe('Donation appeal hidden');
+    expect(shadow.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Tidings hid a block: Donation appeal');
+    const details = shadow.querySelector('button[data-action="details"]')!;
+    expect(details.getAttribute('aria-expanded')).toBe('false');
+    clickAction(placeholder, 'details');
+    expect(details.getAttribute('aria-expanded')).toBe('true');
+    expect(shadow.querySelector('ul')?.hidden).toBe(false);
+    expect(shadow.querySelectorAll('li').length).toBeGreaterThan(0);
+  });
+
+  it('"Show" reveals the block for this visit, restores its own inline style and keeps it listed', async () => {
+    await open(fixture('news.html').replace('id="support-us"', 'id="support-us" style="color: red"'));
+    const block = appeal();
+    clickAction(placeholderFor(block), 'show');
+    expect(block.getAttribute('style')).toBe('color: red;');
+    expect(block.hasAttribute('data-tidings-collapsed')).toBe(false);
+    expect(block.getAttribute('data-tidings-revealed')).toMatch(/^t\d+$/);
+    expect(placeholders()).toHaveLength(1);
+    const state = (await opened!.fake.deliver({ type: 'tidings:get-page' })) as PageState;
+    expect(state.findings.find((finding) => finding.detectorId === 'donation-appeal')?.revealed).toBe(true);
+  });
+
+  it('in hide mode leaves no placeholder, and switching the mode live adds them', async () => {
+    const { change } = await open(fixture('news.html'), { stored: (s) => ({ ...s, placeholderMode: 'hide' }) });
+    expect(collapsed()).toHaveLength(2);
+    expect(placeholders()).toHaveLength(0);
+    await change((s) => ({ ...s, placeholderMode: 'placeholder' }));
+    await vi.waitFor(() => expect(placeholders()).toHaveLength(2));
+  });
+
+  it('collapses an appeal injected after load, once the mutation batch runs', async () => {
+    await open(fixture('news.html'));
+    const late = document.createElement('section');
+    late.className = 'late-appeal';
+    late.innerHTML =
+      '<h3>Before you go</h3><p>Dear readers, our independent journalism depends on you. Please support us today from just $2 a month.</p><a href="/donate">Donate now</a>';
+    document.querySelector('main')!.append(late);
+    await vi.waitFor(() => expect(late.getAttribute('data-tidings-collapsed')).toBe('donation-appeal'));
+    expect(placeholderFor(late).nextElementSibling).toBe(late);
+  });
+
+  it("collapses the reader's own selectors for the site as 'user-selector'", async () => {
+    const { change } = await open(fixture('news.html'), {
+      stored: (s) => ({ ...s, userSelectors: { 'news.example': ['footer', 'p:nth-of-type(999', 'header nav'] } }),
+    });
+    expect(collapsed('user-selector').map((element) => element.localName).sort()).toEqual(['footer', 'nav']);
+    await change((s) => ({ ...s, userSelectors: { 'news.example': ['header nav'] } }));
+    await vi.waitFor(() => expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']));
+  });
+});
+
+describe('live settings', () => {
+  it('a detector switched off reveals its blocks and only those; back on collapses them again', async () => {
+    const { change } = await open(fixture('news.html'));
+    await change((s) => ({ ...s, detectors: { ...s.detectors, 'donation-appeal': false } }));
+    await vi.waitFor(() => expect(appeal().hasAttribute('data-tidings-collapsed')).toBe(false));
+    expect(appeal().style.display).toBe('');
+    expect(appeal().hasAttribute('data-tidings-revealed')).toBe(false);
+    expect(isHidden(newsletter())).toBe(true);
+    expect(placeholders()).toHaveLength(1);
+
+    await change((s) => ({ ...s, detectors: { ...s.detectors, 'donation-appeal': true } }));
+    await vi.waitFor(() => expect(isHidden(appeal())).toBe(true));
+    expect(placeholders()).toHaveLength(2);
+  });
+
+  it('the site switched off reveals everything; switched on collapses again', async () => {
+    const { change, fake } = await open(fixture('news.html'));
+    await change((s) => ({ ...s, disabledSites: ['news.example'] }));
+    await vi.waitFor(() => expect(collapsed()).toHaveLength(0));
+    expect(placeholders()).toHaveLength(0);
+    await vi.waitFor(() =>
+      expect(fake.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'tidings:tab-status', count: 0, siteEnabled: false }),
+    );
+
+    await change((s) => ({ ...s, disabledSites: [] }));
+    await vi.waitFor(() => expect(collapsed()).toHaveLength(2));
+    expect(placeholders()).toHaveLength(2);
+  });
+
+  it('"Always show on this site" stores a site exception and reveals every block of that detector', async () => {
+    const { store } = await open(fixture('news.html'));
+    const second = document.createElement('div');
+    second.innerHTML =
+      '<p>Dear readers, please support us: independent journalism depends on readers like you. Give $5 a month.</p><a href="/donate">Donate</a>';
+    document.querySelector('footer')!.before(second);
+    await vi.waitFor(() => expect(collapsed('donation-appeal')).toHaveLength(2));
+
+    clickAction(placeholderFor(appeal()), 'always-show');
+    await vi.waitFor(() => expect(collapsed('donation-appeal')).toHaveLength(0));
+    expect(collapsed('newsletter-nag')).toHaveLength(1);
+    const { settings } = await store.loadSettings();
+    expect(settings.siteExceptions['news.example']).toEqual(['donation-appeal']);
+  });
+
+  it('a site that was switched off before the page opened ends with nothing collapsed', async () => {
+    await open(fixture('news.html'), { stored: (s) => ({ ...s, disabledSites: ['news.example'] }) });
+    expect(collapsed()).toHaveLength(0);
+    expect(placeholders()).toHaveLength(0);
+    expect(document.body.innerHTML).not.toContain('data-tidings');
+  });
+});
+
+describe('messages', () => {
+  it('answers get-page and reveal, and reports the count to the background', async () => {
+    const { fake } = await open(fixture('news.html'));
+    const state = (await fake.deliver({ type: 'tidings:get-page' })) as PageState;
+    expect(state.host).toBe('news.example');
+    expect(state.siteEnabled).toBe(true);
+    expect(state.findings.map((finding) => [finding.detectorId, finding.kind, finding.revealed])).toEqual([
+      ['donation-appeal', 'appeal', false],
+      ['newsletter-nag', 'newsletter', false],
+    ]);
+    expect(state.findings[0]?.snippet).toMatch(/^A note to our readers/);
+    expect(state.findings[0]?.snippet.length).toBeLessThanOrEqual(80);
+    await vi.waitFor(() =>
+      expect(fake.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'tidings:tab-status', count: 2, siteEnabled: true }),
+    );
+
+    const id = state.findings[0]!.id;
+    expect(await fake.deliver({ type: 'tidings:reveal', id })).toEqual({ ok: true });
+    expect(await fake.deliver({ type: 'tidings:reveal', id })).toEqual({ ok: false });
+    expect(await fake.deliver({ type: 'tidings:reveal', id: 'nope' })).toEqual({ ok: false });
+    expect(appeal().getAttribute('data-tidings-revealed')).toBe(id);
+    await vi.waitFor(() =>
+      expect(fake.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'tidings:tab-status', count: 1, siteEnabled: true }),
+    );
+  });
+});
