@@ -202,9 +202,12 @@ async function reveal(id: string): Promise<void> {
 }
 
 async function change(edit: (current: Settings) => Settings): Promise<void> {
+  // Show the change at once, so a page refresh landing before the save completes does not flip the switch back.
+  const before = state.settings;
+  if (before) state.settings = edit(before);
   const stored = await applySettingsChange(edit, ui.notice);
-  if (stored) state.settings = stored;
-  render(); // also puts a switch back when the change could not be stored
+  state.settings = stored ?? before; // a change that could not be stored is undone on screen too
+  render();
   scheduleRefresh();
 }
 

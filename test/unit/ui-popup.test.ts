@@ -137,4 +137,17 @@ describe('popup', () => {
     $<HTMLAnchorElement>('#open-options').click();
     await vi.waitFor(() => expect(mockBrowser.runtime.openOptionsPage).toHaveBeenCalledOnce());
   });
+
+  it('puts a switch back and says why when the change cannot be stored', async () => {
+    await openPopup({ contentScript: newsPage().script });
+    mockBrowser.storage.sync.failWrites = 'Sync is switched off';
+    mockBrowser.storage.local.failWrites = 'Disk is full';
+    const toggle = $<HTMLInputElement>('input[data-detector="app-promo"]');
+
+    toggle.click();
+
+    await vi.waitFor(() => expect($('#notice').dataset.state).toBe('error'));
+    expect($('#notice').textContent).toContain('could not be saved');
+    expect(toggle.checked).toBe(true);
+  });
 });
