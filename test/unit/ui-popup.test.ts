@@ -52,7 +52,7 @@ describe('popup', () => {
     expect(groups.map((group) => group.dataset.kind)).toEqual(['appeal', 'newsletter', 'linkfarm']);
     const linkfarm = $('#findings section[data-kind="linkfarm"]');
     expect([...linkfarm.querySelectorAll<HTMLElement>('li[data-finding-id]')].map((li) => li.dataset.findingId)).toEqual(['t3', 't4']);
-    expect(linkfarm.querySelector('h3')?.textContent).toBe('Link farms (2)');
+    expect(linkfarm.querySelector('h3')?.textContent).toBe('Link farms and promos (2)');
     expect($('li[data-finding-id="t1"]').textContent).toContain('Donation appeal');
     expect($('li[data-finding-id="t1"] button[data-action="show"]').getAttribute('aria-label'))
       .toBe('Show Donation appeal: Text of block t1');
