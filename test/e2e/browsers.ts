@@ -67,6 +67,23 @@ export function distDir(name: BrowserName): string {
   return path.resolve(name === 'chromium' ? 'dist/chrome' : 'dist/firefox');
 }
 
+const snapshots = new Map<string, string>();
+
+/**
+ * A private copy of a built extension, made once per test process: a rebuild of dist/ while a suite runs
+ * (npm run watch) must not pull files from under a running browser. The same copy serves every launch,
+ * so a restarted Chromium sees the same extension id.
+ */
+function snapshotOf(extensionDir: string): string {
+  let copy = snapshots.get(extensionDir);
+  if (copy === undefined) {
+    copy = path.join(makeTempDir('extension'), path.basename(extensionDir));
+    fs.cpSync(extensionDir, copy, { recursive: true });
+    snapshots.set(extensionDir, copy);
+  }
+  return copy;
+}
+
 export function makeTempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `tidings-${prefix}-`));
 }
@@ -82,8 +99,9 @@ function assertRunnable(name: BrowserName, extensionDir: string): void {
 }
 
 export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extensionDir = options.extensionDir ?? distDir(name);
-  assertRunnable(name, extensionDir);
+  const builtDir = options.extensionDir ?? distDir(name);
+  assertRunnable(name, builtDir);
+  const extensionDir = snapshotOf(builtDir);
   const userDataDir = options.userDataDir ?? makeTempDir(`${name}-profile`);
   const downloadDir = makeTempDir(`${name}-downloads`);
   return name === 'chromium'

@@ -1,0 +1,103 @@
+// What the tests ask of a page, written once for both browsers. Functions passed to page.evaluate run in
+// the page and must be self-contained.
+import type { Page } from 'puppeteer-core';
+
+/** Polling by interval: pages in background tabs get no animation frames, and the popup sits in its own tab. */
+export async function waitUntil<A extends unknown[]>(
+  page: Page,
+  what: string,
+  predicate: (...args: A) => boolean,
+  ...args: A
+): Promise<void> {
+  try {
+    await page.waitForFunction(predicate as (...values: unknown[]) => boolean, { polling: 100, timeout: 15_000 }, ...args);
+  } catch (error) {
+    throw new Error(`timed out waiting for ${what} on ${page.url()}: ${(error as Error).message}`);
+  }
+}
+
+/** True when the element (or a wrapper of it) was collapsed by Tidings. */
+export function isCollapsed(selector: string): boolean {
+  return document.querySelector(selector)?.closest('[data-tidings-collapsed]') != null;
+}
+
+/** True when the element exists, is rendered, and nothing above it was collapsed. */
+export function isShown(selector: string): boolean {
+  const element = document.querySelector(selector);
+  return element != null && element.closest('[data-tidings-collapsed]') == null && element.checkVisibility();
+}
+
+export function collapsedCount(): number {
+  return document.querySelectorAll('[data-tidings-collapsed]').length;
+}
+
+export function placeholderCount(): number {
+  return document.querySelectorAll('tidings-placeholder').length;
+}
+
+/**
+ * Article text that a reader cannot see: paragraphs and list items under `root` that are not rendered or
+ * sit inside a collapsed element. Empty when the article is intact.
+ */
+export async function hiddenArticleText(page: Page, root = '#story'): Promise<string[]> {
+  return page.evaluate((rootSelector) => {
+    const items = [...document.querySelectorAll(`${rootSelector} p, ${rootSelector} li, ${rootSelector} h1`)];
+    return items
+      .filter((item) => item.closest('[data-tidings-collapsed]') != null || !item.checkVisibility())
+      .map((item) => (item.textContent ?? '').trim().slice(0, 60));
+  }, root);
+}
+
+/**
+ * Contract of the content script: each collapsed element is display:none and, in placeholder mode,
+ * follows a <tidings-placeholder data-tidings-for=ID> with an open shadow root holding the three buttons
+ * (for an overlay, the placeholder precedes its hidden backdrop).
+ * Returns the breaches found.
+ */
+export async function collapseContractBreaches(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const breaches: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('[data-tidings-collapsed]')) {
+      const id = element.dataset.tidingsId;
+      const label = `${element.tagName.toLowerCase()}#${element.id} (${element.dataset.tidingsCollapsed})`;
+      if (!id) breaches.push(`${label}: no data-tidings-id`);
+      if (getComputedStyle(element).display !== 'none') breaches.push(`${label}: still displayed`);
+      // An overlay's placeholder stands before the backdrop that Tidings hid along with it.
+      const anchor = element.closest(`[data-tidings-backdrop="${id}"]`) ?? element;
+      const placeholder = anchor.previousElementSibling;
+      if (placeholder?.localName !== 'tidings-placeholder' || placeholder.getAttribute('data-tidings-for') !== id) {
+        breaches.push(`${label}: no tidings-placeholder right before it`);
+        continue;
+      }
+      for (const action of ['show', 'always-show', 'details']) {
+        if (!placeholder.shadowRoot?.querySelector(`button[data-action="${action}"]`)) {
+          breaches.push(`${label}: placeholder has no open shadow root with button[data-action=${action}]`);
+        }
+      }
+    }
+    return breaches;
+  });
+}
+
+/** Clicks a button inside the placeholder of the collapsed element matched by `selector` (a real mouse click). */
+export async function clickPlaceholderButton(page: Page, selector: string, action: 'show' | 'always-show' | 'details'): Promise<void> {
+  const id = await page.$eval(selector, (element) => element.closest<HTMLElement>('[data-tidings-collapsed]')?.dataset.tidingsId);
+  if (!id) throw new Error(`${selector} is not collapsed`);
+  const button = await page.$(`tidings-placeholder[data-tidings-for="${id}"] >>> button[data-action="${action}"]`);
+  if (!button) throw new Error(`no button[data-action=${action}] in the placeholder of ${selector}`);
+  await button.click();
+}
+
+/** The detector id (or 'user-selector') that collapsed the element matched by `selector`. */
+export async function collapsedBy(page: Page, selector: string): Promise<string | undefined> {
+  return page.$eval(selector, (element) => element.closest<HTMLElement>('[data-tidings-collapsed]')?.dataset.tidingsCollapsed);
+}
+
+/** Clicks an input the way a user toggles it (works for visually hidden inputs styled as switches). */
+export async function toggle(page: Page, selector: string): Promise<void> {
+  await page.$eval(selector, (input) => (input as HTMLInputElement).click());
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

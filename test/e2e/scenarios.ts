@@ -1,0 +1,339 @@
+// The end-to-end scenarios, run alike in Chromium and Firefox (chromium.test.ts, firefox.test.ts) with the
+// built extension loaded into a real headless browser and pages served from 127.0.0.1.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchWithExtension, makeTempDir, type BrowserName, type ExtensionSession } from './browsers';
+import { startPageServer, type PageServer } from './server';
+import {
+  clickPlaceholderButton,
+  collapseContractBreaches,
+  collapsedBy,
+  collapsedCount,
+  hiddenArticleText,
+  isCollapsed,
+  isShown,
+  placeholderCount,
+  sleep,
+  toggle,
+  waitUntil,
+} from './page-checks';
+
+const pagesDir = path.resolve('test/e2e/pages');
+const resultsDir = path.resolve('test-results');
+
+async function screenshot(page: Page, file: string): Promise<void> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  await page.screenshot({ path: path.join(resultsDir, file), fullPage: file.endsWith('-news.png') });
+}
+
+/** Opens the popup in a tab, managing the given tab, once it has asked the content script for its findings. */
+async function openPopup(session: ExtensionSession, tabId: number): Promise<Page> {
+  const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+  await waitUntil(popup, 'a number in #finding-count', () => /^\d+$/.test(document.querySelector('#finding-count')?.textContent?.trim() ?? ''));
+  return popup;
+}
+
+async function findingCount(popup: Page): Promise<number> {
+  return Number(await popup.$eval('#finding-count', (element) => element.textContent?.trim()));
+}
+
+async function waitForBadge(session: ExtensionSession, tabId: number, text: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let badge = await session.badgeText(tabId);
+  while (badge !== text && Date.now() < deadline) {
+    await sleep(100);
+    badge = await session.badgeText(tabId);
+  }
+  expect(badge, `badge of tab ${tabId}`).toBe(text);
+}
+
+/** Settings as stored, whatever key the store uses: what an import must leave untouched. */
+async function storedSettings(session: ExtensionSession): Promise<string> {
+  return JSON.stringify(await session.storedData());
+}
+
+export function defineScenarios(name: BrowserName): void {
+  describe(`${name} with the built extension`, () => {
+    let server: PageServer;
+    let session: ExtensionSession;
+    let opened: Page[] = [];
+
+    const open = async (file: string): Promise<Page> => {
+      const page = await session.openPage(server.url(file));
+      opened.push(page);
+      return page;
+    };
+    const openExtensionPage = async (openPage: () => Promise<Page>): Promise<Page> => {
+      const page = await openPage();
+      opened.push(page);
+      return page;
+    };
+    const popupFor = (tabId: number) => openExtensionPage(() => openPopup(session, tabId));
+    /** The news page with both of its blocks collapsed: the starting point of several scenarios. */
+    const openNewsCollapsed = async (): Promise<Page> => {
+      const page = await open('news.html');
+      await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
+      await waitUntil(page, 'the link-farm footer to collapse', isCollapsed, '#footer-links');
+      return page;
+    };
+
+    beforeAll(async () => {
+      server = await startPageServer(pagesDir);
+      session = await launchWithExtension(name);
+    });
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+    });
+    // Every scenario starts from default settings and closes what it opened.
+    beforeEach(async () => {
+      await session.clearStorage();
+    });
+    afterEach(async () => {
+      await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
+      opened = [];
+    });
+
+    it('collapses the appeal and the link-farm footer of a news page, and keeps every article paragraph visible', async () => {
+      const page = await openNewsCollapsed();
+      expect(await collapsedBy(page, '#footer-links')).toBe('link-farm');
+      expect(await collapsedBy(page, '#support-box')).toMatch(/^(donation-appeal|membership-plea)$/);
+      expect(await collapseContractBreaches(page)).toEqual([]);
+      expect(await hiddenArticleText(page)).toEqual([]);
+      expect(await page.evaluate(isShown, 'header.masthead')).toBe(true);
+      await screenshot(page, `${name}-news.png`);
+    });
+
+    it('"Show" reveals a block for this visit; "Always show on this site" keeps it revealed after a reload', async () => {
+      const page = await openNewsCollapsed();
+      await clickPlaceholderButton(page, '#footer-links', 'show');
+      await waitUntil(page, 'the footer to be shown', isShown, '#footer-links');
+      expect(await page.$eval('#footer-links', (element) => element.closest('[data-tidings-revealed]') != null)).toBe(true);
+      expect(await page.evaluate(placeholderCount)).toBe(1);
+
+      const appealDetector = await collapsedBy(page, '#support-box');
+      await clickPlaceholderButton(page, '#support-box', 'always-show');
+      await waitUntil(page, 'the appeal to be shown', isShown, '#support-box');
+      expect(JSON.stringify((await session.storedData()))).toContain(appealDetector);
+
+      await page.reload({ waitUntil: 'load' });
+      // "Show" lasted one visit, so the footer collapses again; that also proves the extension ran.
+      await waitUntil(page, 'the footer to collapse again after reload', isCollapsed, '#footer-links');
+      await sleep(500);
+      expect(await page.evaluate(isShown, '#support-box')).toBe(true);
+      expect(await page.evaluate(collapsedCount)).toBe(1);
+    });
+
+    it('popup: the finding count and badge match the page; detector and site switches apply live', async () => {
+      const page = await openNewsCollapsed();
+      const count = await page.evaluate(collapsedCount);
+      const tabId = await session.tabIdOf(page);
+      await waitForBadge(session, tabId, String(count));
+
+      const popup = await popupFor(tabId);
+      expect(await findingCount(popup)).toBe(count);
+      expect(await popup.$eval('#site-name', (element) => element.textContent)).toContain('127.0.0.1');
+      expect(await popup.$eval('#site-toggle', (input) => (input as HTMLInputElement).checked)).toBe(true);
+      expect(await popup.$$eval('#findings li[data-finding-id]', (items) => items.length)).toBe(count);
+      await popup.setViewport({ width: 420, height: 640 });
+      await screenshot(popup, `${name}-popup.png`);
+
+      await toggle(popup, 'input[type=checkbox][data-detector="link-farm"]');
+      await waitUntil(page, 'the footer to be revealed live', isShown, '#footer-links');
+      expect(await page.evaluate(isCollapsed, '#support-box')).toBe(true);
+      await waitForBadge(session, tabId, String(count - 1));
+
+      await toggle(popup, '#site-toggle');
+      await waitUntil(page, 'everything to be revealed live', () => document.querySelectorAll('[data-tidings-collapsed], tidings-placeholder').length === 0);
+      expect(await page.evaluate(isShown, '#support-box')).toBe(true);
+      await waitForBadge(session, tabId, '');
+
+      await toggle(popup, '#site-toggle');
+      await waitUntil(page, 'the appeal to collapse again', isCollapsed, '#support-box');
+      // link-farm is still switched off.
+      expect(await page.evaluate(isShown, '#footer-links')).toBe(true);
+      expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+      expect(await hiddenArticleText(page)).toEqual([]);
+    });
+
+    it('collapses an appeal injected after load and a scroll-locking newsletter modal, and restores scrolling', async () => {
+      const page = await open('dynamic.html');
+      await waitUntil(page, 'the late appeal to collapse', isCollapsed, '#late-appeal');
+      await waitUntil(page, 'the newsletter dialog to collapse', isCollapsed, '.newsletter-dialog');
+      await waitUntil(page, 'scrolling to be restored', () => getComputedStyle(document.body).overflow !== 'hidden' && getComputedStyle(document.documentElement).overflow !== 'hidden');
+      // Nothing of the modal is left covering the article.
+      const covered = await page.evaluate(() => {
+        const hit = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        return hit?.closest('#newsletter-modal') != null;
+      });
+      expect(covered).toBe(false);
+      const scrolled = await page.evaluate(() => {
+        window.scrollTo(0, 300);
+        return window.scrollY;
+      });
+      expect(scrolled).toBeGreaterThan(0);
+      expect(await hiddenArticleText(page)).toEqual([]);
+      expect(await collapseContractBreaches(page)).toEqual([]);
+      await screenshot(page, `${name}-dynamic.png`);
+    });
+
+    it('collapses nothing on a story about a fundraiser with a long related-articles list', async () => {
+      const page = await open('negative.html');
+      const tabId = await session.tabIdOf(page);
+      // The popup's answer proves the content script has scanned the page.
+      const popup = await popupFor(tabId);
+      await sleep(1500);
+      expect(await page.evaluate(collapsedCount)).toBe(0);
+      expect(await page.evaluate(placeholderCount)).toBe(0);
+      expect(await findingCount(popup)).toBe(0);
+      expect(await hiddenArticleText(page)).toEqual([]);
+      expect(await session.badgeText(tabId)).toBe('');
+    });
+
+    it('stays responsive on a 100 000-node page that re-inserts an appeal every few ms, and backs off', async () => {
+      const page = await open('hostile.html');
+      await page.bringToFront();
+      expect(await page.evaluate(() => {
+        const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+        let nodes = 0;
+        while (walker.nextNode()) nodes += 1;
+        return nodes;
+      })).toBeGreaterThan(100_000);
+      await sleep(1000);
+      const measure = () =>
+        page.evaluate(() => {
+          const { ticks, reinserts } = (window as unknown as { hostile: { ticks: number; reinserts: number } }).hostile;
+          return { ticks, reinserts, marks: document.querySelectorAll('[data-tidings-collapsed], tidings-placeholder').length };
+        });
+      const start = await measure();
+      await sleep(2000);
+      const middle = await measure();
+      await sleep(2000);
+      const end = await measure();
+      // The timer fires every 10 ms (200 ticks in 2 s when idle); a blocked main thread gets far fewer.
+      expect(middle.ticks - start.ticks).toBeGreaterThan(60);
+      expect(end.ticks - middle.ticks).toBeGreaterThan(60);
+      expect(end.reinserts - middle.reinserts).toBeGreaterThan(60);
+      // Backing off: placeholders do not pile up with every re-insert.
+      expect(middle.marks).toBeLessThanOrEqual(20);
+      expect(end.marks).toBeLessThanOrEqual(20);
+      expect(await hiddenArticleText(page)).toEqual([]);
+      // And the content script still answers the popup.
+      const popup = await popupFor(await session.tabIdOf(page));
+      expect(await findingCount(popup)).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  describe(`${name} options page`, () => {
+    let profile: string;
+    let session: ExtensionSession | undefined;
+
+    beforeAll(() => {
+      profile = makeTempDir(`${name}-kept-profile`);
+    });
+    afterEach(async () => {
+      await session?.close();
+      session = undefined;
+    });
+
+    /** Opens the options page once its form shows the stored settings (the defaults when none are stored). */
+    const openOptions = async (): Promise<Page> => {
+      session = await launchWithExtension(name, { userDataDir: profile });
+      const options = await session.openExtensionPage('options.html');
+      const stored = Object.values((await session.storedData()).sync).find(
+        (value): value is { sensitivity: string } => typeof value === 'object' && value !== null && 'sensitivity' in value,
+      );
+      await waitUntil(options, 'the options form to show the stored settings', (sensitivity) =>
+        (document.querySelector('#sensitivity') as HTMLSelectElement | null)?.value === sensitivity, stored?.sensitivity ?? 'normal');
+      return options;
+    };
+    const formState = (options: Page) =>
+      options.evaluate(() => ({
+        sensitivity: (document.querySelector('#sensitivity') as HTMLSelectElement).value,
+        placeholderMode: (document.querySelector('#placeholder-mode') as HTMLSelectElement).value,
+        detectors: [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-detector]')].map((input) => `${input.dataset.detector}=${input.checked}`),
+      }));
+
+    it('keeps a changed setting across a browser restart with the same profile', async () => {
+      let options = await openOptions();
+      const before = await formState(options);
+      expect(before.sensitivity).toBe('normal');
+      const storedBefore = await storedSettings(session!);
+      await options.select('#sensitivity', 'high');
+      await toggle(options, 'input[type=checkbox][data-detector="app-promo"]');
+      const changed = await formState(options);
+      expect(changed.detectors).not.toEqual(before.detectors);
+      // Saved once storage changed.
+      const deadline = Date.now() + 10_000;
+      while ((await storedSettings(session!)) === storedBefore && Date.now() < deadline) await sleep(100);
+      await sleep(300);
+      await screenshot(options, `${name}-options.png`);
+      await session!.close();
+      session = undefined;
+
+      options = await openOptions();
+      await sleep(300);
+      expect(changed.sensitivity).toBe('high');
+      expect(await formState(options)).toEqual(changed);
+    });
+
+    it('exports, rejects malformed imports with a clear error changing nothing, and imports its export back', async () => {
+      const page = await openOptions();
+      const settingsBefore = await storedSettings(session!);
+      const formBefore = await formState(page);
+      const files = makeTempDir(`${name}-imports`);
+
+      // Capture what #export hands to the download.
+      await page.evaluate(() => {
+        const scope = window as unknown as { exported?: Promise<string> };
+        const original = URL.createObjectURL.bind(URL);
+        scope.exported = new Promise((resolve) => {
+          URL.createObjectURL = (object: Blob | MediaSource) => {
+            if (object instanceof Blob) void object.text().then(resolve);
+            return original(object);
+          };
+        });
+      });
+      await page.click('#export');
+      const exported = await page.evaluate(() => (window as unknown as { exported: Promise<string> }).exported);
+      const exportedData = JSON.parse(exported) as { settings: { sensitivity: string; detectors: Record<string, unknown> } };
+      expect(exportedData.settings.sensitivity).toBe(formBefore.sensitivity);
+
+      const importFile = async (file: string, text: string): Promise<{ state?: string; message: string }> => {
+        const filePath = path.join(files, file);
+        fs.writeFileSync(filePath, text);
+        await page.$eval('#import-status', (status) => status.removeAttribute('data-state'));
+        const input = await page.$('#import-file');
+        if (!input) throw new Error('no #import-file');
+        await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(filePath);
+        await waitUntil(page, 'an import result in #import-status', () => document.querySelector('#import-status')?.hasAttribute('data-state') === true);
+        return page.$eval('#import-status', (status) => ({ state: (status as HTMLElement).dataset.state, message: status.textContent?.trim() ?? '' }));
+      };
+
+      const notJson = await importFile('broken.json', exported.slice(0, exported.length / 2));
+      expect(notJson.state).toBe('error');
+      expect(notJson.message.length).toBeGreaterThan(10);
+      const wrongValue = JSON.parse(exported) as typeof exportedData;
+      wrongValue.settings.detectors['link-farm'] = 'sometimes';
+      const wrongField = await importFile('wrong-field.json', JSON.stringify(wrongValue));
+      expect(wrongField.state).toBe('error');
+      expect(wrongField.message).toContain('link-farm');
+      await sleep(300);
+      expect(await storedSettings(session!)).toBe(settingsBefore);
+      expect(await formState(page)).toEqual(formBefore);
+      await screenshot(page, `${name}-options-import-error.png`);
+
+      await page.click('#reset');
+      await page.click('#reset-confirm');
+      await waitUntil(page, 'the form to show the defaults after reset', () => (document.querySelector('#sensitivity') as HTMLSelectElement).value === 'normal');
+      expect(await storedSettings(session!)).not.toBe(settingsBefore);
+
+      const roundTrip = await importFile('tidings-settings.json', exported);
+      expect(roundTrip.state).toBe('ok');
+      await waitUntil(page, 'the form to show the imported settings', (sensitivity) => (document.querySelector('#sensitivity') as HTMLSelectElement).value === sensitivity, formBefore.sensitivity);
+      expect(await formState(page)).toEqual(formBefore);
+    });
+  });
+}
