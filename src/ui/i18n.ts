@@ -9,7 +9,10 @@ export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions);
 }
 
-/** Fills the marked elements under root and sets the document language for screen readers and hyphenation. */
+/**
+ * Fills the marked elements under root and sets the document language for screen readers and hyphenation:
+ * the language of the messages actually shown (the browser falls back to en for a UI language we do not ship).
+ */
 export function localize(root: Document): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
     element.textContent = t(element.dataset.i18n ?? '');
@@ -19,7 +22,7 @@ export function localize(root: Document): void {
       element.setAttribute(attribute, t(element.getAttribute(`data-i18n-${attribute}`) ?? ''));
     }
   }
-  root.documentElement.lang = browser.i18n.getUILanguage();
+  root.documentElement.lang = t('html_lang');
 }
 
 /** Message key stem of a detector: 'link-farm' → 'detector_link_farm'. */

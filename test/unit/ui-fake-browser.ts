@@ -73,7 +73,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
         hasListener: (listener: ChangeListener) => listeners.has(listener),
       },
     },
-    i18n: { getMessage, getUILanguage: () => 'en' },
+    i18n: { getMessage },
     tabs: {
       getCurrent: async () => tabs.find((tab) => tab.id === options.currentTabId),
       get: async (id: number) => {

@@ -27,6 +27,10 @@ describe('locales', () => {
     }
   });
 
+  it.each(LOCALES)('%s names its own language in html_lang (the pages\' lang attribute)', (lang) => {
+    expect(readLocale(lang).html_lang?.message).toBe(lang);
+  });
+
   it.each(LOCALES)('%s uses the same placeholders as en, all defined, and no stray $', (lang) => {
     for (const [key, entry] of Object.entries(readLocale(lang))) {
       const en = english[key]!;
@@ -58,7 +62,7 @@ describe('locales', () => {
     for (const text of sources) {
       for (const match of text.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) used.add(match[1]!);
       // Message keys appear as t('key') calls or as plain literals chosen before the call ('popup_loading').
-      for (const match of text.matchAll(/'((?:popup|options|error|category|sensitivity|privacy|placeholder)_[a-z_]+)'/g)) {
+      for (const match of text.matchAll(/'((?:popup|options|error|category|sensitivity|privacy|placeholder|html)_[a-z_]+)'/g)) {
         used.add(match[1]!);
       }
     }

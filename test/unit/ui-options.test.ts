@@ -40,6 +40,8 @@ describe('options page', () => {
     expect(linkFarm?.textContent).toContain('Link farm');
     expect(linkFarm?.textContent).toContain('Walls of short unrelated links');
     expect($('#privacy').textContent).toContain('no network requests');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Tidings settings');
   });
 
   it('a detector switch writes the setting', async () => {
