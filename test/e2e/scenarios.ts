@@ -23,9 +23,10 @@ import {
 const pagesDir = path.resolve('test/e2e/pages');
 const resultsDir = path.resolve('test-results');
 
-async function screenshot(page: Page, file: string): Promise<void> {
+/** Saves test-results/<file>; news pages whole, extension pages as the viewport shows them. */
+async function screenshot(page: Page, file: string, fullPage = false): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
-  await page.screenshot({ path: path.join(resultsDir, file), fullPage: file.endsWith('-news.png') });
+  await page.screenshot({ path: path.join(resultsDir, file), fullPage });
 }
 
 /** Opens the popup in a tab, managing the given tab, once it has asked the content script for its findings. */
@@ -103,7 +104,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(await collapseContractBreaches(page)).toEqual([]);
       expect(await hiddenArticleText(page)).toEqual([]);
       expect(await page.evaluate(isShown, 'header.masthead')).toBe(true);
-      await screenshot(page, `${name}-news.png`);
+      await screenshot(page, `${name}-news.png`, true);
     });
 
     it('"Show" reveals a block for this visit; "Always show on this site" keeps it revealed after a reload', async () => {
@@ -176,7 +177,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(scrolled).toBeGreaterThan(0);
       expect(await hiddenArticleText(page)).toEqual([]);
       expect(await collapseContractBreaches(page)).toEqual([]);
-      await screenshot(page, `${name}-dynamic.png`);
+      await screenshot(page, `${name}-dynamic.png`, true);
     });
 
     it('collapses nothing on a story about a fundraiser with a long related-articles list', async () => {
