@@ -276,7 +276,14 @@ async function importFromFile(): Promise<void> {
   const file = input.files?.[0];
   input.value = ''; // choosing the same file again fires change again
   if (!file) return;
-  const result = await importSettings(await file.text());
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    showStatus(status, t('options_import_error'), 'error', [errorText(error)]);
+    return;
+  }
+  const result = await importSettings(text);
   if (!result.ok) {
     showStatus(status, t('options_import_error'), 'error', result.errors);
     return;
@@ -287,8 +294,7 @@ async function importFromFile(): Promise<void> {
 }
 
 async function resetSettings(): Promise<void> {
-  const dialog = ui.resetDialog;
-  dialog.close();
+  ui.resetDialog.close();
   const defaults = defaultSettings();
   try {
     const saved = await saveSettings(defaults);

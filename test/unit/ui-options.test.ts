@@ -166,4 +166,26 @@ describe('options page', () => {
     expect(blobs[0]?.type).toBe('application/json');
     click.mockRestore();
   });
+
+  it('resets to defaults only after confirming in the dialog', async () => {
+    // jsdom has <dialog> without its modal methods; these stand in for the browser's.
+    HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) { this.open = true; };
+    HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) { this.open = false; };
+    const { saveSettings } = await settingsStore();
+    const custom = { ...defaultSettings(), sensitivity: 'high' as const, disabledSites: ['news.example'] };
+    await saveSettings(custom);
+    const dialog = $<HTMLDialogElement>('#reset-dialog');
+
+    $<HTMLButtonElement>('#reset').click();
+    expect(dialog.open).toBe(true);
+    $<HTMLButtonElement>('#reset-cancel').click();
+    expect(dialog.open).toBe(false);
+    expect(await storedSettings()).toEqual(custom);
+
+    $<HTMLButtonElement>('#reset').click();
+    $<HTMLButtonElement>('#reset-confirm').click();
+    await vi.waitFor(async () => expect(await storedSettings()).toEqual(defaultSettings()));
+    expect(dialog.open).toBe(false);
+    await vi.waitFor(() => expect($('#notice').textContent).toContain('reset to defaults'));
+  });
 });
