@@ -105,7 +105,6 @@ export const fr: Lexicon = {
     'Vous aimerez aussi',
     'Vous aimerez peut-être',
     'Dernières actualités',
-    'En ce moment',
     'Tendances',
     'Articles similaires',
     'Dans la même rubrique',

@@ -7,6 +7,9 @@ import { lexicons, primarySubtag } from '../lexicons/index';
 const SAMPLE_CHARS = 20_000;
 /** Stop-word weight a language needs before text evidence beats the English default. */
 const MIN_EVIDENCE = 2;
+/** Share of the words that must be the winner's stop words: real prose has 20-45 %; placeholder
+ *  Latin ("lorem ipsum … et … est … qui") and lists of names stay under 6 %. */
+const MIN_STOPWORD_SHARE = 0.1;
 /** Letters a script needs before it counts as the text's script. */
 const MIN_SCRIPT_LETTERS = 20;
 /** BCP 47 codes that name no language. */
@@ -66,9 +69,15 @@ export function detectTextLanguage(text: string): string {
   else return 'en';
 
   const scores = new Map<string, number>();
+  /** Words that are stop words of each language, unweighted: the share test. */
+  const counts = new Map<string, number>();
+  let words = 0;
   for (const [word] of sample.matchAll(/\p{L}+/gu)) {
+    words += 1;
     for (const { lang, weight } of stopwordWeights.get(word) ?? []) {
-      if (scriptOfLanguage.get(lang) === script) scores.set(lang, (scores.get(lang) ?? 0) + weight);
+      if (scriptOfLanguage.get(lang) !== script) continue;
+      scores.set(lang, (scores.get(lang) ?? 0) + weight);
+      counts.set(lang, (counts.get(lang) ?? 0) + 1);
     }
   }
   if (script === 'cyrillic') {
@@ -85,7 +94,7 @@ export function detectTextLanguage(text: string): string {
       bestScore = score;
     }
   }
-  return bestScore >= MIN_EVIDENCE ? best : 'en';
+  return bestScore >= MIN_EVIDENCE && (counts.get(best) ?? 0) >= MIN_STOPWORD_SHARE * words ? best : 'en';
 }
 
 /** A language tag as declared by the page, reduced to its primary subtag; '' when absent or meaningless. */

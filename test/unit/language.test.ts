@@ -37,6 +37,7 @@ describe('detectTextLanguage', () => {
     expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
     expect(detectTextLanguage('Η δημοτική αρχή αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές.')).toBe('en');
     expect(detectTextLanguage('Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan korjaustöiden ajaksi.')).toBe('en');
+    expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
     expect(detectTextLanguage('')).toBe('en');
     expect(detectTextLanguage('Berlin')).toBe('en');
   });
