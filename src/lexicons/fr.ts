@@ -57,6 +57,9 @@ export const fr: Lexicon = {
     'accès illimité',
     'en illimité',
     'offre découverte',
+    'créez un compte gratuit',
+    'créez votre compte gratuit',
+    'inscrivez-vous gratuitement pour lire',
     'résiliable à tout moment',
   ],
   newsletter: [

@@ -56,6 +56,9 @@ export const it: Lexicon = {
     'già abbonato',
     'leggi senza limiti',
     'accesso illimitato',
+    'registrati gratis',
+    'registrati per continuare a leggere',
+    'crea un account gratuito',
     'disdici quando vuoi',
   ],
   newsletter: [

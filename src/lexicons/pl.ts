@@ -59,6 +59,9 @@ export const pl: Lexicon = {
     'wykorzystałaś limit',
     'dostęp do wszystkich artykułów',
     'nielimitowany dostęp',
+    'załóż darmowe konto',
+    'zarejestruj się za darmo',
+    'zaloguj się, aby czytać dalej',
     'pełny dostęp do wszystkich treści',
   ],
   newsletter: [

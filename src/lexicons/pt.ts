@@ -57,6 +57,9 @@ export const pt: Lexicon = {
     'já é assinante',
     'já sou assinante',
     'acesso ilimitado',
+    'cadastre-se grátis',
+    'cadastre-se gratuitamente',
+    'crie sua conta grátis',
     'cancele quando quiser',
   ],
   newsletter: [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { detectDocumentLanguage, detectTextLanguage } from '../../src/scan/language';
 import { lexicons, lexiconsFor } from '../../src/lexicons/index';
+import { normalizeText } from '../../src/scan/phrases';
 
 function page(head: string, body: string, htmlAttributes = ''): Document {
   return new JSDOM(`<!doctype html><html ${htmlAttributes}><head>${head}</head><body>${body}</body></html>`).window.document;
@@ -95,6 +96,14 @@ describe('lexiconsFor', () => {
     expect(lexiconsFor([]).map((l) => l.lang)).toEqual(['en']);
     expect(lexiconsFor(['de', 'de-AT', 'en', 'xx', 'fr']).map((l) => l.lang)).toEqual(['en', 'de', 'fr']);
     expect(lexiconsFor(['UK']).map((l) => l.lang)).toEqual(['en', 'uk']);
+  });
+
+  it('lists each phrase once per language, as the matcher sees it (case and diacritics folded)', () => {
+    for (const lexicon of Object.values(lexicons)) {
+      const lists = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings'] as const;
+      const phrases = lists.flatMap((list) => lexicon[list].map((phrase) => normalizeText(phrase).trim()));
+      expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i), lexicon.lang).toEqual([]);
+    }
   });
 
   it('has ten languages, each keyed by its own code with non-empty lists', () => {
