@@ -4,7 +4,7 @@ import { pleaVerdict, type PleaSpec } from '../scan/plea';
 import { hasHint, hitCount, matchedPhrases } from '../scan/stats';
 
 const spec: PleaSpec = {
-  phrases: ['donation', 'amount'],
+  phrases: ['donation'],
   firstWeight: 0.4,
   moreWeight: 0.2,
   maxChars: 1500,

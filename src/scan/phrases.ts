@@ -54,6 +54,8 @@ export interface PhraseHit {
   list: PhraseList;
   /** The normalized matched text, e.g. "support us". */
   phrase: string;
+  /** Where it starts in the normalized text. */
+  index: number;
 }
 
 export interface PhraseMatcher {
@@ -90,7 +92,7 @@ export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: Detect
       const hits: PhraseHit[] = [];
       for (const [list, regExp] of sources) {
         regExp.lastIndex = 0;
-        for (const found of normalized.matchAll(regExp)) hits.push({ list, phrase: found[0] });
+        for (const found of normalized.matchAll(regExp)) hits.push({ list, phrase: found[0], index: found.index ?? 0 });
       }
       return hits;
     },

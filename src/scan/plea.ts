@@ -20,10 +20,13 @@ export interface PleaSpec {
   moreWeight: number;
   /** Longest block (visible characters, at normal sensitivity). */
   maxChars: number;
+  /** Most links a plea box holds (at normal sensitivity); more and it is a menu or a footer. */
+  maxLinks?: number;
   signals: readonly Signal[];
 }
 
 const MAX_LINK_SHARE = 0.7;
+const MAX_LINKS = 8;
 
 export function pleaVerdict(block: Element, context: DetectContext, spec: PleaSpec): Verdict | null {
   const stats = blockStats(block, context);
@@ -32,7 +35,10 @@ export function pleaVerdict(block: Element, context: DetectContext, spec: PleaSp
   if (stats.textLength > spec.maxChars * sizeFactor(context)) return null;
   const plainParagraphs = stats.paragraphs - stats.pleaParagraphs;
   if (plainParagraphs > stats.pleaParagraphs + 1) return null;
-  if (stats.textLength > 200 && stats.linkTextLength > MAX_LINK_SHARE * stats.textLength) return null;
+  if (stats.textLength > 150 && stats.linkTextLength > MAX_LINK_SHARE * stats.textLength) return null;
+  if (stats.links > (spec.maxLinks ?? MAX_LINKS) * sizeFactor(context)) return null;
+  // A comment or contact form asks for an email address too.
+  if (stats.textareas > 0) return null;
   const phrases = matchedPhrases(stats, spec.phrases);
   const evidence = new Evidence().add(spec.firstWeight, `phrase ${quoted(phrases.slice(0, 3))}`);
   const more = Math.min(2, phrases.length - 1);

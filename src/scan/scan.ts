@@ -105,10 +105,14 @@ function contains(index: StatsIndex, outer: Element, inner: Element): boolean {
   return outer.contains(inner);
 }
 
+/** Paragraph-like elements: inside the article, a plea is a box of its own, never one of its paragraphs. */
+const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
+
 /**
  * The article guard's second half: never the article or anything holding it; inside the article only
- * a block with phrase evidence (not structure alone) and no more plain paragraphs than plea
- * paragraphs; elsewhere at most a couple of plain paragraphs per plea paragraph.
+ * a box (not one of its paragraphs) with phrase evidence (not structure alone) and no more plain
+ * paragraphs than plea paragraphs; before the article (the site's header and menus) only blocks
+ * with phrase evidence; elsewhere at most a couple of plain paragraphs per plea paragraph.
  */
 function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
   const stats = index.stats.get(finding.element)!;
@@ -116,9 +120,17 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   const article = context.article;
   if (article && contains(index, finding.element, article)) return false;
   if (article && contains(index, article, finding.element)) {
-    return stats.hits !== null && plain <= stats.pleaParagraphs;
+    return stats.hits !== null && plain <= stats.pleaParagraphs && !paragraphTags.has(finding.element.tagName);
   }
+  if (article && stats.hits === null && precedes(index, finding.element, article)) return false;
   return plain <= Math.max(2, 2 * stats.pleaParagraphs);
+}
+
+function precedes(index: StatsIndex, element: Element, other: Element): boolean {
+  const elementStats = index.stats.get(element);
+  const otherStats = index.stats.get(other);
+  if (elementStats && otherStats) return elementStats.order < otherStats.order;
+  return (element.compareDocumentPosition(other) & 4 /* FOLLOWING */) !== 0;
 }
 
 function outermost(findings: Finding[], index: StatsIndex): Finding[] {

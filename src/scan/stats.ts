@@ -35,6 +35,7 @@ const skippedTags = new Set([
 ]);
 
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
+const headingTags = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const ctaTags = new Set(['A', 'BUTTON']);
 /** Plea lists: a paragraph holding one of these is part of an appeal, not plain prose. */
 const pleaLists: ReadonlySet<PhraseList> = new Set(['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount']);
@@ -46,8 +47,11 @@ export const PARAGRAPH_MIN_CHARS = 40;
 /** Longest link text that still reads as a short link ("Music", "Most read"). */
 export const SHORT_LINK_CHARS = 40;
 /** Longest text that can be a heading introducing a link wall, or a call to action. */
-const HEADING_MAX_CHARS = 60;
+const HEADING_MAX_CHARS = 40;
 const SAMPLE_LIMIT = 8;
+/** How many of a block's first texts may hold the heading of a link wall (a vendor's logo and
+ *  "Sponsored" links may come first). */
+const LEADING_TEXTS = 4;
 
 export interface BlockStats {
   /** Visible characters, white space collapsed. */
@@ -76,6 +80,18 @@ export interface BlockStats {
   samples: string[] | null;
   /** Bit set of `Hint`s on this element or inside it. */
   hintBits: number;
+  /** h1–h6 elements: a wall with headings is a site index or a sidebar of sections. */
+  headings: number;
+  /** `<textarea>`s: a comment or contact form, not a sign-up box. */
+  textareas: number;
+  /** One of the block's first texts is a link-wall heading ("Trending", "Most read"). */
+  leadingHeading: boolean;
+  /** For each of the first LEADING_TEXTS texts of the block: is it a link-wall heading? */
+  leading: boolean[];
+  /** Inside navigation or a header (nav, header, role=navigation, menu): a site's own menus, not a link farm by structure alone. */
+  inNavigation: boolean;
+  /** Navigation and header elements in the subtree (the block itself included). */
+  menus: number;
   /** Inside the site's own header or top navigation (before any main content): not a link farm by structure alone. */
   inPageHeader: boolean;
   /** Index in document order and the last index inside this subtree (for O(1) containment). */
@@ -122,7 +138,7 @@ function emptyStats(order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
     emailInputs: 0, textInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, inPageHeader: false, order, subtreeEnd: order,
+    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: [], inNavigation: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
   };
 }
 
@@ -142,6 +158,9 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.images += source.images;
   target.paragraphs += source.paragraphs;
   target.pleaParagraphs += source.pleaParagraphs;
+  target.textareas += source.textareas;
+  target.headings += source.headings;
+  target.menus += source.menus;
   target.hintBits |= source.hintBits;
   if (source.subtreeEnd > target.subtreeEnd) target.subtreeEnd = source.subtreeEnd;
   if (source.hits) {
@@ -205,6 +224,13 @@ function isPageHeader(element: Element): boolean {
   return headerNames.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
 }
 
+const menuNames = /(?:^|[-_\s])(?:[Nn]av|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Nav|Menu)(?:[A-Z0-9_\s-]|$)/;
+
+function isNavigation(element: Element): boolean {
+  return element.tagName === 'NAV' || element.tagName === 'HEADER' || element.getAttribute('role') === 'banner' || element.getAttribute('role') === 'navigation' || element.getAttribute('role') === 'menu'
+    || menuNames.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
+}
+
 /** Where the page's own content begins: navigation after this point is not the site's top menu. */
 function startsContent(element: Element): boolean {
   const tag = element.tagName;
@@ -221,25 +247,32 @@ function inputKind(element: Element): 'email' | 'text' | 'button' | null {
   return /e-?mail|correo|courriel|почт/i.test(names) ? 'email' : 'text';
 }
 
-function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): void {
+/** Matches a run's text, counting its hits into `stats`; whether it is a link-wall heading (null: no text). */
+function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): boolean | null {
   const text = run.parts.join('');
   const length = visibleLength(text.trim());
-  if (length === 0) return;
+  if (length === 0) return null;
+  let heading = false;
   const short = length <= HEADING_MAX_CHARS;
   let plea = false;
   for (const hit of matcher.match(text)) {
     if (actionLists.has(hit.list) !== run.cta) continue;
-    if (hit.list === 'linkWallHeadings' && !short) continue;
+    if (hit.list === 'linkWallHeadings') {
+      // In a menu, a link named "Trending" leads to a page, it heads nothing.
+      if (!short || heading || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
+      heading = true;
+    }
     if (run.cta && !short) continue;
     addHit(stats, hit.list, hit.phrase);
     if (pleaLists.has(hit.list)) plea = true;
   }
-  if (run.cta) return;
+  if (run.cta) return heading;
   const paragraphLike = paragraphTags.has(run.element.tagName) || run.nonLinkLength >= PARAGRAPH_MIN_CHARS * 2;
   if (paragraphLike && run.nonLinkLength >= PARAGRAPH_MIN_CHARS) {
     stats.paragraphs += 1;
     if (plea) stats.pleaParagraphs += 1;
   }
+  return heading;
 }
 
 export interface StatsIndex {
@@ -255,8 +288,13 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
   if (isSkipped(root)) return { stats, elements };
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) => (node.nodeType === 1 && isSkipped(node as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
+    acceptNode: (node) => {
+      if (node.nodeType !== 1 || !isSkipped(node as Element)) return 1; // ACCEPT
+      if ((node as Element).tagName === 'TEXTAREA') textareaParents.push((node as Element).parentElement);
+      return 2; // REJECT
+    },
   });
+  const textareaParents: (Element | null)[] = [];
   // The text run a node's text belongs to, per element: its nearest block, and its nearest link/button.
   const blockRun = new Map<Element, TextRun>();
   const ctaRun = new Map<Element, TextRun | null>();
@@ -289,6 +327,8 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
     own.hintBits = ownHints(element);
     const parent = element === root ? null : element.parentElement;
     if (!seenContent && startsContent(element)) seenContent = true;
+    if (isNavigation(element)) own.menus = 1;
+    own.inNavigation = (parent ? stats.get(parent)?.inNavigation ?? false : false) || own.menus > 0;
     own.inPageHeader = (parent ? stats.get(parent)?.inPageHeader ?? false : false) || (!seenContent && isPageHeader(element));
     const parentRun = parent ? blockRun.get(parent) : undefined;
     if (isBlockElement(element)) {
@@ -298,7 +338,8 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
       blockRun.set(element, run);
     } else if (parentRun) {
       blockRun.set(element, parentRun);
-      if (element.tagName === 'BR') parentRun.parts.push('\n');
+      // Adjacent inline elements ("<span>Most read</span><span>World</span>") read as separate words.
+      parentRun.parts.push(element.tagName === 'BR' ? '\n' : ' ');
     }
     const tag = element.tagName;
     const isLink = tag === 'A' && element.hasAttribute('href');
@@ -327,9 +368,20 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
     } else if (tag === 'BUTTON') own.buttons = 1;
     else if (tag === 'FORM') own.forms = 1;
     else if (tag === 'LI') own.listItems = 1;
+    else if (headingTags.has(tag)) own.headings = 1;
     else if (tag === 'IMG' || tag === 'PICTURE') own.images = 1;
   }
-  for (const run of runs) matchRun(run, stats.get(run.element)!, matcher);
+  for (const parent of textareaParents) {
+    const parentStats = parent ? stats.get(parent) : undefined;
+    if (parentStats) parentStats.textareas += 1;
+  }
+  // Whether a block's own text (if it has any) is a link-wall heading.
+  const ownText = new Map<BlockStats, boolean>();
+  for (const run of runs) {
+    const runStats = stats.get(run.element)!;
+    const heading = matchRun(run, runStats, matcher);
+    if (heading !== null && !run.cta) ownText.set(runStats, heading);
+  }
   // Children come after their parent in document order: a reverse sweep adds each into its parent.
   for (let i = elements.length - 1; i >= 0; i--) {
     const element = elements[i]!;
@@ -339,7 +391,14 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
     }
     const parent = element.parentElement;
     const parentStats = parent ? stats.get(parent) : undefined;
-    if (parentStats) addInto(parentStats, own);
+    // Children arrived last to first (prepended below); the block's own text comes before them.
+    const ownLeading = ownText.get(own);
+    if (ownLeading !== undefined) own.leading.unshift(ownLeading);
+    if (own.leading.length > LEADING_TEXTS) own.leading.length = LEADING_TEXTS;
+    own.leadingHeading = own.leading.includes(true);
+    if (!parentStats) continue;
+    addInto(parentStats, own);
+    if (own.leading.length > 0) parentStats.leading = own.leading.concat(parentStats.leading).slice(0, LEADING_TEXTS);
   }
   return { stats, elements };
 }
