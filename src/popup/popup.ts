@@ -166,7 +166,8 @@ function renderFindings(): void {
     group.append(heading, list);
     container.append(group);
   }
-  ui.findingCount.textContent = String(collapsed.length);
+  // Empty until the page has answered, so nothing (a test, a screen reader) takes a placeholder 0 for the count.
+  ui.findingCount.textContent = state.reachable === undefined ? '' : String(collapsed.length);
   ui.noFindings.hidden = collapsed.length > 0;
   ui.findingsSection.hidden = !state.reachable || !siteEnabled();
 

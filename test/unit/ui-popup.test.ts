@@ -104,6 +104,19 @@ describe('popup', () => {
     expect($('#findings-section').hidden).toBe(true);
   });
 
+  it('leaves the count empty until the page has answered', async () => {
+    let answer: (state: PageState) => void = () => undefined;
+    const pending = new Promise<PageState>((resolve) => (answer = resolve));
+    const { page } = newsPage();
+    mockBrowser = await openPage('popup/popup.html', () => import('../../src/popup/popup'), { contentScript: () => pending });
+    await vi.waitFor(() => expect($('#page-status').textContent).toContain('Looking at this page'));
+    expect($('#finding-count').textContent).toBe('');
+
+    answer(page);
+
+    await vi.waitFor(() => expect($('#finding-count').textContent).toBe('4'));
+  });
+
   it('says Tidings does not run on a page without the content script, with the site switch disabled', async () => {
     await openPopup({ tabs: [{ id: 4, active: true, lastAccessed: 1, url: 'about:addons' }] });
 
