@@ -27,6 +27,13 @@ export function isShown(selector: string): boolean {
   return element != null && element.closest('[data-tidings-collapsed]') == null && element.checkVisibility();
 }
 
+/** What was collapsed, as "detector: start of text", for messages that say which block went wrong. */
+export async function collapsedSummary(page: Page): Promise<string[]> {
+  return page.$$eval('[data-tidings-collapsed]', (elements) =>
+    elements.map((element) => `${element.getAttribute('data-tidings-collapsed')}: ${(element.textContent ?? '').trim().slice(0, 60)}`),
+  );
+}
+
 export function collapsedCount(): number {
   return document.querySelectorAll('[data-tidings-collapsed]').length;
 }

@@ -11,6 +11,7 @@ import {
   collapseContractBreaches,
   collapsedBy,
   collapsedCount,
+  collapsedSummary,
   hiddenArticleText,
   isCollapsed,
   isShown,
@@ -29,9 +30,12 @@ async function screenshot(page: Page, file: string, fullPage = false): Promise<v
   await page.screenshot({ path: path.join(resultsDir, file), fullPage });
 }
 
-/** Opens the popup in a tab, managing the given tab, once it has asked the content script for its findings. */
-async function openPopup(session: ExtensionSession, tabId: number): Promise<Page> {
-  const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+/**
+ * Opens the popup in a tab, once it has asked the content script for its findings. It manages the given tab,
+ * or without one the most recently used other tab.
+ */
+async function openPopup(session: ExtensionSession, tabId?: number): Promise<Page> {
+  const popup = await session.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`);
   await waitUntil(popup, 'a number in #finding-count', () => /^\d+$/.test(document.querySelector('#finding-count')?.textContent?.trim() ?? ''));
   return popup;
 }
@@ -71,7 +75,7 @@ export function defineScenarios(name: BrowserName): void {
       opened.push(page);
       return page;
     };
-    const popupFor = (tabId: number) => openExtensionPage(() => openPopup(session, tabId));
+    const popupFor = (tabId?: number) => openExtensionPage(() => openPopup(session, tabId));
     /** The news page with both of its blocks collapsed: the starting point of several scenarios. */
     const openNewsCollapsed = async (): Promise<Page> => {
       const page = await open('news.html');
@@ -159,6 +163,14 @@ export function defineScenarios(name: BrowserName): void {
       expect(await hiddenArticleText(page)).toEqual([]);
     });
 
+    it('popup opened in a tab without ?tab= manages the most recently used other tab', async () => {
+      const page = await openNewsCollapsed();
+      await page.bringToFront();
+      const popup = await popupFor();
+      expect(await findingCount(popup)).toBe(await page.evaluate(collapsedCount));
+      expect(await popup.$eval('#site-name', (element) => element.textContent)).toContain('127.0.0.1');
+    });
+
     it('collapses an appeal injected after load and a scroll-locking newsletter modal, and restores scrolling', async () => {
       const page = await open('dynamic.html');
       await waitUntil(page, 'the late appeal to collapse', isCollapsed, '#late-appeal');
@@ -186,7 +198,7 @@ export function defineScenarios(name: BrowserName): void {
       // The popup's answer proves the content script has scanned the page.
       const popup = await popupFor(tabId);
       await sleep(1500);
-      expect(await page.evaluate(collapsedCount)).toBe(0);
+      expect(await collapsedSummary(page)).toEqual([]);
       expect(await page.evaluate(placeholderCount)).toBe(0);
       expect(await findingCount(popup)).toBe(0);
       expect(await hiddenArticleText(page)).toEqual([]);
