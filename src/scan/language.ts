@@ -103,8 +103,9 @@ function languageCode(tag: string | null | undefined): string {
   return NO_LANGUAGE.has(code) ? '' : code;
 }
 
+/** Only <head> is searched: a huge body would cost a full pass, and these metas belong in the head. */
 function metaContent(doc: Document, matches: (meta: Element) => boolean): string | null {
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const meta of Array.from(doc.head?.getElementsByTagName('meta') ?? [])) {
     if (matches(meta)) return meta.getAttribute('content');
   }
   return null;
