@@ -8,21 +8,26 @@ import { UsageError } from './errors';
 import { deepNestingHtml, longText, newsPageHtml } from './bench-inputs';
 import { megabytes, median, ms, table } from './format';
 import type { CliIo } from './io';
-import { parseHtml } from './page';
+import { closePage, parseHtml } from './page';
 import { defaultScanOptions } from './scan-options';
 
 export const BENCH_USAGE = 'tidings bench [--json] [--corpus DIR]   (default corpus: ../shared/corpus)';
 
-export interface BenchResult {
+/** Scan figures; wall time suffers when other processes share the CPU, CPU time much less. */
+interface ScanTiming {
+  scanMs: number | null;
+  scanCpuMs: number | null;
+  findings: number | null;
+  error?: string;
+}
+
+export interface BenchResult extends ScanTiming {
   name: string;
   /** Elements for pages, characters for text. */
   size: number;
   unit: 'elements' | 'chars';
   parseMs: number | null;
-  scanMs: number | null;
-  findings: number | null;
   heapDeltaBytes: number;
-  error?: string;
 }
 
 function describeError(error: unknown): string {
@@ -32,39 +37,41 @@ function describeError(error: unknown): string {
   return [`${error.name}: ${error.message}`, ...frames].join('\n    ');
 }
 
+/** Runs a scan that returns its number of findings; a throw (e.g. stack overflow) becomes an error figure. */
+function timeScan(scan: () => number): ScanTiming {
+  try {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const findings = scan();
+    const scanMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { scanMs, scanCpuMs: (cpu.user + cpu.system) / 1000, findings };
+  } catch (error) {
+    return { scanMs: null, scanCpuMs: null, findings: null, error: describeError(error) };
+  }
+}
+
 function benchPage(name: string, html: string): BenchResult {
   const heapBefore = process.memoryUsage().heapUsed;
   const parseStarted = performance.now();
   const dom = parseHtml(html);
   const parseMs = performance.now() - parseStarted;
   const doc = dom.window.document;
+  const timing = timeScan(() => scanDocument(doc, defaultScanOptions()).length);
+  const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
   const size = doc.getElementsByTagName('*').length;
-  try {
-    const scanStarted = performance.now();
-    const findings = scanDocument(doc, defaultScanOptions());
-    const scanMs = performance.now() - scanStarted;
-    return { name, size, unit: 'elements', parseMs, scanMs, findings: findings.length, heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore };
-  } catch (error) {
-    return { name, size, unit: 'elements', parseMs, scanMs: null, findings: null, heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore, error: describeError(error) };
-  } finally {
-    dom.window.close();
-  }
+  closePage(dom);
+  return { name, size, unit: 'elements', parseMs, ...timing, heapDeltaBytes };
 }
 
 function benchText(name: string, text: string): BenchResult {
   const heapBefore = process.memoryUsage().heapUsed;
-  const base = { name, size: text.length, unit: 'chars' as const, parseMs: null };
+  // scanText borrows a document's DOM implementation; Node has none of its own.
   const host = parseHtml('');
-  try {
-    const started = performance.now();
-    const result = scanText(text, defaultScanOptions(), host.window.document);
-    const scanMs = performance.now() - started;
-    return { ...base, scanMs, findings: result.findings.length, heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore };
-  } catch (error) {
-    return { ...base, scanMs: null, findings: null, heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore, error: describeError(error) };
-  } finally {
-    host.window.close();
-  }
+  const timing = timeScan(() => scanText(text, defaultScanOptions(), host.window.document).findings.length);
+  const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
+  closePage(host);
+  return { name, size: text.length, unit: 'chars', parseMs: null, ...timing, heapDeltaBytes };
 }
 
 /** The corpus page of median file size: what a typical saved news page costs. */
@@ -111,8 +118,10 @@ export function benchCommand(argv: readonly string[], io: CliIo): number {
     const runs = [1, 2, 3].map(() => benchPage(`${size}`, newsPageHtml(size)));
     const failed = runs.find((run) => run.error !== undefined);
     const scanMs = failed ? null : median(runs.map((run) => run.scanMs ?? 0));
+    const scanCpuMs = failed ? null : median(runs.map((run) => run.scanCpuMs ?? 0));
     const elements = runs[0]?.size ?? size;
-    return { elements, scanMs, microsPerElement: scanMs === null ? null : (scanMs * 1000) / elements, error: failed?.error };
+    const perElement = (value: number | null): number | null => (value === null ? null : (value * 1000) / elements);
+    return { elements, scanMs, scanCpuMs, microsPerElement: perElement(scanMs), cpuMicrosPerElement: perElement(scanCpuMs), error: failed?.error };
   });
 
   const failures = [
@@ -124,24 +133,31 @@ export function benchCommand(argv: readonly string[], io: CliIo): number {
     io.out(JSON.stringify({ cases: results, linearity, corpusPage, failures }, null, 2));
   } else {
     io.out(table(
-      ['case', 'size', 'parse ms', 'scan ms', 'findings', 'heap Δ'],
+      ['case', 'size', 'parse ms', 'scan ms', 'scan cpu ms', 'findings', 'heap Δ'],
       results.map((result) => [
         result.name,
         result.unit === 'chars' ? `${megabytes(result.size)} text` : `${result.size} elements`,
         result.parseMs === null ? '-' : ms(result.parseMs),
         result.scanMs === null ? 'FAILED' : ms(result.scanMs),
+        result.scanCpuMs === null ? '-' : ms(result.scanCpuMs),
         result.findings === null ? '-' : String(result.findings),
         megabytes(result.heapDeltaBytes),
       ]),
-      [2, 3, 4, 5],
+      [2, 3, 4, 5, 6],
     ));
     if (!corpusPage) io.out(`(e) skipped: no corpus pages under ${corpusDir}`);
     io.out('');
     io.out('(d) linearity (median of 3 scans):');
     io.out(table(
-      ['elements', 'scan ms', 'µs per element'],
-      linearity.map((row) => [String(row.elements), row.scanMs === null ? 'FAILED' : ms(row.scanMs), row.microsPerElement === null ? '-' : row.microsPerElement.toFixed(2)]),
-      [0, 1, 2],
+      ['elements', 'scan ms', 'µs per element', 'scan cpu ms', 'cpu µs per element'],
+      linearity.map((row) => [
+        String(row.elements),
+        row.scanMs === null ? 'FAILED' : ms(row.scanMs),
+        row.microsPerElement === null ? '-' : row.microsPerElement.toFixed(1),
+        row.scanCpuMs === null ? '-' : ms(row.scanCpuMs),
+        row.cpuMicrosPerElement === null ? '-' : row.cpuMicrosPerElement.toFixed(1),
+      ]),
+      [0, 1, 2, 3, 4],
     ));
     for (const failure of failures) {
       io.err('');

@@ -11,7 +11,7 @@ import { articleParagraphs, evaluatePage } from './evaluate';
 import { median, ms, percent, quantile, ratio, table } from './format';
 import type { CliIo } from './io';
 import { readCorpus, type PageLabels } from './labels';
-import { parseHtml } from './page';
+import { closePage, parseHtml } from './page';
 import { defaultScanOptions } from './scan-options';
 import { excerpt, visibleText } from './text';
 
@@ -107,7 +107,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, options: ScanOption
   if (labels.article) {
     const articleDom = parseHtml(readFileSync(join(dir, labels.article), 'utf8'));
     paragraphs = articleParagraphs(articleDom.window.document);
-    articleDom.window.close();
+    closePage(articleDom);
   }
   const evaluation = evaluatePage(doc, labels.blocks, findings.map((finding) => finding.element), paragraphs);
   const detectorOf = new Map<Element, string>();
@@ -130,7 +130,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, options: ScanOption
       selector: block.selector,
       collapsedShare: block.chars === 0 ? 0 : block.collapsedChars / block.chars,
     }));
-  dom.window.close();
+  closePage(dom);
 
   return {
     page: {

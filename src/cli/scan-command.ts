@@ -8,7 +8,7 @@ import { parseArgs, sensitivityFlag } from './args';
 import { cssPath } from './css-path';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
-import { parseHtml } from './page';
+import { closePage, parseHtml } from './page';
 import { defaultScanOptions } from './scan-options';
 import { excerpt, visibleText } from './text';
 
@@ -61,7 +61,7 @@ function scanHtmlFile(file: string, source: string, options: ScanOptions): Scann
       for (const finding of findings) finding.element.remove();
       return dom.serialize();
     },
-    release: () => dom.window.close(),
+    release: () => closePage(dom),
   };
 }
 
@@ -74,7 +74,7 @@ function scanTextFile(file: string, source: string, options: ScanOptions): Scann
   return {
     report: { file, type: 'text', scanMs, findings: result.findings.map(reportFinding) },
     clean: () => result.clean,
-    release: () => host.window.close(),
+    release: () => closePage(host),
   };
 }
 
@@ -114,15 +114,25 @@ export function scanCommand(argv: readonly string[], io: CliIo): number {
   const say = cleanToStdout ? io.err : io.out;
 
   const reports: FileReport[] = [];
+  const fail = (file: string, type: FileReport['type'], error: string): void => {
+    reports.push({ file, type, scanMs: 0, findings: [], error });
+    if (!json) io.err(`${file}: ${error}`);
+  };
   for (const file of files) {
     const type = TEXT_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text' : 'html';
     if (!existsSync(file)) {
-      reports.push({ file, type, scanMs: 0, findings: [], error: 'file not found' });
-      if (!json) io.err(`${file}: file not found`);
+      fail(file, type, 'file not found');
       continue;
     }
     const source = readFileSync(file, 'utf8');
-    const scanned = type === 'text' ? scanTextFile(file, source, options) : scanHtmlFile(file, source, options);
+    let scanned: ScannedFile;
+    try {
+      scanned = type === 'text' ? scanTextFile(file, source, options) : scanHtmlFile(file, source, options);
+    } catch (error) {
+      // One hostile page must not end a run over a whole folder; the exit code still reports it.
+      fail(file, type, `scan failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      continue;
+    }
     reports.push(scanned.report);
     if (!json) {
       const { findings, scanMs } = scanned.report;
@@ -143,7 +153,7 @@ export function scanCommand(argv: readonly string[], io: CliIo): number {
     io.out(JSON.stringify({ files: reports, total: { files: reports.length, failed, findings } }, null, 2));
   } else {
     const counts = kindCounts(reports);
-    say(`Total: ${reports.length} file${reports.length === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}${failed ? `, ${failed} not read` : ''}`);
+    say(`Total: ${reports.length} file${reports.length === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}${failed ? `, ${failed} failed` : ''}`);
   }
   return failed > 0 ? 1 : 0;
 }

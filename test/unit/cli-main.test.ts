@@ -66,21 +66,22 @@ describe('tidings scan', () => {
   });
 
   it('scans plain text and removes the appeal from it', async () => {
-    const paragraphs = [
+    const article = [
       'The school board postponed its vote on the new timetable on Tuesday, saying parents needed more time to read the proposal.',
       'Under the plan, lessons would begin forty minutes later, and buses would run a second loop through the northern villages.',
       'Several teachers told the meeting that the later start would shorten the afternoon clubs, which many pupils rely on.',
-      'Dear readers, independent journalism depends on readers like you. Please support us: donate $2 a month.',
       'The board will meet again next month, when it expects to publish the results of a survey of families.',
     ];
+    const appeal = ['Support the Courier', 'Dear readers, independent journalism depends on readers like you. Please support us: donate $2 a month.'];
     const textPath = join(scratch, 'story.txt');
     const cleanPath = join(scratch, 'story.clean.txt');
-    writeFileSync(textPath, paragraphs.join('\n\n'));
+    writeFileSync(textPath, [...article, ...appeal].join('\n\n'));
     const { code, out } = await run('scan', textPath, '--json', '--clean', cleanPath);
     expect(code).toBe(0);
-    const finding = JSON.parse(out).files[0].findings[0];
-    expect(finding).toMatchObject({ kind: 'appeal', detectorId: 'donation-appeal', text: expect.stringMatching(/^Dear readers/) });
-    expect(readFileSync(cleanPath, 'utf8')).toBe([...paragraphs.slice(0, 3), paragraphs[4]].join('\n\n'));
+    const [finding, ...others] = JSON.parse(out).files[0].findings;
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ kind: 'appeal', detectorId: 'donation-appeal', text: expect.stringMatching(/^Support the Courier Dear readers/) });
+    expect(readFileSync(cleanPath, 'utf8')).toBe(article.join('\n\n'));
   });
 
   it('reports a missing file and exits non-zero, after scanning the others', async () => {
