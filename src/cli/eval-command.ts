@@ -152,7 +152,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, options: ScanOption
 }
 
 /** Adds up page outcomes into the corpus report. */
-export function summarize(outcomes: readonly PageOutcome[], scanErrors: EvalReport['scanErrors'] = []): EvalReport {
+function summarize(outcomes: readonly PageOutcome[], scanErrors: EvalReport['scanErrors'] = []): EvalReport {
   const blocksByKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
   const caughtByKind = { ...blocksByKind };
   for (const { kind, caught } of outcomes.flatMap((outcome) => outcome.blockKinds)) {

@@ -26,7 +26,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Validates parsed labels.json; returns the pages or the list of problems (each names its place). */
-export function validateLabels(data: unknown, isValidSelector: (selector: string) => boolean): { pages: PageLabels[] } | { errors: string[] } {
+function validateLabels(data: unknown, isValidSelector: (selector: string) => boolean): { pages: PageLabels[] } | { errors: string[] } {
   const errors: string[] = [];
   if (!isRecord(data)) return { errors: ['labels.json: expected an object with "version" and "pages"'] };
   if (data.version !== 1) errors.push(`version: expected 1, found ${JSON.stringify(data.version)}`);

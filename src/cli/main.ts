@@ -6,7 +6,7 @@ import { EVAL_USAGE, evalCommand } from './eval-command';
 import { processIo, type CliIo } from './io';
 import { SCAN_USAGE, scanCommand } from './scan-command';
 
-export const USAGE = `Tidings: finds donation appeals, paywall and newsletter nags and link farms on news pages.
+const USAGE = `Tidings: finds donation appeals, paywall and newsletter nags and link farms on news pages.
 
 Usage:
   ${SCAN_USAGE}

@@ -124,27 +124,25 @@ export function scanCommand(argv: readonly string[], io: CliIo): number {
       fail(file, type, 'file not found');
       continue;
     }
-    const source = readFileSync(file, 'utf8');
-    let scanned: ScannedFile;
     try {
-      scanned = type === 'text' ? scanTextFile(file, source, options) : scanHtmlFile(file, source, options);
+      const source = readFileSync(file, 'utf8');
+      const scanned = type === 'text' ? scanTextFile(file, source, options) : scanHtmlFile(file, source, options);
+      if (!json) {
+        const { findings, scanMs } = scanned.report;
+        say(`== ${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'} (scan ${scanMs.toFixed(1)} ms)`);
+        for (const finding of findings) for (const line of describeFinding(finding, source)) say(line);
+      }
+      if (clean !== undefined) {
+        const output = scanned.clean();
+        if (cleanToStdout) io.out(output);
+        else writeFileSync(clean as string, output);
+      }
+      scanned.release();
+      reports.push(scanned.report);
     } catch (error) {
       // One hostile page must not end a run over a whole folder; the exit code still reports it.
-      fail(file, type, `scan failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-      continue;
+      fail(file, type, `failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     }
-    reports.push(scanned.report);
-    if (!json) {
-      const { findings, scanMs } = scanned.report;
-      say(`== ${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'} (scan ${scanMs.toFixed(1)} ms)`);
-      for (const finding of findings) for (const line of describeFinding(finding, source)) say(line);
-    }
-    if (clean !== undefined) {
-      const output = scanned.clean();
-      if (cleanToStdout) io.out(output);
-      else writeFileSync(clean as string, output);
-    }
-    scanned.release();
   }
 
   const failed = reports.filter((report) => report.error !== undefined).length;

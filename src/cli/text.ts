@@ -16,15 +16,15 @@ export function measuredLength(text: string): number {
 }
 
 /** True for elements whose text a reader never sees, so measurements skip their subtree. */
-export function hidesItsText(element: Element): boolean {
+function hidesItsText(element: Element): boolean {
   return INVISIBLE_CONTAINERS.has(element.localName);
 }
 
-export function isElement(node: Node): node is Element {
+function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
 }
 
-export function isText(node: Node): node is Text {
+function isText(node: Node): node is Text {
   return node.nodeType === TEXT_NODE;
 }
 
