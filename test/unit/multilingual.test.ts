@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import type { Finding } from '../../src/core/types';
-import { scanDocument } from '../../src/scan/index';
+import { scanDocument, scanText } from '../../src/scan/index';
 import { detectDocumentLanguage } from '../../src/scan/language';
 import { compilePhrases } from '../../src/scan/phrases';
 import { lexiconsFor } from '../../src/lexicons/index';
@@ -94,5 +94,19 @@ describe.each(['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk'])('%s: hard 
   it('finds nothing in a news story about a fundraiser', () => {
     expect(detectDocumentLanguage(doc)).toBe(lang);
     expect(describeFindings(scan(doc))).toEqual([]);
+  });
+});
+
+describe('plain text in another language', () => {
+  const story = [
+    'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет.',
+    'Пока через реку будет ходить паром, сообщили в мэрии.',
+  ];
+  const plea = 'Дорогие читатели! Мы независимое издание. Поддержите нас: даже 300 ₽ в месяц помогают нам работать.';
+
+  it('comes out as the story alone, the plea found by the Russian lexicon', () => {
+    const { clean, findings } = scanText([story[0], plea, story[1]].join('\n\n'), { enabled: {}, sensitivity: 'normal' }, new JSDOM('').window.document);
+    expect(findings.map((finding) => [finding.detectorId, finding.text])).toEqual([['donation-appeal', plea]]);
+    expect(clean).toBe(story.join('\n\n'));
   });
 });
