@@ -1,6 +1,8 @@
 // Some pages put back what we collapse (a framework re-rendering, or a script that fights ad blockers).
-// Collapsing the same block again and again would turn into a loop between that script and us, so each
-// block signature gets a few collapses within a window; past that we leave that block alone for the visit.
+// A block that comes back identical is collapsed again from its remembered verdict, without a new scan
+// (on a big page a scan has a real cost). Collapsing the same block again and again would still be a loop
+// between that script and us, so each block signature gets a few collapses within a window; past that we
+// leave that block alone — unscanned — for the rest of the visit.
 
 export interface LoopLimits {
   /** Collapses of one signature allowed within `windowMs`. */
@@ -18,28 +20,38 @@ export function blockSignature(element: Element): string {
   return `${element.localName}#${element.id}.${element.getAttribute('class') ?? ''}|${text.slice(0, SIGNATURE_TEXT)}`;
 }
 
-export class LoopGuard {
+export class LoopGuard<Verdict> {
   private readonly recent = new Map<string, number[]>();
+  private readonly verdicts = new Map<string, Verdict>();
   private readonly abandoned = new Set<string>();
 
   constructor(private readonly limits: LoopLimits = DEFAULT_LOOP_LIMITS) {}
 
-  /** Number of signatures we stopped collapsing. */
-  get abandonedCount(): number {
-    return this.abandoned.size;
+  /**
+   * For an added element: 'abandoned' when it is a block we gave up on, the verdict it had when it was
+   * collapsed before, or null (scan it). Costs nothing while nothing was collapsed.
+   */
+  recall(element: Element): Verdict | 'abandoned' | null {
+    if (this.verdicts.size === 0 && this.abandoned.size === 0) return null;
+    const signature = blockSignature(element);
+    if (this.abandoned.has(signature)) return 'abandoned';
+    return this.verdicts.get(signature) ?? null;
   }
 
-  /** Records a collapse of `signature` at `now`; false when it came back too often and should be left alone. */
-  allow(signature: string, now: number): boolean {
+  /** Records a collapse of `element` at `now`; false when it came back too often and should be left alone. */
+  allow(element: Element, verdict: Verdict, now: number): boolean {
+    const signature = blockSignature(element);
     if (this.abandoned.has(signature)) return false;
     const times = (this.recent.get(signature) ?? []).filter((time) => now - time < this.limits.windowMs);
     if (times.length >= this.limits.maxRepeats) {
       this.abandoned.add(signature);
       this.recent.delete(signature);
+      this.verdicts.delete(signature);
       return false;
     }
     times.push(now);
     this.recent.set(signature, times);
+    this.verdicts.set(signature, verdict);
     return true;
   }
 }

@@ -8,14 +8,19 @@ import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '.
 import { defaultSettings, type Settings } from '../settings/schema';
 import { addSiteException, siteSettings, type SiteSettings } from '../settings/site';
 import { loadSettings, updateSettings, watchSettings } from '../settings/store';
-import { Collapser, isStyled, type CollapsedBlock, type StyledElement } from './collapse';
-import { blockSignature, LoopGuard } from './loop-guard';
+import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
+import { LoopGuard } from './loop-guard';
 import { PLACEHOLDER_TAG } from './placeholder';
 import { MutationBatcher } from './watch';
 
 /** The badge follows the count, but not on every single collapse while a page loads. */
 const STATUS_DEBOUNCE_MS = 150;
+/** Added content with this many paragraphs may be (or move) the article. */
+const ARTICLE_PARAGRAPHS = 3;
 const MARKED = '[data-tidings-collapsed], [data-tidings-revealed], [data-tidings-backdrop]';
+
+/** What a collapse is made of, besides the element. */
+type Verdict = Omit<CollapseRequest, 'element'>;
 
 export interface PageStats {
   collapses: number;
@@ -63,12 +68,15 @@ function withoutUserSelector(settings: Settings, host: string, selector: string)
 
 export function startTidings(doc: Document, host: string): TidingsPage {
   const stats: PageStats = { collapses: 0, loopRefusals: 0 };
-  const loopGuard = new LoopGuard();
+  const loopGuard = new LoopGuard<Verdict>();
+  let scanOptions: ScanOptions = { enabled: {}, sensitivity: 'normal' };
   let site: SiteSettings | null = null;
   let context: ScanContext | null = null;
   let selectors: string[] = [];
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   let lastStatus = '';
+  let paragraphsAtRescan = -1;
+  let appliedScanKey = '';
 
   const collapser = new Collapser(doc, 'placeholder', {
     alwaysShow: (block) => void alwaysShow(block),
@@ -84,14 +92,20 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return false;
   }
 
-  function collapse(element: StyledElement, block: Omit<Parameters<Collapser['collapse']>[0], 'element'>): void {
+  function collapse(element: StyledElement, verdict: Verdict): void {
     if (element === doc.documentElement || element === doc.body || element.closest(MARKED) !== null) return;
-    if (!loopGuard.allow(blockSignature(element), Date.now())) {
+    if (!loopGuard.allow(element, verdict, Date.now())) {
       stats.loopRefusals += 1;
       return;
     }
-    collapser.collapse({ element, ...block });
+    collapser.collapse({ element, ...verdict });
     stats.collapses += 1;
+  }
+
+  /** Whether a verdict still stands under the current settings (its detector or selector may be off now). */
+  function stillApplies(verdict: Verdict): boolean {
+    if (verdict.detectorId === 'user-selector') return selectors.includes(verdict.selector ?? '');
+    return isDetectorOn(scanOptions, verdict.detectorId);
   }
 
   function collapseUserSelections(root: Element): void {
@@ -106,6 +120,18 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   function scanAdded(root: Element): Element[] {
     if (context === null || root.closest(MARKED) !== null) return [];
+    // A block that comes back as it was is judged as before, without a scan; one the page keeps putting
+    // back is left alone.
+    const recalled = loopGuard.recall(root);
+    if (recalled === 'abandoned') return [];
+    if (recalled !== null && isStyled(root) && stillApplies(recalled)) {
+      collapse(root, recalled);
+      return [];
+    }
+    // A script added a whole page part (an app rendering its article after load): the article guard must
+    // know the new article before anything in it is judged.
+    const isPagePart = root !== doc.body && root !== doc.documentElement && doc.readyState !== 'loading';
+    if (isPagePart && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS) refreshArticle(context);
     const unfinished: Element[] = [];
     for (const finding of scanRoot(root, context)) {
       if (!isStyled(finding.element)) continue;
@@ -155,10 +181,17 @@ export function startTidings(doc: Document, host: string): TidingsPage {
         : !isDetectorOn(next.scanOptions, block.detectorId),
     );
     collapser.setMode(provisional ? 'hide' : next.placeholderMode);
-    context = createScanContext(doc, next.scanOptions);
     // Detectors, sensitivity, phrases or selectors may have changed: one pass over the page picks up what
-    // is now to be collapsed (collapsed and reader-revealed blocks are skipped by the scan).
-    rescanAll();
+    // is now to be collapsed (collapsed and reader-revealed blocks are skipped by the scan). Unchanged
+    // (the stored settings equal the defaults used until they arrived, or another site's entry changed):
+    // nothing new to find, and on a big page a pass has a cost.
+    const scanKey = JSON.stringify([next.scanOptions, selectors]);
+    if (context === null || scanKey !== appliedScanKey) {
+      appliedScanKey = scanKey;
+      scanOptions = next.scanOptions;
+      context = createScanContext(doc, next.scanOptions);
+      rescanAll();
+    }
     batcher.setReady(true);
     scheduleStatus();
   }
@@ -209,10 +242,17 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return undefined;
   }
 
-  /** The document grew (DOMContentLoaded, load): find the article again, then rescan once. */
-  function onDocumentGrown(): void {
+  /**
+   * DOMContentLoaded: the whole document is parsed — find the article again and rescan once (blocks that
+   * were incomplete while parsing, and the final article guard). At load only refresh the article, and
+   * rescan only if paragraphs arrived since: everything added meanwhile was scanned as it came.
+   */
+  function onDocumentGrown(event: Event): void {
     if (context === null) return;
     refreshArticle(context);
+    const paragraphs = doc.getElementsByTagName('p').length;
+    if (event.type === 'load' && paragraphs === paragraphsAtRescan) return;
+    paragraphsAtRescan = paragraphs;
     rescanAll();
   }
 

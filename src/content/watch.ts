@@ -11,9 +11,20 @@ export interface BatchLimits {
   maxDelayMs: number;
   /** More roots than this waiting at once: scan the whole body once instead. */
   maxPending: number;
+  /** This many added siblings are scanned as their parent, once (the parser adds list items one by one). */
+  siblingsToParent: number;
+  /** After a batch that overran its budget, wait this many times its duration (scanning ≤ 1/(1+n) of the time). */
+  idleShare: number;
 }
 
-export const DEFAULT_LIMITS: BatchLimits = { budgetMs: 8, fallbackDelayMs: 50, maxDelayMs: 1000, maxPending: 2000 };
+export const DEFAULT_LIMITS: BatchLimits = {
+  budgetMs: 8,
+  fallbackDelayMs: 50,
+  maxDelayMs: 5000,
+  maxPending: 2000,
+  siblingsToParent: 8,
+  idleShare: 4,
+};
 
 /** Scans one root; returns the elements to look at again later (blocks the parser has not finished). */
 export type RootScanner = (root: Element) => Element[];
@@ -40,7 +51,7 @@ export class MutationBatcher {
     private readonly doc: Document,
     private readonly scanRoot: RootScanner,
     private readonly ignore: (element: Element) => boolean,
-    private readonly afterBatch: () => void,
+    private readonly onRemoved: () => void,
     private readonly limits: BatchLimits = DEFAULT_LIMITS,
   ) {
     this.observer = new MutationObserver((records) => {
@@ -76,6 +87,9 @@ export class MutationBatcher {
   }
 
   private collect(records: MutationRecord[]): void {
+    // Removals are handled at once, even while batches are spaced out: a collapsed block the page threw
+    // away must not leave its placeholder behind.
+    if (records.some((record) => record.removedNodes.length > 0)) this.onRemoved();
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType === 1 && !this.ignore(node as Element)) this.pending.add(node as Element);
@@ -113,8 +127,21 @@ export class MutationBatcher {
     timer = setTimeout(run, this.limits.fallbackDelayMs);
   }
 
+  /** Replaces runs of added siblings by their parent: one scan instead of one per list item. */
+  private mergeSiblings(): void {
+    const byParent = new Map<Element, number>();
+    for (const root of this.pending) {
+      const parent = root.parentElement;
+      if (parent !== null) byParent.set(parent, (byParent.get(parent) ?? 0) + 1);
+    }
+    for (const [parent, count] of byParent) {
+      if (count >= this.limits.siblingsToParent) this.pending.add(parent);
+    }
+  }
+
   /** Drops roots that are gone or inside another pending root (scanning the outer one covers them). */
   private takeRoots(): Element[] {
+    this.mergeSiblings();
     const roots: Element[] = [];
     for (const root of this.pending) {
       if (!root.isConnected) continue;
@@ -139,7 +166,6 @@ export class MutationBatcher {
     } finally {
       this.flushing = false;
     }
-    this.afterBatch();
     this.schedule();
   }
 
@@ -153,15 +179,16 @@ export class MutationBatcher {
       const root = roots[index] as Element;
       for (const unfinished of this.scanRoot(root)) this.deferred.add(unfinished);
     }
+    const elapsed = performance.now() - started;
     this.stats.batches += 1;
     this.stats.rootsScanned += index;
-    const overran = index < roots.length;
     for (; index < roots.length; index += 1) this.pending.add(roots[index] as Element);
-    // Over budget: the page is adding faster than one batch per frame can take, so space batches out;
-    // a batch within budget halves the pause again.
-    this.backoffMs = overran
-      ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, this.backoffMs * 2))
-      : Math.floor(this.backoffMs / 2);
+    // Over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's
+    // own scripts and input keep most of the main thread; a batch within budget halves the pause again.
+    this.backoffMs =
+      elapsed > this.limits.budgetMs
+        ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, this.backoffMs * 2, elapsed * this.limits.idleShare))
+        : Math.floor(this.backoffMs / 2);
     this.stats.backoffMs = this.backoffMs;
   }
 }
