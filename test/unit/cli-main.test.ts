@@ -18,7 +18,8 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('tidings scan', () => {
+// Each case parses pages with jsdom and runs every detector: seconds on a busy machine, not milliseconds.
+describe('tidings scan', { timeout: 30_000 }, () => {
   it('prints each finding with its kind, detector and CSS path, and a total', async () => {
     const { code, out } = await run('scan', appealPage);
     expect(code).toBe(0);
@@ -99,7 +100,7 @@ describe('tidings scan', () => {
   });
 });
 
-describe('tidings eval', () => {
+describe('tidings eval', { timeout: 30_000 }, () => {
   it('prints the figures as one JSON object', async () => {
     const { code, out } = await run('eval', corpusDir, '--json');
     expect(code).toBe(0);
