@@ -7,12 +7,12 @@ import { normalizeHost, setSiteEnabled, siteSettings } from '../settings/site';
 import { importSettings, loadSettings, saveSettings, watchSettings } from '../settings/store';
 import { serializeSettingsExport, validateSettings } from '../settings/validate';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
-import { detectorLabel, errorText, kindLabel, localize, t } from '../ui/i18n';
+import { detectorLabel, errorText, kindLabel, localize, noticeText, t } from '../ui/i18n';
 import {
   meaningfulLines, removeDisabledSite, removeSiteExceptions, setDetectorEnabled, setUserPhrases, setUserSelectors,
 } from '../ui/settings-edits';
 import { byId } from '../ui/dom';
-import { applySettingsChange, showStatus } from '../ui/status';
+import { applySettingsChange, showNotices, showStatus } from '../ui/status';
 
 const EXPORT_FILE_NAME = 'tidings-settings.json';
 /** Long enough for the browser to start the download before the object URL goes away. */
@@ -285,10 +285,11 @@ async function importFromFile(): Promise<void> {
   }
   const result = await importSettings(text);
   if (!result.ok) {
-    showStatus(status, t('options_import_error'), 'error', result.errors);
+    // Validation messages name fields and stay as they are; a failed save is said in the user's language.
+    showStatus(status, t('options_import_error'), 'error', result.notice ? [noticeText(result.notice)] : result.errors);
     return;
   }
-  showStatus(ui.notice, result.notice ?? '');
+  showNotices(ui.notice, result.notices);
   render(result.settings);
   showStatus(status, t('options_import_ok'), 'ok');
 }
@@ -299,7 +300,8 @@ async function resetSettings(): Promise<void> {
   try {
     const saved = await saveSettings(defaults);
     render(defaults);
-    showStatus(ui.notice, saved.notice ?? t('options_reset_done'), saved.notice ? 'info' : 'ok');
+    if (saved.notices) showNotices(ui.notice, saved.notices);
+    else showStatus(ui.notice, t('options_reset_done'), 'ok');
   } catch (error) {
     showStatus(ui.notice, t('error_save', errorText(error)), 'error');
   }
@@ -331,7 +333,7 @@ async function startOptions(): Promise<void> {
   localize(document);
   wireControls();
   const loaded = await loadSettings();
-  showStatus(ui.notice, loaded.notice ?? '');
+  showNotices(ui.notice, loaded.notices);
   render(loaded.settings);
   watchSettings(render);
 }

@@ -11,7 +11,7 @@ import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggle
 import { detectorLabel, errorText, kindLabel, localize, t } from '../ui/i18n';
 import { setDetectorEnabled } from '../ui/settings-edits';
 import { byId } from '../ui/dom';
-import { applySettingsChange, showStatus } from '../ui/status';
+import { applySettingsChange, showNotices, showStatus } from '../ui/status';
 
 const KIND_ORDER: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 /** The content script applies a settings change after its own storage watch fires; look twice to catch it. */
@@ -238,7 +238,7 @@ async function startPopup(): Promise<void> {
 
   const [{ tab, inTab }, loaded] = await Promise.all([resolveTab(), loadSettings()]);
   Object.assign(state, { tab, inTab, settings: loaded.settings });
-  showStatus(ui.notice, loaded.notice ?? '');
+  showNotices(ui.notice, loaded.notices);
   watchSettings((settings) => {
     state.settings = settings;
     render();

@@ -23,17 +23,57 @@ import { isRecord, migrateAndValidate, parseSettingsImport, validateSettings } f
 
 export type StorageAreaName = 'sync' | 'local';
 
+/** The _locales keys of notices; each key's $1, $2… are the notice's substitutions in this order. */
+export type NoticeKey =
+  | 'notice_saved_locally' // reason
+  | 'notice_sync_unreadable' // reason
+  | 'notice_local_unreadable' // browser's error
+  | 'notice_unknown_ignored' // validation warnings
+  | 'notice_invalid_stored' // "storage.sync" | "storage.local", validation errors
+  | 'notice_backup_kept' // backup key
+  | 'notice_backup_failed' // browser's error, "storage.sync" | "storage.local"
+  | 'notice_using_defaults'
+  | 'notice_save_invalid' // validation errors
+  | 'notice_save_failed' // sync's reason, local's reason
+  | 'notice_reason_no_sync'
+  | 'notice_reason_too_large' // item key, its bytes, the per-item limit
+  | 'notice_reason_over_quota'; // browser's error
+
+/**
+ * Something the user should know, translated where it is shown (browser.i18n.getMessage(key, substitutions)).
+ * A substitution is either text left untranslated (a browser's error, validation messages that name fields,
+ * numbers) or a notice itself, translated first (the reason inside "saved on this device only: <reason>").
+ */
+export interface Notice {
+  key: NoticeKey;
+  substitutions?: (string | Notice)[];
+}
+
 export interface LoadedSettings {
   settings: Settings;
   /** The area the settings were read from (or would be written to, when nothing is stored yet). */
   area: StorageAreaName;
-  /** Something the user should know (fallback to local, invalid data replaced by defaults); the UI shows it. */
-  notice?: string;
+  /** What the user should know (fallback to local, invalid data replaced by defaults), in order; the UI shows them. */
+  notices?: Notice[];
 }
 
 export interface SaveResult {
   area: StorageAreaName;
-  notice?: string;
+  notices?: Notice[];
+}
+
+/**
+ * A save that stored nothing. The message is English, for logs (the content script only logs it);
+ * the pages show `notice`, translated.
+ */
+export class SettingsSaveError extends Error {
+  constructor(
+    message: string,
+    readonly notice: Notice,
+  ) {
+    super(message);
+    this.name = 'SettingsSaveError';
+  }
 }
 
 /** Chrome's storage.sync limit per item (key length + JSON length); Firefox's is the same. */
@@ -64,14 +104,50 @@ interface StoredCopy {
   savedAt: number;
 }
 
-type AreaRead = { area: StorageAreaName; ok: true; copy?: StoredCopy } | { area: StorageAreaName; ok: false; error: string };
+/** Why a storage area could not be read or written. */
+type AreaProblem =
+  | { cause: 'no-sync' } // this browser has no storage.sync
+  | { cause: 'too-large'; item: string; bytes: number } // an item over sync's per-item quota, found before writing
+  | { cause: 'over-quota'; error: string } // the browser refused the write as over a sync quota
+  | { cause: 'failed'; error: string }; // anything else, in the browser's words
+
+type AreaRead = { area: StorageAreaName; ok: true; copy?: StoredCopy } | { area: StorageAreaName; ok: false; problem: AreaProblem };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The problem in English, for the message of a SettingsSaveError. */
+function problemText(problem: AreaProblem): string {
+  switch (problem.cause) {
+    case 'no-sync':
+      return 'storage.sync is not available in this browser';
+    case 'too-large':
+      return `the settings are too large for browser sync ("${problem.item}" takes ${problem.bytes} bytes and browser sync allows ${SYNC_QUOTA_BYTES_PER_ITEM} per item)`;
+    case 'over-quota':
+      return `browser sync refused them as over its quota (${problem.error})`;
+    case 'failed':
+      return problem.error;
+  }
+}
+
+/** The problem as a notice substitution: translated, with the browser's own words left as they are. */
+function problemNotice(problem: AreaProblem): string | Notice {
+  switch (problem.cause) {
+    case 'no-sync':
+      return { key: 'notice_reason_no_sync' };
+    case 'too-large':
+      return { key: 'notice_reason_too_large', substitutions: [problem.item, String(problem.bytes), String(SYNC_QUOTA_BYTES_PER_ITEM)] };
+    case 'over-quota':
+      return { key: 'notice_reason_over_quota', substitutions: [problem.error] };
+    case 'failed':
+      return problem.error;
+  }
+}
+
 function storageArea(area: StorageAreaName): Storage.StorageArea | undefined {
-  // storage.sync is missing in some builds (and the polyfill passes that through).
+  // storage.sync is missing in some builds (and the polyfill passes that through); storage.local comes with the
+  // storage permission, so a missing area is always sync.
   return area === 'sync' ? browser.storage.sync : browser.storage.local;
 }
 
@@ -95,7 +171,7 @@ function fromItems(items: Record<string, unknown>): Record<string, unknown> {
 
 async function readArea(area: StorageAreaName): Promise<AreaRead> {
   const storage = storageArea(area);
-  if (!storage) return { area, ok: false, error: `storage.${area} is not available in this browser` };
+  if (!storage) return { area, ok: false, problem: { cause: 'no-sync' } };
   try {
     const items = await storage.get([...SETTINGS_KEYS]);
     if (!SETTINGS_KEYS.some((key) => key in items)) return { area, ok: true };
@@ -103,7 +179,7 @@ async function readArea(area: StorageAreaName): Promise<AreaRead> {
     const savedAt = isRecord(core) && typeof core.savedAt === 'number' ? core.savedAt : 0;
     return { area, ok: true, copy: { area, items, savedAt } };
   } catch (error) {
-    return { area, ok: false, error: messageOf(error) };
+    return { area, ok: false, problem: { cause: 'failed', error: messageOf(error) } };
   }
 }
 
@@ -112,12 +188,10 @@ function utf8Length(text: string): number {
 }
 
 /** Why these items cannot go to sync without trying (so no doomed write is attempted), or undefined. */
-function syncQuotaProblem(items: Record<string, unknown>): string | undefined {
+function syncQuotaProblem(items: Record<string, unknown>): AreaProblem | undefined {
   for (const [key, value] of Object.entries(items)) {
     const bytes = utf8Length(key) + utf8Length(JSON.stringify(value));
-    if (bytes > SYNC_QUOTA_BYTES_PER_ITEM) {
-      return `"${key}" takes ${bytes} bytes and browser sync allows ${SYNC_QUOTA_BYTES_PER_ITEM} per item`;
-    }
+    if (bytes > SYNC_QUOTA_BYTES_PER_ITEM) return { cause: 'too-large', item: key, bytes };
   }
   return undefined;
 }
@@ -132,19 +206,19 @@ function isQuotaError(message: string): boolean {
 }
 
 /** Writes all items in one call. Returns why it failed, or undefined on success. */
-async function writeArea(area: StorageAreaName, items: Record<string, unknown>): Promise<string | undefined> {
+async function writeArea(area: StorageAreaName, items: Record<string, unknown>): Promise<AreaProblem | undefined> {
   const storage = storageArea(area);
-  if (!storage) return `storage.${area} is not available in this browser`;
+  if (!storage) return { cause: 'no-sync' };
   if (area === 'sync') {
     const tooBig = syncQuotaProblem(items);
-    if (tooBig) return `the settings are too large for browser sync (${tooBig})`;
+    if (tooBig) return tooBig;
   }
   try {
     await storage.set(items);
     return undefined;
   } catch (error) {
     const message = messageOf(error);
-    return isQuotaError(message) ? `browser sync refused them as over its quota (${message})` : message;
+    return isQuotaError(message) ? { cause: 'over-quota', error: message } : { cause: 'failed', error: message };
   }
 }
 
@@ -165,9 +239,9 @@ async function keepBackup(copy: StoredCopy, errors: string[]): Promise<string | 
   }
 }
 
-function joinNotices(...notices: (string | undefined)[]): string | undefined {
-  const present = notices.filter((n): n is string => n !== undefined && n !== '');
-  return present.length > 0 ? present.join(' ') : undefined;
+/** `{ notices }` when there are any, else nothing: results without notices have no notices field. */
+function withNotices(notices: readonly Notice[]): { notices?: Notice[] } {
+  return notices.length > 0 ? { notices: [...notices] } : {};
 }
 
 /**
@@ -177,41 +251,40 @@ function joinNotices(...notices: (string | undefined)[]): string | undefined {
  */
 export async function loadSettings(): Promise<LoadedSettings> {
   const reads = await Promise.all([readArea('sync'), readArea('local')]);
-  const failed = reads.filter((read): read is Extract<AreaRead, { ok: false }> => !read.ok);
-  const readNotice = joinNotices(
-    ...failed.map((read) =>
-      read.area === 'sync'
-        ? `Browser sync is unavailable (${read.error}); settings are kept on this device only.`
-        : `Could not read local storage (${read.error}).`,
-    ),
-  );
+  const readNotices = reads.flatMap((read): Notice[] => {
+    if (read.ok) return [];
+    return read.area === 'sync'
+      ? [{ key: 'notice_sync_unreadable', substitutions: [problemNotice(read.problem)] }]
+      : [{ key: 'notice_local_unreadable', substitutions: [problemNotice(read.problem)] }];
+  });
   const copies = reads.flatMap((read) => (read.ok && read.copy ? [read.copy] : []));
   // Newest first; sort is stable, so on a tie sync (read first) stays first.
   const newest = copies.sort((a, b) => b.savedAt - a.savedAt)[0];
   if (!newest) {
     const area = reads[0].ok ? 'sync' : 'local';
-    return { settings: defaultSettings(), area, notice: readNotice };
+    return { settings: defaultSettings(), area, ...withNotices(readNotices) };
   }
   const result = migrateAndValidate(fromItems(newest.items), { unknown: 'ignore' });
   if (result.ok) {
-    const ignored = result.warnings
-      ? `Some stored settings are not known to this version of Tidings (perhaps saved by a newer one) and were ignored: ${result.warnings.join('; ')}.`
-      : undefined;
-    return { settings: result.settings, area: newest.area, notice: joinNotices(readNotice, ignored) };
+    const ignored: Notice[] = result.warnings
+      ? [{ key: 'notice_unknown_ignored', substitutions: [result.warnings.join('; ')] }]
+      : [];
+    return { settings: result.settings, area: newest.area, ...withNotices([...readNotices, ...ignored]) };
   }
+  const storedIn = `storage.${newest.area}`;
   const backupError = await keepBackup(newest, result.errors);
-  const kept = backupError
-    ? `Keeping a backup copy failed (${backupError}); the invalid data stays in storage.${newest.area} until you save.`
-    : `A copy was kept in local storage under "${BACKUP_KEY}".`;
+  const kept: Notice = backupError
+    ? { key: 'notice_backup_failed', substitutions: [backupError, storedIn] }
+    : { key: 'notice_backup_kept', substitutions: [BACKUP_KEY] };
   return {
     settings: defaultSettings(),
     area: newest.area,
-    notice: joinNotices(
-      readNotice,
-      `The stored settings (storage.${newest.area}) are invalid and were not applied: ${result.errors.join('; ')}.`,
+    ...withNotices([
+      ...readNotices,
+      { key: 'notice_invalid_stored', substitutions: [storedIn, result.errors.join('; ')] },
       kept,
-      'Tidings uses the default settings until you save.',
-    ),
+      { key: 'notice_using_defaults' },
+    ]),
   };
 }
 
@@ -224,7 +297,13 @@ async function nextSavedAt(): Promise<number> {
 
 async function writeSettings(settings: Settings): Promise<SaveResult & { settings: Settings }> {
   const checked = validateSettings(settings);
-  if (!checked.ok) throw new Error(`Settings were not saved because they are invalid: ${checked.errors.join('; ')}`);
+  if (!checked.ok) {
+    const errors = checked.errors.join('; ');
+    throw new SettingsSaveError(`Settings were not saved because they are invalid: ${errors}`, {
+      key: 'notice_save_invalid',
+      substitutions: [errors],
+    });
+  }
   const items = toItems(checked.settings, await nextSavedAt());
   const syncProblem = await writeArea('sync', items);
   if (syncProblem === undefined) return { settings: checked.settings, area: 'sync' };
@@ -233,35 +312,41 @@ async function writeSettings(settings: Settings): Promise<SaveResult & { setting
     return {
       settings: checked.settings,
       area: 'local',
-      notice: `Settings were saved on this device only and will not sync to your other browsers: ${syncProblem}.`,
+      notices: [{ key: 'notice_saved_locally', substitutions: [problemNotice(syncProblem)] }],
     };
   }
-  throw new Error(
-    `Could not save settings. Browser sync: ${syncProblem}. Local storage: ${localProblem}. Nothing was changed; your previous settings are still in place.`,
+  throw new SettingsSaveError(
+    `Could not save settings. Browser sync: ${problemText(syncProblem)}. Local storage: ${problemText(localProblem)}. Nothing was changed; your previous settings are still in place.`,
+    { key: 'notice_save_failed', substitutions: [problemNotice(syncProblem), problemNotice(localProblem)] },
   );
 }
 
 /**
  * Saves to storage.sync, or to storage.local (with a notice) when sync is unavailable or over quota.
- * Throws an Error with a clear message when the settings are invalid or both areas fail; then nothing stored changed.
+ * Throws a SettingsSaveError (a clear English message, and the notice to show) when the settings are invalid or
+ * both areas fail; then nothing stored changed.
  */
 export async function saveSettings(settings: Settings): Promise<SaveResult> {
-  const { area, notice } = await writeSettings(settings);
-  return notice === undefined ? { area } : { area, notice };
+  const { area, notices } = await writeSettings(settings);
+  return { area, ...withNotices(notices ?? []) };
 }
 
 /**
  * Reads an export file and, only if it is valid as a whole, saves it. On any problem nothing is
- * written and the errors name the field; when saving fails, the Error's message is the one error.
+ * written and the errors name the field; when saving fails, the Error's message is the one error
+ * and `notice` says the same for the page to show translated.
  */
-export async function importSettings(json: string): Promise<(SaveResult & { ok: true; settings: Settings }) | { ok: false; errors: string[] }> {
+export async function importSettings(
+  json: string,
+): Promise<(SaveResult & { ok: true; settings: Settings }) | { ok: false; errors: string[]; notice?: Notice }> {
   const parsed = parseSettingsImport(json);
   if (!parsed.ok) return parsed;
   try {
     const saved = await writeSettings(parsed.settings);
     return { ok: true, ...saved };
   } catch (error) {
-    return { ok: false, errors: [messageOf(error)] };
+    const errors = [messageOf(error)];
+    return error instanceof SettingsSaveError ? { ok: false, errors, notice: error.notice } : { ok: false, errors };
   }
 }
 
@@ -273,8 +358,7 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
   const run = updateQueue.then(async (): Promise<LoadedSettings> => {
     const loaded = await loadSettings();
     const saved = await writeSettings(change(loaded.settings));
-    const notice = joinNotices(loaded.notice, saved.notice);
-    return notice === undefined ? { settings: saved.settings, area: saved.area } : { settings: saved.settings, area: saved.area, notice };
+    return { settings: saved.settings, area: saved.area, ...withNotices([...(loaded.notices ?? []), ...(saved.notices ?? [])]) };
   });
   updateQueue = run.catch(() => undefined);
   return run;

@@ -2,6 +2,7 @@
 // Pages mark elements with data-i18n (text) or data-i18n-<attribute> (aria-label, title, placeholder).
 import browser from 'webextension-polyfill';
 import type { DetectorId, Kind } from '../core/types';
+import { SettingsSaveError, type Notice } from '../settings/store';
 
 const TRANSLATED_ATTRIBUTES = ['aria-label', 'title', 'placeholder'] as const;
 
@@ -42,7 +43,14 @@ export function kindLabel(kind: Kind): string {
   return t(`kind_${kind}`);
 }
 
-/** Errors from other layers may be anything; the user sees their message text. */
+/** A settings notice in the user's language; translate is browser.i18n's by default (tests pass the en one). */
+export function noticeText(notice: Notice, translate: typeof t = t): string {
+  const substitutions = notice.substitutions?.map((part) => (typeof part === 'string' ? part : noticeText(part, translate)));
+  return translate(notice.key, substitutions);
+}
+
+/** Errors from other layers may be anything; a failed settings save is shown translated, others by their message. */
 export function errorText(error: unknown): string {
+  if (error instanceof SettingsSaveError) return noticeText(error.notice);
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 // Status lines (role=status / role=alert elements) and the one way both pages write a settings change.
 import type { Settings } from '../settings/schema';
-import { updateSettings } from '../settings/store';
-import { errorText, t } from './i18n';
+import { updateSettings, type Notice } from '../settings/store';
+import { errorText, noticeText, t } from './i18n';
 
 export type StatusState = 'ok' | 'error' | 'info';
 
@@ -29,8 +29,13 @@ export function showStatus(element: HTMLElement, text: string, state: StatusStat
   }
 }
 
+/** Shows the store's notices, translated, one sentence after another; none clears the element. */
+export function showNotices(element: HTMLElement, notices: readonly Notice[] | undefined, state: StatusState = 'info'): void {
+  showStatus(element, (notices ?? []).map((notice) => noticeText(notice)).join(' '), state);
+}
+
 /**
- * Stores a change and shows the storage notice (e.g. "kept in local storage: sync is full") or the
+ * Stores a change and shows the storage notices (e.g. "saved on this device only: too large for sync") or the
  * error in notice. Returns the stored settings, or null when nothing was stored.
  */
 export async function applySettingsChange(
@@ -39,7 +44,7 @@ export async function applySettingsChange(
 ): Promise<Settings | null> {
   try {
     const result = await updateSettings(change);
-    showStatus(notice, result.notice ?? '');
+    showNotices(notice, result.notices);
     return result.settings;
   } catch (error) {
     showStatus(notice, t('error_save', errorText(error)), 'error');

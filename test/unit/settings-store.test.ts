@@ -9,10 +9,14 @@ import {
   saveSettings,
   updateSettings,
   watchSettings,
+  SettingsSaveError,
   type LoadedSettings,
+  type Notice,
 } from '../../src/settings/store';
 import { serializeSettingsExport } from '../../src/settings/validate';
+import { noticeText } from '../../src/ui/i18n';
 import { fakeBrowser, listenerCount, resetFakeBrowser, type FakeStorageArea } from './settings-fake-browser';
+import { getMessage } from './ui-fake-browser';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
 
@@ -40,6 +44,16 @@ function largeSettings(): Settings {
     Array.from({ length: 80 }, (_, i) => [`site${i}.example.com`, Array.from({ length: 5 }, (_, j) => `.promo-block-${j} > .inner`)]),
   );
   return settings;
+}
+
+/** The notices as the pages show them with the en locale: each translated, one after another. */
+function english(notices: readonly Notice[] | undefined): string {
+  return (notices ?? []).map((notice) => noticeText(notice, getMessage)).join(' ');
+}
+
+/** "Saved on this device only", for the reason given. */
+function savedLocally(reason: string | Notice): Notice[] {
+  return [{ key: 'notice_saved_locally', substitutions: [reason] }];
 }
 
 /** Valid-looking stored items with fields replaced, as an older or broken build might have written them. */
@@ -75,6 +89,10 @@ describe('loadSettings and saveSettings', () => {
     await expect(saveSettings(bad)).rejects.toThrow(
       'Settings were not saved because they are invalid: sensitivity: expected "low", "normal" or "high", got "max"',
     );
+    await expect(saveSettings(bad)).rejects.toHaveProperty('notice', {
+      key: 'notice_save_invalid',
+      substitutions: ['sensitivity: expected "low", "normal" or "high", got "max"'],
+    });
     expect(sync.setCalls + local.setCalls).toBe(0);
   });
 });
@@ -87,7 +105,10 @@ describe('fallback to storage.local', () => {
 
     const saved = await saveSettings(largeSettings());
     expect(saved.area).toBe('local');
-    expect(saved.notice).toMatch(/^Settings were saved on this device only and will not sync to your other browsers: the settings are too large for browser sync \("settings.selectors" takes \d+ bytes and browser sync allows 8192 per item\)\.$/);
+    expect(saved.notices).toEqual(
+      savedLocally({ key: 'notice_reason_too_large', substitutions: ['settings.selectors', expect.stringMatching(/^\d+$/), '8192'] }),
+    );
+    expect(english(saved.notices)).toMatch(/^Settings were saved on this device only and will not sync to your other browsers: the settings are too large for browser sync \("settings.selectors" takes \d+ bytes and browser sync allows 8192 per item\)\.$/);
     expect(sync.setCalls).toBe(callsBefore);
     expect(sync.snapshot()).toEqual(syncBefore);
 
@@ -101,9 +122,11 @@ describe('fallback to storage.local', () => {
     const saved = await saveSettings(customSettings());
     expect(saved).toEqual({
       area: 'local',
-      notice:
-        'Settings were saved on this device only and will not sync to your other browsers: browser sync refused them as over its quota (Resource::kQuotaBytes quota exceeded).',
+      notices: savedLocally({ key: 'notice_reason_over_quota', substitutions: ['Resource::kQuotaBytes quota exceeded'] }),
     });
+    expect(english(saved.notices)).toBe(
+      'Settings were saved on this device only and will not sync to your other browsers: browser sync refused them as over its quota (Resource::kQuotaBytes quota exceeded).',
+    );
     expect(await loadSettings()).toEqual({ settings: customSettings(), area: 'local' });
   });
 
@@ -111,22 +134,28 @@ describe('fallback to storage.local', () => {
     sync.failWrites = 'QuotaExceededError: storage.sync API call exceeded its quota limitations.';
     const saved = await saveSettings(customSettings());
     expect(saved.area).toBe('local');
-    expect(saved.notice).toContain('over its quota (QuotaExceededError');
+    expect(saved.notices).toEqual(
+      savedLocally({ key: 'notice_reason_over_quota', substitutions: ['QuotaExceededError: storage.sync API call exceeded its quota limitations.'] }),
+    );
+    expect(english(saved.notices)).toContain('over its quota (QuotaExceededError');
   });
 
   it('uses local when storage.sync does not exist, saying so on save and load', async () => {
     fakeBrowser.storage.sync = undefined;
     const saved = await saveSettings(customSettings());
-    expect(saved).toEqual({
-      area: 'local',
-      notice:
-        'Settings were saved on this device only and will not sync to your other browsers: storage.sync is not available in this browser.',
-    });
-    expect(await loadSettings()).toEqual({
+    expect(saved).toEqual({ area: 'local', notices: savedLocally({ key: 'notice_reason_no_sync' }) });
+    expect(english(saved.notices)).toBe(
+      'Settings were saved on this device only and will not sync to your other browsers: storage.sync is not available in this browser.',
+    );
+    const loaded = await loadSettings();
+    expect(loaded).toEqual({
       settings: customSettings(),
       area: 'local',
-      notice: 'Browser sync is unavailable (storage.sync is not available in this browser); settings are kept on this device only.',
+      notices: [{ key: 'notice_sync_unreadable', substitutions: [{ key: 'notice_reason_no_sync' }] }],
     });
+    expect(english(loaded.notices)).toBe(
+      'Browser sync is unavailable (storage.sync is not available in this browser); settings are kept on this device only.',
+    );
   });
 
   it('uses local when sync fails to read and write (sync switched off)', async () => {
@@ -135,7 +164,8 @@ describe('fallback to storage.local', () => {
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(customSettings());
     expect(loaded.area).toBe('local');
-    expect(loaded.notice).toContain('Browser sync is unavailable (storage.sync is disabled)');
+    expect(loaded.notices).toEqual([{ key: 'notice_sync_unreadable', substitutions: ['storage.sync is disabled'] }]);
+    expect(english(loaded.notices)).toContain('Browser sync is unavailable (storage.sync is disabled)');
   });
 
   it('a later save that fits in sync again wins over the local copy', async () => {
@@ -161,10 +191,18 @@ describe('fallback to storage.local', () => {
     sync.failWrites = 'QUOTA_BYTES quota exceeded';
     local.failWrites = 'disk full';
     const changed = { ...customSettings(), sensitivity: 'low' as const };
-    await expect(saveSettings(changed)).rejects.toThrow(
+    const message =
       'Could not save settings. Browser sync: browser sync refused them as over its quota (QUOTA_BYTES quota exceeded). ' +
-        'Local storage: disk full. Nothing was changed; your previous settings are still in place.',
-    );
+      'Local storage: disk full. Nothing was changed; your previous settings are still in place.';
+    const error = await saveSettings(changed).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(SettingsSaveError);
+    expect(error).toHaveProperty('message', message);
+    expect(error).toHaveProperty('notice', {
+      key: 'notice_save_failed',
+      substitutions: [{ key: 'notice_reason_over_quota', substitutions: ['QUOTA_BYTES quota exceeded'] }, 'disk full'],
+    });
+    // The pages show the notice; in English it says what the message says.
+    expect(english([(error as SettingsSaveError).notice])).toBe(message);
     expect({ sync: sync.snapshot(), local: local.snapshot() }).toEqual(before);
     expect((await loadSettings()).settings).toEqual(customSettings());
   });
@@ -177,7 +215,12 @@ describe('invalid stored data', () => {
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(defaultSettings());
     expect(loaded.area).toBe('sync');
-    expect(loaded.notice).toBe(
+    expect(loaded.notices).toEqual([
+      { key: 'notice_invalid_stored', substitutions: ['storage.sync', 'sensitivity: expected "low", "normal" or "high", got "max"'] },
+      { key: 'notice_backup_kept', substitutions: ['settings.backup'] },
+      { key: 'notice_using_defaults' },
+    ]);
+    expect(english(loaded.notices)).toBe(
       'The stored settings (storage.sync) are invalid and were not applied: sensitivity: expected "low", "normal" or "high", got "max". ' +
         'A copy was kept in local storage under "settings.backup". Tidings uses the default settings until you save.',
     );
@@ -203,7 +246,8 @@ describe('invalid stored data', () => {
     sync.seed(items);
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(defaultSettings());
-    expect(loaded.notice).toContain('these settings come from a newer version of Tidings');
+    expect(loaded.notices?.[0]?.key).toBe('notice_invalid_stored');
+    expect(english(loaded.notices)).toContain('these settings come from a newer version of Tidings');
     expect(local.snapshot()[BACKUP_KEY]).toMatchObject({ items });
   });
 
@@ -211,7 +255,8 @@ describe('invalid stored data', () => {
     sync.seed({ ...storedItems({}), 'settings.sites': 'garbage' });
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(defaultSettings());
-    expect(loaded.notice).toContain('disabledSites: expected a list, got nothing (the field is missing)');
+    expect(loaded.notices?.[0]?.key).toBe('notice_invalid_stored');
+    expect(english(loaded.notices)).toContain('disabledSites: expected a list, got nothing (the field is missing)');
   });
 
   it('says so when even the backup cannot be written', async () => {
@@ -219,7 +264,8 @@ describe('invalid stored data', () => {
     local.failWrites = 'disk full';
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(defaultSettings());
-    expect(loaded.notice).toContain('Keeping a backup copy failed (disk full); the invalid data stays in storage.sync until you save.');
+    expect(loaded.notices).toContainEqual({ key: 'notice_backup_failed', substitutions: ['disk full', 'storage.sync'] });
+    expect(english(loaded.notices)).toContain('Keeping a backup copy failed (disk full); the invalid data stays in storage.sync until you save.');
   });
 
   it('unknown detectors (synced from a newer Tidings) are ignored with a notice; the rest applies', async () => {
@@ -227,7 +273,10 @@ describe('invalid stored data', () => {
     sync.seed(storedItems({ ...settings, detectors: { ...settings.detectors, 'cookie-wall': true } }));
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(settings);
-    expect(loaded.notice).toMatch(
+    expect(loaded.notices).toEqual([
+      { key: 'notice_unknown_ignored', substitutions: [expect.stringMatching(/^detectors\.cookie-wall: unknown detector .*; ignored$/)] },
+    ]);
+    expect(english(loaded.notices)).toMatch(
       /^Some stored settings are not known to this version of Tidings \(perhaps saved by a newer one\) and were ignored: detectors\.cookie-wall: unknown detector .*; ignored\.$/,
     );
     expect(local.snapshot()).toEqual({});
@@ -236,11 +285,18 @@ describe('invalid stored data', () => {
   it('gives defaults with a notice when neither area can be read', async () => {
     sync.failReads = 'sync broken';
     local.failReads = 'local broken';
-    expect(await loadSettings()).toEqual({
+    const loaded = await loadSettings();
+    expect(loaded).toEqual({
       settings: defaultSettings(),
       area: 'local',
-      notice: 'Browser sync is unavailable (sync broken); settings are kept on this device only. Could not read local storage (local broken).',
+      notices: [
+        { key: 'notice_sync_unreadable', substitutions: ['sync broken'] },
+        { key: 'notice_local_unreadable', substitutions: ['local broken'] },
+      ],
     });
+    expect(english(loaded.notices)).toBe(
+      'Browser sync is unavailable (sync broken); settings are kept on this device only. Could not read local storage (local broken).',
+    );
   });
 });
 
@@ -274,6 +330,7 @@ describe('importSettings', () => {
     const result = await importSettings(serializeSettingsExport(customSettings()));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]).toMatch(/^Could not save settings\./);
+    expect(!result.ok && result.notice).toEqual({ key: 'notice_save_failed', substitutions: ['broken', 'broken too'] });
   });
 });
 
@@ -299,7 +356,8 @@ describe('updateSettings', () => {
   it('passes the fallback notice on, and a failed update does not block the next', async () => {
     const large = await updateSettings(() => largeSettings());
     expect(large.area).toBe('local');
-    expect(large.notice).toContain('saved on this device only');
+    expect(large.notices?.map((notice) => notice.key)).toEqual(['notice_saved_locally']);
+    expect(english(large.notices)).toContain('saved on this device only');
     await expect(updateSettings(() => ({ ...customSettings(), sensitivity: 'max' }) as unknown as Settings)).rejects.toThrow(
       'invalid',
     );
