@@ -55,18 +55,19 @@ describe('locales', () => {
     expect(english.placeholder_aria?.placeholders?.label?.content).toBe('$1');
   });
 
-  it('has every key the popup and options page use (data-i18n attributes and key literals)', () => {
+  it('has every key the popup and options page use (data-i18n attributes and key literals, the store\'s notices)', () => {
     const sources = ['popup/popup.html', 'options/options.html', 'popup/popup.ts', 'options/options.ts',
-      'ui/detector-toggles.ts', 'ui/status.ts', 'ui/i18n.ts'].map(readSource);
+      'ui/detector-toggles.ts', 'ui/status.ts', 'ui/i18n.ts', 'settings/store.ts'].map(readSource);
     const used = new Set<string>();
     for (const text of sources) {
       for (const match of text.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) used.add(match[1]!);
       // Message keys appear as t('key') calls or as plain literals chosen before the call ('popup_loading').
-      for (const match of text.matchAll(/'((?:popup|options|error|category|sensitivity|privacy|placeholder|html)_[a-z_]+)'/g)) {
+      for (const match of text.matchAll(/'((?:popup|options|error|category|sensitivity|privacy|placeholder|html|notice)_[a-z_]+)'/g)) {
         used.add(match[1]!);
       }
     }
     expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((key) => key.startsWith('notice_'))).toHaveLength(13);
     expect([...used].filter((key) => !(key in english))).toEqual([]);
   });
 });

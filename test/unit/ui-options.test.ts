@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings } from '../../src/settings/schema';
+import { SETTINGS_VERSION, defaultSettings } from '../../src/settings/schema';
 import { serializeSettingsExport } from '../../src/settings/validate';
 import { byTestSelector as $, openPage, settingsStore, storedSettings, type FakeBrowser } from './ui-fake-browser';
 
@@ -10,6 +10,27 @@ async function openOptions(): Promise<void> {
   fake = await openPage('options/options.html', () => import('../../src/options/options'));
   // Rendered once the detector switches reflect the loaded settings.
   await vi.waitFor(() => expect($<HTMLInputElement>('input[data-detector="donation-appeal"]').checked).toBe(true));
+}
+
+/** Reopens the page with the fake browser prepared first (stored data, a locale) as the page starts. */
+async function reopenOptions(prepare: (browser: FakeBrowser) => void): Promise<void> {
+  document.documentElement.innerHTML = '';
+  fake = await openPage('options/options.html', async () => {
+    prepare((await import('webextension-polyfill')).default as unknown as FakeBrowser);
+    return import('../../src/options/options');
+  });
+  await vi.waitFor(() => expect($<HTMLInputElement>('input[data-detector="donation-appeal"]').checked).toBe(true));
+}
+
+/** Stands in for a locale: each message shows as «key|substitution|…», so a test sees what was translated and what not. */
+function echoMessages(key: string, substitutions?: string | string[]): string {
+  return `«${[key, ...[substitutions ?? []].flat()].join('|')}»`;
+}
+
+/** The lead sentence and the listed problems of a status element. */
+function statusParts(selector: string): { lead: string | null | undefined; items: (string | null)[] } {
+  const status = $(selector);
+  return { lead: status.querySelector('p')?.textContent, items: [...status.querySelectorAll('li')].map((li) => li.textContent) };
 }
 
 /** Chooses a file in #import-file the way a user does (jsdom cannot set files, so the list is defined). */
@@ -74,6 +95,85 @@ describe('options page', () => {
     await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('error'));
     expect($('#import-status').textContent).toContain('sensitivity');
     expect(fake.storage.sync.snapshot()).toEqual(before);
+  });
+
+  it('an import refused by validation leads with a translated sentence and lists the field-naming messages', async () => {
+    const bad = JSON.parse(serializeSettingsExport(defaultSettings()));
+    bad.settings.sensitivity = 'max';
+
+    chooseImportFile(JSON.stringify(bad));
+
+    await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('error'));
+    expect(statusParts('#import-status')).toEqual({
+      lead: 'Nothing was changed. The file could not be imported:',
+      items: ['sensitivity: expected "low", "normal" or "high", got "max"'],
+    });
+  });
+
+  it('an import that neither storage area takes says so in the locale\'s words, under the same lead', async () => {
+    fake.storage.sync.failWrites = 'Sync is off';
+    fake.storage.local.failWrites = 'Disk is full';
+
+    chooseImportFile(serializeSettingsExport({ ...defaultSettings(), sensitivity: 'low' }));
+
+    await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('error'));
+    expect(statusParts('#import-status')).toEqual({
+      lead: 'Nothing was changed. The file could not be imported:',
+      items: [
+        'Could not save settings. Browser sync: Sync is off. Local storage: Disk is full. Nothing was changed; your previous settings are still in place.',
+      ],
+    });
+    expect((await storedSettings()).sensitivity).toBe('normal');
+  });
+
+  it('shows notices and import errors through i18n by key, leaving browser errors and field messages as they are', async () => {
+    await reopenOptions((browser) => {
+      browser.i18n.getMessage = echoMessages;
+    });
+    fake.storage.sync.failWrites = 'QUOTA_BYTES quota exceeded';
+
+    $<HTMLSelectElement>('#sensitivity').value = 'high';
+    $<HTMLSelectElement>('#sensitivity').dispatchEvent(new Event('change'));
+
+    await vi.waitFor(() => expect($('#notice').hidden).toBe(false));
+    expect($('#notice').textContent).toBe('«notice_saved_locally|«notice_reason_over_quota|QUOTA_BYTES quota exceeded»»');
+
+    fake.storage.local.failWrites = 'Disk is full';
+    chooseImportFile(serializeSettingsExport(defaultSettings()));
+
+    await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('error'));
+    expect(statusParts('#import-status')).toEqual({
+      lead: '«options_import_error»',
+      items: ['«notice_save_failed|«notice_reason_over_quota|QUOTA_BYTES quota exceeded»|Disk is full»'],
+    });
+
+    $<HTMLSelectElement>('#placeholder-mode').value = 'hide';
+    $<HTMLSelectElement>('#placeholder-mode').dispatchEvent(new Event('change'));
+
+    await vi.waitFor(() => expect($('#notice').dataset.state).toBe('error'));
+    expect($('#notice').textContent).toBe('«error_save|«notice_save_failed|«notice_reason_over_quota|QUOTA_BYTES quota exceeded»|Disk is full»»');
+
+    chooseImportFile('{ "format": "tidings-settings", "version": 1, "settings": { "sensitivity": "max" } }');
+
+    await vi.waitFor(() => expect($('#import-status li').textContent).toContain('sensitivity: expected'));
+    expect(statusParts('#import-status').lead).toBe('«options_import_error»');
+  });
+
+  it('on opening, says why stored settings were not applied and that defaults are in use', async () => {
+    const defaults = defaultSettings();
+    await reopenOptions((browser) => browser.storage.sync.seed({
+      'settings.core': { version: SETTINGS_VERSION, savedAt: 1, detectors: defaults.detectors, sensitivity: 'max', placeholderMode: 'hide' },
+      'settings.sites': { disabledSites: [], siteExceptions: {} },
+      'settings.phrases': { userPhrases: defaults.userPhrases },
+      'settings.selectors': { userSelectors: {} },
+    }));
+
+    await vi.waitFor(() => expect($('#notice').hidden).toBe(false));
+    expect($('#notice').textContent).toBe(
+      'The stored settings (storage.sync) are invalid and were not applied: sensitivity: expected "low", "normal" or "high", got "max". ' +
+        'A copy was kept in local storage under "settings.backup". Tidings uses the default settings until you save.',
+    );
+    expect($<HTMLSelectElement>('#placeholder-mode').value).toBe('placeholder');
   });
 
   it('importing a valid export saves it and shows it', async () => {

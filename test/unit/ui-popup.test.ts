@@ -161,6 +161,28 @@ describe('popup', () => {
 
     await vi.waitFor(() => expect($('#notice').dataset.state).toBe('error'));
     expect($('#notice').textContent).toContain('could not be saved');
+    // The store's reason comes through its message keys, the browsers' own words left as they are.
+    expect($('#notice').textContent).toBe(
+      'Your change could not be saved: Could not save settings. Browser sync: Sync is switched off. Local storage: Disk is full. ' +
+        'Nothing was changed; your previous settings are still in place.',
+    );
     expect(toggle.checked).toBe(true);
+  });
+
+  it('says in the locale\'s words when a change was saved on this device only', async () => {
+    await openPopup({ contentScript: newsPage().script });
+    mockBrowser.storage.sync.failWrites = 'Resource::kQuotaBytes quota exceeded';
+    const getMessage = vi.spyOn(mockBrowser.i18n, 'getMessage');
+
+    $<HTMLInputElement>('input[data-detector="app-promo"]').click();
+
+    await vi.waitFor(() => expect($('#notice').hidden).toBe(false));
+    expect($('#notice').dataset.state).toBe('info');
+    expect($('#notice').textContent).toBe(
+      'Settings were saved on this device only and will not sync to your other browsers: ' +
+        'browser sync refused them as over its quota (Resource::kQuotaBytes quota exceeded).',
+    );
+    expect(getMessage).toHaveBeenCalledWith('notice_reason_over_quota', ['Resource::kQuotaBytes quota exceeded']);
+    expect((await storedSettings()).detectors['app-promo']).toBe(false);
   });
 });
