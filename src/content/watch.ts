@@ -184,11 +184,11 @@ export class MutationBatcher {
     this.stats.rootsScanned += index;
     for (; index < roots.length; index += 1) this.pending.add(roots[index] as Element);
     // Over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's
-    // own scripts and input keep most of the main thread; a batch within budget halves the pause again.
+    // own scripts and input keep most of the main thread (scanning ≤ 1/(1+idleShare) of the time).
     this.backoffMs =
       elapsed > this.limits.budgetMs
-        ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, this.backoffMs * 2, elapsed * this.limits.idleShare))
-        : Math.floor(this.backoffMs / 2);
+        ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * this.limits.idleShare))
+        : 0;
     this.stats.backoffMs = this.backoffMs;
   }
 }
