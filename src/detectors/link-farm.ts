@@ -5,11 +5,13 @@ import { blockStats, hasHint, hitCount, matchedPhrases, type BlockStats } from '
 // Two shapes of link farm. A headed list: "Trending", "Most read", "Around the web" over a list of
 // links (headlines may be long). A headless wall: many short links and almost nothing else; since
 // every site has menus like that, the wall must be big and dense and sit outside the site's
-// navigation.
+// navigation. Plain text has a third shape: a run of short lines.
 
 /** At normal sensitivity: links under a heading, and links of a headless wall. */
 const HEADED_LINKS = 4;
 const WALL_LINKS = 20;
+/** Short lines in a row that make a wall in plain text (menus and tag lists copied with the story). */
+const LINE_WALL_LINES = 8;
 /** Share of the text inside links. */
 const HEADED_LINK_SHARE = 0.45;
 const WALL_LINK_SHARE = 0.85;
@@ -24,9 +26,31 @@ function headedList(stats: BlockStats, share: number): boolean {
     && stats.links >= HEADED_LINKS && share >= HEADED_LINK_SHARE && stats.paragraphs <= stats.links;
 }
 
+/** How much denser in links a child list must be for this block to count as its surroundings. */
+const SURROUNDINGS_SHARE_DROP = 0.2;
+
+/** A child that is itself a headed list, much denser in links: this block only adds ads and asides around it. */
+function denserChildList(block: Element, share: number, context: DetectContext): boolean {
+  for (const child of block.children) {
+    const stats = blockStats(child, context);
+    if (stats.textLength === 0) continue;
+    const childShare = stats.linkTextLength / stats.textLength;
+    if (childShare - share >= SURROUNDINGS_SHARE_DROP && headedList(stats, childShare)) return true;
+  }
+  return false;
+}
+
+/** Characters between two links that are only a separator (" · ", " | "). */
+const SEPARATOR_CHARS = 3;
+
+/** The text outside links is no more than separators between them. */
+function separatorsOnly(stats: BlockStats): boolean {
+  return stats.textLength - stats.linkTextLength <= SEPARATOR_CHARS * stats.links;
+}
+
 function wall(stats: BlockStats, share: number, average: number, factor: number): boolean {
   return !stats.inPageHeader && !stats.inNavigation && stats.menus === 0 && stats.headings === 0 && stats.links >= WALL_LINKS / factor
-    && share >= WALL_LINK_SHARE && average <= WALL_AVERAGE_LINK_CHARS && stats.paragraphs === 0;
+    && (share >= WALL_LINK_SHARE || separatorsOnly(stats)) && average <= WALL_AVERAGE_LINK_CHARS && stats.paragraphs === 0;
 }
 
 function detect(block: Element, context: DetectContext): Verdict | null {
@@ -35,12 +59,14 @@ function detect(block: Element, context: DetectContext): Verdict | null {
   if (stats.links < HEADED_LINKS || stats.textLength === 0 || stats.textLength > MAX_CHARS * factor) return null;
   const share = stats.linkTextLength / stats.textLength;
   const average = stats.linkTextLength / stats.links;
-  const headed = headedList(stats, share);
+  const headed = headedList(stats, share) && !denserChildList(block, share, context);
   const isWall = wall(stats, share, average, factor);
-  if (!headed && !isWall) return null;
+  const lines = stats.lineWall && stats.links >= LINE_WALL_LINES / factor;
+  if (!headed && !isWall && !lines) return null;
   const evidence = new Evidence().add(0.3, `${plural(stats.links, 'link')}, link text ${percent(stats.linkTextLength, stats.textLength)} %`);
   if (headed) evidence.add(0.35, `heading '${matchedPhrases(stats, ['linkWallHeadings'])[0]}'`);
   if (isWall) evidence.add(0.3 + Math.min(0.2, (stats.links - WALL_LINKS) * 0.01), `short links (${Math.round(average)} characters on average)`);
+  if (lines) evidence.add(0.35, `${plural(stats.links, 'short line')} in a row`);
   if (hasHint(stats, 'linkfarm')) evidence.add(0.1, 'class names of a link list');
   return evidence.verdict(context);
 }

@@ -22,9 +22,9 @@ const userPhraseList: Record<Kind, PhraseList> = {
 
 /** Lower-case, strip diacritics, unify apostrophes and dashes, collapse white space. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  // Most text is ASCII: decomposing it would change nothing and cost time.
+  const folded = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
+  return folded
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
@@ -59,8 +59,8 @@ export interface PhraseHit {
 }
 
 export interface PhraseMatcher {
-  /** All hits in `text` (raw text; normalized here). */
-  match(text: string): PhraseHit[];
+  /** All hits in `text` (raw text; normalized here) of the given lists (default: all). */
+  match(text: string, lists?: ReadonlySet<PhraseList>): PhraseHit[];
 }
 
 function wordRegExp(source: string | null): RegExp | null {
@@ -87,10 +87,11 @@ export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: Detect
     sources.set('amount', regExp);
   }
   return {
-    match(text: string): PhraseHit[] {
+    match(text: string, lists?: ReadonlySet<PhraseList>): PhraseHit[] {
       const normalized = normalizeText(text);
       const hits: PhraseHit[] = [];
       for (const [list, regExp] of sources) {
+        if (lists && !lists.has(list)) continue;
         regExp.lastIndex = 0;
         for (const found of normalized.matchAll(regExp)) hits.push({ list, phrase: found[0], index: found.index ?? 0 });
       }

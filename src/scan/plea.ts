@@ -28,7 +28,27 @@ export interface PleaSpec {
 const MAX_LINK_SHARE = 0.7;
 const MAX_LINKS = 8;
 
+/** More text than this around a plea, with no evidence in it, is something else. */
+const MAX_UNRELATED_CHARS = 20;
+
+/**
+ * The block is a plea, and not just holds one: when a child already is the plea, the block must add
+ * evidence of its own (the heading, the button, another phrase) or at most a little text.
+ */
 export function pleaVerdict(block: Element, context: DetectContext, spec: PleaSpec): Verdict | null {
+  const verdict = ownPleaVerdict(block, context, spec);
+  if (!verdict) return null;
+  const stats = blockStats(block, context);
+  for (const child of block.children) {
+    const childVerdict = ownPleaVerdict(child, context, spec);
+    if (!childVerdict || childVerdict.score !== verdict.score) continue;
+    const sameEvidence = childVerdict.reasons.join('\n') === verdict.reasons.join('\n');
+    if (sameEvidence && stats.textLength - blockStats(child, context).textLength > MAX_UNRELATED_CHARS) return null;
+  }
+  return verdict;
+}
+
+function ownPleaVerdict(block: Element, context: DetectContext, spec: PleaSpec): Verdict | null {
   const stats = blockStats(block, context);
   const hits = spec.phrases.reduce((sum, list) => sum + hitCount(stats, list), 0);
   if (hits === 0) return null;
@@ -40,9 +60,9 @@ export function pleaVerdict(block: Element, context: DetectContext, spec: PleaSp
   // A comment or contact form asks for an email address too.
   if (stats.textareas > 0) return null;
   const phrases = matchedPhrases(stats, spec.phrases);
-  const evidence = new Evidence().add(spec.firstWeight, `phrase ${quoted(phrases.slice(0, 3))}`);
-  const more = Math.min(2, phrases.length - 1);
-  if (more > 0) evidence.score += more * spec.moreWeight;
+  const more = phrases.length > 3 ? ` and ${phrases.length - 3} more` : '';
+  const evidence = new Evidence().add(spec.firstWeight, `phrase ${quoted(phrases.slice(0, 3))}${more}`);
+  evidence.score += Math.max(0, Math.min(2, phrases.length - 1)) * spec.moreWeight;
   for (const signal of spec.signals) {
     const reason = signal.reason(stats);
     if (reason !== null) evidence.add(signal.weight, reason);

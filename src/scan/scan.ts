@@ -32,25 +32,41 @@ export function detectContextFor(options: ScanOptions, pageLang: string): Detect
   return { sensitivity: options.sensitivity, langs, userPhrases: options.userPhrases ?? {} };
 }
 
-export function createScanContext(doc: Document, options: ScanOptions): ScanContext {
-  const context: ScanContext = {
+/** A context whose article is still to be found. */
+function newContext(doc: Document, options: ScanOptions): ScanContext {
+  return {
     doc,
     detect: detectContextFor(options, options.lang ?? detectDocumentLanguage(doc)),
     detectors: enabledDetectors(options),
     article: null,
   };
+}
+
+export function createScanContext(doc: Document, options: ScanOptions): ScanContext {
+  const context = newContext(doc, options);
   refreshArticle(context);
   return context;
 }
 
 export function refreshArticle(context: ScanContext): void {
+  articleIndex(context);
+}
+
+/** Finds the article; returns the statistics of the whole page it computed on the way. */
+function articleIndex(context: ScanContext): StatsIndex | null {
   const root = context.doc.body ?? context.doc.documentElement;
-  context.article = root ? findArticle(computeStats(root, matcherFor(context.detect))) : null;
+  const index = root ? computeStats(root, matcherFor(context.detect)) : null;
+  context.article = index ? findArticle(index) : null;
+  return index;
 }
 
 export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
   const root = doc.body ?? doc.documentElement;
-  return root ? scanRoot(root, createScanContext(doc, options)) : [];
+  if (!root) return [];
+  const context = newContext(doc, options);
+  // One statistics pass serves both the article search and the scan.
+  const index = articleIndex(context);
+  return index && context.detectors.length > 0 && !root.closest(guardedSelector) ? scanIndex(root, index, context) : [];
 }
 
 export function scanRoot(root: Element, context: ScanContext): Finding[] {
@@ -59,7 +75,10 @@ export function scanRoot(root: Element, context: ScanContext): Finding[] {
   for (let level = 0; level < CLIMB_LEVELS && base.parentElement && !pageTags.has(base.tagName); level++) {
     base = base.parentElement;
   }
-  const index = computeStats(base, matcherFor(context.detect));
+  return scanIndex(root, computeStats(base, matcherFor(context.detect)), context);
+}
+
+function scanIndex(root: Element, index: StatsIndex, context: ScanContext): Finding[] {
   const rootStats = index.stats.get(root);
   if (!rootStats) return [];
   const findings = withStatsIndex(index, () => {

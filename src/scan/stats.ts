@@ -39,16 +39,19 @@ const headingTags = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const ctaTags = new Set(['A', 'BUTTON']);
 /** Plea lists: a paragraph holding one of these is part of an appeal, not plain prose. */
 const pleaLists: ReadonlySet<PhraseList> = new Set(['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount']);
-/** Lists that count only in call-to-action text (link or button). */
+/** Lists that count only in call-to-action text (link or button); the others only in block text. */
 const actionLists: ReadonlySet<PhraseList> = new Set(['donateActions', 'subscribeActions']);
+const blockLists: ReadonlySet<PhraseList> = new Set(phraseLists.filter((list) => !actionLists.has(list)));
 
+/** Marks the list that scan/text.ts builds from a run of short lines. */
+export const LINE_WALL_ATTRIBUTE = 'data-tidings-lines';
 /** Shortest text a paragraph needs to count as prose. */
 export const PARAGRAPH_MIN_CHARS = 40;
 /** Longest link text that still reads as a short link ("Music", "Most read"). */
 export const SHORT_LINK_CHARS = 40;
 /** Longest text that can be a heading introducing a link wall, or a call to action. */
 const HEADING_MAX_CHARS = 40;
-const SAMPLE_LIMIT = 8;
+const SAMPLE_LIMIT = 12;
 /** How many of a block's first texts may hold the heading of a link wall (a vendor's logo and
  *  "Sponsored" links may come first). */
 const LEADING_TEXTS = 4;
@@ -90,6 +93,8 @@ export interface BlockStats {
   leading: boolean[];
   /** Inside navigation or a header (nav, header, role=navigation, menu): a site's own menus, not a link farm by structure alone. */
   inNavigation: boolean;
+  /** A run of short lines of plain text (see scan/text.ts), the text form of a link wall. */
+  lineWall: boolean;
   /** Navigation and header elements in the subtree (the block itself included). */
   menus: number;
   /** Inside the site's own header or top navigation (before any main content): not a link farm by structure alone. */
@@ -125,12 +130,13 @@ const displayNone = /display\s*:\s*none/i;
 
 /** Hidden or invisible subtrees contribute nothing and are never candidates. */
 export function isSkipped(element: Element): boolean {
-  if (skippedTags.has(element.tagName) || skippedTags.has(element.tagName.toUpperCase())) return true;
+  const tag = element.tagName;
+  if (skippedTags.has(tag) || (tag === 'svg' || tag === 'math')) return true;
   if (element.hasAttribute('hidden')) return true;
   if (element.hasAttribute('data-tidings-collapsed') || element.hasAttribute('data-tidings-revealed')) return true;
   const style = element.getAttribute('style');
   if (style !== null && displayNone.test(style)) return true;
-  const type = element.tagName === 'INPUT' ? element.getAttribute('type') : null;
+  const type = tag === 'INPUT' ? element.getAttribute('type') : null;
   return type !== null && type.toLowerCase() === 'hidden';
 }
 
@@ -138,7 +144,7 @@ function emptyStats(order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
     emailInputs: 0, textInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: [], inNavigation: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
+    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: [], inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
   };
 }
 
@@ -167,7 +173,15 @@ function addInto(target: BlockStats, source: BlockStats): void {
     target.hits ??= new Array<number>(phraseLists.length).fill(0);
     for (let i = 0; i < source.hits.length; i++) target.hits[i]! += source.hits[i]!;
   }
-  if (source.samples) for (const sample of source.samples) addSample(target, sample);
+  // Children arrive last to first: putting theirs in front keeps the samples in document order.
+  if (source.samples) {
+    if (!target.samples) target.samples = source.samples.slice();
+    else {
+      const merged = source.samples.slice();
+      for (const sample of target.samples) if (merged.length < SAMPLE_LIMIT && !merged.includes(sample)) merged.push(sample);
+      target.samples = merged;
+    }
+  }
 }
 
 function addSample(stats: BlockStats, sample: string): void {
@@ -255,8 +269,7 @@ function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): bool
   let heading = false;
   const short = length <= HEADING_MAX_CHARS;
   let plea = false;
-  for (const hit of matcher.match(text)) {
-    if (actionLists.has(hit.list) !== run.cta) continue;
+  for (const hit of matcher.match(text, run.cta ? actionLists : blockLists)) {
     if (hit.list === 'linkWallHeadings') {
       // In a menu, a link named "Trending" leads to a page, it heads nothing.
       if (!short || heading || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
@@ -300,6 +313,11 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
   const ctaRun = new Map<Element, TextRun | null>();
   const runs: TextRun[] = [];
   let seenContent = false;
+  // A subtree inherits being inside navigation or the page header from its ancestors.
+  let ancestorMenu = false;
+  for (let ancestor = root.parentElement; ancestor && !ancestorMenu; ancestor = ancestor.parentElement) {
+    ancestorMenu = isNavigation(ancestor);
+  }
   for (let node: Node | null = root; node; node = walker.nextNode()) {
     if (node.nodeType === 3) {
       const parent = node.parentElement;
@@ -325,11 +343,13 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
     elements.push(element);
     stats.set(element, own);
     own.hintBits = ownHints(element);
+    own.lineWall = element.hasAttribute(LINE_WALL_ATTRIBUTE);
     const parent = element === root ? null : element.parentElement;
     if (!seenContent && startsContent(element)) seenContent = true;
     if (isNavigation(element)) own.menus = 1;
-    own.inNavigation = (parent ? stats.get(parent)?.inNavigation ?? false : false) || own.menus > 0;
-    own.inPageHeader = (parent ? stats.get(parent)?.inPageHeader ?? false : false) || (!seenContent && isPageHeader(element));
+    const parentStats = parent ? stats.get(parent) : undefined;
+    own.inNavigation = (parentStats ? parentStats.inNavigation : ancestorMenu) || own.menus > 0;
+    own.inPageHeader = (parentStats ? parentStats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(element));
     const parentRun = parent ? blockRun.get(parent) : undefined;
     if (isBlockElement(element)) {
       parentRun?.parts.push('\n');

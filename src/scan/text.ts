@@ -4,6 +4,7 @@
 import type { DetectorId, Kind, ScanOptions } from '../core/types';
 import { createScanContext, scanRoot } from './scan';
 import { detectTextLanguage } from './language';
+import { LINE_WALL_ATTRIBUTE } from './stats';
 
 export interface TextFinding {
   detectorId: DetectorId;
@@ -69,8 +70,11 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
     if (!inRun) list = null;
     if (inRun) {
       if (!list) {
+        // A wall of lines ends the section it follows: it is no part of the story or plea above it.
         list = doc.createElement('ul');
-        section.append(list);
+        list.setAttribute(LINE_WALL_ATTRIBUTE, '');
+        root.append(list);
+        section = root;
       }
       const item = doc.createElement('li');
       const link = doc.createElement('a');

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectContext, Sensitivity } from '../../src/core/types';
+import { linkFarm } from '../../src/detectors/link-farm';
+import { pageFrom } from './scan-fixtures';
+
+function context(sensitivity: Sensitivity = 'normal'): DetectContext {
+  return { sensitivity, langs: ['en'], userPhrases: {} };
+}
+
+const words = ['Music', 'Trailers', 'Videos', 'India', 'Pakistan', 'Cricket', 'Recipes', 'Horoscope', 'Gadgets', 'Autos',
+  'Movies', 'Lifestyle', 'Astrology', 'Education', 'Jobs', 'Travel', 'Coupons', 'Football', 'TV', 'Games', 'Quizzes', 'Download App'];
+
+function links(count: number, separator = ' · '): string {
+  return words.slice(0, count).map((word) => `<a href="/${word.toLowerCase()}">${word}</a>`).join(separator);
+}
+
+function detect(html: string, sensitivity: Sensitivity = 'normal', id = 'block') {
+  const doc = pageFrom(html);
+  return linkFarm.detect(doc.getElementById(id)!, context(sensitivity));
+}
+
+describe('link-farm', () => {
+  it('finds a big wall of short links with separators', () => {
+    const verdict = detect(`<div id="block">${links(22)}</div>`);
+    expect(verdict?.reasons[0]).toMatch(/^22 links, link text \d+ %$/);
+    expect(verdict?.reasons[1]).toMatch(/^short links \(\d+ characters on average\)$/);
+  });
+
+  it('wants a bigger wall at low sensitivity and accepts a smaller one at high', () => {
+    expect(detect(`<div id="block">${links(16)}</div>`)).toBeNull();
+    expect(detect(`<div id="block">${links(16)}</div>`, 'high')).not.toBeNull();
+    expect(detect(`<div id="block">${links(22)}</div>`, 'low')).toBeNull();
+  });
+
+  it('finds a short list under a "most read" heading even with long headlines', () => {
+    const items = ['Council approves the budget for new schools after a long night', 'Heatwave warning issued for the whole weekend', 'Local baker wins a national prize for rye bread', 'Train timetable changes from Sunday explained'];
+    const verdict = detect(`<div id="block"><h3>Most read</h3><ol>${items.map((item, i) => `<li><a href="/${i}">${item}</a></li>`).join('')}</ol></div>`);
+    expect(verdict?.reasons).toEqual(['4 links, link text 96 %', "heading 'most read'"]);
+  });
+
+  it('does not take the site menu, a header bar or a link named "Trending" for a wall', () => {
+    expect(detect(`<nav id="block">${links(22)}</nav>`)).toBeNull();
+    expect(detect(`<header><div id="block">${links(22)}</div></header>`)).toBeNull();
+    expect(detect(`<div id="block"><nav>${links(22)}</nav></div>`)).toBeNull();
+    expect(detect(`<nav><ul id="block"><li><a href="/t">Trending</a></li><li>${links(6, '</li><li>')}</li></ul></nav>`)).toBeNull();
+  });
+
+  it('does not take a list of related articles with long headlines and no such heading for a link farm', () => {
+    const items = Array.from({ length: 8 }, (_, i) => `<li><a href="/r${i}">A long headline number ${i} about the floods that hit the valley last week and what comes next</a></li>`);
+    expect(detect(`<div id="block"><h2>Related coverage</h2><ul>${items.join('')}</ul></div>`, 'high')).toBeNull();
+  });
+
+  it('does not take a site index with section headings for a wall', () => {
+    const sections = ['News', 'Sport', 'Culture'].map((name) => `<h4>${name}</h4><ul><li>${links(8, '</li><li>')}</li></ul>`).join('');
+    expect(detect(`<div id="block">${sections}</div>`)).toBeNull();
+  });
+});

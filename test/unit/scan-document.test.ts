@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createScanContext, refreshArticle, scanDocument, scanRoot } from '../../src/scan/index';
+import { allDetectors, loadPage, pageFrom, summary } from './scan-fixtures';
+
+describe('scanDocument on pages with appeals and link farms', () => {
+  it('finds the appeal box between article paragraphs as its own element, and nothing else', () => {
+    const doc = loadPage('donation-in-article.html');
+    const findings = scanDocument(doc, allDetectors);
+    expect(summary(findings)).toEqual(['#appeal donation-appeal']);
+    const [appeal] = findings;
+    expect(appeal!.kind).toBe('appeal');
+    expect(appeal!.reasons.join('; ')).toMatch(/phrase '(dear readers|independent journalism depends on|support us)/);
+    expect(appeal!.reasons.join('; ')).toMatch(/amount \$2 a month/);
+    expect(appeal!.reasons.join('; ')).toMatch(/1 donate link/);
+    for (const id of ['p1', 'p2', 'p3', 'p4']) expect(appeal!.element.contains(doc.getElementById(id))).toBe(false);
+  });
+
+  it('finds each appeal and link farm around an article, each by its own detector', () => {
+    const findings = scanDocument(loadPage('appeals-around-article.html'), allDetectors);
+    expect(summary(findings)).toEqual([
+      '#paywall-banner paywall-nag',
+      '#newsletter newsletter-nag',
+      '#membership membership-plea',
+      '#trending link-farm',
+      '#app-promo app-promo',
+      '#link-wall link-farm',
+    ]);
+  });
+
+  it('leaves articles that merely talk about donations, tables of links, menus and related headlines alone', () => {
+    expect(summary(scanDocument(loadPage('hard-negatives.html'), allDetectors))).toEqual([]);
+    expect(summary(scanDocument(loadPage('charity-article.html'), allDetectors))).toEqual([]);
+  });
+
+  it('runs only the enabled detectors; an empty map means the defaults', () => {
+    const doc = loadPage('appeals-around-article.html');
+    const onlyLinks = scanDocument(doc, { enabled: { 'donation-appeal': false, 'membership-plea': false, 'paywall-nag': false, 'newsletter-nag': false, 'app-promo': false }, sensitivity: 'normal' });
+    expect(summary(onlyLinks)).toEqual(['#trending link-farm', '#link-wall link-farm']);
+    expect(scanDocument(doc, { enabled: {}, sensitivity: 'normal' })).toHaveLength(6);
+  });
+});
+
+describe('article guard', () => {
+  it('never returns the article or a block holding article paragraphs, even when its text pleads', () => {
+    const doc = pageFrom(`<article id="a">
+      <p>Dear readers, this is a story about a charity that asked people to support us and make a donation of $5 a month to the appeal, which closed on Friday with a record sum raised.</p>
+      <p>Organisers said readers like you gave generously, and the fund will now pay for repairs to the roof of the community centre that was damaged in the storm.</p>
+      <p>The centre reopens next month. Volunteers are still needed on weekday evenings for the cleaning and the painting of the main hall.</p></article>`);
+    expect(scanDocument(doc, allDetectors)).toEqual([]);
+  });
+
+  it('finds the article from schema.org articleBody, <article>, or the container with most paragraph text', () => {
+    const marked = loadPage('appeals-around-article.html');
+    expect(createScanContext(marked, allDetectors).article?.id).toBe('body');
+    const tagged = loadPage('donation-in-article.html');
+    expect(createScanContext(tagged, allDetectors).article?.id).toBe('story');
+    const plain = pageFrom(`<div id="nav"><a href="/">Home</a></div><div id="text">${'<p>A paragraph of plain news prose that runs on for a while to look like an article body.</p>'.repeat(8)}</div>`);
+    expect(createScanContext(plain, allDetectors).article?.id).toBe('text');
+  });
+
+  it('re-finds the article as the page grows', () => {
+    const doc = pageFrom('<div id="early"><p>Loading…</p></div>');
+    const context = createScanContext(doc, allDetectors);
+    expect(context.article).toBeNull();
+    const late = doc.createElement('article');
+    late.id = 'late';
+    late.innerHTML = '<p>A long paragraph of the story that arrived after the first scan, long enough to count as prose.</p>'.repeat(6);
+    doc.body.append(late);
+    refreshArticle(context);
+    expect(context.article?.id).toBe('late');
+  });
+});
+
+describe('scanRoot', () => {
+  const box = `<div id="box" class="support-box"><h3>Dear readers,</h3><p id="inner">Please support our journalism: readers like you keep it free.</p><a href="/donate">Donate</a></div>`;
+
+  it('climbs from a root inside a block to the whole block', () => {
+    const doc = pageFrom(`<div id="column">${box}<p>An unrelated line of text in the column.</p></div>`);
+    const findings = scanRoot(doc.getElementById('inner')!, createScanContext(doc, allDetectors));
+    expect(summary(findings)).toEqual(['#box donation-appeal']);
+  });
+
+  it('skips collapsed and revealed blocks and the placeholder', () => {
+    for (const attribute of ['data-tidings-collapsed', 'data-tidings-revealed']) {
+      const doc = pageFrom(box);
+      doc.getElementById('box')!.setAttribute(attribute, 't1');
+      const context = createScanContext(doc, allDetectors);
+      expect(scanRoot(doc.body, context)).toEqual([]);
+      expect(scanRoot(doc.getElementById('inner')!, context)).toEqual([]);
+    }
+    const withPlaceholder = pageFrom(`<tidings-placeholder>${box}</tidings-placeholder>`);
+    expect(scanDocument(withPlaceholder, allDetectors)).toEqual([]);
+  });
+
+  it('ignores hidden subtrees (hidden attribute, inline display:none, template, noscript)', () => {
+    for (const wrapper of ['<div hidden>', '<div style="display: none">', '<template>', '<noscript>']) {
+      const close = `</${wrapper.slice(1).split(/[ >]/)[0]}>`;
+      expect(scanDocument(pageFrom(`${wrapper}${box}${close}`), allDetectors)).toEqual([]);
+    }
+  });
+
+  it('returns the smallest element that wraps the whole block, not its empty wrappers', () => {
+    const doc = pageFrom(`<div id="outer"><div id="middle">${box}</div></div><p>Other text of the page that is not part of the appeal at all.</p>`);
+    expect(summary(scanDocument(doc, allDetectors))).toEqual(['#box donation-appeal']);
+  });
+});

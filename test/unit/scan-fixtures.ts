@@ -1,0 +1,38 @@
+// Loading our own fixture pages and texts for the detection tests.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
+import type { DetectorId, Finding, ScanOptions } from '../../src/core/types';
+
+// Path arithmetic rather than `new URL`: under the jsdom environment URL is jsdom's.
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', '/');
+
+export function loadPage(name: string): Document {
+  return new JSDOM(readFileSync(`${fixtures}pages/${name}`, 'utf8')).window.document;
+}
+
+export function loadText(name: string): string {
+  return readFileSync(`${fixtures}text/${name}`, 'utf8');
+}
+
+export function pageFrom(html: string): Document {
+  return new JSDOM(`<!doctype html><html lang="en"><body>${html}</body></html>`).window.document;
+}
+
+export const allDetectors: ScanOptions = {
+  enabled: {
+    'donation-appeal': true, 'membership-plea': true, 'paywall-nag': true,
+    'newsletter-nag': true, 'link-farm': true, 'app-promo': true,
+  },
+  sensitivity: 'normal',
+};
+
+/** "#id detector" per finding, in document order: what a test asserts exactly. */
+export function summary(findings: readonly Finding[]): string[] {
+  return findings.map((finding) => `#${finding.element.id || finding.element.tagName.toLowerCase()} ${finding.detectorId}`);
+}
+
+export function detectorsOf(findings: readonly Finding[]): DetectorId[] {
+  return findings.map((finding) => finding.detectorId);
+}
