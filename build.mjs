@@ -196,6 +196,7 @@ async function watchForever() {
     watch(path, { recursive: statSync(path).isDirectory() }, () => {
       try {
         assemble();
+        console.log(`[${new Date().toLocaleTimeString()}] copied ${relative(root, path)} and the manifests again`);
       } catch (error) {
         console.error(error.message);
       }
