@@ -104,6 +104,19 @@ describe('collapsing', () => {
     await change((s) => ({ ...s, userSelectors: { 'news.example': ['header nav'] } }));
     await vi.waitFor(() => expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']));
   });
+
+  it('"Always show on this site" on a selector\'s block removes that selector for the site, whatever its spelling', async () => {
+    const { store } = await open(fixture('news.html'), {
+      stored: (s) => ({ ...s, userSelectors: { 'www.news.example': ['footer', 'header nav'], 'other.example': ['footer'] } }),
+    });
+    const footer = document.querySelector('footer')!;
+    expect(footer.getAttribute('data-tidings-collapsed')).toBe('user-selector');
+    clickAction(placeholderFor(footer), 'always-show');
+    await vi.waitFor(() => expect(footer.hasAttribute('data-tidings-collapsed')).toBe(false));
+    expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']);
+    const { settings } = await store.loadSettings();
+    expect(settings.userSelectors).toEqual({ 'www.news.example': ['header nav'], 'other.example': ['footer'] });
+  });
 });
 
 describe('live settings', () => {
