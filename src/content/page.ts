@@ -2,7 +2,7 @@
 // detectors find, keep in step with settings changes, answer the popup and report the count to the background.
 import browser from 'webextension-polyfill';
 import type { DetectorId, ScanOptions } from '../core/types';
-import { detectorById } from '../detectors/registry';
+import { detectorById, detectors } from '../detectors/registry';
 import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
 import { defaultSettings, type Settings } from '../settings/schema';
@@ -196,12 +196,44 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     scheduleStatus();
   }
 
+  /**
+   * The detectors that flag `element`: `first` (the one that won), then whichever would still flag it with
+   * the ones found so far switched off — a donation box that also says "become a member" is both.
+   */
+  function detectorsFlagging(element: StyledElement, first: DetectorId): DetectorId[] {
+    const found = [first];
+    // The scan skips our marked, hidden blocks: look at the block as the page had it, synchronously
+    // (no paint can happen in between), then put everything back exactly.
+    const marks = ['data-tidings-collapsed', 'data-tidings-id', 'data-tidings-revealed'].map(
+      (name) => [name, element.getAttribute(name)] as const,
+    );
+    const style = element.getAttribute('style');
+    for (const [name] of marks) element.removeAttribute(name);
+    element.style.removeProperty('display');
+    try {
+      const enabled = { ...scanOptions.enabled, [first]: false };
+      for (let round = 0; round < detectors.length; round += 1) {
+        const probe = createScanContext(doc, { ...scanOptions, enabled });
+        const finding = scanRoot(element, probe).find((candidate) => candidate.element === element);
+        if (finding === undefined) break;
+        found.push(finding.detectorId);
+        enabled[finding.detectorId] = false;
+      }
+    } finally {
+      for (const [name, value] of marks) if (value !== null) element.setAttribute(name, value);
+      if (style === null) element.removeAttribute('style');
+      else element.setAttribute('style', style);
+    }
+    return found;
+  }
+
   async function alwaysShow(block: CollapsedBlock): Promise<void> {
+    const detectorIds = block.detectorId === 'user-selector' ? [] : detectorsFlagging(block.element, block.detectorId);
     try {
       const { settings } = await updateSettings((current) =>
         block.detectorId === 'user-selector'
           ? withoutUserSelector(current, host, block.selector ?? '')
-          : addSiteException(current, host, block.detectorId),
+          : detectorIds.reduce((edited, id) => addSiteException(edited, host, id), current),
       );
       applySettings(settings);
     } catch (error) {

@@ -163,6 +163,24 @@ describe('live settings', () => {
     expect(settings.siteExceptions['news.example']).toEqual(['donation-appeal']);
   });
 
+  it('"Always show" on a block two detectors flag excepts both, so the block stays shown', async () => {
+    const { store } = await open(fixture('news.html'));
+    const box = document.createElement('div');
+    box.className = 'reader-box';
+    box.innerHTML =
+      '<h3>A message to our readers</h3><p>Dear readers, please support us: independent journalism depends on you. Become a member today, from just $2 a month.</p><a href="/membership">Become a member</a> <a href="/donate">Donate</a>';
+    document.querySelector('footer')!.before(box);
+    await vi.waitFor(() => expect(box.hasAttribute('data-tidings-collapsed')).toBe(true));
+
+    clickAction(placeholderFor(box), 'always-show');
+    await vi.waitFor(async () => {
+      const { settings } = await store.loadSettings();
+      expect([...(settings.siteExceptions['news.example'] ?? [])].sort()).toEqual(['donation-appeal', 'membership-plea']);
+    });
+    await vi.waitFor(() => expect(box.hasAttribute('data-tidings-collapsed')).toBe(false));
+    expect(box.style.display).toBe('');
+  });
+
   it('a site that was switched off before the page opened ends with nothing collapsed', async () => {
     await open(fixture('news.html'), { stored: (s) => ({ ...s, disabledSites: ['news.example'] }) });
     expect(collapsed()).toHaveLength(0);
