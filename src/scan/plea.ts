@@ -26,10 +26,14 @@ export interface PleaSpec {
 }
 
 const MAX_LINK_SHARE = 0.7;
+const CHARS_PER_PHRASE = 300;
 const MAX_LINKS = 8;
 
 /** More text than this around a plea, with no evidence in it, is something else. */
 const MAX_UNRELATED_CHARS = 20;
+/** Another plea beside the first belongs to the same box while it is at most this many times as long. */
+const MAX_BESIDE_FACTOR = 2;
+const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount'];
 
 /**
  * The block is a plea, and not just holds one: when a child already is the plea, the block must add
@@ -42,24 +46,38 @@ export function pleaVerdict(block: Element, context: DetectContext, spec: PleaSp
   for (const child of block.children) {
     const childVerdict = ownPleaVerdict(child, context, spec);
     if (!childVerdict || childVerdict.score !== verdict.score) continue;
-    const sameEvidence = childVerdict.reasons.join('\n') === verdict.reasons.join('\n');
-    if (sameEvidence && stats.textLength - blockStats(child, context).textLength > MAX_UNRELATED_CHARS) return null;
+    if (childVerdict.reasons.join('\n') !== verdict.reasons.join('\n')) continue;
+    const childStats = blockStats(child, context);
+    const rest = stats.textLength - childStats.textLength;
+    if (rest <= MAX_UNRELATED_CHARS) continue;
+    // Another plea beside it (a sign-up form next to the donate button) is part of one appeal box.
+    const pleaBeside = pleaEvidence(stats) > pleaEvidence(childStats) && rest <= MAX_BESIDE_FACTOR * childStats.textLength;
+    if (!pleaBeside) return null;
   }
   return verdict;
+}
+
+/** Plea phrases, plea links and email fields. */
+function pleaEvidence(stats: BlockStats): number {
+  const phrases = pleaLists.reduce((sum, list) => sum + hitCount(stats, list), 0);
+  return phrases + stats.donateLinks + stats.memberLinks + stats.appLinks + stats.emailInputs;
 }
 
 function ownPleaVerdict(block: Element, context: DetectContext, spec: PleaSpec): Verdict | null {
   const stats = blockStats(block, context);
   const hits = spec.phrases.reduce((sum, list) => sum + hitCount(stats, list), 0);
   if (hits === 0) return null;
-  if (stats.textLength > spec.maxChars * sizeFactor(context)) return null;
+  const phrases = matchedPhrases(stats, spec.phrases);
+  // Each distinct phrase vouches for so much text: one "funded by readers" does not make a whole header a plea.
+  const maxChars = Math.min(spec.maxChars, CHARS_PER_PHRASE * (Math.max(1, phrases.length) + 1));
+  if (stats.textLength > maxChars * sizeFactor(context)) return null;
   const plainParagraphs = stats.paragraphs - stats.pleaParagraphs;
   if (plainParagraphs > stats.pleaParagraphs + 1) return null;
   if (stats.textLength > 150 && stats.linkTextLength > MAX_LINK_SHARE * stats.textLength) return null;
   if (stats.links > (spec.maxLinks ?? MAX_LINKS) * sizeFactor(context)) return null;
-  // A comment or contact form asks for an email address too.
-  if (stats.textareas > 0) return null;
-  const phrases = matchedPhrases(stats, spec.phrases);
+  // A comment or contact form asks for an email address too; a search field makes the block the
+  // site's header or toolbar.
+  if (stats.textareas > 0 || stats.searchInputs > 0) return null;
   const more = phrases.length > 3 ? ` and ${phrases.length - 3} more` : '';
   const evidence = new Evidence().add(spec.firstWeight, `phrase ${quoted(phrases.slice(0, 3))}${more}`);
   evidence.score += Math.max(0, Math.min(2, phrases.length - 1)) * spec.moreWeight;

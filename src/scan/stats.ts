@@ -69,6 +69,7 @@ export interface BlockStats {
   appLinks: number;
   emailInputs: number;
   textInputs: number;
+  searchInputs: number;
   buttons: number;
   forms: number;
   listItems: number;
@@ -143,7 +144,7 @@ export function isSkipped(element: Element): boolean {
 function emptyStats(order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
-    emailInputs: 0, textInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
+    emailInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
     pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: [], inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
   };
 }
@@ -158,6 +159,7 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.appLinks += source.appLinks;
   target.emailInputs += source.emailInputs;
   target.textInputs += source.textInputs;
+  target.searchInputs += source.searchInputs;
   target.buttons += source.buttons;
   target.forms += source.forms;
   target.listItems += source.listItems;
@@ -252,13 +254,15 @@ function startsContent(element: Element): boolean {
     || (element.getAttribute('itemprop') ?? '').includes('articleBody');
 }
 
-function inputKind(element: Element): 'email' | 'text' | 'button' | null {
+function inputKind(element: Element): 'email' | 'search' | 'text' | 'button' | null {
   const type = (element.getAttribute('type') ?? 'text').toLowerCase();
   if (type === 'submit' || type === 'button' || type === 'image') return 'button';
   if (type === 'email') return 'email';
-  if (type !== 'text' && type !== 'search' && type !== 'tel') return null;
+  if (type === 'search') return 'search';
+  if (type !== 'text' && type !== 'tel') return null;
   const names = `${element.getAttribute('name') ?? ''} ${element.getAttribute('placeholder') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
-  return /e-?mail|correo|courriel|почт/i.test(names) ? 'email' : 'text';
+  if (/e-?mail|correo|courriel|почт/i.test(names)) return 'email';
+  return /search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск/i.test(names) ? 'search' : 'text';
 }
 
 /** Matches a run's text, counting its hits into `stats`; whether it is a link-wall heading (null: no text). */
@@ -380,6 +384,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
       const kind = inputKind(element);
       if (kind === 'email') own.emailInputs = 1;
       else if (kind === 'text') own.textInputs = 1;
+      else if (kind === 'search') own.searchInputs = 1;
       else if (kind === 'button') {
         own.buttons = 1;
         const value = element.getAttribute('value');
