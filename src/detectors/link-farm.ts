@@ -40,8 +40,8 @@ function denserChildList(block: Element, share: number, context: DetectContext):
   return false;
 }
 
-/** Characters between two links that are only a separator (" · ", " | "). */
-const SEPARATOR_CHARS = 3;
+/** Characters between two links that are only a separator (" · " collapses to about two). */
+const SEPARATOR_CHARS = 2.5;
 
 /** The text outside links is no more than separators between them. */
 function separatorsOnly(stats: BlockStats): boolean {
