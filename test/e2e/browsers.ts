@@ -69,6 +69,17 @@ export function distDir(name: BrowserName): string {
 
 const snapshots = new Map<string, string>();
 
+/** Removes the private copies of the extension (test files call it when done; the demo at exit). */
+export function removeExtensionCopies(): void {
+  for (const copy of snapshots.values()) removeDir(path.dirname(copy));
+  snapshots.clear();
+}
+process.once('exit', removeExtensionCopies);
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
 /**
  * A private copy of a built extension, made once per test process: a rebuild of dist/ while a suite runs
  * (npm run watch) must not pull files from under a running browser. The same copy serves every launch,
@@ -104,9 +115,24 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   const extensionDir = snapshotOf(builtDir);
   const userDataDir = options.userDataDir ?? makeTempDir(`${name}-profile`);
   const downloadDir = makeTempDir(`${name}-downloads`);
-  return name === 'chromium'
-    ? launchChromium(extensionDir, userDataDir, downloadDir)
-    : launchFirefox(extensionDir, userDataDir, downloadDir);
+  // A profile we made goes with the browser; one passed in belongs to the caller (a restart test).
+  const ownDirs = options.userDataDir === undefined ? [userDataDir, downloadDir] : [downloadDir];
+  const removeOwnDirs = () => ownDirs.forEach(removeDir);
+  try {
+    const session = await (name === 'chromium'
+      ? launchChromium(extensionDir, userDataDir, downloadDir)
+      : launchFirefox(extensionDir, userDataDir, downloadDir));
+    return {
+      ...session,
+      close: async () => {
+        await session.close();
+        removeOwnDirs();
+      },
+    };
+  } catch (error) {
+    removeOwnDirs();
+    throw error;
+  }
 }
 
 async function openAndLoad(browser: Browser, url: string): Promise<Page> {
@@ -270,7 +296,7 @@ export async function launchPlainChromium(): Promise<Browser> {
     executablePath: executables.chromium,
     headless: true,
     pipe: true,
-    userDataDir: makeTempDir('chromium-plain'),
+    // Puppeteer makes a temporary profile and removes it on close.
     args: chromiumArgs,
   });
 }

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, makeTempDir, type BrowserName, type ExtensionSession } from './browsers';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { launchWithExtension, makeTempDir, removeDir, removeExtensionCopies, type BrowserName, type ExtensionSession } from './browsers';
 import { startPageServer, type PageServer } from './server';
 import {
   clickPlaceholderButton,
@@ -68,6 +68,8 @@ async function storedSettings(session: ExtensionSession): Promise<string> {
 }
 
 export function defineScenarios(name: BrowserName): void {
+  afterAll(removeExtensionCopies);
+
   describe(`${name} with the built extension`, () => {
     let server: PageServer;
     let session: ExtensionSession;
@@ -129,7 +131,8 @@ export function defineScenarios(name: BrowserName): void {
       const appealDetector = await collapsedBy(page, '#support-box');
       await clickPlaceholderButton(page, '#support-box', 'always-show');
       await waitUntil(page, 'the appeal to be shown', isShown, '#support-box');
-      expect(await storedField(session, 'siteExceptions')).toEqual({ '127.0.0.1': [appealDetector] });
+      const exceptions = (await storedField(session, 'siteExceptions')) as Record<string, string[]> | undefined;
+      expect(exceptions?.['127.0.0.1']).toContain(appealDetector);
 
       await page.reload({ waitUntil: 'load' });
       // "Show" lasted one visit, so the footer collapses again; that also proves the extension ran.
@@ -235,13 +238,15 @@ export function defineScenarios(name: BrowserName): void {
       const middle = await measure();
       await sleep(2000);
       const end = await measure();
-      // The timer fires every 10 ms (200 ticks in 2 s when idle); a blocked main thread gets far fewer.
-      expect(middle.ticks - start.ticks).toBeGreaterThan(60);
-      expect(end.ticks - middle.ticks).toBeGreaterThan(60);
-      expect(end.reinserts - middle.reinserts).toBeGreaterThan(60);
+      const figures = `measured at 0, 2 and 4 s: ${JSON.stringify([start, middle, end])}`;
+      // The timer fires every 10 ms (about 190 ticks in 2 s without the extension in both browsers here);
+      // a main thread taken by the extension gets far fewer.
+      expect(middle.ticks - start.ticks, figures).toBeGreaterThan(60);
+      expect(end.ticks - middle.ticks, figures).toBeGreaterThan(60);
+      expect(end.reinserts - middle.reinserts, figures).toBeGreaterThan(60);
       // Backing off: placeholders do not pile up with every re-insert.
-      expect(middle.marks).toBeLessThanOrEqual(20);
-      expect(end.marks).toBeLessThanOrEqual(20);
+      expect(middle.marks, figures).toBeLessThanOrEqual(20);
+      expect(end.marks, figures).toBeLessThanOrEqual(20);
       expect(await hiddenArticleText(page)).toEqual([]);
       // And the content script still answers the popup (openPopup waits for its count).
       await popupFor(await session.tabIdOf(page));
@@ -259,6 +264,7 @@ export function defineScenarios(name: BrowserName): void {
       await session?.close();
       session = undefined;
     });
+    afterAll(() => removeDir(profile));
 
     /** Opens the options page once its form shows the stored settings (the defaults when none are stored). */
     const openOptions = async (): Promise<Page> => {
@@ -304,6 +310,7 @@ export function defineScenarios(name: BrowserName): void {
       const settingsBefore = await storedSettings(session!);
       const formBefore = await formState(page);
       const files = makeTempDir(`${name}-imports`);
+      onTestFinished(() => removeDir(files));
 
       // Capture what #export hands to the download.
       await page.evaluate(() => {
