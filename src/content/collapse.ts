@@ -76,9 +76,26 @@ function restore({ element, value, priority, hadStyle }: SavedDisplay): void {
   if (!hadStyle && element.getAttribute('style') === '') element.removeAttribute('style');
 }
 
-function snippetOf(element: Element): string {
-  // Bounded read: a huge block must not cost a full text serialisation per collapse.
-  const text = (element.textContent ?? '').slice(0, SNIPPET_LENGTH * 4).replace(/\s+/g, ' ').trim();
+/** Text under these elements never shows on the page. */
+const UNSEEN_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+export function snippetOf(element: Element): string {
+  // Bounded read (a huge block must not cost a full text serialisation per collapse), with a space
+  // between text of different elements so "support us" and "Independent…" in sibling blocks stay apart.
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  const pieces: string[] = [];
+  let length = 0;
+  let previousParent: Node | null = null;
+  for (let node = walker.nextNode(); node && length < SNIPPET_LENGTH * 4; node = walker.nextNode()) {
+    const parent = node.parentNode;
+    if (parent && UNSEEN_TEXT_PARENTS.has(parent.nodeName)) continue;
+    const data = (node as Text).data;
+    if (previousParent !== null && parent !== previousParent) pieces.push(' ');
+    pieces.push(data);
+    length += data.length;
+    previousParent = parent;
+  }
+  const text = pieces.join('').replace(/\s+/g, ' ').trim();
   return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH - 1)}…` : text;
 }
 
