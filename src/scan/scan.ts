@@ -19,6 +19,13 @@ export interface ScanContext {
 
 /** How many ancestors above a scan root a block may climb to (its box around the matched text). */
 const CLIMB_LEVELS = 4;
+/**
+ * How many nodes an ancestor may hold beyond the subtree already climbed from. A box around an appeal
+ * or a link list is small; an ancestor far bigger than the block (a <main> holding a 100 000-item
+ * list) cannot be mostly the block, and computing its statistics would make every incremental scan
+ * cost the whole page.
+ */
+const CLIMB_EXTRA_NODES = 2000;
 /** Elements that are the page, never a block. */
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
 const guardedSelector = '[data-tidings-collapsed], [data-tidings-revealed], tidings-placeholder';
@@ -71,11 +78,48 @@ export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
 
 export function scanRoot(root: Element, context: ScanContext): Finding[] {
   if (context.detectors.length === 0 || root.closest(guardedSelector)) return [];
+  return scanIndex(root, computeStats(climbBase(root), matcherFor(context.detect)), context);
+}
+
+/**
+ * The highest ancestor (at most CLIMB_LEVELS up, never the page itself) small enough to be a block
+ * around root: its size is counted with a walk that gives up past the budget, so the climb costs
+ * the root's subtree plus a bounded neighbourhood however big the page is.
+ */
+function climbBase(root: Element): Element {
   let base = root;
-  for (let level = 0; level < CLIMB_LEVELS && base.parentElement && !pageTags.has(base.tagName); level++) {
-    base = base.parentElement;
+  let size = subtreeSize(root, Infinity, null, 0);
+  const limit = size + CLIMB_EXTRA_NODES;
+  for (let level = 0; level < CLIMB_LEVELS && !pageTags.has(base.tagName); level++) {
+    const parent = base.parentElement;
+    if (!parent) break;
+    const parentSize = subtreeSize(parent, limit, base, size);
+    if (parentSize > limit) break;
+    base = parent;
+    size = parentSize;
   }
-  return scanIndex(root, computeStats(base, matcherFor(context.detect)), context);
+  return base;
+}
+
+/** Nodes in element's subtree, counting `known` (already measured) as `knownSize`; stops once past `limit`. */
+function subtreeSize(element: Element, limit: number, known: Node | null, knownSize: number): number {
+  let size = 0;
+  let node: Node | null = element;
+  while (node) {
+    if (node === known) size += knownSize;
+    else {
+      size++;
+      if (size > limit) return size;
+      if (node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node !== element && !node.nextSibling) node = node.parentNode!;
+    if (node === element) break;
+    node = node.nextSibling;
+  }
+  return size;
 }
 
 function scanIndex(root: Element, index: StatsIndex, context: ScanContext): Finding[] {
