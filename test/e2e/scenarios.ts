@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { launchWithExtension, makeTempDir, removeDir, removeExtensionCopies, type BrowserName, type ExtensionSession } from './browsers';
 import { startPageServer, type PageServer } from './server';
+import { defaultSettings } from '../../src/settings/schema';
 import {
   clickPlaceholderButton,
   collapseContractBreaches,
@@ -266,13 +267,26 @@ export function defineScenarios(name: BrowserName): void {
     });
     afterAll(() => removeDir(profile));
 
-    /** Opens the options page once its form shows the stored settings (the defaults when none are stored). */
+    /**
+     * Opens the options page once its form shows the stored settings (the defaults when none are stored):
+     * the page fills its controls asynchronously, and nothing else says when it has.
+     */
     const openOptions = async (): Promise<Page> => {
       session = await launchWithExtension(name, { userDataDir: profile });
       const options = await session.openExtensionPage('options.html');
-      const stored = await storedField(session, 'sensitivity');
-      await waitUntil(options, 'the options form to show the stored settings', (sensitivity) =>
-        (document.querySelector('#sensitivity') as HTMLSelectElement | null)?.value === sensitivity, typeof stored === 'string' ? stored : 'normal');
+      const defaults = defaultSettings();
+      const sensitivity = (await storedField(session, 'sensitivity')) ?? defaults.sensitivity;
+      const detectors = (await storedField(session, 'detectors')) ?? defaults.detectors;
+      await waitUntil(
+        options,
+        'the options form to show the stored settings',
+        (expected: { sensitivity: unknown; detectors: Record<string, boolean> }) =>
+          (document.querySelector('#sensitivity') as HTMLSelectElement | null)?.value === expected.sensitivity &&
+          [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-detector]')].every(
+            (input) => input.checked === expected.detectors[input.dataset.detector ?? ''],
+          ),
+        { sensitivity, detectors: detectors as Record<string, boolean> },
+      );
       return options;
     };
     const formState = (options: Page) =>
