@@ -33,7 +33,8 @@ const MAX_LINKS = 8;
 const MAX_UNRELATED_CHARS = 20;
 /** Another plea beside the first belongs to the same box while it is at most this many times as long. */
 const MAX_BESIDE_FACTOR = 2;
-const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount'];
+/** Lists whose phrases are plea evidence (as opposed to headings and button words). */
+export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount'];
 
 /**
  * The block is a plea, and not just holds one: when a child already is the plea, the block must add

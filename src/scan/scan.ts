@@ -5,7 +5,8 @@ import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { detectDocumentLanguage } from './language';
 import { matcherFor } from './phrases';
-import { computeStats, isBlockElement, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
+import { pleaLists } from './plea';
+import { computeStats, isBlockElement, matchedPhrases, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
 
 
 export interface ScanContext {
@@ -15,6 +16,11 @@ export interface ScanContext {
   detectors: readonly Detector[];
   /** The article the guard protects; null when the page has none that we can tell. */
   article: Element | null;
+  /**
+   * Plain text (see scan/text.ts): no markup sets a plea box apart from the story, so a paragraph of
+   * the article that is itself a strong plea may be found as its own block.
+   */
+  plainText?: boolean;
 }
 
 /** How many ancestors above a scan root a block may climb to (its box around the matched text). */
@@ -183,10 +189,25 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   const article = context.article;
   if (article && contains(index, finding.element, article)) return false;
   if (article && contains(index, article, finding.element)) {
-    return stats.hits !== null && plain <= stats.pleaParagraphs && !paragraphTags.has(finding.element.tagName);
+    if (stats.hits === null || plain > stats.pleaParagraphs) return false;
+    return !paragraphTags.has(finding.element.tagName) || (context.plainText === true && standalonePlea(finding, stats));
   }
   if (article && stats.hits === null && precedes(index, finding.element, article)) return false;
   return plain <= Math.max(2, 2 * stats.pleaParagraphs);
+}
+
+/** Longest paragraph of plain text that may be a plea of its own amid the story. */
+const STANDALONE_PLEA_CHARS = 320;
+/** Distinct plea phrases and amounts it needs: one alone is how a story mentions an appeal. */
+const STANDALONE_PLEA_EVIDENCE = 2;
+/** Quotation marks: a story reports an appeal in someone's words, a plea speaks in its own. */
+const quotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
+
+/** A short paragraph that is a plea through and through: two pieces of plea evidence, not one phrase in passing, and no quotation. */
+function standalonePlea(finding: Finding, stats: BlockStats): boolean {
+  return finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1
+    && stats.textLength <= STANDALONE_PLEA_CHARS && matchedPhrases(stats, pleaLists).length >= STANDALONE_PLEA_EVIDENCE
+    && !quotation.test(finding.element.textContent ?? '');
 }
 
 function precedes(index: StatsIndex, element: Element, other: Element): boolean {

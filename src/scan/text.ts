@@ -128,7 +128,9 @@ export function scanText(text: string, options: ScanOptions, doc?: Document): { 
   page.body.append(buildDocument(page, parts));
   const lang = options.lang ?? detectTextLanguage(text.slice(0, 20000));
   const findings: TextFinding[] = [];
-  for (const finding of scanRoot(page.body, createScanContext(page, { ...options, lang }))) {
+  const context = createScanContext(page, { ...options, lang });
+  context.plainText = true;
+  for (const finding of scanRoot(page.body, context)) {
     const covered = range(finding.element, parts);
     if (!covered) continue;
     const { detectorId, kind, score, reasons } = finding;

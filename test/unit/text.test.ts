@@ -1,7 +1,30 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../src/scan/index';
-import { allDetectors, loadText } from './scan-fixtures';
+import { allDetectors, loadPage, loadText } from './scan-fixtures';
+
+const story = [
+  'The council said on Monday that its plan for the river would cost more than expected, while residents asked why the report had come so late.',
+  'Officials promised a review of the budget before the election next spring, according to documents seen by reporters in the valley this week.',
+  'Engineers who worked on the first design said the costs of steel and labour had both risen sharply since the plan was drawn up three years ago.',
+  'Farmers downstream said they had not been consulted about the new channel, which would cross several fields that flood every winter.',
+  'The mayor said a public meeting would be held next month, and that no contract would be signed before the review had been published.',
+];
+
+const geschichte = [
+  'Der Stadtrat teilte am Montag mit, dass der Plan für den Fluss deutlich mehr kosten werde als erwartet, während Anwohner fragten, warum der Bericht so spät kam.',
+  'Die Verwaltung versprach, den Haushalt vor der Wahl im nächsten Frühjahr zu überprüfen, wie aus Unterlagen hervorgeht, die Reporter in dieser Woche einsehen konnten.',
+  'Ingenieure, die am ersten Entwurf gearbeitet hatten, sagten, die Kosten für Stahl und Arbeit seien seit der Planung vor drei Jahren stark gestiegen.',
+  'Landwirte flussabwärts erklärten, sie seien zu dem neuen Kanal nicht befragt worden, der mehrere Felder durchqueren würde, die jeden Winter überflutet werden.',
+  'Der Bürgermeister kündigte für den nächsten Monat eine öffentliche Versammlung an und sagte, vor der Überprüfung werde kein Vertrag unterschrieben.',
+];
+
+/** The paragraphs of one of our fixture pages' article, as scraped plain text. */
+function articleText(page: string): string {
+  const doc = loadPage(page);
+  const article = doc.querySelector('article') ?? doc.body;
+  return [...article.querySelectorAll('h1, h2, h3, p, li')].map((element) => element.textContent!.replace(/\s+/g, ' ').trim()).join('\n\n');
+}
 
 describe('scanText', () => {
   it('keeps the story alone: the appeal and the tail of one-word lines go', () => {
@@ -37,4 +60,30 @@ describe('scanText', () => {
     const windows = loadText('aggregator-scrape.txt').replace(/\n/g, '\r\n');
     expect(scanText(windows, allDetectors).findings.map((finding) => finding.detectorId)).toEqual(['donation-appeal', 'link-farm']);
   });
+
+  // No markup sets a plea apart inside a scraped story: a short paragraph that is a plea through and through goes.
+  it('finds a plea paragraph between story paragraphs, in English and in German', () => {
+    const plea = 'Dear readers, independent journalism is not free. Please support us with as little as $5 a month.';
+    const english = scanText([...story.slice(0, 4), plea, story[4]].join('\n\n'), allDetectors);
+    expect(english.findings.map((finding) => [finding.detectorId, finding.text])).toEqual([['donation-appeal', plea]]);
+    expect(english.clean).toBe(story.join('\n\n'));
+    const bitte = 'Liebe Leserinnen und Leser, unabhängiger Journalismus kostet Geld. Bitte unterstützen Sie uns mit 5 Euro im Monat.';
+    const german = scanText([...geschichte.slice(0, 4), bitte, geschichte[4]].join('\n\n'), allDetectors);
+    expect(german.findings.map((finding) => [finding.detectorId, finding.text])).toEqual([['donation-appeal', bitte]]);
+    expect(german.clean).toBe(geschichte.join('\n\n'));
+  });
+
+  it('keeps story paragraphs that report an appeal, quote one or mention a single plea phrase', () => {
+    for (const page of ['hard-negatives.html', 'charity-article.html']) {
+      expect(scanText(articleText(page), allDetectors).findings).toEqual([]);
+    }
+    const mentions = [
+      ...story.slice(0, 4),
+      '"Please support us with as little as $5 a month," the director of the food bank said, as volunteers handed out leaflets in the square.',
+      'The campaign asks readers like you to back the food bank, which feeds four hundred families every week.',
+      story[4],
+    ].join('\n\n');
+    expect(scanText(mentions, allDetectors).findings).toEqual([]);
+  });
 });
+
