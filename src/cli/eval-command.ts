@@ -1,7 +1,7 @@
 // `tidings eval DIR`: runs the detectors with default settings over a labelled corpus and counts
 // caught blocks, false positives and hidden article paragraphs by corpus/README.md's rules.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Kind, ScanOptions } from '../core/types';
 import { scanDocument } from '../scan/index';
 import { parseArgs, sensitivityFlag } from './args';
@@ -10,12 +10,13 @@ import { UsageError } from './errors';
 import { articleParagraphs, evaluatePage } from './evaluate';
 import { median, ms, percent, quantile, ratio, table } from './format';
 import type { CliIo } from './io';
+import { judgementsFor, type JudgedBlock, type Judgements } from './judgements';
 import { readCorpus, type PageLabels } from './labels';
 import { closePage, parseHtml } from './page';
 import { defaultScanOptions } from './scan-options';
 import { excerpt, visibleText } from './text';
 
-export const EVAL_USAGE = 'tidings eval DIR [--json] [--sensitivity low|normal|high]';
+export const EVAL_USAGE = 'tidings eval DIR [--json] [--sensitivity low|normal|high] [--judgements FILE | --no-judgements]';
 
 const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 /** Report groups: appeals are every plea standing between reader and article. */
@@ -59,6 +60,27 @@ export interface PageReport {
   scanMs: number;
 }
 
+/**
+ * Figures that also count blocks a person judged real (eval/judgements.json) where the labels leave
+ * them out. Recall has no judged twin: judged blocks are only the detectors' own finds.
+ */
+export interface JudgedReport {
+  file: string;
+  blocks: number;
+  /** Share of collapsed elements with at least 50 % of their text in labelled or judged blocks. */
+  precision: number | null;
+  falsePositives: number;
+  falsePositiveList: FalsePositive[];
+  /** Hidden article paragraphs outside judged blocks. */
+  articleParagraphsHidden: number;
+  hiddenParagraphList: { page: string; text: string }[];
+  /** Hidden article paragraphs inside a judged block (a heading the article ground truth keeps). */
+  hiddenInsideJudged: number;
+  hiddenInsideJudgedList: { page: string; text: string }[];
+  /** Judgements that match no element or several, that a label covers, or about a page not in labels.json. */
+  problems: string[];
+}
+
 export interface EvalReport {
   pages: number;
   blocks: number;
@@ -85,18 +107,24 @@ export interface EvalReport {
   scanMsP95: number;
   scanMsMax: number;
   perPage: PageReport[];
+  /** Null when no judgements apply (none for this corpus, or --no-judgements). */
+  judged: JudgedReport | null;
 }
 
 interface PageOutcome {
   page: PageReport;
   blockKinds: { kind: Kind; caught: boolean }[];
   falsePositives: FalsePositive[];
+  /** Those of falsePositives that stay false positives when judged blocks count like labelled ones. */
+  judgedFalsePositives: FalsePositive[];
   missed: MissedBlock[];
   hidden: string[];
+  hiddenInsideJudged: string[];
   problems: string[];
+  judgementProblems: string[];
 }
 
-function evaluateCorpusPage(dir: string, labels: PageLabels, options: ScanOptions): PageOutcome {
+function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly JudgedBlock[], options: ScanOptions): PageOutcome {
   const dom = parseHtml(readFileSync(join(dir, labels.file), 'utf8'));
   const doc = dom.window.document;
   const started = performance.now();
@@ -109,19 +137,20 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, options: ScanOption
     paragraphs = articleParagraphs(articleDom.window.document);
     closePage(articleDom);
   }
-  const evaluation = evaluatePage(doc, labels.blocks, findings.map((finding) => finding.element), paragraphs);
+  const evaluation = evaluatePage(doc, labels.blocks, findings.map((finding) => finding.element), paragraphs, judged);
   const detectorOf = new Map<Element, string>();
   for (const finding of findings) if (!detectorOf.has(finding.element)) detectorOf.set(finding.element, finding.detectorId);
 
-  const falsePositives = evaluation.collapsed
-    .filter((result) => result.falsePositive)
-    .map((result) => ({
-      page: labels.file,
-      path: cssPath(result.element),
-      detectorId: detectorOf.get(result.element) ?? '?',
-      labelledShare: result.chars === 0 ? 0 : result.labelledChars / result.chars,
-      text: excerpt(visibleText(result.element)),
-    }));
+  const falsePositiveResults = evaluation.collapsed.filter((result) => result.falsePositive);
+  const falsePositives = falsePositiveResults.map((result) => ({
+    page: labels.file,
+    path: cssPath(result.element),
+    detectorId: detectorOf.get(result.element) ?? '?',
+    labelledShare: result.chars === 0 ? 0 : result.labelledChars / result.chars,
+    text: excerpt(visibleText(result.element)),
+  }));
+  // Judged blocks include labelled ones, so a judged false positive is always a label-only one too.
+  const judgedFalsePositives = falsePositives.filter((_, index) => falsePositiveResults[index]?.falsePositiveJudged);
   const missed = evaluation.blocks
     .filter((block) => !block.caught)
     .map((block) => ({
@@ -145,14 +174,45 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, options: ScanOption
     },
     blockKinds: evaluation.blocks.map((block) => ({ kind: block.kind, caught: block.caught })),
     falsePositives,
+    judgedFalsePositives,
     missed,
     hidden: evaluation.hiddenParagraphs,
+    hiddenInsideJudged: evaluation.hiddenInsideJudged,
     problems: evaluation.problems.map((problem) => `${labels.file}: ${problem}`),
+    judgementProblems: evaluation.judgementProblems.map((problem) => `${labels.file}: ${problem}`),
+  };
+}
+
+function pageTexts(outcomes: readonly PageOutcome[], texts: (outcome: PageOutcome) => readonly string[]): { page: string; text: string }[] {
+  return outcomes.flatMap((outcome) => texts(outcome).map((text) => ({ page: outcome.page.file, text: excerpt(text) })));
+}
+
+function summarizeJudged(outcomes: readonly PageOutcome[], judgements: Judgements, corpusProblems: string[]): JudgedReport {
+  const collapsed = outcomes.reduce((sum, outcome) => sum + outcome.page.collapsed, 0);
+  const falsePositiveList = outcomes.flatMap((outcome) => outcome.judgedFalsePositives);
+  const outside = (outcome: PageOutcome): string[] => outcome.hidden.filter((text) => !outcome.hiddenInsideJudged.includes(text));
+  const hiddenParagraphList = pageTexts(outcomes, outside);
+  const hiddenInsideJudgedList = pageTexts(outcomes, (outcome) => outcome.hiddenInsideJudged);
+  return {
+    file: relative(process.cwd(), judgements.path),
+    blocks: judgements.blocks.length,
+    precision: ratio(collapsed - falsePositiveList.length, collapsed),
+    falsePositives: falsePositiveList.length,
+    falsePositiveList,
+    articleParagraphsHidden: hiddenParagraphList.length,
+    hiddenParagraphList,
+    hiddenInsideJudged: hiddenInsideJudgedList.length,
+    hiddenInsideJudgedList,
+    problems: [...corpusProblems, ...outcomes.flatMap((outcome) => outcome.judgementProblems)],
   };
 }
 
 /** Adds up page outcomes into the corpus report. */
-function summarize(outcomes: readonly PageOutcome[], scanErrors: EvalReport['scanErrors'] = []): EvalReport {
+function summarize(
+  outcomes: readonly PageOutcome[],
+  scanErrors: EvalReport['scanErrors'] = [],
+  judgements: { judgements: Judgements; problems: string[] } | null = null,
+): EvalReport {
   const blocksByKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
   const caughtByKind = { ...blocksByKind };
   for (const { kind, caught } of outcomes.flatMap((outcome) => outcome.blockKinds)) {
@@ -184,13 +244,14 @@ function summarize(outcomes: readonly PageOutcome[], scanErrors: EvalReport['sca
     missedList: outcomes.flatMap((outcome) => outcome.missed),
     articleParagraphs: total('articleParagraphs'),
     articleParagraphsHidden: total('hidden'),
-    hiddenParagraphList: outcomes.flatMap((outcome) => outcome.hidden.map((text) => ({ page: outcome.page.file, text: excerpt(text) }))),
+    hiddenParagraphList: pageTexts(outcomes, (outcome) => outcome.hidden),
     labelProblems: outcomes.flatMap((outcome) => outcome.problems),
     scanErrors,
     scanMsMedian: median(times),
     scanMsP95: quantile(times, 0.95),
     scanMsMax: times.length === 0 ? Number.NaN : Math.max(...times),
     perPage: pages,
+    judged: judgements ? summarizeJudged(outcomes, judgements.judgements, judgements.problems) : null,
   };
 }
 
@@ -219,24 +280,13 @@ function printReport(report: EvalReport, io: CliIo): void {
   io.out(`article paragraphs        ${report.articleParagraphs}`);
   io.out(`  hidden                  ${report.articleParagraphsHidden}`);
   io.out(`scan ms per page          median ${ms(report.scanMsMedian)}, p95 ${ms(report.scanMsP95)}, max ${ms(report.scanMsMax)}`);
-  if (report.falsePositiveList.length > 0) {
-    io.out('');
-    io.out('False positives (collapsed, less than 50 % labelled; labels are incomplete, judge each):');
-    for (const fp of report.falsePositiveList) {
-      io.out(`  ${fp.page}  ${fp.detectorId}  ${fp.path}`);
-      io.out(`    ${JSON.stringify(fp.text)}`);
-    }
-  }
+  printFalsePositives('False positives (collapsed, less than 50 % labelled; labels are incomplete, judge each):', report.falsePositiveList, io);
   if (report.missedList.length > 0) {
     io.out('');
     io.out('Missed blocks:');
     for (const miss of report.missedList) io.out(`  ${miss.page}  ${miss.kind}  ${percent(miss.collapsedShare)} collapsed  ${miss.selector}`);
   }
-  if (report.hiddenParagraphList.length > 0) {
-    io.out('');
-    io.out('Hidden article paragraphs:');
-    for (const hidden of report.hiddenParagraphList) io.out(`  ${hidden.page}  ${JSON.stringify(hidden.text)}`);
-  }
+  printParagraphs('Hidden article paragraphs:', report.hiddenParagraphList, io);
   if (report.scanErrors.length > 0) {
     io.out('');
     io.out('SCAN FAILED (these pages are left out of the figures above):');
@@ -247,25 +297,72 @@ function printReport(report: EvalReport, io: CliIo): void {
     io.out('Label problems:');
     for (const problem of report.labelProblems) io.out(`  ${problem}`);
   }
+  if (report.judged) printJudged(report.judged, report, io);
+}
+
+function printFalsePositives(title: string, list: readonly FalsePositive[], io: CliIo): void {
+  if (list.length === 0) return;
+  io.out('');
+  io.out(title);
+  for (const fp of list) {
+    io.out(`  ${fp.page}  ${fp.detectorId}  ${fp.path}`);
+    io.out(`    ${JSON.stringify(fp.text)}`);
+  }
+}
+
+function printParagraphs(title: string, list: readonly { page: string; text: string }[], io: CliIo): void {
+  if (list.length === 0) return;
+  io.out('');
+  io.out(title);
+  for (const hidden of list) io.out(`  ${hidden.page}  ${JSON.stringify(hidden.text)}`);
+}
+
+/** The judged figures, apart from and after the label-only ones, saying plainly what they rest on. */
+function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void {
+  io.out('');
+  io.out('='.repeat(100));
+  io.out(`With judged blocks (${judged.file}, ${judged.blocks} block${judged.blocks === 1 ? '' : 's'} judged by a person — not labels)`);
+  io.out('A collapsed element is right when at least 50 % of its text lies in labelled or judged blocks.');
+  io.out('Recall stays label-only; the figures above are unchanged.');
+  io.out('');
+  io.out(`precision                 ${percent(judged.precision)}   (label-only ${percent(report.precision)})`);
+  io.out(`false positives           ${judged.falsePositives}   (label-only ${report.falsePositives})`);
+  io.out(`article paragraphs hidden ${judged.articleParagraphsHidden} outside judged blocks`);
+  io.out(`  hidden inside a judged block  ${judged.hiddenInsideJudged}`);
+  printFalsePositives('False positives left (collapsed, less than 50 % labelled or judged):', judged.falsePositiveList, io);
+  printParagraphs('Hidden article paragraphs outside judged blocks:', judged.hiddenParagraphList, io);
+  printParagraphs('Hidden inside a judged block (the article ground truth keeps them):', judged.hiddenInsideJudgedList, io);
+  if (judged.problems.length > 0) {
+    io.out('');
+    io.out('Judgement problems:');
+    for (const problem of judged.problems) io.out(`  ${problem}`);
+  }
 }
 
 export function evalCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, { json: 'flag', sensitivity: 'value' });
+  const args = parseArgs(argv, { json: 'flag', sensitivity: 'value', judgements: 'value', 'no-judgements': 'flag' });
   const [dir, ...extra] = args.positionals;
   if (!dir) throw new UsageError('eval needs a corpus directory');
   if (extra.length > 0) throw new UsageError(`eval takes one directory, got also: ${extra.join(' ')}`);
   const options = defaultScanOptions(sensitivityFlag(args));
   const corpus = readCorpus(dir);
+  const judgements = judgementsFor(args, dir);
+  const judgedByPage = new Map<string, JudgedBlock[]>();
+  for (const block of judgements?.blocks ?? []) judgedByPage.set(block.file, [...(judgedByPage.get(block.file) ?? []), block]);
+  const corpusFiles = new Set(corpus.pages.map((page) => page.file));
+  const strayProblems = [...judgedByPage.keys()]
+    .filter((file) => !corpusFiles.has(file))
+    .map((file) => `${file}: not a page of ${dir}/labels.json, so its judgements count nowhere`);
   const outcomes: PageOutcome[] = [];
   const scanErrors: EvalReport['scanErrors'] = [];
   for (const page of corpus.pages) {
     try {
-      outcomes.push(evaluateCorpusPage(corpus.dir, page, options));
+      outcomes.push(evaluateCorpusPage(corpus.dir, page, judgedByPage.get(page.file) ?? [], options));
     } catch (error) {
       scanErrors.push({ page: page.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }
   }
-  const report = summarize(outcomes, scanErrors);
+  const report = summarize(outcomes, scanErrors, judgements ? { judgements, problems: strayProblems } : null);
   if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2));
   else printReport(report, io);
   return scanErrors.length > 0 ? 1 : 0;

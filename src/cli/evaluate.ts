@@ -33,6 +33,10 @@ export interface CollapsedResult {
   chars: number;
   labelledChars: number;
   falsePositive: boolean;
+  /** Characters inside labelled or judged blocks; equals labelledChars when nothing is judged. */
+  labelledOrJudgedChars: number;
+  /** Still a false positive when judged blocks count like labelled ones. */
+  falsePositiveJudged: boolean;
 }
 
 export interface PageEvaluation {
@@ -41,8 +45,12 @@ export interface PageEvaluation {
   articleParagraphs: number;
   /** Article paragraphs whose text occurs inside a collapsed element. */
   hiddenParagraphs: string[];
+  /** Those of hiddenParagraphs whose text occurs inside a collapsed part of one judged block. */
+  hiddenInsideJudged: string[];
   /** Labels that do not match exactly one element, so a person can fix labels.json. */
   problems: string[];
+  /** Judgements that do not match exactly one element or that a label already covers. */
+  judgementProblems: string[];
 }
 
 /** Paragraph-like elements of the article ground truth with at least MIN_PARAGRAPH_CHARS of text. */
@@ -55,91 +63,133 @@ export function articleParagraphs(articleDoc: Document): string[] {
   return paragraphs;
 }
 
-/** Counter readings when an element was entered: its share is the difference at its end. */
-interface Span {
-  totalAtEnter: number;
-  otherAtEnter: number;
-  /** Whether the element lies inside (or is) an element of the other set: decides elements with no text. */
-  coveredAtEnter: boolean;
+/** Running character counters of the walk: all visible text, and the text inside each set. */
+interface Counters {
+  total: number;
+  collapsed: number;
+  labelled: number;
+  /** Inside labelled or judged blocks. */
+  covered: number;
 }
 
-/** An element's visible characters, how many of them lie in the other set's elements, and its cover. */
-interface Measure {
-  chars: number;
-  sharedChars: number;
-  covered: boolean;
+/** Readings when an element was entered: its measures are the differences at its end. */
+interface Entry {
+  at: Counters;
+  /** Whether the element lies inside (or is) an element of each set: decides elements with no text. */
+  insideCollapsed: boolean;
+  insideLabelled: boolean;
+  insideCovered: boolean;
 }
 
+/** The elements a label or judgement selects; anything but exactly one is a problem named for a person to fix. */
+function matchBlock(doc: Document, block: LabelBlock, what: 'label' | 'judgement', problems: string[]): Element[] {
+  const matches = [...doc.querySelectorAll(block.selector)];
+  if (matches.length !== 1) problems.push(`${what} ${block.kind} "${block.selector}" matches ${matches.length} elements`);
+  return matches;
+}
+
+/**
+ * Counts one page. `judgedBlocks` (eval/judgements.json) are blocks a person judged real that the
+ * labels leave out: they feed only labelledOrJudgedChars, falsePositiveJudged and hiddenInsideJudged,
+ * never whether a labelled block is caught nor the label-only false positives.
+ */
 export function evaluatePage(
   doc: Document,
   blocks: readonly LabelBlock[],
   collapsedElements: readonly Element[],
   paragraphs: readonly string[] = [],
+  judgedBlocks: readonly LabelBlock[] = [],
 ): PageEvaluation {
   const problems: string[] = [];
-  const blockElements = blocks.map((block) => {
-    const matches = doc.querySelectorAll(block.selector);
-    if (matches.length !== 1) problems.push(`label ${block.kind} "${block.selector}" matches ${matches.length} elements`);
-    return matches[0] ?? null;
-  });
+  const blockElements = blocks.map((block) => matchBlock(doc, block, 'label', problems)[0] ?? null);
   const labelled = new Set(blockElements.filter((element): element is Element => element !== null));
+  const judgementProblems: string[] = [];
+  const judged = new Set<Element>();
+  for (const block of judgedBlocks) {
+    // Unlike a label, an ambiguous judgement counts nowhere: it would vouch for a block nobody looked at.
+    const [element, ...others] = matchBlock(doc, block, 'judgement', judgementProblems);
+    if (!element || others.length > 0) continue;
+    const label = blocks.find((_, index) => blockElements[index]?.contains(element));
+    if (label) judgementProblems.push(`judgement ${block.kind} "${block.selector}" lies inside the labelled block "${label.selector}": drop it`);
+    else judged.add(element);
+  }
   const collapsed = new Set(collapsedElements);
 
   // One walk with running counters: an element's share is the difference of the counters between
   // entering and leaving it, which keeps the whole evaluation linear in the page size.
-  let total = 0;
-  let inCollapsed = 0;
-  let inLabelled = 0;
+  const count: Counters = { total: 0, collapsed: 0, labelled: 0, covered: 0 };
   let collapsedDepth = 0;
   let labelledDepth = 0;
-  const labelMeasures = new Map<Element, Measure>();
-  const collapsedMeasures = new Map<Element, Measure>();
-  const openSpans = new Map<Element, { label?: Span; collapsed?: Span }>();
+  let judgedDepth = 0;
+  let coveredDepth = 0;
+  const entries = new Map<Element, Entry>();
+  const labelMeasures = new Map<Element, { chars: number; collapsedChars: number; covered: boolean }>();
+  const collapsedMeasures = new Map<Element, CollapsedResult>();
   const collapsedRegions: string[] = [];
   let regionPieces: string[] = [];
-  const open = (other: number, covered: boolean): Span => ({ totalAtEnter: total, otherAtEnter: other, coveredAtEnter: covered });
-  const close = (span: Span, other: number): Measure => ({
-    chars: total - span.totalAtEnter,
-    sharedChars: other - span.otherAtEnter,
-    covered: span.coveredAtEnter,
-  });
+  // Text both collapsed and inside a judged block, kept apart per stretch so no paragraph spans two.
+  const judgedRegions: string[] = [];
+  let judgedPieces: string[] = [];
 
   walkVisible(doc.documentElement, {
     enterElement(element) {
       const isLabelled = labelled.has(element);
+      const isJudged = judged.has(element);
       const isCollapsed = collapsed.has(element);
-      if (!isLabelled && !isCollapsed) return;
+      if (!isLabelled && !isJudged && !isCollapsed) return;
       if (isLabelled) labelledDepth++;
+      if (isJudged) judgedDepth++;
+      if (isLabelled || isJudged) coveredDepth++;
       if (isCollapsed) collapsedDepth++;
-      openSpans.set(element, {
-        label: isLabelled ? open(inCollapsed, collapsedDepth > 0) : undefined,
-        collapsed: isCollapsed ? open(inLabelled, labelledDepth > 0) : undefined,
+      entries.set(element, {
+        at: { ...count },
+        insideCollapsed: collapsedDepth > 0,
+        insideLabelled: labelledDepth > 0,
+        insideCovered: coveredDepth > 0,
       });
     },
     text(node) {
       const chars = measuredLength(node.data);
-      total += chars;
+      count.total += chars;
+      if (labelledDepth > 0) count.labelled += chars;
+      if (coveredDepth > 0) count.covered += chars;
       if (collapsedDepth > 0) {
-        inCollapsed += chars;
+        count.collapsed += chars;
         regionPieces.push(node.data);
+        if (judgedDepth > 0) judgedPieces.push(node.data);
       }
-      if (labelledDepth > 0) inLabelled += chars;
     },
     exitElement(element) {
-      const spans = openSpans.get(element);
-      if (!spans) return;
-      openSpans.delete(element);
-      if (spans.label) {
+      const entry = entries.get(element);
+      if (!entry) return;
+      entries.delete(element);
+      const chars = count.total - entry.at.total;
+      if (labelled.has(element)) {
         labelledDepth--;
-        labelMeasures.set(element, close(spans.label, inCollapsed));
+        labelMeasures.set(element, { chars, collapsedChars: count.collapsed - entry.at.collapsed, covered: entry.insideCollapsed });
       }
-      if (spans.collapsed) {
+      if (judged.has(element)) judgedDepth--;
+      if (labelled.has(element) || judged.has(element)) coveredDepth--;
+      if (collapsed.has(element)) {
         collapsedDepth--;
-        collapsedMeasures.set(element, close(spans.collapsed, inLabelled));
+        const labelledChars = count.labelled - entry.at.labelled;
+        const labelledOrJudgedChars = count.covered - entry.at.covered;
+        collapsedMeasures.set(element, {
+          element,
+          chars,
+          labelledChars,
+          falsePositive: chars > 0 ? labelledChars < LABELLED_SHARE * chars : !entry.insideLabelled,
+          labelledOrJudgedChars,
+          falsePositiveJudged: chars > 0 ? labelledOrJudgedChars < LABELLED_SHARE * chars : !entry.insideCovered,
+        });
         if (collapsedDepth === 0) {
           collapsedRegions.push(normalizeWhitespace(regionPieces.join('')));
           regionPieces = [];
         }
+      }
+      if ((collapsedDepth === 0 || judgedDepth === 0) && judgedPieces.length > 0) {
+        judgedRegions.push(normalizeWhitespace(judgedPieces.join('')));
+        judgedPieces = [];
       }
     },
   });
@@ -148,29 +198,28 @@ export function evaluatePage(
     const element = blockElements[index] ?? null;
     const measure = element ? labelMeasures.get(element) : undefined;
     const chars = measure?.chars ?? 0;
-    const collapsedChars = measure?.sharedChars ?? 0;
+    const collapsedChars = measure?.collapsedChars ?? 0;
     const caught = measure !== undefined && (chars > 0 ? collapsedChars >= CAUGHT_SHARE * chars : measure.covered);
     return { kind: block.kind, selector: block.selector, element, chars, collapsedChars, caught };
   });
 
-  const collapsedResults: CollapsedResult[] = [];
-  for (const element of collapsed) {
-    const measure = collapsedMeasures.get(element);
-    // An element outside the document (already removed) has no text here: count it as unlabelled.
-    const chars = measure?.chars ?? 0;
-    const labelledChars = measure?.sharedChars ?? 0;
-    const falsePositive = chars > 0 ? labelledChars < LABELLED_SHARE * chars : !measure?.covered;
-    collapsedResults.push({ element, chars, labelledChars, falsePositive });
-  }
+  // An element outside the document (already removed) has no text here: count it as unlabelled.
+  const collapsedResults = [...collapsed].map((element): CollapsedResult => collapsedMeasures.get(element) ?? {
+    element, chars: 0, labelledChars: 0, falsePositive: true, labelledOrJudgedChars: 0, falsePositiveJudged: true,
+  });
 
   const collapsedText = collapsedRegions.join('\n');
   const hiddenParagraphs = paragraphs.filter((paragraph) => collapsedText.includes(normalizeWhitespace(paragraph)));
+  const judgedText = judgedRegions.join('\n');
+  const hiddenInsideJudged = hiddenParagraphs.filter((paragraph) => judgedText.includes(normalizeWhitespace(paragraph)));
 
   return {
     blocks: blockResults,
     collapsed: collapsedResults,
     articleParagraphs: paragraphs.length,
     hiddenParagraphs,
+    hiddenInsideJudged,
     problems,
+    judgementProblems,
   };
 }

@@ -21,8 +21,46 @@ export interface Corpus {
 
 const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks the kind and selector a label or a judgement shares; each problem names its place `at`. */
+export function checkBlockFields(
+  block: Record<string, unknown>,
+  at: string,
+  isValidSelector: (selector: string) => boolean,
+  errors: string[],
+): void {
+  if (typeof block.kind !== 'string' || !KINDS.includes(block.kind as Kind)) {
+    errors.push(`${at}.kind: expected one of ${KINDS.join(', ')}, found ${JSON.stringify(block.kind)}`);
+  }
+  if (typeof block.selector !== 'string' || !isValidSelector(block.selector)) {
+    errors.push(`${at}.selector: not a valid CSS selector: ${JSON.stringify(block.selector)}`);
+  }
+}
+
+/** Whether jsdom accepts a selector (one that throws would break eval midway through a run). */
+export function selectorChecker(): (selector: string) => boolean {
+  const probe = parseHtml('').window.document;
+  return (selector) => {
+    try {
+      probe.querySelector(selector);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Parses a JSON input file; a missing or malformed file is an InputError naming it. */
+export function readJsonFile(path: string, missingHint: string): unknown {
+  if (!existsSync(path)) throw new InputError(`${path}: not found (${missingHint})`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 /** Validates parsed labels.json; returns the pages or the list of problems (each names its place). */
@@ -54,12 +92,7 @@ function validateLabels(data: unknown, isValidSelector: (selector: string) => bo
         errors.push(`${at}: expected an object`);
         return;
       }
-      if (typeof block.kind !== 'string' || !KINDS.includes(block.kind as Kind)) {
-        errors.push(`${at}.kind: expected one of ${KINDS.join(', ')}, found ${JSON.stringify(block.kind)}`);
-      }
-      if (typeof block.selector !== 'string' || !isValidSelector(block.selector)) {
-        errors.push(`${at}.selector: not a valid CSS selector: ${JSON.stringify(block.selector)}`);
-      }
+      checkBlockFields(block, at, isValidSelector, errors);
       blocks.push({
         kind: block.kind as Kind,
         selector: block.selector as string,
@@ -80,23 +113,8 @@ function validateLabels(data: unknown, isValidSelector: (selector: string) => bo
 export function readCorpus(dir: string): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such directory`);
   const labelsPath = join(dir, 'labels.json');
-  if (!existsSync(labelsPath)) throw new InputError(`${labelsPath}: not found (eval needs a labels.json, see corpus/README.md)`);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(labelsPath, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${labelsPath}: not valid JSON: ${(error as Error).message}`);
-  }
-  const probe = parseHtml('').window.document;
-  const isValidSelector = (selector: string): boolean => {
-    try {
-      probe.querySelector(selector);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const result = validateLabels(data, isValidSelector);
+  const data = readJsonFile(labelsPath, 'eval needs a labels.json, see corpus/README.md');
+  const result = validateLabels(data, selectorChecker());
   if ('errors' in result) throw new InputError(`${labelsPath}:\n  ${result.errors.join('\n  ')}`);
   const missing = result.pages
     .flatMap((page) => [page.file, ...(page.article ? [page.article] : [])])

@@ -131,3 +131,56 @@ describe('evaluatePage: label problems', () => {
     expect(evaluation.problems).toEqual(['label appeal "#gone" matches 0 elements']);
   });
 });
+
+describe('evaluatePage: judged blocks (counted beside the labels, never instead)', () => {
+  it('turns a false positive into a judged true positive without touching the label-only figures', () => {
+    const doc = loadPage(newsLabels.file);
+    const collapsed = [doc.querySelector('#sidebar-2')!, doc.querySelector('#support')!];
+    const plain = evaluatePage(doc, newsLabels.blocks, collapsed);
+    const judged = evaluatePage(doc, newsLabels.blocks, collapsed, [], [{ kind: 'linkfarm', selector: '#sidebar-2 > p' }]);
+    // The ad is 51 characters of #sidebar-2's 100, the labelled #most-read the other 49.
+    expect(judged.collapsed[0]).toMatchObject({ chars: 100, labelledChars: 49, falsePositive: true, labelledOrJudgedChars: 100, falsePositiveJudged: false });
+    expect(plain.collapsed[0]).toMatchObject({ labelledOrJudgedChars: 49, falsePositiveJudged: true });
+    expect(judged.collapsed.map((result) => result.falsePositive)).toEqual(plain.collapsed.map((result) => result.falsePositive));
+    expect(judged.blocks.map((block) => block.caught)).toEqual(plain.blocks.map((block) => block.caught));
+    expect(judged.judgementProblems).toEqual([]);
+  });
+
+  it('keeps a collapsed element a false positive when less than half of it is labelled or judged', () => {
+    const doc = loadPage(newsLabels.file);
+    const evaluation = evaluatePage(doc, [], [doc.querySelector('#sidebar-2')!], [], [{ kind: 'linkfarm', selector: '#most-read' }]);
+    expect(evaluation.collapsed[0]).toMatchObject({ labelledOrJudgedChars: 49, falsePositiveJudged: true });
+  });
+
+  it('tells article paragraphs hidden inside a judged block from the others', () => {
+    const doc = loadPage('pages/incomplete.html');
+    const paragraphs = articleParagraphs(loadPage('pages/incomplete.expected.html'));
+    const collapsed = [doc.querySelector('#inline-signup')!];
+    const judgement = [{ kind: 'newsletter' as const, selector: '#inline-signup' }];
+    const judged = evaluatePage(doc, [], collapsed, paragraphs, judgement);
+    expect(judged.hiddenParagraphs).toEqual(['Keep up with the Courier morning newsletter every day.']);
+    expect(judged.hiddenInsideJudged).toEqual(judged.hiddenParagraphs);
+    expect(evaluatePage(doc, [], collapsed, paragraphs).hiddenInsideJudged).toEqual([]);
+    // Collapsing the whole article hides paragraphs outside the judged box too: only the heading is inside.
+    const story = evaluatePage(doc, [], [doc.querySelector('#story')!], paragraphs, judgement);
+    expect(story.hiddenParagraphs).toHaveLength(5);
+    expect(story.hiddenInsideJudged).toEqual(['Keep up with the Courier morning newsletter every day.']);
+  });
+
+  it('reports a judgement that matches no element, several elements, or a labelled block', () => {
+    const doc = loadPage(newsLabels.file);
+    const evaluation = evaluatePage(doc, newsLabels.blocks, [doc.querySelector('#sidebar-2')!], [], [
+      { kind: 'linkfarm', selector: '#gone' },
+      { kind: 'linkfarm', selector: 'aside' },
+      { kind: 'linkfarm', selector: '#most-read > p' },
+    ]);
+    expect(evaluation.judgementProblems).toEqual([
+      'judgement linkfarm "#gone" matches 0 elements',
+      'judgement linkfarm "aside" matches 2 elements',
+      'judgement linkfarm "#most-read > p" lies inside the labelled block "#most-read": drop it',
+    ]);
+    expect(evaluation.problems).toEqual([]);
+    // None of them vouches for the collapsed sidebar: an ambiguous selector counts nowhere.
+    expect(evaluation.collapsed[0]).toMatchObject({ labelledOrJudgedChars: 49, falsePositiveJudged: true });
+  });
+});

@@ -110,10 +110,12 @@ describe('tidings eval', { timeout: 30_000 }, () => {
       expect(report, key).toHaveProperty(key);
     }
     // Counts fixed by the labels and article files, whatever the detectors decide.
-    expect(report).toMatchObject({ pages: 3, blocks: 8, articleParagraphs: 10 });
+    expect(report).toMatchObject({ pages: 4, blocks: 9, articleParagraphs: 15 });
     expect(Object.keys(report.recallByKind)).toEqual(['appeal', 'paywall', 'newsletter', 'linkfarm']);
     expect(report.falsePositives).toBe(report.falsePositiveList.length);
-    expect(report.perPage.map((page: { file: string }) => page.file)).toEqual(['pages/news.html', 'pages/appeal.html', 'pages/quiet.html']);
+    expect(report.perPage.map((page: { file: string }) => page.file)).toEqual(['pages/news.html', 'pages/appeal.html', 'pages/quiet.html', 'pages/incomplete.html']);
+    // The project's own judgements are about the shared corpus, not this one.
+    expect(report.judged).toBeNull();
   });
 
   it('prints a per-page table and the totals', async () => {
@@ -121,7 +123,7 @@ describe('tidings eval', { timeout: 30_000 }, () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^page\s+blocks\s+caught\s+collapsed\s+FP\s+paras\s+hidden\s+ms$/m);
     expect(out).toMatch(/^pages\/appeal\.html\s+2\s/m);
-    expect(out).toMatch(/^appeals\s+\d+\/5\s/m);
+    expect(out).toMatch(/^appeals\s+\d+\/6\s/m);
     expect(out).toMatch(/^linkfarms\s+\d+\/3\s/m);
     expect(out).toMatch(/^scan ms per page\s+median [\d.]+, p95 [\d.]+, max [\d.]+$/m);
   });
@@ -153,6 +155,79 @@ describe('tidings eval', { timeout: 30_000 }, () => {
     expect(err).toContain('files not found');
     expect(err).toContain('pages/a.html');
     expect(err).toContain('pages/a.expected.html');
+  });
+
+  const judgementsPath = join(corpusDir, 'judgements.json');
+  const labelOnlyKeys = ['blocks', 'caught', 'recall', 'recallByKind', 'collapsed', 'falsePositives', 'falsePositiveList', 'precision',
+    'articleParagraphsHidden', 'hiddenParagraphList', 'missedList'];
+
+  it('counts judged blocks in a separate section and leaves recall and the label-only figures alone', async () => {
+    const plain = JSON.parse((await run('eval', corpusDir, '--json', '--no-judgements')).out);
+    const { code, out } = await run('eval', corpusDir, '--json', '--judgements', judgementsPath);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    for (const key of labelOnlyKeys) expect(report[key], key).toEqual(plain[key]);
+    expect(plain.judged).toBeNull();
+    const paths = (list: { path: string }[]) => list.map((fp) => fp.path);
+    // The unlabelled in-article newsletter box is a label-only false positive; the judgement vouches for it.
+    expect(paths(report.falsePositiveList)).toContain('#inline-signup');
+    expect(paths(report.judged.falsePositiveList)).not.toContain('#inline-signup');
+    expect(report.judged).toMatchObject({
+      file: expect.stringMatching(/corpus-mini\/judgements\.json$/),
+      blocks: 1,
+      falsePositives: report.falsePositives - 1,
+      precision: (report.collapsed - report.falsePositives + 1) / report.collapsed,
+      problems: [],
+    });
+    // Its heading is in the article file: hidden, but inside the judged block.
+    expect(report.articleParagraphsHidden).toBe(report.judged.articleParagraphsHidden + 1);
+    expect(report.judged.hiddenInsideJudgedList).toEqual([{ page: 'pages/incomplete.html', text: 'Keep up with the Courier morning newsletter every day.' }]);
+  });
+
+  it('prints the judged figures after the label-only ones, saying they are not labels', async () => {
+    const { out } = await run('eval', corpusDir, '--judgements', judgementsPath);
+    const judgedAt = out.indexOf('With judged blocks (');
+    expect(judgedAt).toBeGreaterThan(out.indexOf('precision'));
+    expect(out.slice(judgedAt)).toMatch(/^With judged blocks \(.*judgements\.json, 1 block judged by a person — not labels\)$/m);
+    expect(out.slice(judgedAt)).toMatch(/^precision\s+[\d.]+ %\s+\(label-only [\d.]+ %\)$/m);
+    expect(out.slice(judgedAt)).toContain('hidden inside a judged block  1');
+  });
+
+  function judgementsWith(blocks: object[], corpus = 'fixtures/corpus-mini'): string {
+    const path = join(mkdtempSync(join(scratch, 'judgements-')), 'judgements.json');
+    writeFileSync(path, JSON.stringify({ version: 1, corpus, blocks }));
+    return path;
+  }
+
+  it('reports judgements that match no element or several, and those about pages outside the corpus', async () => {
+    const why = 'for the test';
+    const path = judgementsWith([
+      { file: 'pages/incomplete.html', kind: 'newsletter', selector: '#no-such-box', why },
+      { file: 'pages/incomplete.html', kind: 'newsletter', selector: 'form', why },
+      { file: 'pages/elsewhere.html', kind: 'linkfarm', selector: 'ul', why },
+    ]);
+    const { code, out } = await run('eval', corpusDir, '--judgements', path);
+    expect(code).toBe(0);
+    expect(out).toContain('Judgement problems:');
+    expect(out).toContain('pages/incomplete.html: judgement newsletter "#no-such-box" matches 0 elements');
+    expect(out).toContain('pages/incomplete.html: judgement newsletter "form" matches 2 elements');
+    expect(out).toContain('pages/elsewhere.html: not a page of');
+    const report = JSON.parse((await run('eval', corpusDir, '--json', '--judgements', path)).out);
+    expect(report.judged.problems).toHaveLength(3);
+    expect(report.judged.falsePositives).toBe(report.falsePositives);
+  });
+
+  it('refuses malformed judgements, judgements about another corpus, and both judgement flags', async () => {
+    const unexplained = await run('eval', corpusDir, '--judgements', judgementsWith([{ file: 'pages/news.html', kind: 'ad', selector: 'p' }]));
+    expect(unexplained.code).toBe(2);
+    expect(unexplained.err).toContain('blocks[0].kind: expected one of appeal, paywall, newsletter, linkfarm, found "ad"');
+    expect(unexplained.err).toContain('blocks[0].why: expected the reason for the judgement');
+    const other = await run('eval', corpusDir, '--judgements', judgementsWith([], 'shared/corpus'));
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('judgements are about "shared/corpus"');
+    const both = await run('eval', corpusDir, '--judgements', judgementsPath, '--no-judgements');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--judgements and --no-judgements exclude each other');
   });
 
   it('exits non-zero for a missing directory', async () => {
