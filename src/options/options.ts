@@ -335,6 +335,8 @@ async function startOptions(): Promise<void> {
   const loaded = await loadSettings();
   showNotices(ui.notice, loaded.notices);
   render(loaded.settings);
+  // Until the stored settings are shown, the controls hold the HTML's initial values: say so.
+  document.querySelector('main')?.setAttribute('aria-busy', 'false');
   watchSettings(render);
 }
 

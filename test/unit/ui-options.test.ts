@@ -176,6 +176,23 @@ describe('options page', () => {
     expect($<HTMLSelectElement>('#placeholder-mode').value).toBe('placeholder');
   });
 
+  it('stays aria-busy until the stored settings are shown, so nobody acts on the initial form values', async () => {
+    const defaults = defaultSettings();
+    await reopenOptions((browser) => {
+      browser.storage.sync.seed({
+        'settings.core': { version: SETTINGS_VERSION, savedAt: 1, detectors: defaults.detectors, sensitivity: 'high', placeholderMode: 'hide' },
+        'settings.sites': { disabledSites: [], siteExceptions: {} },
+        'settings.phrases': { userPhrases: defaults.userPhrases },
+        'settings.selectors': { userSelectors: {} },
+      });
+      expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+    });
+
+    await vi.waitFor(() => expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('false'));
+    expect($<HTMLSelectElement>('#sensitivity').value).toBe('high');
+    expect($<HTMLSelectElement>('#placeholder-mode').value).toBe('hide');
+  });
+
   it('importing a valid export saves it and shows it', async () => {
     const wanted = { ...defaultSettings(), placeholderMode: 'hide' as const, disabledSites: ['news.example'] };
 
