@@ -79,6 +79,8 @@ export interface JudgedReport {
   hiddenInsideJudgedList: { page: string; text: string }[];
   /** Judgements that match no element or several, that a label covers, or about a page not in labels.json. */
   problems: string[];
+  /** Judged blocks ("page: selector") of which nothing is collapsed now: stale, or a detector lost them. */
+  idle: string[];
 }
 
 export interface EvalReport {
@@ -122,6 +124,7 @@ interface PageOutcome {
   hiddenInsideJudged: string[];
   problems: string[];
   judgementProblems: string[];
+  idleJudgements: string[];
 }
 
 function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly JudgedBlock[], options: ScanOptions): PageOutcome {
@@ -180,6 +183,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly Ju
     hiddenInsideJudged: evaluation.hiddenInsideJudged,
     problems: evaluation.problems.map((problem) => `${labels.file}: ${problem}`),
     judgementProblems: evaluation.judgementProblems.map((problem) => `${labels.file}: ${problem}`),
+    idleJudgements: evaluation.idleJudgements.map((selector) => `${labels.file}: ${selector}`),
   };
 }
 
@@ -204,6 +208,7 @@ function summarizeJudged(outcomes: readonly PageOutcome[], judgements: Judgement
     hiddenInsideJudged: hiddenInsideJudgedList.length,
     hiddenInsideJudgedList,
     problems: [...corpusProblems, ...outcomes.flatMap((outcome) => outcome.judgementProblems)],
+    idle: outcomes.flatMap((outcome) => outcome.idleJudgements),
   };
 }
 
@@ -332,6 +337,11 @@ function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void 
   printFalsePositives('False positives left (collapsed, less than 50 % labelled or judged):', judged.falsePositiveList, io);
   printParagraphs('Hidden article paragraphs outside judged blocks:', judged.hiddenParagraphList, io);
   printParagraphs('Hidden inside a judged block (the article ground truth keeps them):', judged.hiddenInsideJudgedList, io);
+  if (judged.idle.length > 0) {
+    io.out('');
+    io.out('Judged blocks with nothing collapsed now (a detector lost them, or the judgement is stale):');
+    for (const idle of judged.idle) io.out(`  ${idle}`);
+  }
   if (judged.problems.length > 0) {
     io.out('');
     io.out('Judgement problems:');

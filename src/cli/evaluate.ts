@@ -51,6 +51,8 @@ export interface PageEvaluation {
   problems: string[];
   /** Judgements that do not match exactly one element or that a label already covers. */
   judgementProblems: string[];
+  /** Selectors of judged blocks with no collapsed text: the detectors changed, or the judgement is stale. */
+  idleJudgements: string[];
 }
 
 /** Paragraph-like elements of the article ground truth with at least MIN_PARAGRAPH_CHARS of text. */
@@ -104,14 +106,14 @@ export function evaluatePage(
   const blockElements = blocks.map((block) => matchBlock(doc, block, 'label', problems)[0] ?? null);
   const labelled = new Set(blockElements.filter((element): element is Element => element !== null));
   const judgementProblems: string[] = [];
-  const judged = new Set<Element>();
+  const judged = new Map<Element, string>();
   for (const block of judgedBlocks) {
     // Unlike a label, an ambiguous judgement counts nowhere: it would vouch for a block nobody looked at.
     const [element, ...others] = matchBlock(doc, block, 'judgement', judgementProblems);
     if (!element || others.length > 0) continue;
     const label = blocks.find((_, index) => blockElements[index]?.contains(element));
     if (label) judgementProblems.push(`judgement ${block.kind} "${block.selector}" lies inside the labelled block "${label.selector}": drop it`);
-    else judged.add(element);
+    else judged.set(element, block.selector);
   }
   const collapsed = new Set(collapsedElements);
 
@@ -124,6 +126,7 @@ export function evaluatePage(
   let coveredDepth = 0;
   const entries = new Map<Element, Entry>();
   const labelMeasures = new Map<Element, { chars: number; collapsedChars: number; covered: boolean }>();
+  const idleJudgements: string[] = [];
   const collapsedMeasures = new Map<Element, CollapsedResult>();
   const collapsedRegions: string[] = [];
   let regionPieces: string[] = [];
@@ -168,7 +171,11 @@ export function evaluatePage(
         labelledDepth--;
         labelMeasures.set(element, { chars, collapsedChars: count.collapsed - entry.at.collapsed, covered: entry.insideCollapsed });
       }
-      if (judged.has(element)) judgedDepth--;
+      const judgedSelector = judged.get(element);
+      if (judgedSelector !== undefined) {
+        judgedDepth--;
+        if (count.collapsed === entry.at.collapsed && !entry.insideCollapsed) idleJudgements.push(judgedSelector);
+      }
       if (labelled.has(element) || judged.has(element)) coveredDepth--;
       if (collapsed.has(element)) {
         collapsedDepth--;
@@ -221,5 +228,6 @@ export function evaluatePage(
     hiddenInsideJudged,
     problems,
     judgementProblems,
+    idleJudgements,
   };
 }

@@ -14,6 +14,8 @@ Usage:
       --clean OUT writes the page without the findings (--clean alone: to standard output).
   ${EVAL_USAGE}
       Measure the detectors on a labelled corpus (DIR/labels.json, see corpus/README.md).
+      Blocks a person judged real where the labels leave them out (eval/judgements.json when it is
+      about DIR, or --judgements FILE) are counted in a separate section; --no-judgements leaves it out.
   ${BENCH_USAGE}
       Speed and memory figures on generated huge and hostile inputs.
   tidings --help

@@ -144,6 +144,14 @@ describe('evaluatePage: judged blocks (counted beside the labels, never instead)
     expect(judged.collapsed.map((result) => result.falsePositive)).toEqual(plain.collapsed.map((result) => result.falsePositive));
     expect(judged.blocks.map((block) => block.caught)).toEqual(plain.blocks.map((block) => block.caught));
     expect(judged.judgementProblems).toEqual([]);
+    expect(judged.idleJudgements).toEqual([]);
+  });
+
+  it('names a judged block of which nothing is collapsed', () => {
+    const doc = loadPage(newsLabels.file);
+    const judgements = [{ kind: 'linkfarm' as const, selector: '#sidebar-2 > p' }, { kind: 'linkfarm' as const, selector: '#sidebar-ad' }];
+    const evaluation = evaluatePage(doc, newsLabels.blocks, [doc.querySelector('#sidebar-2')!], [], judgements);
+    expect(evaluation.idleJudgements).toEqual(['#sidebar-ad']);
   });
 
   it('keeps a collapsed element a false positive when less than half of it is labelled or judged', () => {

@@ -178,6 +178,7 @@ describe('tidings eval', { timeout: 30_000 }, () => {
       falsePositives: report.falsePositives - 1,
       precision: (report.collapsed - report.falsePositives + 1) / report.collapsed,
       problems: [],
+      idle: [],
     });
     // Its heading is in the article file: hidden, but inside the judged block.
     expect(report.articleParagraphsHidden).toBe(report.judged.articleParagraphsHidden + 1);
