@@ -43,6 +43,16 @@ function phrasePattern(phrase: string): string {
 const BEFORE = '(?<![\\p{L}\\p{N}])';
 const AFTER = '(?![\\p{L}\\p{N}])';
 
+/** Currency signs and words around an amount, normalized like the text they must match ("рублей" loses its breve). */
+const currencySigns = ['$', '€', '£', '¥', '₹', '₽', '₴'];
+const currencyWords = [
+  'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
+  'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč',
+];
+/** Signs written before the number; "R$" (Brazilian real) and "US$" are letters and a sign, a word of their own. */
+const currencyBefore = [...currencySigns, 'r$', 'us$'].map((sign) => escapeRegExp(normalizeText(sign))).join('|');
+const currencyAfter = [...currencySigns, ...currencyWords].map((word) => escapeRegExp(normalizeText(word))).join('|');
+
 function alternation(phrases: Iterable<string>): string | null {
   const patterns = [...new Set([...phrases].map(phrasePattern).filter((p) => p.length > 0))];
   // Longest first, so "donate now" wins over "donate" and reasons name the fuller phrase.
@@ -81,9 +91,10 @@ export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: Detect
   }
   const periods = alternation(lexicons.flatMap((lexicon) => lexicon.perPeriod));
   if (periods !== null) {
-    // "$2 a month", "€5 per month", "5 € im Monat", "2 dollars a month": an amount then a period.
-    const amount = String.raw`(?:[$€£¥₹₽]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:[$€£¥₹₽]|usd|eur|gbp|dollars?|euros?|pounds?|руб(?:лей|ля)?|грн|zł|zl|kč))`;
-    const regExp = new RegExp(`(?<![\\p{L}\\p{N}])${amount}\\s?(?:${periods})${AFTER}`, 'gu');
+    // "$2 a month", "€5 per month", "5 € im Monat", "R$ 19,90 por mês", "300 рублей в месяц": an amount then a period.
+    const number = String.raw`\d+(?:[.,]\d+)?`;
+    const amount = `(?:(?:${currencyBefore})\\s?${number}|${number}\\s?(?:${currencyAfter}))`;
+    const regExp = new RegExp(`${BEFORE}${amount}\\s?(?:${periods})${AFTER}`, 'gu');
     sources.set('amount', regExp);
   }
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePhrases, normalizeText } from '../../src/scan/phrases';
 import { en } from '../../src/lexicons/en';
 import type { Lexicon } from '../../src/lexicons/types';
+import { lexiconsFor } from '../../src/lexicons/index';
 
 const empty: Omit<Lexicon, 'lang'> = {
   donation: [], membership: [], paywall: [], newsletter: [], appPromo: [], linkWallHeadings: [],
@@ -32,6 +33,18 @@ describe('phrase matching', () => {
     expect(phrases('only 3 euros a week')).toContain('amount:3 euros a week');
     expect(phrases('$7/month')).toContain('amount:$7/month');
     expect(phrases('costs $2 million a year')).not.toContain('amount:$2 million a year');
+  });
+
+  // Currency words are normalized like the text: "рублей" loses its breve there ("рублеи"), so must the pattern.
+  it('finds amounts in roubles, hryvnias, zloty and reais', () => {
+    const amounts = (text: string, langs: string[]): string[] =>
+      compilePhrases(lexiconsFor(langs), {}).match(text).filter((hit) => hit.list === 'amount').map((hit) => hit.phrase);
+    expect(amounts('всего 300 рублей в месяц', ['ru'])).toEqual(['300 рублеи в месяц']);
+    expect(amounts('от 300 руб. в месяц', ['ru'])).toEqual(['300 руб. в месяц']);
+    expect(amounts('100 ₴ на місяць, 100 гривень на місяць або 50 грн на місяць', ['uk'])).toEqual(['100 ₴ на місяць', '100 гривень на місяць', '50 грн на місяць']);
+    expect(amounts('20 PLN miesięcznie lub 20 zł miesięcznie', ['pl'])).toEqual(['20 pln miesiecznie', '20 zł miesiecznie']);
+    expect(amounts('apenas R$ 19,90 por mês', ['pt'])).toEqual(['r$ 19,90 por mes']);
+    expect(amounts('Rs 5 a month', ['en'])).toEqual([]);
   });
 
   it('takes user phrases of each kind into the matching list, escaped', () => {
