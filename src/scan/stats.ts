@@ -261,7 +261,7 @@ function inputKind(element: Element): 'email' | 'search' | 'text' | 'button' | n
   if (type === 'search') return 'search';
   if (type !== 'text' && type !== 'tel') return null;
   const names = `${element.getAttribute('name') ?? ''} ${element.getAttribute('placeholder') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
-  if (/e-?mail|correo|courriel|почт/i.test(names)) return 'email';
+  if (/e-?mail|correo|courriel|почт|пошт/i.test(names)) return 'email';
   return /search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск/i.test(names) ? 'search' : 'text';
 }
 
