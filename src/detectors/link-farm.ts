@@ -20,10 +20,21 @@ const WALL_AVERAGE_LINK_CHARS = 20;
 const MAX_CHARS = 5000;
 /** More headings than this and the block is a column of several lists, not one. */
 const MAX_HEADINGS = 2;
+/** Most links under one heading (at normal sensitivity): "Most read" lists a few dozen at most; a hundred is a site menu. */
+const HEADED_MAX_LINKS = 60;
+/** Inside the site's menus or header a heading word heads a small list only ("You may like" and a few sites); more is the menu itself. */
+const MENU_HEADED_MAX_LINKS = 12;
 
-function headedList(stats: BlockStats, share: number): boolean {
+/** The site's own menus and header: never a link farm by structure alone, whatever heads them. */
+function siteMenu(stats: BlockStats): boolean {
+  return stats.inPageHeader || stats.inNavigation || stats.menus > 0;
+}
+
+function headedList(stats: BlockStats, share: number, factor: number): boolean {
+  const maxLinks = stats.inPageHeader || stats.inNavigation ? MENU_HEADED_MAX_LINKS : HEADED_MAX_LINKS;
   return stats.leadingHeading && hitCount(stats, 'linkWallHeadings') <= MAX_HEADINGS
-    && stats.links >= HEADED_LINKS && share >= HEADED_LINK_SHARE && stats.paragraphs <= stats.links;
+    && stats.links >= HEADED_LINKS && stats.links <= maxLinks * factor
+    && share >= HEADED_LINK_SHARE && stats.paragraphs <= stats.links;
 }
 
 /** How much denser in links a child list must be for this block to count as its surroundings. */
@@ -35,7 +46,7 @@ function denserChildList(block: Element, share: number, context: DetectContext):
     const stats = blockStats(child, context);
     if (stats.textLength === 0) continue;
     const childShare = stats.linkTextLength / stats.textLength;
-    if (childShare - share >= SURROUNDINGS_SHARE_DROP && headedList(stats, childShare)) return true;
+    if (childShare - share >= SURROUNDINGS_SHARE_DROP && headedList(stats, childShare, sizeFactor(context))) return true;
   }
   return false;
 }
@@ -49,7 +60,7 @@ function separatorsOnly(stats: BlockStats): boolean {
 }
 
 function wall(stats: BlockStats, share: number, average: number, factor: number): boolean {
-  return !stats.inPageHeader && !stats.inNavigation && stats.menus === 0 && stats.headings === 0 && stats.links >= WALL_LINKS / factor
+  return !siteMenu(stats) && stats.headings === 0 && stats.links >= WALL_LINKS / factor
     && (share >= WALL_LINK_SHARE || separatorsOnly(stats)) && average <= WALL_AVERAGE_LINK_CHARS && stats.paragraphs === 0;
 }
 
@@ -59,7 +70,7 @@ function detect(block: Element, context: DetectContext): Verdict | null {
   if (stats.links < HEADED_LINKS || stats.textLength === 0 || stats.textLength > MAX_CHARS * factor) return null;
   const share = stats.linkTextLength / stats.textLength;
   const average = stats.linkTextLength / stats.links;
-  const headed = headedList(stats, share) && !denserChildList(block, share, context);
+  const headed = headedList(stats, share, factor) && !denserChildList(block, share, context);
   const isWall = wall(stats, share, average, factor);
   const lines = stats.lineWall && stats.links >= LINE_WALL_LINES / factor;
   if (!headed && !isWall && !lines) return null;

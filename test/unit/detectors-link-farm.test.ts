@@ -54,4 +54,22 @@ describe('link-farm', () => {
     const sections = ['News', 'Sport', 'Culture'].map((name) => `<h4>${name}</h4><ul><li>${links(8, '</li><li>')}</li></ul>`).join('');
     expect(detect(`<div id="block">${sections}</div>`)).toBeNull();
   });
+
+  // A heading word over a site's menu ("Trending" over every section) does not make the menu a link farm.
+  it('leaves a site menu under a heading word alone: in the header, and past a few dozen links anywhere', () => {
+    const sections = (count: number): string => Array.from({ length: count }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('');
+    expect(detect(`<header><div id="block"><span>Trending</span><ul>${sections(115)}</ul></div></header><main><p>Story</p></main>`)).toBeNull();
+    expect(detect(`<header><nav><div id="block"><span>Trending</span><ul>${sections(20)}</ul></div></nav></header>`)).toBeNull();
+    expect(detect(`<div id="block"><h3>Trending</h3><ul>${sections(115)}</ul></div>`)).toBeNull();
+    expect(detect(`<div id="block"><h3>Trending</h3><ul>${sections(115)}</ul></div>`, 'high')).toBeNull();
+  });
+
+  it('still finds a small headed list inside an off-canvas menu, and a long sponsored list outside menus', () => {
+    const sites = ['Gizmodo', 'Kotaku', 'Jalopnik', 'Deadspin', 'Jezebel', 'The Root', 'Splinter', 'The Takeout', 'The Inventory'];
+    const menu = `<aside class="off-canvas-menu"><div id="block"><span>You may like</span><ul>${sites.map((site) => `<li><a href="/${site}">${site}</a></li>`).join('')}</ul></div></aside>`;
+    expect(detect(menu)?.reasons).toContain("heading 'you may like'");
+    const headlines = Array.from({ length: 44 }, (_, i) => `<li><a href="/ad${i}">Doctors stunned by this simple trick, part ${i}</a></li>`).join('');
+    expect(detect(`<div id="block"><span>Sponsored links</span><ul>${headlines}</ul></div>`)?.reasons).toContain("heading 'sponsored links'");
+  });
 });
+
