@@ -110,3 +110,14 @@ describe('plain text in another language', () => {
     expect(clean).toBe(story.join('\n\n'));
   });
 });
+
+describe('form fields named in another language', () => {
+  // A sign-up field is often a plain text input whose only clue is its placeholder ("пошта" in Ukrainian, "почта" in Russian).
+  it('takes a text input for "електронна пошта" as an email field', () => {
+    const box = '<div id="signup"><p>Підпишіться на розсилку: найважливіше за день.</p>'
+      + '<form><input type="text" name="contact" placeholder="Ваша електронна пошта"><button>OK</button></form></div>';
+    const doc = new JSDOM(`<!doctype html><html lang="uk"><body>${box}</body></html>`).window.document;
+    const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
+    expect(findings.map((finding) => [finding.element.id, finding.detectorId, finding.reasons.includes('1 email field')])).toEqual([['signup', 'newsletter-nag', true]]);
+  });
+});
