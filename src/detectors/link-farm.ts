@@ -18,6 +18,8 @@ const WALL_LINK_SHARE = 0.85;
 /** Average characters per link in a wall of *short* links ("Music", "Trailers", "India"). */
 const WALL_AVERAGE_LINK_CHARS = 20;
 const MAX_CHARS = 5000;
+/** Share of links that are dates above which a list is the site's archive by month, not a farm. */
+const ARCHIVE_DATE_SHARE = 0.8;
 /** More headings than this and the block is a column of several lists, not one. */
 const MAX_HEADINGS = 2;
 /** Most links under one heading (at normal sensitivity): "Most read" lists a few dozen at most; a hundred is a site menu. */
@@ -30,10 +32,19 @@ function siteMenu(stats: BlockStats): boolean {
   return stats.inPageHeader || stats.inNavigation || stats.menus > 0;
 }
 
+/**
+ * Links the heading can head: those not before it. A heading word late in a block ("Share · Tweet ·
+ * Popular Now »" in a toolbar, a headline "Most popular dog breeds" fourth in a carousel) heads nothing;
+ * each text before it is taken to hold one link.
+ */
+function linksAfterHeading(stats: BlockStats): number {
+  return stats.links - stats.leading.indexOf(true);
+}
+
 function headedList(stats: BlockStats, share: number, factor: number): boolean {
   const maxLinks = stats.inPageHeader || stats.inNavigation ? MENU_HEADED_MAX_LINKS : HEADED_MAX_LINKS;
   return stats.leadingHeading && hitCount(stats, 'linkWallHeadings') <= MAX_HEADINGS
-    && stats.links >= HEADED_LINKS && stats.links <= maxLinks * factor
+    && linksAfterHeading(stats) >= HEADED_LINKS && stats.links <= maxLinks * factor
     && share >= HEADED_LINK_SHARE && stats.paragraphs <= stats.links;
 }
 
@@ -68,6 +79,7 @@ function detect(block: Element, context: DetectContext): Verdict | null {
   const stats = blockStats(block, context);
   const factor = sizeFactor(context);
   if (stats.links < HEADED_LINKS || stats.textLength === 0 || stats.textLength > MAX_CHARS * factor) return null;
+  if (stats.dateLinks >= ARCHIVE_DATE_SHARE * stats.links) return null;
   const share = stats.linkTextLength / stats.textLength;
   const average = stats.linkTextLength / stats.links;
   const headed = headedList(stats, share, factor) && !denserChildList(block, share, context);

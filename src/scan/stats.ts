@@ -64,6 +64,8 @@ export interface BlockStats {
   links: number;
   /** Links with 1..SHORT_LINK_CHARS characters of text. */
   shortLinks: number;
+  /** Links whose text is a date ("December 2021", "2021/12"): an archive's entries. */
+  dateLinks: number;
   donateLinks: number;
   memberLinks: number;
   appLinks: number;
@@ -143,7 +145,7 @@ export function isSkipped(element: Element): boolean {
 
 function emptyStats(order: number): BlockStats {
   return {
-    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
+    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
     emailInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
     pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: [], inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
   };
@@ -154,6 +156,7 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.linkTextLength += source.linkTextLength;
   target.links += source.links;
   target.shortLinks += source.shortLinks;
+  target.dateLinks += source.dateLinks;
   target.donateLinks += source.donateLinks;
   target.memberLinks += source.memberLinks;
   target.appLinks += source.appLinks;
@@ -265,6 +268,19 @@ function inputKind(element: Element): 'email' | 'search' | 'text' | 'button' | n
   return /search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск/i.test(names) ? 'search' : 'text';
 }
 
+const year = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/u;
+/** What a date label holds beside its year: day and month numbers, separators, an archive's post count. */
+const dateFiller = /[\d\s.,/()[\]-]+/gu;
+/** Longest month name (or "Week") beside the year in a date label, in any language. */
+const MONTH_NAME_CHARS = 12;
+
+/** "December 2021", "Dec. 2021 (4)", "2021/12", "12.2021": a year and at most one short word. */
+function isDateLabel(text: string): boolean {
+  if (!year.test(text)) return false;
+  const words = text.replace(year, ' ').replace(dateFiller, ' ').trim();
+  return words.length <= MONTH_NAME_CHARS && !words.includes(' ');
+}
+
 /** Matches a run's text, counting its hits into `stats`; whether it is a link-wall heading (null: no text). */
 function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): boolean | null {
   const text = run.parts.join('');
@@ -283,7 +299,10 @@ function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): bool
     addHit(stats, hit.list, hit.phrase);
     if (pleaLists.has(hit.list)) plea = true;
   }
-  if (run.cta) return heading;
+  if (run.cta) {
+    if (short && run.element.tagName === 'A' && isDateLabel(text)) stats.dateLinks += 1;
+    return heading;
+  }
   const paragraphLike = paragraphTags.has(run.element.tagName) || run.nonLinkLength >= PARAGRAPH_MIN_CHARS * 2;
   if (paragraphLike && run.nonLinkLength >= PARAGRAPH_MIN_CHARS) {
     stats.paragraphs += 1;

@@ -71,5 +71,25 @@ describe('link-farm', () => {
     const headlines = Array.from({ length: 44 }, (_, i) => `<li><a href="/ad${i}">Doctors stunned by this simple trick, part ${i}</a></li>`).join('');
     expect(detect(`<div id="block"><span>Sponsored links</span><ul>${headlines}</ul></div>`)?.reasons).toContain("heading 'sponsored links'");
   });
+
+  // A heading word heads the links after it: late in a block it is a link or a headline of its own.
+  it('leaves a share toolbar and a carousel slide alone when the heading word comes last', () => {
+    const toolbar = '<div id="block"><div><a href="/"></a></div><div><a href="#main">Skip to content</a> <a href="/"></a></div>'
+      + '<ul><li><a href="#">Share</a></li><li><a href="#">Tweet</a></li></ul><div><a href="/next">Popular Now on The Daily »</a></div></div>';
+    expect(detect(toolbar)).toBeNull();
+    const shows = ['A nation of girls telling their stories', 'Overdevelopment and the shrinking coast', 'Most popular dog breeds in America', 'When marriage is an act of protest'];
+    const slide = `<li id="block"><h3>Recent slide shows</h3><ul>${shows.map((show, i) => `<li><a href="/show/${i}"><img src="${i}.jpg"><h4>${show}</h4></a></li>`).join('')}</ul></li>`;
+    expect(detect(`<ul>${slide}</ul>`)).toBeNull();
+  });
+
+  it('leaves an archive by month alone, and still finds a wall of topics among dates', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const archive = [2021, 2020].flatMap((year) => months.map((month) => `<li><a href="/${year}/${month}">${month} ${year}</a></li>`)).join('');
+    expect(detect(`<div id="block"><ul>${archive}</ul></div>`)).toBeNull();
+    const numeric = Array.from({ length: 24 }, (_, i) => `<a href="/d${i}">${2000 + i}/${(i % 12) + 1}</a>`).join(' · ');
+    expect(detect(`<div id="block">${numeric}</div>`)).toBeNull();
+    const topics = words.map((word, i) => `<a href="/t${i}">${i % 5 === 0 ? `Euro Cup ${2000 + i}` : word}</a>`).join(' · ');
+    expect(detect(`<div id="block">${topics}</div>`)).not.toBeNull();
+  });
 });
 
