@@ -22,9 +22,12 @@ const MAX_CHARS = 5000;
 const ARCHIVE_DATE_SHARE = 0.8;
 /** More headings than this and the block is a column of several lists, not one. */
 const MAX_HEADINGS = 2;
-/** Most links under one heading (at normal sensitivity): "Most read" lists a few dozen at most; a hundred is a site menu. */
-const HEADED_MAX_LINKS = 60;
-/** Inside the site's menus or header a heading word heads a small list only ("You may like" and a few sites); more is the menu itself. */
+/** Most links under one heading: a "More posts you may like" feed holds several per post; a hundred is a site menu. */
+const HEADED_MAX_LINKS = 100;
+/**
+ * Inside the site's menus or header a heading word over short links (section names) heads a small
+ * list only ("You may like" and a few sister sites); more is the menu itself.
+ */
 const MENU_HEADED_MAX_LINKS = 12;
 
 /** The site's own menus and header: never a link farm by structure alone, whatever heads them. */
@@ -42,9 +45,9 @@ function linksAfterHeading(stats: BlockStats): number {
 }
 
 function headedList(stats: BlockStats, share: number, factor: number): boolean {
-  const maxLinks = stats.inPageHeader || stats.inNavigation ? MENU_HEADED_MAX_LINKS : HEADED_MAX_LINKS;
+  const menuEntries = (stats.inPageHeader || stats.inNavigation) && stats.linkTextLength <= WALL_AVERAGE_LINK_CHARS * stats.links;
   return stats.leadingHeading && hitCount(stats, 'linkWallHeadings') <= MAX_HEADINGS
-    && linksAfterHeading(stats) >= HEADED_LINKS && stats.links <= maxLinks * factor
+    && linksAfterHeading(stats) >= HEADED_LINKS && stats.links <= (menuEntries ? MENU_HEADED_MAX_LINKS * factor : HEADED_MAX_LINKS)
     && share >= HEADED_LINK_SHARE && stats.paragraphs <= stats.links;
 }
 

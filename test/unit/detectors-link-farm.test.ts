@@ -56,7 +56,7 @@ describe('link-farm', () => {
   });
 
   // A heading word over a site's menu ("Trending" over every section) does not make the menu a link farm.
-  it('leaves a site menu under a heading word alone: in the header, and past a few dozen links anywhere', () => {
+  it('leaves a site menu under a heading word alone: in the header, and past a hundred links anywhere', () => {
     const sections = (count: number): string => Array.from({ length: count }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('');
     expect(detect(`<header><div id="block"><span>Trending</span><ul>${sections(115)}</ul></div></header><main><p>Story</p></main>`)).toBeNull();
     expect(detect(`<header><nav><div id="block"><span>Trending</span><ul>${sections(20)}</ul></div></nav></header>`)).toBeNull();
@@ -70,6 +70,10 @@ describe('link-farm', () => {
     expect(detect(menu)?.reasons).toContain("heading 'you may like'");
     const headlines = Array.from({ length: 44 }, (_, i) => `<li><a href="/ad${i}">Doctors stunned by this simple trick, part ${i}</a></li>`).join('');
     expect(detect(`<div id="block"><span>Sponsored links</span><ul>${headlines}</ul></div>`)?.reasons).toContain("heading 'sponsored links'");
+    const feed = Array.from({ length: 68 }, (_, i) => `<li><a href="/p${i}">A post that readers of this forum may like, number ${i}</a></li>`).join('');
+    expect(detect(`<div id="block"><h3>More posts you may like</h3><ul>${feed}</ul></div>`)?.reasons).toContain("heading 'you may like'");
+    const web = Array.from({ length: 36 }, (_, i) => `<li><a href="/w${i}">Doctors stunned by this simple trick, part ${i}</a></li>`).join('');
+    expect(detect(`<div class="share-menu"><section id="block"><span>Around the web</span><ul>${web}</ul></section></div>`)?.reasons).toContain("heading 'around the web'");
   });
 
   // A heading word heads the links after it: late in a block it is a link or a headline of its own.
