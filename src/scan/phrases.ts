@@ -12,6 +12,9 @@ export const phraseLists: readonly PhraseList[] = [
   'donateActions', 'subscribeActions', 'perPeriod', 'amount',
 ];
 
+/** Lists whose phrases are plea evidence (as opposed to headings and button words). */
+export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount'];
+
 /** Which lexicon list a user phrase of each kind joins. */
 const userPhraseList: Record<Kind, PhraseList> = {
   appeal: 'donation',

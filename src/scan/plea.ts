@@ -3,7 +3,7 @@
 // block must be mostly the plea (short, few plain paragraphs, not a link wall).
 import type { DetectContext, Verdict } from '../core/types';
 import { Evidence, quoted, sizeFactor } from './evidence';
-import type { PhraseList } from './phrases';
+import { pleaLists, type PhraseList } from './phrases';
 import { blockStats, hitCount, matchedPhrases, type BlockStats } from './stats';
 
 export interface Signal {
@@ -33,8 +33,6 @@ const MAX_LINKS = 8;
 const MAX_UNRELATED_CHARS = 20;
 /** Another plea beside the first belongs to the same box while it is at most this many times as long. */
 const MAX_BESIDE_FACTOR = 2;
-/** Lists whose phrases are plea evidence (as opposed to headings and button words). */
-export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount'];
 
 /**
  * The block is a plea, and not just holds one: when a child already is the plea, the block must add

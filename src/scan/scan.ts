@@ -4,8 +4,7 @@ import type { DetectContext, Detector, Finding, ScanOptions } from '../core/type
 import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { detectDocumentLanguage } from './language';
-import { matcherFor } from './phrases';
-import { pleaLists } from './plea';
+import { matcherFor, pleaLists } from './phrases';
 import { computeStats, isBlockElement, matchedPhrases, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
 
 

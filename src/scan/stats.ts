@@ -2,7 +2,7 @@
 // iterative pass (pre-order walk, then a reverse sweep that adds each element into its parent), so
 // detectors read O(1) figures instead of calling textContent on every ancestor.
 import type { DetectContext } from '../core/types';
-import { matcherFor, phraseLists, type PhraseList, type PhraseMatcher } from './phrases';
+import { matcherFor, phraseLists, pleaLists, type PhraseList, type PhraseMatcher } from './phrases';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm';
@@ -37,8 +37,8 @@ const skippedTags = new Set([
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
 const headingTags = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const ctaTags = new Set(['A', 'BUTTON']);
-/** Plea lists: a paragraph holding one of these is part of an appeal, not plain prose. */
-const pleaLists: ReadonlySet<PhraseList> = new Set(['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount']);
+/** A paragraph holding a plea phrase is part of an appeal, not plain prose. */
+const pleaListSet: ReadonlySet<PhraseList> = new Set(pleaLists);
 /** Lists that count only in call-to-action text (link or button); the others only in block text. */
 const actionLists: ReadonlySet<PhraseList> = new Set(['donateActions', 'subscribeActions']);
 const blockLists: ReadonlySet<PhraseList> = new Set(phraseLists.filter((list) => !actionLists.has(list)));
@@ -297,7 +297,7 @@ function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): bool
     }
     if (run.cta && !short) continue;
     addHit(stats, hit.list, hit.phrase);
-    if (pleaLists.has(hit.list)) plea = true;
+    if (pleaListSet.has(hit.list)) plea = true;
   }
   if (run.cta) {
     if (short && run.element.tagName === 'A' && isDateLabel(text)) stats.dateLinks += 1;
