@@ -6,7 +6,7 @@ import { detectorById, detectors } from '../detectors/registry';
 import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
 import { defaultSettings, type Settings } from '../settings/schema';
-import { addSiteException, siteSettings, type SiteSettings } from '../settings/site';
+import { addSiteException, removeUserSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { loadSettings, updateSettings, watchSettings } from '../settings/store';
 import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
@@ -53,17 +53,6 @@ function validSelectors(doc: Document, selectors: string[]): string[] {
       return false;
     }
   });
-}
-
-/** Settings without `selector` for the site of `host`, whichever spelling of the host it was stored under. */
-function withoutUserSelector(settings: Settings, host: string, selector: string): Settings {
-  const userSelectors: Record<string, string[]> = {};
-  for (const [key, selectors] of Object.entries(settings.userSelectors)) {
-    const appliesHere = siteSettings({ ...settings, userSelectors: { [key]: selectors } }, host).userSelectors.length > 0;
-    const kept = appliesHere ? selectors.filter((entry) => entry !== selector) : selectors;
-    if (kept.length > 0) userSelectors[key] = kept;
-  }
-  return { ...settings, userSelectors };
 }
 
 export function startTidings(doc: Document, host: string): TidingsPage {
@@ -232,7 +221,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     try {
       const { settings } = await updateSettings((current) =>
         block.detectorId === 'user-selector'
-          ? withoutUserSelector(current, host, block.selector ?? '')
+          ? removeUserSelector(current, host, block.selector ?? '')
           : detectorIds.reduce((edited, id) => addSiteException(edited, host, id), current),
       );
       applySettings(settings);

@@ -89,3 +89,14 @@ export function addSiteException(settings: Settings, host: string, detectorId: D
   if (current.includes(detectorId)) return settings;
   return { ...settings, siteExceptions: { ...settings.siteExceptions, [key]: [...current, detectorId] } };
 }
+
+/** Settings without `selector` for `host`'s site, whichever spelling of the host it was stored under ("Always show"). */
+export function removeUserSelector(settings: Settings, host: string, selector: string): Settings {
+  const site = siteKey(host);
+  const userSelectors: Record<string, string[]> = {};
+  for (const [key, selectors] of Object.entries(settings.userSelectors)) {
+    const kept = siteKey(key) === site ? selectors.filter((entry) => entry !== selector) : selectors;
+    if (kept.length > 0) userSelectors[key] = kept;
+  }
+  return { ...settings, userSelectors };
+}
