@@ -75,36 +75,44 @@ export class FakeStorageArea {
   }
 }
 
-const listeners = new Set<ChangeListener>();
-
-function emit(changes: Record<string, Storage.StorageChange>, areaName: string): void {
-  // The browser delivers onChanged after the write's promise settles.
-  setTimeout(() => {
-    for (const listener of listeners) listener(changes, areaName);
-  }, 0);
+/**
+ * A storage namespace of its own: a sync area (with Chrome's quotas) and a local one, and the onChanged event
+ * they fire. `areas()` makes fresh, empty, working areas on the same event.
+ */
+export function createFakeStorage() {
+  const listeners = new Set<ChangeListener>();
+  const emit = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
+    // The browser delivers onChanged after the write's promise settles.
+    setTimeout(() => {
+      for (const listener of listeners) listener(changes, areaName);
+    }, 0);
+  };
+  const areas = () => ({
+    sync: new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit),
+    local: new FakeStorageArea('local', undefined, emit),
+  });
+  const onChanged = {
+    addListener: (listener: ChangeListener) => void listeners.add(listener),
+    removeListener: (listener: ChangeListener) => void listeners.delete(listener),
+    hasListener: (listener: ChangeListener) => listeners.has(listener),
+  };
+  return { storage: { ...areas(), onChanged }, areas, listenerCount: () => listeners.size };
 }
 
+const shared = createFakeStorage();
+
 export const fakeBrowser = {
-  storage: {
-    sync: new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit) as FakeStorageArea | undefined,
-    local: new FakeStorageArea('local', undefined, emit),
-    onChanged: {
-      addListener: (listener: ChangeListener) => void listeners.add(listener),
-      removeListener: (listener: ChangeListener) => void listeners.delete(listener),
-      hasListener: (listener: ChangeListener) => listeners.has(listener),
-    },
-  },
+  storage: { ...shared.storage, sync: shared.storage.sync as FakeStorageArea | undefined },
 };
 
 /** Fresh, empty, working storage areas (listeners stay: each test removes its own). */
 export function resetFakeBrowser(): { sync: FakeStorageArea; local: FakeStorageArea } {
-  const sync = new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit);
-  const local = new FakeStorageArea('local', undefined, emit);
+  const { sync, local } = shared.areas();
   fakeBrowser.storage.sync = sync;
   fakeBrowser.storage.local = local;
   return { sync, local };
 }
 
 export function listenerCount(): number {
-  return listeners.size;
+  return shared.listenerCount();
 }

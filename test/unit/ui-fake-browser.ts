@@ -4,11 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Storage } from 'webextension-polyfill';
 import { vi } from 'vitest';
-import { CHROME_SYNC_QUOTA, FakeStorageArea } from './settings-fake-browser';
-
-type ChangeListener = (changes: Record<string, Storage.StorageChange>, areaName: string) => void;
+import { createFakeStorage } from './settings-fake-browser';
 
 interface LocaleMessage {
   message: string;
@@ -55,24 +52,12 @@ export interface FakeBrowserOptions {
 }
 
 export function createFakeBrowser(options: FakeBrowserOptions = {}) {
-  const listeners = new Set<ChangeListener>();
-  const emit = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
-    setTimeout(() => listeners.forEach((listener) => listener(changes, areaName)), 0);
-  };
   const tabs = options.tabs ?? [{ id: 1, active: true, lastAccessed: 1, url: 'https://news.example/story' }];
   const contentScript = options.contentScript ?? (() => {
     throw new Error('Could not establish connection. Receiving end does not exist.');
   });
   return {
-    storage: {
-      sync: new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit),
-      local: new FakeStorageArea('local', undefined, emit),
-      onChanged: {
-        addListener: (listener: ChangeListener) => void listeners.add(listener),
-        removeListener: (listener: ChangeListener) => void listeners.delete(listener),
-        hasListener: (listener: ChangeListener) => listeners.has(listener),
-      },
-    },
+    storage: createFakeStorage().storage,
     i18n: { getMessage },
     tabs: {
       getCurrent: async () => tabs.find((tab) => tab.id === options.currentTabId),
