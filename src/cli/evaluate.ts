@@ -4,9 +4,9 @@ import type { Kind } from '../core/types';
 import { measuredLength, normalizeWhitespace, visibleText, walkVisible } from './text';
 
 /** A labelled block is caught when at least this share of its visible text is collapsed. */
-export const CAUGHT_SHARE = 0.8;
+const CAUGHT_SHARE = 0.8;
 /** A collapsed element is a false positive when less than this share of its text is labelled. */
-export const LABELLED_SHARE = 0.5;
+const LABELLED_SHARE = 0.5;
 /** Article paragraphs shorter than this are too generic to count ("Share", "Advertisement"). */
 export const MIN_PARAGRAPH_CHARS = 40;
 

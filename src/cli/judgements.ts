@@ -24,7 +24,7 @@ export interface Judgements {
 }
 
 /** The project's own judgements, used by default when they were made on the corpus being evaluated. */
-export const DEFAULT_JUDGEMENTS = fileURLToPath(new URL('../../eval/judgements.json', import.meta.url));
+const DEFAULT_JUDGEMENTS = fileURLToPath(new URL('../../eval/judgements.json', import.meta.url));
 
 function validateJudgements(data: unknown): { corpus: string; blocks: JudgedBlock[] } | { errors: string[] } {
   if (!isRecord(data)) return { errors: ['expected an object with "version", "corpus" and "blocks"'] };
@@ -49,14 +49,14 @@ function validateJudgements(data: unknown): { corpus: string; blocks: JudgedBloc
   return errors.length > 0 ? { errors } : { corpus: data.corpus as string, blocks };
 }
 
-export function readJudgements(path: string): Judgements {
+function readJudgements(path: string): Judgements {
   const result = validateJudgements(readJsonFile(path, 'see eval/judgements.json for the format'));
   if ('errors' in result) throw new InputError(`${path}:\n  ${result.errors.join('\n  ')}`);
   return { path, ...result };
 }
 
 /** Whether the judgements were made on `dir`: its path ends with their `corpus` ("../shared/corpus"). */
-export function judgesCorpus(judgements: Judgements, dir: string): boolean {
+function judgesCorpus(judgements: Judgements, dir: string): boolean {
   const ending = judgements.corpus.split(/[\\/]+/).filter(Boolean).join(sep);
   const full = resolve(dir);
   return full.endsWith(`${sep}${ending}`);

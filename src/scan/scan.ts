@@ -35,11 +35,11 @@ const CLIMB_EXTRA_NODES = 2000;
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
 const guardedSelector = '[data-tidings-collapsed], [data-tidings-revealed], tidings-placeholder';
 
-export function enabledDetectors(options: ScanOptions): Detector[] {
+function enabledDetectors(options: ScanOptions): Detector[] {
   return detectors.filter((detector) => options.enabled[detector.id] ?? detector.enabledByDefault);
 }
 
-export function detectContextFor(options: ScanOptions, pageLang: string): DetectContext {
+function detectContextFor(options: ScanOptions, pageLang: string): DetectContext {
   const langs = [...new Set([options.lang ?? pageLang, 'en'])];
   return { sensitivity: options.sensitivity, langs, userPhrases: options.userPhrases ?? {} };
 }

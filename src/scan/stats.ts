@@ -46,9 +46,9 @@ const blockLists: ReadonlySet<PhraseList> = new Set(phraseLists.filter((list) =>
 /** Marks the list that scan/text.ts builds from a run of short lines. */
 export const LINE_WALL_ATTRIBUTE = 'data-tidings-lines';
 /** Shortest text a paragraph needs to count as prose. */
-export const PARAGRAPH_MIN_CHARS = 40;
+const PARAGRAPH_MIN_CHARS = 40;
 /** Longest link text that still reads as a short link ("Music", "Most read"). */
-export const SHORT_LINK_CHARS = 40;
+const SHORT_LINK_CHARS = 40;
 /** Longest text that can be a heading introducing a link wall, or a call to action. */
 const HEADING_MAX_CHARS = 40;
 const SAMPLE_LIMIT = 12;
@@ -132,7 +132,7 @@ export function isBlockElement(element: Element): boolean {
 const displayNone = /display\s*:\s*none/i;
 
 /** Hidden or invisible subtrees contribute nothing and are never candidates. */
-export function isSkipped(element: Element): boolean {
+function isSkipped(element: Element): boolean {
   const tag = element.tagName;
   if (skippedTags.has(tag) || (tag === 'svg' || tag === 'math')) return true;
   if (element.hasAttribute('hidden')) return true;
