@@ -31,7 +31,7 @@ const inlineTags = new Set([
 /** Never visible as text, or never the reader's business. */
 const skippedTags = new Set([
   'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'META', 'LINK', 'TITLE', 'IFRAME', 'OBJECT', 'EMBED',
-  'CANVAS', 'SVG', 'svg', 'SELECT', 'TEXTAREA', 'OPTION', 'DATALIST', 'TIDINGS-PLACEHOLDER',
+  'CANVAS', 'SVG', 'svg', 'math', 'SELECT', 'TEXTAREA', 'OPTION', 'DATALIST', 'TIDINGS-PLACEHOLDER',
 ]);
 
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
@@ -134,7 +134,7 @@ const displayNone = /display\s*:\s*none/i;
 /** Hidden or invisible subtrees contribute nothing and are never candidates. */
 function isSkipped(element: Element): boolean {
   const tag = element.tagName;
-  if (skippedTags.has(tag) || (tag === 'svg' || tag === 'math')) return true;
+  if (skippedTags.has(tag)) return true;
   if (element.hasAttribute('hidden')) return true;
   if (element.hasAttribute('data-tidings-collapsed') || element.hasAttribute('data-tidings-revealed')) return true;
   const style = element.getAttribute('style');
