@@ -6,7 +6,7 @@ import { detectorById, detectors } from '../detectors/registry';
 import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
 import { defaultSettings, type Settings } from '../settings/schema';
-import { addSiteException, removeUserSelector, siteSettings, type SiteSettings } from '../settings/site';
+import { addSiteException, isValidSelector, removeUserSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { loadSettings, updateSettings, watchSettings } from '../settings/store';
 import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
@@ -40,19 +40,6 @@ export interface TidingsPage {
 
 function isDetectorOn(options: ScanOptions, id: DetectorId): boolean {
   return options.enabled[id] ?? detectorById(id)?.enabledByDefault ?? false;
-}
-
-/** Selectors that parse; a broken one in settings must not stop the others. */
-function validSelectors(doc: Document, selectors: string[]): string[] {
-  const probe = doc.createDocumentFragment();
-  return selectors.filter((selector) => {
-    try {
-      probe.querySelector(selector);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }
 
 export function startTidings(doc: Document, host: string): TidingsPage {
@@ -163,7 +150,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       scheduleStatus();
       return;
     }
-    selectors = validSelectors(doc, next.userSelectors);
+    selectors = next.userSelectors.filter((selector) => isValidSelector(doc, selector));
     collapser.revealWhere((block) =>
       block.detectorId === 'user-selector'
         ? !selectors.includes(block.selector ?? '')

@@ -3,7 +3,7 @@
 import type { DetectorId, Kind, Sensitivity } from '../core/types';
 import type { PlaceholderMode, Settings } from '../settings/schema';
 import { PHRASE_KINDS, defaultSettings } from '../settings/schema';
-import { normalizeHost, setSiteEnabled, siteSettings } from '../settings/site';
+import { isValidSelector, normalizeHost, setSiteEnabled, siteSettings } from '../settings/site';
 import { importSettings, loadSettings, saveSettings, watchSettings } from '../settings/store';
 import { serializeSettingsExport, validateSettings } from '../settings/validate';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
@@ -206,16 +206,10 @@ async function savePhrases(): Promise<void> {
 
 /** Each non-blank line must parse as a CSS selector; the first bad one is named with its line number. */
 function invalidSelectorLine(text: string): { line: number; selector: string } | undefined {
-  const probe = document.createDocumentFragment();
   const lines = text.split('\n');
   for (const [index, raw] of lines.entries()) {
     const selector = raw.trim();
-    if (selector === '') continue;
-    try {
-      probe.querySelector(selector);
-    } catch {
-      return { line: index + 1, selector };
-    }
+    if (selector !== '' && !isValidSelector(document, selector)) return { line: index + 1, selector };
   }
   return undefined;
 }

@@ -47,6 +47,19 @@ export function normalizeHost(input: string): string | null {
   return isHostname(host) ? host : null;
 }
 
+/**
+ * Whether `selector` parses as a CSS selector in `doc`'s engine: the options page accepts only such lines,
+ * and the content script applies only such entries (one broken entry must not stop the others).
+ */
+export function isValidSelector(doc: Document, selector: string): boolean {
+  try {
+    doc.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The site a host belongs to for matching settings entries: lower-case, no trailing dot, no "www.". */
 function siteKey(host: string): string {
   return host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
