@@ -222,8 +222,12 @@ interface TextRun {
   cta: boolean;
 }
 
-function ownHints(element: Element): number {
-  const names = `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
+/** The element's id and class names, the words hint, header and menu patterns read. */
+function namesOf(element: Element): string {
+  return `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
+}
+
+function ownHints(names: string): number {
   if (names.length < 3) return 0;
   let bits = 0;
   hints.forEach((hint, i) => {
@@ -235,19 +239,19 @@ function ownHints(element: Element): number {
 const headerNames = /(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)/i;
 
 /** The site's header, banner or navigation. */
-function isPageHeader(element: Element): boolean {
+function isPageHeader(element: Element, names: string): boolean {
   const tag = element.tagName;
   if (tag === 'HEADER' || tag === 'NAV') return true;
   const role = element.getAttribute('role');
   if (role === 'banner' || role === 'navigation') return true;
-  return headerNames.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
+  return headerNames.test(names);
 }
 
 const menuNames = /(?:^|[-_\s])(?:[Nn]av|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Nav|Menu)(?:[A-Z0-9_\s-]|$)/;
 
-function isNavigation(element: Element): boolean {
+function isNavigation(element: Element, names: string): boolean {
   return element.tagName === 'NAV' || element.tagName === 'HEADER' || element.getAttribute('role') === 'banner' || element.getAttribute('role') === 'navigation' || element.getAttribute('role') === 'menu'
-    || menuNames.test(`${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`);
+    || menuNames.test(names);
 }
 
 /** Where the page's own content begins: navigation after this point is not the site's top menu. */
@@ -339,7 +343,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
   // A subtree inherits being inside navigation or the page header from its ancestors.
   let ancestorMenu = false;
   for (let ancestor = root.parentElement; ancestor && !ancestorMenu; ancestor = ancestor.parentElement) {
-    ancestorMenu = isNavigation(ancestor);
+    ancestorMenu = isNavigation(ancestor, namesOf(ancestor));
   }
   for (let node: Node | null = root; node; node = walker.nextNode()) {
     if (node.nodeType === 3) {
@@ -365,14 +369,16 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
     const own = emptyStats(elements.length);
     elements.push(element);
     stats.set(element, own);
-    own.hintBits = ownHints(element);
+    // Read once: hints, menus and the page header all test the same id and class words.
+    const names = namesOf(element);
+    own.hintBits = ownHints(names);
     own.lineWall = element.hasAttribute(LINE_WALL_ATTRIBUTE);
     const parent = element === root ? null : element.parentElement;
     if (!seenContent && startsContent(element)) seenContent = true;
-    if (isNavigation(element)) own.menus = 1;
+    if (isNavigation(element, names)) own.menus = 1;
     const parentStats = parent ? stats.get(parent) : undefined;
     own.inNavigation = (parentStats ? parentStats.inNavigation : ancestorMenu) || own.menus > 0;
-    own.inPageHeader = (parentStats ? parentStats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(element));
+    own.inPageHeader = (parentStats ? parentStats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(element, names));
     const parentRun = parent ? blockRun.get(parent) : undefined;
     if (isBlockElement(element)) {
       parentRun?.parts.push('\n');
