@@ -126,7 +126,7 @@ export function scanText(text: string, options: ScanOptions, doc?: Document): { 
   const page = host.implementation.createHTMLDocument('');
   const parts = units(text);
   page.body.append(buildDocument(page, parts));
-  const lang = options.lang ?? detectTextLanguage(text.slice(0, 20000));
+  const lang = options.lang ?? detectTextLanguage(text);
   const findings: TextFinding[] = [];
   const context = createScanContext(page, { ...options, lang });
   context.plainText = true;
