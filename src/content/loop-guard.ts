@@ -15,7 +15,7 @@ export const DEFAULT_LOOP_LIMITS: LoopLimits = { maxRepeats: 5, windowMs: 10_000
 const SIGNATURE_TEXT = 60;
 
 /** What makes two insertions "the same block": tag, id, classes and the start of the text. */
-export function blockSignature(element: Element): string {
+function blockSignature(element: Element): string {
   const text = (element.textContent ?? '').slice(0, SIGNATURE_TEXT * 4).replace(/\s+/g, ' ').trim();
   return `${element.localName}#${element.id}.${element.getAttribute('class') ?? ''}|${text.slice(0, SIGNATURE_TEXT)}`;
 }

@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-co
 
 export type BrowserName = 'chromium' | 'firefox';
 
-export const executables: Record<BrowserName, string> = {
+const executables: Record<BrowserName, string> = {
   chromium: '/usr/bin/chromium',
   firefox: '/usr/bin/firefox-esr',
 };
@@ -16,7 +16,7 @@ export const executables: Record<BrowserName, string> = {
 /** The gecko id in dist/firefox/manifest.json. */
 const firefoxExtensionId = 'tidings@tidings.invalid';
 
-export const chromiumArgs = [
+const chromiumArgs = [
   '--no-sandbox',
   '--disable-background-networking',
   '--disable-component-update',
@@ -63,7 +63,7 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
-export function distDir(name: BrowserName): string {
+function distDir(name: BrowserName): string {
   return path.resolve(name === 'chromium' ? 'dist/chrome' : 'dist/firefox');
 }
 
