@@ -2,7 +2,7 @@
 // caught blocks, false positives and hidden article paragraphs by corpus/README.md's rules.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Kind, ScanOptions } from '../core/types';
+import { KINDS, type Kind, type ScanOptions } from '../core/types';
 import { scanDocument } from '../scan/index';
 import { parseArgs, sensitivityFlag } from './args';
 import { cssPath } from './css-path';
@@ -18,7 +18,6 @@ import { excerpt, visibleText } from './text';
 
 export const EVAL_USAGE = 'tidings eval DIR [--json] [--sensitivity low|normal|high] [--judgements FILE | --no-judgements]';
 
-const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 /** Report groups: appeals are every plea standing between reader and article. */
 type Group = 'appeals' | 'linkfarms';
 const GROUPS: Record<Group, readonly Kind[]> = {

@@ -2,7 +2,7 @@
 // message naming the problem, instead of midway through a run.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kind } from '../core/types';
+import { KINDS, type Kind } from '../core/types';
 import { InputError } from './errors';
 import type { LabelBlock } from './evaluate';
 import { parseHtml } from './page';
@@ -18,8 +18,6 @@ export interface Corpus {
   dir: string;
   pages: PageLabels[];
 }
-
-const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

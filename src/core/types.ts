@@ -3,6 +3,8 @@
 
 /** What a collapsed block is, in the corpus' label vocabulary. */
 export type Kind = 'appeal' | 'paywall' | 'newsletter' | 'linkfarm';
+/** Every kind, in the order reports list them. */
+export const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 
 /** How the popup and options page group detectors. */
 export type Category = 'appeals' | 'clutter';
