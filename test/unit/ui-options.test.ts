@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_VERSION, defaultSettings } from '../../src/settings/schema';
 import { serializeSettingsExport } from '../../src/settings/validate';
 import { byTestSelector as $, openPage, settingsStore, storedSettings, type FakeBrowser } from './ui-fake-browser';
@@ -46,6 +46,11 @@ function type(selector: string, value: string): void {
   field.dispatchEvent(new Event('input'));
   field.dispatchEvent(new Event('change'));
 }
+
+
+// The last test's save reaches the page's storage watch after the fake's delayed onChanged and the watch's
+// 50 ms debounce; let that render finish before jsdom is torn down, or it runs against a missing document.
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
 
 describe('options page', () => {
   beforeEach(async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FindingSummary, PageState } from '../../src/messages';
 import { byTestSelector as $, openPage, storedSettings, type FakeBrowser, type FakeBrowserOptions } from './ui-fake-browser';
 
@@ -35,6 +35,11 @@ async function openPopup(options: FakeBrowserOptions, search = ''): Promise<void
   mockBrowser = await openPage('popup/popup.html', () => import('../../src/popup/popup'), options, search);
   await vi.waitFor(() => expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('false'));
 }
+
+
+// The last test's save reaches the page's storage watch after the fake's delayed onChanged and the watch's
+// 50 ms debounce; let that render finish before jsdom is torn down, or it runs against a missing document.
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
 
 describe('popup', () => {
   beforeEach(() => {
