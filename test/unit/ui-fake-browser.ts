@@ -100,6 +100,14 @@ export async function openPage(
   return fake;
 }
 
+/**
+ * Resolves once a page's last save has reached its storage watch (the fake's delayed onChanged, then the
+ * watch's 50 ms debounce) and rendered. Run after a test file, or that render meets a torn-down jsdom.
+ */
+export function settleStorageWatch(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
 /** The settings module of the current module graph (the one the page under test uses). */
 export function settingsStore(): Promise<typeof import('../../src/settings/store')> {
   return import('../../src/settings/store');

@@ -2,7 +2,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_VERSION, defaultSettings } from '../../src/settings/schema';
 import { serializeSettingsExport } from '../../src/settings/validate';
-import { byTestSelector as $, openPage, settingsStore, storedSettings, type FakeBrowser } from './ui-fake-browser';
+import { byTestSelector as $, openPage, settleStorageWatch, settingsStore, storedSettings, type FakeBrowser } from './ui-fake-browser';
 
 let fake: FakeBrowser;
 
@@ -48,9 +48,7 @@ function type(selector: string, value: string): void {
 }
 
 
-// The last test's save reaches the page's storage watch after the fake's delayed onChanged and the watch's
-// 50 ms debounce; let that render finish before jsdom is torn down, or it runs against a missing document.
-afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
+afterAll(settleStorageWatch);
 
 describe('options page', () => {
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FindingSummary, PageState } from '../../src/messages';
-import { byTestSelector as $, openPage, storedSettings, type FakeBrowser, type FakeBrowserOptions } from './ui-fake-browser';
+import { byTestSelector as $, openPage, settleStorageWatch, storedSettings, type FakeBrowser, type FakeBrowserOptions } from './ui-fake-browser';
 
 let mockBrowser: FakeBrowser;
 
@@ -37,9 +37,7 @@ async function openPopup(options: FakeBrowserOptions, search = ''): Promise<void
 }
 
 
-// The last test's save reaches the page's storage watch after the fake's delayed onChanged and the watch's
-// 50 ms debounce; let that render finish before jsdom is torn down, or it runs against a missing document.
-afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
+afterAll(settleStorageWatch);
 
 describe('popup', () => {
   beforeEach(() => {
