@@ -1,168 +1,272 @@
-// `tidings bench`: speed and memory figures on hostile and huge inputs. It prints numbers for a person
-// to judge; it fails (non-zero) only when a scan throws, e.g. a stack overflow on deep nesting.
+// `tidings bench`: what a scan costs beside the least any reader of the page's text pays (the floor),
+// on a folder of saved pages and on generated huge and hostile ones, under jsdom and in headless
+// Chromium. It prints figures and the budget beside them; it fails (exit 1) only when a page could not
+// be loaded or its scan threw, never on a budget.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { scanDocument, scanText } from '../scan/index';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args';
-import { UsageError } from './errors';
-import { deepNestingHtml, longText, newsPageHtml } from './bench-inputs';
-import { megabytes, median, ms, table } from './format';
+import { contentScriptBytes } from './bench-bundle';
+import { openChromium } from './bench-chromium';
+import { batchHtml, newsPageHtml, stressPages, type StressPage } from './bench-inputs';
+import { describeError, measurePage, type MeasureRequest, type PageMeasurement } from './bench-measure';
+import {
+  BUDGET, budgetVerdicts, KB, LINEAR_GROWTH, slopeOf, summarize, type BudgetLine, type EnvironmentReport, type PageRow,
+} from './bench-report';
+import { InputError, UsageError } from './errors';
+import { figure, table, thousands } from './format';
 import type { CliIo } from './io';
 import { closePage, parseHtml } from './page';
 import { defaultScanOptions } from './scan-options';
 
-export const BENCH_USAGE = 'tidings bench [--json] [--corpus DIR]   (default corpus: ../shared/corpus)';
+export const BENCH_USAGE = 'tidings bench [DIR] [--browser jsdom|chromium|both] [--runs N] [--no-stress] [--json]';
 
-/** Scan figures; wall time suffers when other processes share the CPU, CPU time much less. */
-interface ScanTiming {
-  scanMs: number | null;
-  scanCpuMs: number | null;
-  findings: number | null;
-  error?: string;
-}
+export const BENCH_HELP = `      Per page of DIR (default test/fixtures/pages; *.expected.html skipped) and of generated stress
+      pages (10k/50k/100k elements, 5000 deep, 2000 paragraphs, a 3000-link footer; --no-stress skips
+      them): the floor (one TreeWalker pass reading all text), the full scan, their ratio, one
+      incremental scan of a 50-node batch, and layout reads during a scan; median of N runs (default 5)
+      after a warm-up, under jsdom and in headless Chromium ($CHROMIUM_PATH, default /usr/bin/chromium).
+      --json prints {runs, dir, jsdom, chromium, skipped, contentScriptBytes, budget}; jsdom and chromium
+      are null when not run, else {pages: [{name, stress, elements, depth, findings, floorMs, scanMs,
+      ratio, incrementalMs, forcedLayouts, error?}], medianRatio, p95Ratio, medianScanMs, p95ScanMs,
+      medianIncrementalMs, maxForcedLayouts, slope: {points, microsPerElement, growth, linear} | null};
+      budget (Chromium's folder pages only) is [{figure, value, limit, unit, met}] or null.`;
 
-export interface BenchResult extends ScanTiming {
+type Environment = 'jsdom' | 'chromium';
+
+const ENVIRONMENTS: Record<string, readonly Environment[]> = {
+  jsdom: ['jsdom'],
+  chromium: ['chromium'],
+  both: ['jsdom', 'chromium'],
+};
+
+/** Each sample repeats its work at least this long (the browser's clock ticks in 0.1 ms). */
+const MIN_SAMPLE_MS = 20;
+/**
+ * The scan's warm-up in the browser: long enough for the optimising compiler to finish with the scan
+ * code, which is injected afresh, cold, into every page.
+ */
+const BROWSER_WARM_UP_MS = 300;
+/** Elements of the generated page that warms jsdom's process once (its scan code serves every page). */
+const JSDOM_WARM_UP_ELEMENTS = 5_000;
+
+const DEFAULT_DIR = fileURLToPath(new URL('../../test/fixtures/pages', import.meta.url));
+
+interface BenchPage {
   name: string;
-  /** Elements for pages, characters for text. */
-  size: number;
-  unit: 'elements' | 'chars';
-  parseMs: number | null;
-  heapDeltaBytes: number;
+  html: string;
+  /** The generated page it is, for the slope and the depth note; undefined for the folder's pages. */
+  stress?: StressPage;
 }
 
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // The top frames say where it broke; the detection code needs that, not the whole trace.
-  const frames = (error.stack ?? '').split('\n').slice(1, 6).map((frame) => frame.trim());
-  return [`${error.name}: ${error.message}`, ...frames].join('\n    ');
+function folderPages(dir: string): BenchPage[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such directory`);
+  const files = readdirSync(dir).filter((file) => file.endsWith('.html') && !file.endsWith('.expected.html')).sort();
+  if (files.length === 0) throw new InputError(`${dir}: no .html pages`);
+  return files.map((file) => ({ name: file, html: readFileSync(join(dir, file), 'utf8') }));
 }
 
-/** Runs a scan that returns its number of findings; a throw (e.g. stack overflow) becomes an error figure. */
-function timeScan(scan: () => number): ScanTiming {
-  try {
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    const findings = scan();
-    const scanMs = performance.now() - started;
-    const cpu = process.cpuUsage(cpuBefore);
-    return { scanMs, scanCpuMs: (cpu.user + cpu.system) / 1000, findings };
-  } catch (error) {
-    return { scanMs: null, scanCpuMs: null, findings: null, error: describeError(error) };
+function runsFlag(value: string | true | undefined): number {
+  if (value === undefined) return 5;
+  const runs = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : 0;
+  if (runs < 1) throw new UsageError('--runs: expected a whole number of at least 1');
+  return runs;
+}
+
+function rowOf(page: BenchPage, measured: PageMeasurement): PageRow {
+  const figures = measured.figures;
+  return {
+    name: page.stress ? `stress: ${page.name}` : page.name,
+    stress: page.stress !== undefined,
+    elements: measured.elements,
+    depth: measured.depth,
+    findings: figures?.findings ?? null,
+    coldScanMs: figures?.coldScanMs ?? null,
+    floorMs: figures?.floorMs ?? null,
+    scanMs: figures?.scanMs ?? null,
+    ratio: figures && figures.floorMs > 0 ? figures.scanMs / figures.floorMs : null,
+    incrementalMs: figures?.incrementalMs ?? null,
+    forcedLayouts: figures?.forcedLayouts ?? null,
+    ...(measured.error === null ? {} : { error: measured.error }),
+  };
+}
+
+function failedRow(page: BenchPage, error: string): PageRow {
+  return rowOf(page, { elements: 0, depth: 0, figures: null, error });
+}
+
+/** Measures every page in one environment; a page that cannot be loaded or measured becomes a row with its error. */
+async function measureAll(
+  pages: readonly BenchPage[],
+  measure: (html: string) => Promise<PageMeasurement>,
+  progress: (text: string) => void,
+): Promise<EnvironmentReport> {
+  const rows: PageRow[] = [];
+  const started = performance.now();
+  for (const [index, page] of pages.entries()) {
+    progress(`  ${index + 1}/${pages.length} ${page.name}`);
+    try {
+      rows.push(rowOf(page, await measure(page.html)));
+    } catch (error) {
+      rows.push(failedRow(page, `could not load the page: ${describeError(error)}`));
+    }
   }
+  progress(`  done in ${Math.round((performance.now() - started) / 1000)} s`);
+  const scaling = pages.flatMap((page, index) => {
+    const scanMs = rows[index]?.scanMs;
+    return page.stress?.scaling && scanMs != null ? [{ elements: page.stress.elements, scanMs }] : [];
+  });
+  return summarize(rows, slopeOf(scaling));
 }
 
-function benchPage(name: string, html: string): BenchResult {
-  const heapBefore = process.memoryUsage().heapUsed;
-  const parseStarted = performance.now();
-  const dom = parseHtml(html);
-  const parseMs = performance.now() - parseStarted;
-  const doc = dom.window.document;
-  const timing = timeScan(() => scanDocument(doc, defaultScanOptions()).length);
-  const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
-  const size = doc.getElementsByTagName('*').length;
-  closePage(dom);
-  return { name, size, unit: 'elements', parseMs, ...timing, heapDeltaBytes };
+function measureInJsdom(request: MeasureRequest): (html: string) => Promise<PageMeasurement> {
+  return async (html) => {
+    const dom = parseHtml(html);
+    try {
+      return measurePage(dom.window.document, request);
+    } finally {
+      closePage(dom);
+    }
+  };
 }
 
-function benchText(name: string, text: string): BenchResult {
-  const heapBefore = process.memoryUsage().heapUsed;
-  // scanText borrows a document's DOM implementation; Node has none of its own.
-  const host = parseHtml('');
-  const timing = timeScan(() => scanText(text, defaultScanOptions(), host.window.document).findings.length);
-  const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
-  closePage(host);
-  return { name, size: text.length, unit: 'chars', parseMs: null, ...timing, heapDeltaBytes };
+const ENVIRONMENT_TITLES: Record<Environment, string> = { jsdom: 'jsdom', chromium: 'headless Chromium' };
+
+function pagesTable(report: EnvironmentReport): string {
+  return table(
+    ['page', 'elements', 'floor ms', 'scan ms', 'ratio', 'incr. ms', 'layouts', 'found', 'cold ms'],
+    report.pages.map((row) => [
+      row.name,
+      thousands(row.elements),
+      row.error ? 'FAILED' : figure(row.floorMs),
+      figure(row.scanMs),
+      figure(row.ratio),
+      figure(row.incrementalMs),
+      row.forcedLayouts === null ? 'n/a' : String(row.forcedLayouts),
+      row.findings === null ? 'n/a' : String(row.findings),
+      figure(row.coldScanMs),
+    ]),
+    [1, 2, 3, 4, 5, 6, 7, 8],
+  );
 }
 
-/** The corpus page of median file size: what a typical saved news page costs. */
-function medianCorpusPage(corpusDir: string): string | null {
-  const pagesDir = join(corpusDir, 'pages');
-  if (!existsSync(pagesDir)) return null;
-  const pages = readdirSync(pagesDir)
-    .filter((file) => file.endsWith('.html') && !file.endsWith('.expected.html'))
-    .map((file) => ({ path: join(pagesDir, file), bytes: statSync(join(pagesDir, file)).size }))
-    .sort((a, b) => a.bytes - b.bytes);
-  return pages[Math.floor((pages.length - 1) / 2)]?.path ?? null;
+function summaryLines(report: EnvironmentReport, pages: readonly BenchPage[]): string[] {
+  const folderCount = report.pages.filter((row) => !row.stress).length;
+  const lines = [
+    `folder pages (${folderCount}): ratio median ${figure(report.medianRatio)}, p95 ${figure(report.p95Ratio)}; ` +
+      `scan median ${figure(report.medianScanMs)} ms, p95 ${figure(report.p95ScanMs)} ms; ` +
+      `incremental median ${figure(report.medianIncrementalMs)} ms; forced layouts max ${report.maxForcedLayouts ?? 'n/a'}`,
+  ];
+  const slope = report.slope;
+  if (slope) {
+    const points = slope.points.map((point) => `${thousands(point.elements)}: ${figure(point.microsPerElement)}`).join(', ');
+    lines.push(
+      `slope: µs per element ${points}; least squares ${figure(slope.microsPerElement)} µs/element; ` +
+        `${slope.linear ? 'grows linearly' : 'does NOT grow linearly'} (largest/smallest ${figure(slope.growth)}, limit ${LINEAR_GROWTH})`,
+    );
+  }
+  for (const [index, page] of pages.entries()) {
+    const row = report.pages[index];
+    const claimed = page.stress?.depth;
+    if (claimed !== undefined && row && !row.error && row.depth < claimed) {
+      lines.push(`note: ${row.name} is ${thousands(row.depth)} deep here, not ${thousands(claimed)}: this HTML parser caps nesting`);
+    }
+  }
+  return lines;
 }
 
-const LINEARITY_SIZES = [25_000, 50_000, 100_000];
+function budgetTable(lines: readonly BudgetLine[]): string {
+  return table(
+    ['figure', 'budget', 'measured', ''],
+    lines.map((line) => [
+      line.figure,
+      `${line.limit === 0 ? '0' : `≤ ${line.limit}`}${line.unit ? ` ${line.unit}` : ''}`,
+      `${line.figure === 'forced layouts' ? String(line.value ?? 'n/a') : figure(line.value)}${line.unit ? ` ${line.unit}` : ''}`,
+      line.met ? 'met' : 'NOT met',
+    ]),
+    [2],
+  );
+}
 
-export function benchCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, { json: 'flag', corpus: 'value' });
-  if (args.positionals.length > 0) throw new UsageError(`bench takes no arguments, got: ${args.positionals.join(' ')}`);
-  const corpusFlag = args.flags.get('corpus');
-  const corpusDir = resolve(typeof corpusFlag === 'string' ? corpusFlag : '../shared/corpus');
+export async function benchCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { json: 'flag', browser: 'value', runs: 'value', 'no-stress': 'flag' });
+  if (args.positionals.length > 1) throw new UsageError(`bench takes one folder, got: ${args.positionals.join(' ')}`);
+  const browserFlag = args.flags.get('browser');
+  const environments = ENVIRONMENTS[typeof browserFlag === 'string' ? browserFlag : 'both'];
+  if (!environments) throw new UsageError('--browser: expected one of jsdom, chromium, both');
+  const runs = runsFlag(args.flags.get('runs'));
   const json = args.flags.has('json');
+  const dir = resolve(args.positionals[0] ?? DEFAULT_DIR);
+  const pages: BenchPage[] = [
+    ...folderPages(dir),
+    ...(args.flags.has('no-stress') ? [] : stressPages().map((stress) => ({ name: stress.name, html: stress.html, stress }))),
+  ];
   const progress = (text: string): void => {
     if (!json) io.err(text);
   };
+  const batches = batchHtml();
+  const request = { options: defaultScanOptions(), runs, minSampleMs: MIN_SAMPLE_MS, batches: [batches.plain, batches.appeal] };
 
-  // Warm the JIT so the first measured case is not charged for compiling the detectors.
-  benchPage('warm-up', newsPageHtml(5_000));
-
-  const results: BenchResult[] = [];
-  progress('(a) 100 000-element news page…');
-  results.push(benchPage('(a) news page, 100k elements', newsPageHtml(100_000)));
-  progress('(b) 5 000-deep nesting…');
-  results.push(benchPage('(b) nesting 5000 deep', deepNestingHtml(5_000)));
-  progress('(c) 5 MB plain text…');
-  results.push(benchText('(c) plain text 5 MB', longText(5 * 1024 * 1024)));
-  const corpusPage = medianCorpusPage(corpusDir);
-  if (corpusPage) {
-    progress('(e) corpus median page…');
-    results.push(benchPage(`(e) corpus median: ${corpusPage.split('/').pop()}`, readFileSync(corpusPage, 'utf8')));
+  const reports: Record<Environment, EnvironmentReport | null> = { jsdom: null, chromium: null };
+  const skipped: Partial<Record<Environment, string>> = {};
+  if (environments.includes('jsdom')) {
+    progress(`jsdom: ${pages.length} pages`);
+    const measure = measureInJsdom({ ...request, warmUpMs: MIN_SAMPLE_MS });
+    await measure(newsPageHtml(JSDOM_WARM_UP_ELEMENTS));
+    reports.jsdom = await measureAll(pages, measure, progress);
   }
-  progress('(d) linearity…');
-  const linearity = LINEARITY_SIZES.map((size) => {
-    // Three runs each: the median damps garbage-collection pauses.
-    const runs = [1, 2, 3].map(() => benchPage(`${size}`, newsPageHtml(size)));
-    const failed = runs.find((run) => run.error !== undefined);
-    const scanMs = failed ? null : median(runs.map((run) => run.scanMs ?? 0));
-    const scanCpuMs = failed ? null : median(runs.map((run) => run.scanCpuMs ?? 0));
-    const elements = runs[0]?.size ?? size;
-    const perElement = (value: number | null): number | null => (value === null ? null : (value * 1000) / elements);
-    return { elements, scanMs, scanCpuMs, microsPerElement: perElement(scanMs), cpuMicrosPerElement: perElement(scanCpuMs), error: failed?.error };
-  });
-
-  const failures = [
-    ...results.filter((result) => result.error).map((result) => ({ name: result.name, error: result.error as string })),
-    ...linearity.filter((row) => row.error).map((row) => ({ name: `(d) linearity ${row.elements}`, error: row.error as string })),
-  ];
-
-  if (json) {
-    io.out(JSON.stringify({ cases: results, linearity, corpusPage, failures }, null, 2));
-  } else {
-    io.out(table(
-      ['case', 'size', 'parse ms', 'scan ms', 'scan cpu ms', 'findings', 'heap Δ'],
-      results.map((result) => [
-        result.name,
-        result.unit === 'chars' ? `${megabytes(result.size)} text` : `${result.size} elements`,
-        result.parseMs === null ? '-' : ms(result.parseMs),
-        result.scanMs === null ? 'FAILED' : ms(result.scanMs),
-        result.scanCpuMs === null ? '-' : ms(result.scanCpuMs),
-        result.findings === null ? '-' : String(result.findings),
-        megabytes(result.heapDeltaBytes),
-      ]),
-      [2, 3, 4, 5, 6],
-    ));
-    if (!corpusPage) io.out(`(e) skipped: no corpus pages under ${corpusDir}`);
-    io.out('');
-    io.out('(d) linearity (median of 3 scans):');
-    io.out(table(
-      ['elements', 'scan ms', 'µs per element', 'scan cpu ms', 'cpu µs per element'],
-      linearity.map((row) => [
-        String(row.elements),
-        row.scanMs === null ? 'FAILED' : ms(row.scanMs),
-        row.microsPerElement === null ? '-' : row.microsPerElement.toFixed(1),
-        row.scanCpuMs === null ? '-' : ms(row.scanCpuMs),
-        row.cpuMicrosPerElement === null ? '-' : row.cpuMicrosPerElement.toFixed(1),
-      ]),
-      [0, 1, 2, 3, 4],
-    ));
-    for (const failure of failures) {
-      io.err('');
-      io.err(`SCAN FAILED in ${failure.name}:\n    ${failure.error}`);
+  if (environments.includes('chromium')) {
+    const chromium = await openChromium();
+    if ('skipped' in chromium) {
+      skipped.chromium = chromium.skipped;
+    } else {
+      progress(`headless Chromium: ${pages.length} pages`);
+      try {
+        reports.chromium = await measureAll(pages, (html) => chromium.measure(html, { ...request, warmUpMs: BROWSER_WARM_UP_MS }), progress);
+      } finally {
+        await chromium.close();
+      }
     }
   }
-  return failures.length > 0 ? 1 : 0;
+  const scriptBytes = await contentScriptBytes();
+  const budget = reports.chromium ? budgetVerdicts(reports.chromium, scriptBytes) : null;
+
+  if (json) {
+    io.out(JSON.stringify({ runs, dir, ...reports, skipped, contentScriptBytes: scriptBytes, budget }, null, 2));
+  } else {
+    io.out(`Pages of ${relative(process.cwd(), dir) || '.'}; median of ${runs} run${runs === 1 ? '' : 's'} after a warm-up.`);
+    for (const environment of environments) {
+      const report = reports[environment];
+      io.out('');
+      io.out(`== ${ENVIRONMENT_TITLES[environment]} ==`);
+      if (!report) {
+        io.out(`skipped: ${skipped[environment] ?? 'not run'}`);
+        continue;
+      }
+      io.out(pagesTable(report));
+      for (const line of summaryLines(report, pages)) io.out(line);
+    }
+    io.out('');
+    io.out(`content script (src/content/index.ts bundled as build.mjs does, minified): ${thousands(scriptBytes)} bytes, ${figure(scriptBytes / KB)} KB`);
+    io.out('');
+    if (budget) {
+      io.out("Budget (headless Chromium's figures on the folder's pages; the bench never fails on it):");
+      io.out(budgetTable(budget));
+    } else {
+      io.out(`Budget not judged: it counts headless Chromium's figures only (limits: median ratio ≤ ${BUDGET.medianRatio}, ` +
+        `p95 ≤ ${BUDGET.p95Ratio}, median scan ≤ ${BUDGET.medianScanMs} ms, incremental ≤ ${BUDGET.medianIncrementalMs} ms, ` +
+        `forced layouts 0, content script ≤ ${BUDGET.contentScriptKB} KB).`);
+    }
+  }
+
+  let failed = false;
+  for (const environment of environments) {
+    for (const row of reports[environment]?.pages ?? []) {
+      if (!row.error) continue;
+      failed = true;
+      io.err(`\nFAILED in ${row.name} (${environment}):\n    ${row.error}`);
+    }
+  }
+  if (json && skipped.chromium) io.err(`The browser half was skipped: ${skipped.chromium}`);
+  return failed ? 1 : 0;
 }

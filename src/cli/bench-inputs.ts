@@ -1,5 +1,7 @@
-// Hostile and huge inputs for `tidings bench`, generated in memory from a fixed seed so runs compare.
-// The text is nonsense built from a small vocabulary: no real page is copied.
+// Huge and hostile pages for `tidings bench`, and the batches its incremental figure inserts, generated
+// in memory from a fixed seed so runs compare. The text is nonsense built from a small vocabulary: no
+// real page is copied.
+import { thousands } from './format';
 
 const WORDS = (
   'the council said on monday that its plan for the river would cost more than expected while residents ' +
@@ -71,35 +73,50 @@ function commentThread(random: () => number): Piece {
   return { html: comment(comment(comment(''))), elements: 3 * 4 };
 }
 
+const donationBox: Piece = { html: DONATION_BOX, elements: 4 };
+const newsletterBox: Piece = { html: NEWSLETTER_BOX, elements: 6 };
+
+const PAGE_END = '</body></html>';
+/** html, head, title, body */
+const PAGE_ELEMENTS = 4;
+
+function pageStart(title: string): string {
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body>`;
+}
+
+const siteHeader: Piece = {
+  html: `<header id="top"><nav><ul>${LINK_WORDS.map((word) => `<li><a href="/${word}">${word}</a></li>`).join('')}</ul></nav></header>`,
+  elements: 3 + LINK_WORDS.length * 2,
+};
+
 /**
- * A news-like page of about `targetElements` elements: one article, then a realistic mix of story cards,
+ * A news-like page of exactly `elements` elements: one article, then a realistic mix of story cards,
  * text blocks, trending link lists and comment threads, with a donation box and a newsletter box
- * every few thousand elements.
+ * every few thousand elements; one-line paragraphs fill the last few elements the pieces leave.
  */
-export function newsPageHtml(targetElements: number, seed = 1): string {
+export function newsPageHtml(elements: number, seed = 1): string {
   const random = seededRandom(seed);
   const article = Array.from({ length: 30 }, () => `<p>${paragraph(random)}</p>`).join('');
   const parts: string[] = [
-    '<!doctype html><html lang="en"><head><title>Bench page</title></head><body>',
-    `<header id="top"><nav><ul>${LINK_WORDS.map((word) => `<li><a href="/${word}">${word}</a></li>`).join('')}</ul></nav></header>`,
+    pageStart('Bench page'),
+    siteHeader.html,
     `<main id="main"><article><h1>${sentence(random, 8)}</h1>${article}</article><div id="feed">`,
   ];
-  // html, head, title, body, header, nav, ul, 12 × (li, a), main, article, h1, 30 p, feed div
-  let elements = 4 + 3 + LINK_WORDS.length * 2 + 3 + 30 + 1;
+  const footer = '</div></main><footer><p>Footer</p></footer>';
+  const footerElements = 2;
+  // main, article, h1, 30 p, feed div
+  let count = PAGE_ELEMENTS + siteHeader.elements + 3 + 30 + 1 + footerElements;
   const makers = [card, card, paragraphGroup, linkList, commentThread, card];
-  for (let round = 0; elements < targetElements; round++) {
-    if (round % 200 === 100) {
-      parts.push(DONATION_BOX);
-      elements += 4;
-    } else if (round % 200 === 0) {
-      parts.push(NEWSLETTER_BOX);
-      elements += 6;
-    }
-    const piece = (makers[round % makers.length] as (random: () => number) => Piece)(random);
+  for (let round = 0; ; round++) {
+    const piece = round % 200 === 100 ? donationBox
+      : round % 200 === 0 ? newsletterBox
+        : (makers[round % makers.length] as (random: () => number) => Piece)(random);
+    if (count + piece.elements > elements) break;
     parts.push(piece.html);
-    elements += piece.elements;
+    count += piece.elements;
   }
-  parts.push('</div></main><footer><p>Footer</p></footer></body></html>');
+  for (; count < elements; count++) parts.push(`<p>${sentence(random, 10)}</p>`);
+  parts.push(footer, PAGE_END);
   return parts.join('');
 }
 
@@ -109,30 +126,90 @@ export function deepNestingHtml(depth: number, seed = 2): string {
   const half = Math.floor(depth / 2);
   const paragraphs = Array.from({ length: 3 }, () => `<p>${paragraph(random)}</p>`).join('');
   return (
-    '<!doctype html><html lang="en"><head><title>Deep</title></head><body>' +
+    pageStart('Deep') +
     '<div>'.repeat(half) +
     DONATION_BOX +
     '<div>'.repeat(depth - half) +
     paragraphs +
     '</div>'.repeat(depth) +
-    '</body></html>'
+    PAGE_END
   );
 }
 
-/** Plain text of about `bytes` characters: paragraphs separated by blank lines, an appeal now and then. */
-export function longText(bytes: number, seed = 3): string {
+/** One very long article: a heading and `count` paragraphs, a donation box after it. */
+export function paragraphsPageHtml(count: number, seed = 3): string {
   const random = seededRandom(seed);
-  const parts: string[] = [];
-  let length = 0;
-  for (let index = 0; length < bytes; index++) {
-    const part =
-      index % 60 === 30
-        ? 'Dear readers, independent journalism depends on readers like you. Please support us: donate $2 a month.'
-        : index % 60 === 45
-          ? 'Sign up for our newsletter and get the best stories in your inbox.'
-          : paragraph(random);
-    parts.push(part);
-    length += part.length + 2;
-  }
-  return parts.join('\n\n');
+  const paragraphs = Array.from({ length: count }, () => `<p>${paragraph(random)}</p>`).join('');
+  return `${pageStart('Long read')}${siteHeader.html}<main><article><h1>${sentence(random, 8)}</h1>${paragraphs}</article>${DONATION_BOX}</main>${PAGE_END}`;
+}
+
+/** A short article above a footer of `links` one-word links separated by dots (a site-wide link farm). */
+export function linkFooterHtml(links: number, seed = 4): string {
+  const random = seededRandom(seed);
+  const article = Array.from({ length: 8 }, () => `<p>${paragraph(random)}</p>`).join('');
+  const farm = Array.from({ length: links }, (_, index) => `<a href="/l/${index}">${pick(random, LINK_WORDS)}</a>`).join(' · ');
+  return `${pageStart('Footer')}${siteHeader.html}<main><article><h1>${sentence(random, 8)}</h1>${article}</article></main><footer><div class="links">${farm}</div></footer>${PAGE_END}`;
+}
+
+/** A generated page: `elements` (and `depth`, for the nesting page) say what it was built to hold. */
+export interface StressPage {
+  name: string;
+  html: string;
+  elements: number;
+  /** Elements nested inside body, for the page built to be deep. */
+  depth?: number;
+  /** One of the news pages of growing size the slope (cost per element) is fitted to. */
+  scaling?: boolean;
+}
+
+export const SCALING_SIZES = [10_000, 50_000, 100_000] as const;
+
+const NESTING_DEPTH = 5_000;
+const LONG_READ_PARAGRAPHS = 2_000;
+const FOOTER_LINKS = 3_000;
+
+export function stressPages(): StressPage[] {
+  return [
+    ...SCALING_SIZES.map((elements) => ({
+      name: `news page, ${thousands(elements)} elements`,
+      html: newsPageHtml(elements),
+      elements,
+      scaling: true,
+    })),
+    // The donation box sits inside the nesting (4 elements), the 3 paragraphs under it.
+    { name: `nesting ${NESTING_DEPTH} deep`, html: deepNestingHtml(NESTING_DEPTH), elements: PAGE_ELEMENTS + NESTING_DEPTH + 4 + 3, depth: NESTING_DEPTH + 1 },
+    // header, main, article, h1, the paragraphs, the donation box
+    { name: `${LONG_READ_PARAGRAPHS} paragraphs`, html: paragraphsPageHtml(LONG_READ_PARAGRAPHS), elements: PAGE_ELEMENTS + siteHeader.elements + 3 + LONG_READ_PARAGRAPHS + 4 },
+    // header, main, article, h1, 8 paragraphs, footer, its div, the links
+    { name: `${FOOTER_LINKS}-link footer`, html: linkFooterHtml(FOOTER_LINKS), elements: PAGE_ELEMENTS + siteHeader.elements + 3 + 8 + 2 + FOOTER_LINKS },
+  ];
+}
+
+/** Nodes (elements and text) in every batch the incremental figure inserts, its root included. */
+export const BATCH_NODES = 50;
+
+/** `<p>text <a>text</a> text</p>`: five nodes. */
+function linkedParagraph(random: () => number): string {
+  return `<p>${sentence(random, 12)} <a href="/more">${sentence(random, 3)}</a> ${sentence(random, 6)}</p>`;
+}
+
+/**
+ * The two batches a page's script adds after load, each exactly BATCH_NODES nodes: a story update
+ * (a div with a heading, paragraphs and links) and one that also holds a small donation box, so both
+ * the nothing-found and the found paths of an incremental scan are timed. No whitespace between tags:
+ * every text node is counted.
+ */
+export function batchHtml(seed = 5): { plain: string; appeal: string } {
+  const random = seededRandom(seed);
+  const plain = (paragraphs: number, linked: number, extra: string): string => {
+    const texts = Array.from({ length: paragraphs }, () => `<p>${sentence(random, 14)}</p>`);
+    const links = Array.from({ length: linked }, () => linkedParagraph(random));
+    return `<div class="story-update"><h3>${sentence(random, 6)}</h3>${[...texts, ...links].join('')}${extra}</div>`;
+  };
+  return {
+    // div + h3 and its text (3) + 6 paragraphs (12) + 7 linked paragraphs (35)
+    plain: plain(6, 7, ''),
+    // div + h3 and its text (3) + 5 paragraphs (10) + 6 linked paragraphs (30) + the box (aside, h3, p, a and their texts: 7)
+    appeal: plain(5, 6, DONATION_BOX),
+  };
 }

@@ -46,3 +46,15 @@ export function ms(value: number): string {
 export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** A measured figure to about three significant digits (0.031, 4.27, 38.5, 1234); "n/a" for none. */
+export function figure(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  const size = Math.abs(value);
+  return value.toFixed(size >= 100 ? 0 : size >= 10 ? 1 : size >= 1 ? 2 : 3);
+}
+
+/** A count in groups of three digits: 100 000. */
+export function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}

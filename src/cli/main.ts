@@ -1,6 +1,6 @@
 // The `tidings` command line: scan pages, evaluate against the labelled corpus, benchmark.
 // Run through bin/tidings.mjs; main returns the exit code instead of exiting, so tests can call it.
-import { BENCH_USAGE, benchCommand } from './bench-command';
+import { BENCH_HELP, BENCH_USAGE, benchCommand } from './bench-command';
 import { InputError, UsageError } from './errors';
 import { EVAL_USAGE, evalCommand } from './eval-command';
 import { processIo, type CliIo } from './io';
@@ -17,12 +17,12 @@ Usage:
       Blocks a person judged real where the labels leave them out (eval/judgements.json when it is
       about DIR, or --judgements FILE) are counted in a separate section; --no-judgements leaves it out.
   ${BENCH_USAGE}
-      Speed and memory figures on generated huge and hostile inputs.
+${BENCH_HELP}
   tidings --help
 
 Exit codes: 0 done, 1 a file could not be read or a scan failed, 2 bad command line or bad input.`;
 
-const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number | Promise<number>> = {
   scan: scanCommand,
   eval: evalCommand,
   bench: benchCommand,
@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0;
   }
   try {
-    return command(rest, io);
+    return await command(rest, io);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.err(`tidings ${name}: ${error.message}`);

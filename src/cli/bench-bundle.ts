@@ -1,0 +1,35 @@
+// Bundles for `tidings bench`, built with build.mjs's own options: the content script whose size is
+// reported, and the in-page measurement injected into Chromium, minified as the extension is.
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+interface BuildScript {
+  ENTRIES: Record<string, string>;
+  bundleOptions: esbuild.BuildOptions;
+}
+
+/** build.mjs is plain JavaScript outside the type-checked sources; importing it builds nothing. */
+async function buildScript(): Promise<BuildScript> {
+  const url = new URL('../../build.mjs', import.meta.url).href;
+  return (await import(url)) as BuildScript;
+}
+
+async function bundle(entry: string): Promise<Uint8Array> {
+  const { bundleOptions } = await buildScript();
+  const result = await esbuild.build({ ...bundleOptions, entryPoints: [entry], write: false });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
+  return output.contents;
+}
+
+/** Bytes of the content script as the extension ships it. */
+export async function contentScriptBytes(): Promise<number> {
+  const { ENTRIES } = await buildScript();
+  if (!ENTRIES.content) throw new Error('build.mjs names no content entry');
+  return (await bundle(ENTRIES.content)).byteLength;
+}
+
+/** The measurement as one script defining the global IN_PAGE_FUNCTION. */
+export async function inPageScript(): Promise<string> {
+  return new TextDecoder().decode(await bundle(fileURLToPath(new URL('./bench-in-page.ts', import.meta.url))));
+}
