@@ -24,13 +24,14 @@ export const BENCH_USAGE = 'tidings bench [DIR] [--browser jsdom|chromium|both] 
 export const BENCH_HELP = `      Per page of DIR (default test/fixtures/pages; *.expected.html skipped) and of generated stress
       pages (10k/50k/100k elements, 5000 deep, 2000 paragraphs, a 3000-link footer; --no-stress skips
       them): the floor (one TreeWalker pass reading all text), the full scan, their ratio, one
-      incremental scan of a 50-node batch, and layout reads during a scan; median of N runs (default 5)
-      after a warm-up, under jsdom and in headless Chromium ($CHROMIUM_PATH, default /usr/bin/chromium).
-      --json prints {runs, dir, jsdom, chromium, skipped, contentScriptBytes, budget}; jsdom and chromium
-      are null when not run, else {pages: [{name, stress, elements, depth, findings, floorMs, scanMs,
-      ratio, incrementalMs, forcedLayouts, error?}], medianRatio, p95Ratio, medianScanMs, p95ScanMs,
-      medianIncrementalMs, maxForcedLayouts, slope: {points, microsPerElement, growth, linear} | null};
-      budget (Chromium's folder pages only) is [{figure, value, limit, unit, met}] or null.`;
+      incremental scan of a 50-node batch, layout reads during a scan and the page's first (cold)
+      scan; median of N runs (default 5) after a warm-up, under jsdom and in headless Chromium
+      ($CHROMIUM_PATH, default /usr/bin/chromium). --json prints {runs, dir, jsdom, chromium, skipped,
+      contentScriptBytes, budget}; jsdom and chromium are null when not run, else {pages: [{name,
+      stress, elements, depth, findings, coldScanMs, floorMs, scanMs, ratio, incrementalMs,
+      forcedLayouts, error?}], medianRatio, p95Ratio, medianScanMs, p95ScanMs, medianIncrementalMs,
+      maxForcedLayouts, slope: {points, microsPerElement, growth, linear} | null}; budget (Chromium's
+      folder pages only) is [{figure, value, limit, unit, met}] or null.`;
 
 type Environment = 'jsdom' | 'chromium';
 
@@ -240,7 +241,7 @@ export async function benchCommand(argv: readonly string[], io: CliIo): Promise<
       io.out('');
       io.out(`== ${ENVIRONMENT_TITLES[environment]} ==`);
       if (!report) {
-        io.out(`skipped: ${skipped[environment] ?? 'not run'}`);
+        io.out(`The browser half was skipped: ${skipped[environment] ?? 'not run'}`);
         continue;
       }
       io.out(pagesTable(report));
