@@ -6,7 +6,6 @@ import type { StatsIndex } from './stats';
 /** Less prose than this and a candidate is not taken for the article. */
 const MIN_ARTICLE_CHARS = 400;
 const MIN_PARAGRAPH_CHARS = 25;
-const paragraphTags = new Set(['P', 'PRE', 'BLOCKQUOTE']);
 
 function prose(index: StatsIndex, element: Element): number {
   const stats = index.stats.get(element);
@@ -27,15 +26,12 @@ function best(index: StatsIndex, elements: Iterable<Element>, score: (element: E
 }
 
 export function findArticle(index: StatsIndex): Element | null {
-  const marked = index.elements.filter((element) => /(?:^|\s)articleBody(?:\s|$)/.test(element.getAttribute('itemprop') ?? ''));
-  const markedBody = best(index, marked, (element) => prose(index, element));
+  const markedBody = best(index, index.articleBodies, (element) => prose(index, element));
   if (markedBody) return markedBody;
-  const articles = index.elements.filter((element) => element.tagName === 'ARTICLE');
-  const article = best(index, articles, (element) => prose(index, element));
+  const article = best(index, index.articles, (element) => prose(index, element));
   if (article) return article;
   const credit = new Map<Element, number>();
-  for (const element of index.elements) {
-    if (!paragraphTags.has(element.tagName)) continue;
+  for (const element of index.proseParagraphs) {
     const length = prose(index, element);
     if (length < MIN_PARAGRAPH_CHARS) continue;
     const parent = element.parentElement;

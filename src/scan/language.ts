@@ -2,6 +2,7 @@
 // Declared languages come first (they are cheap and usually right); the text is the fallback.
 // Pure: reads the DOM only, linear in the size of a bounded text sample.
 import { lexicons, primarySubtag } from '../lexicons/index';
+import { readText, tokenKeys } from './phrases';
 
 /** How much text to read: enough for thousands of words, bounded so a 5 MB page costs the same. */
 const SAMPLE_CHARS = 20_000;
@@ -20,10 +21,8 @@ const NOT_PROSE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ma
 const UKRAINIAN_LETTERS = /[іїєґ]/gu;
 const RUSSIAN_LETTERS = /[ыэъё]/gu;
 
-// NodeFilter / Node constants, spelled out so this runs where no DOM globals exist (CLI with jsdom).
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
+// Node constants, spelled out so this runs where no DOM globals exist (CLI with jsdom).
+const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 type Script = 'latin' | 'cyrillic';
@@ -34,15 +33,15 @@ function scriptOf(words: readonly string[]): Script {
 
 /** Stop word → the languages that list it, each with weight 1/(number of languages listing the word),
  *  so words shared by several languages ("de", "la", "in") count for less than distinctive ones. */
-const stopwordWeights = new Map<string, { lang: string; weight: number }[]>();
+const stopwordWeights = new Map<number, { lang: string; weight: number }[]>();
 const scriptOfLanguage = new Map<string, Script>();
 {
-  const owners = new Map<string, string[]>();
+  // Keyed like the tokens of the text (folded: "für" and "fur" are one word), one-token words only.
+  const owners = new Map<number, string[]>();
   for (const lexicon of Object.values(lexicons)) {
     scriptOfLanguage.set(lexicon.lang, scriptOf(lexicon.stopwords));
-    for (const word of new Set(lexicon.stopwords.map((w) => w.normalize('NFC').toLowerCase()))) {
-      owners.set(word, [...(owners.get(word) ?? []), lexicon.lang]);
-    }
+    const keys = new Set(lexicon.stopwords.map(tokenKeys).filter((wordKeys) => wordKeys.length === 1).map(([key]) => key!));
+    for (const key of keys) owners.set(key, [...(owners.get(key) ?? []), lexicon.lang]);
   }
   for (const [word, langs] of owners) {
     stopwordWeights.set(word, langs.map((lang) => ({ lang, weight: 1 / langs.length })));
@@ -59,31 +58,30 @@ function countMatches(text: string, pattern: RegExp): number {
 /** The language of plain text: 'en' unless another known language has clearly more evidence.
  *  Reads at most the first SAMPLE_CHARS characters. */
 export function detectTextLanguage(text: string): string {
-  const sample = text.slice(0, SAMPLE_CHARS).normalize('NFC').toLowerCase();
-  const latinLetters = countMatches(sample, /\p{Script=Latin}/gu);
-  const cyrillicLetters = countMatches(sample, /\p{Script=Cyrillic}/gu);
-  const otherLetters = countMatches(sample, /(?![\p{Script=Latin}\p{Script=Cyrillic}])\p{L}/gu);
-  let script: Script;
-  if (cyrillicLetters >= MIN_SCRIPT_LETTERS && cyrillicLetters > latinLetters + otherLetters) script = 'cyrillic';
-  else if (latinLetters >= MIN_SCRIPT_LETTERS && latinLetters > cyrillicLetters + otherLetters) script = 'latin';
-  else return 'en';
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const script = scriptOfText(sample);
+  if (script === null) return 'en';
 
   const scores = new Map<string, number>();
   /** Words that are stop words of each language, unweighted: the share test. */
   const counts = new Map<string, number>();
   let words = 0;
-  for (const [word] of sample.matchAll(/\p{L}+/gu)) {
-    words += 1;
-    for (const { lang, weight } of stopwordWeights.get(word) ?? []) {
-      if (scriptOfLanguage.get(lang) !== script) continue;
-      scores.set(lang, (scores.get(lang) ?? 0) + weight);
-      counts.set(lang, (counts.get(lang) ?? 0) + 1);
-    }
-  }
+  readText(sample, {
+    token(key, piece, start) {
+      if (!isLetter(piece.charCodeAt(start))) return;
+      words += 1;
+      for (const { lang, weight } of stopwordWeights.get(key) ?? []) {
+        if (scriptOfLanguage.get(lang) !== script) continue;
+        scores.set(lang, (scores.get(lang) ?? 0) + weight);
+        counts.set(lang, (counts.get(lang) ?? 0) + 1);
+      }
+    },
+  });
   if (script === 'cyrillic') {
     // Letters settle Russian against Ukrainian even where the few stop words seen are shared.
-    const ukrainian = (scores.get('uk') ?? 0) + countMatches(sample, UKRAINIAN_LETTERS);
-    const russian = (scores.get('ru') ?? 0) + countMatches(sample, RUSSIAN_LETTERS);
+    const lower = sample.toLowerCase();
+    const ukrainian = (scores.get('uk') ?? 0) + countMatches(lower, UKRAINIAN_LETTERS);
+    const russian = (scores.get('ru') ?? 0) + countMatches(lower, RUSSIAN_LETTERS);
     return ukrainian > russian ? 'uk' : 'ru';
   }
   let best = 'en';
@@ -95,6 +93,30 @@ export function detectTextLanguage(text: string): string {
     }
   }
   return bestScore >= MIN_EVIDENCE && (counts.get(best) ?? 0) >= MIN_STOPWORD_SHARE * words ? best : 'en';
+}
+
+/** A token that is a word, not a number or a sign (its first character is a letter). */
+function isLetter(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return !(code >= 0x2000 && code <= 0x2bff) && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code).toUpperCase();
+}
+
+/** Latin or Cyrillic when that script's letters outnumber all others; null for neither (or too little text). */
+function scriptOfText(sample: string): Script | null {
+  let latin = 0;
+  let cyrillic = 0;
+  let other = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) latin++;
+    } else if (code >= 0x400 && code <= 0x52f) cyrillic++;
+    else if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) latin++;
+    else if (isLetter(code)) other++;
+  }
+  if (cyrillic >= MIN_SCRIPT_LETTERS && cyrillic > latin + other) return 'cyrillic';
+  if (latin >= MIN_SCRIPT_LETTERS && latin > cyrillic + other) return 'latin';
+  return null;
 }
 
 /** A language tag as declared by the page, reduced to its primary subtag; '' when absent or meaningless. */
@@ -130,20 +152,23 @@ function declaredLanguage(doc: Document): string {
 function textSample(doc: Document): string {
   const root = doc.body ?? doc.documentElement;
   if (!root) return '';
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
-    acceptNode: (node: Node) =>
-      node.nodeType !== TEXT_NODE && NOT_PROSE.has((node as Element).localName?.toLowerCase() ?? '')
-        ? FILTER_REJECT
-        : FILTER_ACCEPT,
-  });
   const parts: string[] = [];
   let length = 0;
-  for (let node = walker.nextNode(); node && length < SAMPLE_CHARS; node = walker.nextNode()) {
-    if (node.nodeType !== TEXT_NODE) continue;
-    const data = (node as Text).data;
-    if (data.trim() === '') continue;
-    parts.push(data);
-    length += data.length + 1;
+  let node: Node | null = root.firstChild;
+  while (node && length < SAMPLE_CHARS) {
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (/\S/.test(data)) {
+        parts.push(data);
+        length += data.length + 1;
+      }
+    } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !NOT_PROSE.has((node as Element).localName.toLowerCase())) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== root && !node.nextSibling) node = node.parentNode!;
+    if (node === root) break;
+    node = node.nextSibling;
   }
   return parts.join(' ');
 }

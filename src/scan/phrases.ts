@@ -1,5 +1,8 @@
-// The one place where phrases meet text: case-, diacritics- and white-space-insensitive matching on
-// Unicode word boundaries (works for Cyrillic and accented Latin, where \b does not).
+// The one place where phrases meet text. The lexicons are compiled once into a trie over word
+// tokens; text is read once, character by character, folded on the fly (lower case, no diacritics,
+// one apostrophe, one dash) and cut into tokens on Unicode word boundaries (so Cyrillic works), and
+// each token costs one table probe unless it starts a phrase. No regular expression runs over the
+// page's text.
 import type { DetectContext, Kind } from '../core/types';
 import type { Lexicon } from '../lexicons/types';
 import { lexiconsFor } from '../lexicons/index';
@@ -14,6 +17,19 @@ export const phraseLists: readonly PhraseList[] = [
 
 /** Lists whose phrases are plea evidence (as opposed to headings and button words). */
 export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount'];
+
+/** A set of lists as bits (bit i: phraseLists[i]). */
+export type ListSet = number;
+
+export function listSet(lists: Iterable<PhraseList>): ListSet {
+  let bits = 0;
+  for (const list of lists) bits |= 1 << phraseLists.indexOf(list);
+  return bits;
+}
+
+export const ALL_LISTS: ListSet = listSet(phraseLists);
+const AMOUNT = phraseLists.indexOf('amount');
+const PER_PERIOD = phraseLists.indexOf('perPeriod');
 
 /** Which lexicon list a user phrase of each kind joins. */
 const userPhraseList: Record<Kind, PhraseList> = {
@@ -34,94 +50,370 @@ export function normalizeText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+// ---- Characters: what each UTF-16 code unit is, and what it folds to. ----
+
+const WORD = 1;
+const SPACE = 2;
+const SYMBOL = 3;
+/** A combining mark: dropped, as NFD + stripping marks drops it. */
+const MARK = 4;
+
+/** Per code unit: its class and its folded code; filled for ASCII now and for the rest on first sight. */
+const charClass = new Uint8Array(0x10000);
+const charFold = new Uint16Array(0x10000);
+
+function classify(code: number): void {
+  const char = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) {
+    // Half of a surrogate pair (emoji, rare scripts): no phrase holds one.
+    charClass[code] = SYMBOL;
+    charFold[code] = code;
+    return;
+  }
+  if (/\s/.test(char)) {
+    charClass[code] = SPACE;
+    charFold[code] = 32;
+    return;
+  }
+  if (/[\u2018\u2019\u02bc`]/.test(char)) {
+    charClass[code] = SYMBOL;
+    charFold[code] = 39; // '
+    return;
+  }
+  if (/[\u2010-\u2015]/.test(char)) {
+    charClass[code] = SYMBOL;
+    charFold[code] = 45; // -
+    return;
+  }
+  const folded = char.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (folded.length === 0) {
+    charClass[code] = MARK;
+    return;
+  }
+  charClass[code] = /[\p{L}\p{N}]/u.test(char) ? WORD : SYMBOL;
+  charFold[code] = folded.charCodeAt(0);
+}
+
+/** Code units are classified on first sight (class 0: not yet). */
+function classOf(code: number): number {
+  const kind = charClass[code]!;
+  if (kind !== 0) return kind;
+  classify(code);
+  return charClass[code]!;
+}
+
+// ---- Tokens: a word (letters and digits) or one symbol; white space only separates. ----
+
+/** A token's key: a hash of its folded characters mixed with its length, so collisions are rarer still. */
+function tokenKey(hash: number, length: number): number {
+  return (hash + Math.imul(length, 0x9e3779b1)) | 0;
+}
+
+/** Receives tokens in reading order. */
+export interface TokenSink {
+  /** `key` identifies the folded token; `start` is where it begins in `text` (the piece being read). */
+  token(key: number, text: string, start: number): void;
+}
+
+/**
+ * Reads `text` once: returns its visible length (runs of white space count as one character, leading
+ * white space as none) and hands each token to `sink` (when given). A token never spans two calls.
+ */
+export function readText(text: string, sink: TokenSink | null): number {
+  let visible = 0;
+  let inSpace = true;
+  let hash = 0;
+  let length = 0;
+  let start = -1;
+  const end = text.length;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const kind = classOf(code);
+    if (kind === WORD) {
+      visible++;
+      inSpace = false;
+      const folded = charFold[code]!;
+      if (start < 0) {
+        start = i;
+        hash = 0;
+        length = 0;
+      }
+      hash = (Math.imul(hash, 31) + folded) | 0;
+      length++;
+      continue;
+    }
+    if (kind === MARK) {
+      visible++;
+      continue;
+    }
+    if (start >= 0) {
+      sink?.token(tokenKey(hash, length), text, start);
+      start = -1;
+    }
+    if (kind === SPACE) {
+      if (!inSpace) visible++;
+      inSpace = true;
+    } else {
+      visible++;
+      inSpace = false;
+      sink?.token(tokenKey(charFold[code]!, 1), text, i);
+    }
+  }
+  if (start >= 0) sink?.token(tokenKey(hash, length), text, start);
+  return visible;
+}
+
+/** The keys of the tokens of a phrase or a word. */
+export function tokenKeys(phrase: string): number[] {
+  const keys: number[] = [];
+  readText(phrase, { token: (key) => keys.push(key) });
+  return keys;
+}
+
+// ---- The compiled lexicons. ----
+
+interface TrieNode {
+  next: Map<number, TrieNode> | null;
+  /** The phrase that ends here, with the lists it belongs to. */
+  phrase: string | null;
+  lists: ListSet;
+}
+
+function trieNode(): TrieNode {
+  return { next: null, phrase: null, lists: 0 };
+}
+
+/** Phrases that end in a period ("a month") look back for an amount before them; signs and words of currencies. */
+const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', 'r$', 'us$'];
+const currencyAfter = [
+  '$', '€', '£', '¥', '₹', '₽', '₴',
+  'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
+  'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč',
+];
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** A phrase as a regular-expression source: escaped, any run of white space matching any other. */
-function phrasePattern(phrase: string): string {
-  return normalizeText(phrase).trim().split(' ').map(escapeRegExp).join('\\s+');
+function alternation(words: readonly string[]): string {
+  return words.map((word) => escapeRegExp(normalizeText(word))).sort((a, b) => b.length - a.length).join('|');
 }
 
-const BEFORE = '(?<![\\p{L}\\p{N}])';
-const AFTER = '(?![\\p{L}\\p{N}])';
-
-/** Currency signs and words around an amount, normalized like the text they must match ("рублей" loses its breve). */
-const currencySigns = ['$', '€', '£', '¥', '₹', '₽', '₴'];
-const currencyWords = [
-  'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
-  'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč',
-];
-/** Signs written before the number; "R$" (Brazilian real) and "US$" are letters and a sign, a word of their own. */
-const currencyBefore = [...currencySigns, 'r$', 'us$'].map((sign) => escapeRegExp(normalizeText(sign))).join('|');
-const currencyAfter = [...currencySigns, ...currencyWords].map((word) => escapeRegExp(normalizeText(word))).join('|');
-
-function alternation(phrases: Iterable<string>): string | null {
-  const patterns = [...new Set([...phrases].map(phrasePattern).filter((p) => p.length > 0))];
-  // Longest first, so "donate now" wins over "donate" and reasons name the fuller phrase.
-  patterns.sort((a, b) => b.length - a.length);
-  return patterns.length > 0 ? patterns.join('|') : null;
-}
+/** An amount at the very end of the text before a period phrase: "$2 ", "5 € ", "r$ 19,90 ", "300 руб. ". */
+const amountBefore = (() => {
+  const number = String.raw`\d+(?:[.,]\d+)?`;
+  const amount = `(?:(?:${alternation(currencyBefore)})\\s?${number}|${number}\\s?(?:${alternation(currencyAfter)}))`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${amount}\\s?$`, 'u');
+})();
+/** Characters of run text an amount and its currency can take up before the period phrase. */
+const AMOUNT_LOOKBACK_CHARS = 32;
 
 export interface PhraseHit {
   list: PhraseList;
-  /** The normalized matched text, e.g. "support us". */
+  /** The matched phrase, normalized, e.g. "support us" or "$2 a month". */
   phrase: string;
-  /** Where it starts in the normalized text. */
+  /** Its position among the tokens read. */
   index: number;
 }
 
-export interface PhraseMatcher {
-  /** All hits in `text` (raw text; normalized here) of the given lists (default: all). */
-  match(text: string, lists?: ReadonlySet<PhraseList>): PhraseHit[];
+export class PhraseMatcher {
+  private readonly root = new Map<number, TrieNode>();
+  /** One byte per (key & FILTER_MASK): 1 when some phrase starts with a token of that key. */
+  private readonly firstFilter = new Uint8Array(FILTER_SIZE);
+
+  add(phrase: string, list: PhraseList): void {
+    const keys = tokenKeys(phrase);
+    if (keys.length === 0) return;
+    let next = this.root;
+    let node: TrieNode | undefined;
+    for (const key of keys) {
+      node = next.get(key);
+      if (!node) {
+        node = trieNode();
+        next.set(key, node);
+      }
+      next = node.next ??= new Map();
+    }
+    const end = node!;
+    end.lists |= 1 << phraseLists.indexOf(list);
+    end.phrase ??= normalizeText(phrase).trim();
+    this.firstFilter[keys[0]! & FILTER_MASK] = 1;
+  }
+
+  /** The node a phrase starting with this token begins at, if any. */
+  start(key: number): TrieNode | undefined {
+    return this.firstFilter[key & FILTER_MASK] === 1 ? this.root.get(key) : undefined;
+  }
+
+  /** A stream of text (one block's, one link's) whose hits of `lists` are wanted. */
+  stream(lists: ListSet): PhraseStream {
+    return new PhraseStream(this, lists);
+  }
+
+  /** All hits in `text` of the given lists (default: all), each list's hits leftmost-longest and not overlapping. */
+  match(text: string, lists: ListSet = ALL_LISTS): PhraseHit[] {
+    const stream = this.stream(lists);
+    stream.read(text);
+    return stream.hits();
+  }
 }
 
-function wordRegExp(source: string | null): RegExp | null {
-  return source === null ? null : new RegExp(`${BEFORE}(?:${source})${AFTER}`, 'gu');
+const FILTER_SIZE = 1 << 16;
+const FILTER_MASK = FILTER_SIZE - 1;
+
+interface PartialMatch {
+  node: TrieNode;
+  /** Token index and text position where the phrase began. */
+  index: number;
+  text: string;
+  offset: number;
+  /** Index `text` has (or will have, once read) among the stream's pieces. */
+  piece: number;
 }
 
-/** Compiles the lexicons (and the user's phrases) into one regular expression per list. */
+interface RawHit {
+  list: number;
+  phrase: string;
+  index: number;
+  /** Tokens covered. */
+  length: number;
+}
+
+/**
+ * Tokens of one run of text, read piece by piece (the text nodes of a block, of a link), matched as
+ * they come: a partial match carries on across pieces and across the elements between them.
+ */
+export class PhraseStream implements TokenSink {
+  private partials: PartialMatch[] = [];
+  private found: RawHit[] | null = null;
+  private tokens = 0;
+  /** The text read so far, kept only while an amount may need it (pieces, not copies). */
+  private readonly pieces: string[] = [];
+
+  constructor(private readonly matcher: PhraseMatcher, private readonly lists: ListSet) {}
+
+  /** Reads a piece of text; returns its visible length. */
+  read(text: string): number {
+    const visible = readText(text, this);
+    this.record(text);
+    return visible;
+  }
+
+  /** Keeps a piece read (by reference) while an amount may need to look back into it. */
+  record(text: string): void {
+    if ((this.lists & (1 << AMOUNT)) !== 0) this.pieces.push(text);
+  }
+
+  token(key: number, text: string, start: number): void {
+    const index = this.tokens++;
+    let partials = this.partials;
+    if (partials.length > 0) {
+      const kept: PartialMatch[] = [];
+      for (const partial of partials) {
+        const node = partial.node.next?.get(key);
+        if (!node) continue;
+        if (node.lists !== 0) this.ended(node, partial.index, index, partial);
+        if (node.next) kept.push({ ...partial, node });
+      }
+      partials = this.partials = kept;
+    }
+    const first = this.matcher.start(key);
+    if (!first) return;
+    const partial: PartialMatch = { node: first, index, text, offset: start, piece: this.pieces.length };
+    if (first.lists !== 0) this.ended(first, index, index, partial);
+    if (first.next) partials.push(partial);
+  }
+
+  private ended(node: TrieNode, startIndex: number, endIndex: number, partial: PartialMatch): void {
+    const lists = node.lists & this.lists;
+    if (lists === 0) return;
+    const length = endIndex - startIndex + 1;
+    const found = (this.found ??= []);
+    for (let list = 0; list < phraseLists.length; list++) {
+      if ((lists & (1 << list)) !== 0) found.push({ list, phrase: node.phrase!, index: startIndex, length });
+    }
+    if ((lists & (1 << PER_PERIOD)) !== 0 && (this.lists & (1 << AMOUNT)) !== 0) {
+      const amount = this.amountBefore(partial);
+      if (amount !== null) found.push({ list: AMOUNT, phrase: `${amount}${node.phrase!}`, index: startIndex, length });
+    }
+  }
+
+  /** The amount written just before a period phrase ("$2 " before "a month"), or null. */
+  private amountBefore(partial: PartialMatch): string | null {
+    let before = partial.text.slice(0, partial.offset);
+    for (let i = partial.piece - 1; i >= 0 && before.length < AMOUNT_LOOKBACK_CHARS; i--) before = this.pieces[i]! + before;
+    const found = amountBefore.exec(normalizeText(before.slice(-AMOUNT_LOOKBACK_CHARS)));
+    return found ? found[0] : null;
+  }
+
+  /** The hits so far: per list, leftmost first, longest first at one place, none overlapping another of its list. */
+  hits(): PhraseHit[] {
+    if (!this.found) return [];
+    const sorted = this.found.slice().sort((a, b) => a.list - b.list || a.index - b.index || b.length - a.length);
+    const hits: PhraseHit[] = [];
+    let list = -1;
+    let end = -1;
+    for (const hit of sorted) {
+      if (hit.list !== list) {
+        list = hit.list;
+        end = -1;
+      }
+      if (hit.index <= end) continue;
+      end = hit.index + hit.length - 1;
+      hits.push({ list: phraseLists[hit.list]!, phrase: hit.phrase, index: hit.index });
+    }
+    return hits.sort((a, b) => a.index - b.index);
+  }
+}
+
+/** Hands each token to two streams (a block's and the link's inside it): the text is read once. */
+class StreamPair implements TokenSink {
+  first: PhraseStream | null = null;
+  second: PhraseStream | null = null;
+
+  token(key: number, text: string, start: number): void {
+    this.first?.token(key, text, start);
+    this.second?.token(key, text, start);
+  }
+}
+const pair = new StreamPair();
+
+/** Reads a piece of text into one or two streams at once; returns its visible length. */
+export function readInto(text: string, first: PhraseStream | null, second: PhraseStream | null): number {
+  if (first === null || second === null) return (first ?? second)?.read(text) ?? readText(text, null);
+  pair.first = first;
+  pair.second = second;
+  const visible = readText(text, pair);
+  first.record(text);
+  second.record(text);
+  return visible;
+}
+
+/** Compiles the lexicons (and the user's phrases) into one matcher. */
 export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: DetectContext['userPhrases']): PhraseMatcher {
-  const sources = new Map<PhraseList, RegExp>();
+  const matcher = new PhraseMatcher();
   for (const list of phraseLists) {
     if (list === 'amount') continue;
-    const phrases = lexicons.flatMap((lexicon) => lexicon[list]);
-    for (const [kind, extra] of Object.entries(userPhrases) as [Kind, string[] | undefined][]) {
-      if (extra && userPhraseList[kind] === list) phrases.push(...extra);
-    }
-    const regExp = wordRegExp(alternation(phrases));
-    if (regExp) sources.set(list, regExp);
+    for (const lexicon of lexicons) for (const phrase of lexicon[list]) matcher.add(phrase, list);
   }
-  const periods = alternation(lexicons.flatMap((lexicon) => lexicon.perPeriod));
-  if (periods !== null) {
-    // "$2 a month", "€5 per month", "5 € im Monat", "R$ 19,90 por mês", "300 рублей в месяц": an amount then a period.
-    const number = String.raw`\d+(?:[.,]\d+)?`;
-    const amount = `(?:(?:${currencyBefore})\\s?${number}|${number}\\s?(?:${currencyAfter}))`;
-    const regExp = new RegExp(`${BEFORE}${amount}\\s?(?:${periods})${AFTER}`, 'gu');
-    sources.set('amount', regExp);
+  for (const [kind, extra] of Object.entries(userPhrases) as [Kind, string[] | undefined][]) {
+    for (const phrase of extra ?? []) matcher.add(phrase, userPhraseList[kind]);
   }
-  return {
-    match(text: string, lists?: ReadonlySet<PhraseList>): PhraseHit[] {
-      const normalized = normalizeText(text);
-      const hits: PhraseHit[] = [];
-      for (const [list, regExp] of sources) {
-        if (lists && !lists.has(list)) continue;
-        regExp.lastIndex = 0;
-        for (const found of normalized.matchAll(regExp)) hits.push({ list, phrase: found[0], index: found.index ?? 0 });
-      }
-      return hits;
-    },
-  };
+  return matcher;
 }
 
-const matchers = new WeakMap<DetectContext, PhraseMatcher>();
+/** Compiled matchers by languages and user phrases: compiling costs more than a whole scan. */
+const matchers = new Map<string, PhraseMatcher>();
+const MAX_MATCHERS = 8;
 
-/** The matcher for a detect context, compiled once per context. */
+/** The matcher for a detect context, compiled once per set of languages and user phrases. */
 export function matcherFor(context: DetectContext): PhraseMatcher {
-  let matcher = matchers.get(context);
+  const key = `${context.langs.join(',')}\n${JSON.stringify(context.userPhrases)}`;
+  let matcher = matchers.get(key);
   if (!matcher) {
+    if (matchers.size >= MAX_MATCHERS) matchers.delete(matchers.keys().next().value!);
     matcher = compilePhrases(lexiconsFor(context.langs), context.userPhrases);
-    matchers.set(context, matcher);
+    matchers.set(key, matcher);
   }
   return matcher;
 }

@@ -30,7 +30,7 @@ const CLIMB_LEVELS = 4;
  * list) cannot be mostly the block, and computing its statistics would make every incremental scan
  * cost the whole page.
  */
-const CLIMB_EXTRA_NODES = 2000;
+const CLIMB_EXTRA_NODES = 300;
 /** Elements that are the page, never a block. */
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
 const guardedSelector = '[data-tidings-collapsed], [data-tidings-revealed], tidings-placeholder';

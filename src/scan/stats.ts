@@ -1,8 +1,9 @@
-// Per-element text, link, form and phrase statistics, computed for a whole subtree in one
-// iterative pass (pre-order walk, then a reverse sweep that adds each element into its parent), so
-// detectors read O(1) figures instead of calling textContent on every ancestor.
+// Per-element text, link, form and phrase statistics, computed for a whole subtree in one iterative
+// pass: each element's figures are added into its parent as it closes, each text node is read once
+// (its visible length and its phrase tokens together), and id/class words are read only on elements
+// that have attributes. Detectors then read O(1) figures instead of calling textContent on ancestors.
 import type { DetectContext } from '../core/types';
-import { matcherFor, phraseLists, pleaLists, type PhraseList, type PhraseMatcher } from './phrases';
+import { listSet, matcherFor, phraseLists, pleaLists, readInto, type PhraseList, type PhraseMatcher, type PhraseStream } from './phrases';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm';
@@ -21,6 +22,11 @@ const donateHref = /donat|contribut|\/support(?:[-/?#]|$)|\/give(?:[-/?#]|$)|pat
 const memberHref = /\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\./i;
 const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
 
+/** Any hint at all: one test, and the hints one by one only for the few elements that pass it. */
+const anyHint = new RegExp(Object.values(hintPatterns).map((pattern) => pattern.source).join('|'), 'i');
+/** Any kind of plea link, likewise. */
+const anyPleaHref = new RegExp([donateHref, memberHref, appHref].map((pattern) => pattern.source).join('|'), 'i');
+
 /** Elements whose text flows inside the surrounding block; every other element is a block. */
 const inlineTags = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'KBD', 'LABEL',
@@ -36,12 +42,52 @@ const skippedTags = new Set([
 
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
 const headingTags = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-const ctaTags = new Set(['A', 'BUTTON']);
+// Everything the pass asks of a tag, as bits: one lookup per element.
+const INLINE = 1;
+const SKIPPED = 2;
+const PARAGRAPH = 4;
+const HEADING = 8;
+const ANCHOR = 16;
+const BUTTON = 32;
+const INPUT = 64;
+const FORM = 128;
+const LIST_ITEM = 256;
+const IMAGE = 512;
+const TEXTAREA = 1024;
+/** main, article, h1: where the page's own content begins. */
+const CONTENT_START = 2048;
+/** nav, header: navigation and the page header by their tag. */
+const NAVIGATION = 4096;
+const ARTICLE = 8192;
+/** p, pre, blockquote: the paragraphs the article search weighs. */
+const PROSE = 16384;
+
+const tagBits = new Map<string, number>();
+function setBits(tags: Iterable<string>, bit: number): void {
+  for (const tag of tags) tagBits.set(tag, (tagBits.get(tag) ?? 0) | bit);
+}
+setBits(inlineTags, INLINE);
+setBits(skippedTags, SKIPPED);
+setBits(paragraphTags, PARAGRAPH);
+setBits(headingTags, HEADING);
+setBits(['A'], ANCHOR);
+setBits(['BUTTON'], BUTTON);
+setBits(['INPUT'], INPUT);
+setBits(['FORM'], FORM);
+setBits(['LI'], LIST_ITEM);
+setBits(['IMG', 'PICTURE'], IMAGE);
+setBits(['TEXTAREA'], TEXTAREA);
+setBits(['MAIN', 'ARTICLE', 'H1'], CONTENT_START);
+setBits(['NAV', 'HEADER'], NAVIGATION);
+setBits(['ARTICLE'], ARTICLE);
+setBits(['P', 'PRE', 'BLOCKQUOTE'], PROSE);
+
 /** A paragraph holding a plea phrase is part of an appeal, not plain prose. */
-const pleaListSet: ReadonlySet<PhraseList> = new Set(pleaLists);
+const pleaListBits = listSet(pleaLists);
 /** Lists that count only in call-to-action text (link or button); the others only in block text. */
-const actionLists: ReadonlySet<PhraseList> = new Set(['donateActions', 'subscribeActions']);
-const blockLists: ReadonlySet<PhraseList> = new Set(phraseLists.filter((list) => !actionLists.has(list)));
+const actionLists = listSet(['donateActions', 'subscribeActions']);
+const blockLists = listSet(phraseLists.filter((list) => list !== 'donateActions' && list !== 'subscribeActions'));
+const LINK_WALL_HEADINGS = phraseLists.indexOf('linkWallHeadings');
 
 /** Marks the list that scan/text.ts builds from a run of short lines. */
 export const LINE_WALL_ATTRIBUTE = 'data-tidings-lines';
@@ -130,18 +176,7 @@ export function isBlockElement(element: Element): boolean {
 }
 
 const displayNone = /display\s*:\s*none/i;
-
-/** Hidden or invisible subtrees contribute nothing and are never candidates. */
-function isSkipped(element: Element): boolean {
-  const tag = element.tagName;
-  if (skippedTags.has(tag)) return true;
-  if (element.hasAttribute('hidden')) return true;
-  if (element.hasAttribute('data-tidings-collapsed') || element.hasAttribute('data-tidings-revealed')) return true;
-  const style = element.getAttribute('style');
-  if (style !== null && displayNone.test(style)) return true;
-  const type = tag === 'INPUT' ? element.getAttribute('type') : null;
-  return type !== null && type.toLowerCase() === 'hidden';
-}
+const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 
 function emptyStats(order: number): BlockStats {
   return {
@@ -173,19 +208,14 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.headings += source.headings;
   target.menus += source.menus;
   target.hintBits |= source.hintBits;
-  if (source.subtreeEnd > target.subtreeEnd) target.subtreeEnd = source.subtreeEnd;
   if (source.hits) {
     target.hits ??= new Array<number>(phraseLists.length).fill(0);
     for (let i = 0; i < source.hits.length; i++) target.hits[i]! += source.hits[i]!;
   }
-  // Children arrive last to first: putting theirs in front keeps the samples in document order.
-  if (source.samples) {
-    if (!target.samples) target.samples = source.samples.slice();
-    else {
-      const merged = source.samples.slice();
-      for (const sample of target.samples) if (merged.length < SAMPLE_LIMIT && !merged.includes(sample)) merged.push(sample);
-      target.samples = merged;
-    }
+  // Children close in document order, so appending keeps the samples in document order.
+  if (source.samples) for (const sample of source.samples) addSample(target, sample);
+  if (source.leading.length > 0 && target.leading.length < LEADING_TEXTS) {
+    target.leading = target.leading.concat(source.leading).slice(0, LEADING_TEXTS);
   }
 }
 
@@ -200,26 +230,33 @@ function addHit(stats: BlockStats, list: PhraseList, phrase: string): void {
   addSample(stats, `${list}:${phrase}`);
 }
 
-/** Collapsed length of a text node's data (runs of white space count as one character). */
-function visibleLength(text: string): number {
-  let length = 0;
-  let inSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160;
-    if (!space) length++;
-    else if (!inSpace) length++;
-    inSpace = space;
-  }
-  return length;
-}
-
 /** Text collected for phrase matching: one per block (its inline text) and one per link/button. */
 interface TextRun {
-  element: Element;
-  parts: string[];
+  stream: PhraseStream;
+  /** Visible characters, and those outside links. */
+  length: number;
   nonLinkLength: number;
-  cta: boolean;
+  /** An <a href>'s run: its text is link text. */
+  link: boolean;
+  /** A link's text while it is short enough to be a date label ("December 2021"); null otherwise. */
+  parts: string[] | null;
+}
+
+function textRun(matcher: PhraseMatcher, lists: number, link: boolean): TextRun {
+  return { stream: matcher.stream(lists), length: 0, nonLinkLength: 0, link, parts: link ? [] : null };
+}
+
+/** An element open during the pass. */
+interface Frame {
+  element: Element;
+  stats: BlockStats;
+  bits: number;
+  /** The run its text joins: its own when it is a block, else its block's (null above any block). */
+  block: TextRun | null;
+  /** The link or button it is in (or is). */
+  cta: TextRun | null;
+  ownsBlock: boolean;
+  ownsCta: boolean;
 }
 
 /** The element's id and class names, the words hint, header and menu patterns read. */
@@ -228,7 +265,6 @@ function namesOf(element: Element): string {
 }
 
 function ownHints(names: string): number {
-  if (names.length < 3) return 0;
   let bits = 0;
   hints.forEach((hint, i) => {
     if (hintPatterns[hint].test(names)) bits |= 1 << i;
@@ -237,32 +273,25 @@ function ownHints(names: string): number {
 }
 
 const headerNames = /(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)/i;
-
-/** The site's header, banner or navigation. */
-function isPageHeader(element: Element, names: string): boolean {
-  const tag = element.tagName;
-  if (tag === 'HEADER' || tag === 'NAV') return true;
-  const role = element.getAttribute('role');
-  if (role === 'banner' || role === 'navigation') return true;
-  return headerNames.test(names);
-}
-
 const menuNames = /(?:^|[-_\s])(?:[Nn]av|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Nav|Menu)(?:[A-Z0-9_\s-]|$)/;
 
-function isNavigation(element: Element, names: string): boolean {
-  return element.tagName === 'NAV' || element.tagName === 'HEADER' || element.getAttribute('role') === 'banner' || element.getAttribute('role') === 'navigation' || element.getAttribute('role') === 'menu'
-    || menuNames.test(names);
+/** nav, header, role=banner or navigation: the site's navigation or header whatever its names. */
+function isNavigationTagOrRole(bits: number, role: string | null): boolean {
+  return (bits & NAVIGATION) !== 0 || role === 'banner' || role === 'navigation';
 }
 
-/** Where the page's own content begins: navigation after this point is not the site's top menu. */
-function startsContent(element: Element): boolean {
-  const tag = element.tagName;
-  return tag === 'MAIN' || tag === 'ARTICLE' || tag === 'H1' || element.getAttribute('role') === 'main'
-    || (element.getAttribute('itemprop') ?? '').includes('articleBody');
+/** Navigation or a menu (a site's own links, not a link farm by structure alone). */
+function isMenu(bits: number, role: string | null, names: string): boolean {
+  return isNavigationTagOrRole(bits, role) || role === 'menu' || (names.length > 0 && menuNames.test(names));
 }
 
-function inputKind(element: Element): 'email' | 'search' | 'text' | 'button' | null {
-  const type = (element.getAttribute('type') ?? 'text').toLowerCase();
+/** The site's header, banner or navigation (counts only before the page's content begins). */
+function isPageHeader(bits: number, role: string | null, names: string): boolean {
+  return isNavigationTagOrRole(bits, role) || (names.length > 0 && headerNames.test(names));
+}
+
+function inputKind(element: Element, typeAttribute: string | null): 'email' | 'search' | 'text' | 'button' | null {
+  const type = (typeAttribute ?? 'text').toLowerCase();
   if (type === 'submit' || type === 'button' || type === 'image') return 'button';
   if (type === 'email') return 'email';
   if (type === 'search') return 'search';
@@ -285,29 +314,23 @@ function isDateLabel(text: string): boolean {
   return words.length <= MONTH_NAME_CHARS && !words.includes(' ');
 }
 
-/** Matches a run's text, counting its hits into `stats`; whether it is a link-wall heading (null: no text). */
-function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): boolean | null {
-  const text = run.parts.join('');
-  const length = visibleLength(text.trim());
-  if (length === 0) return null;
+/** Whether a block's own text is a link-wall heading (null: it has no text); counts its hits into `stats`. */
+function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): boolean | null {
+  if (run.length === 0) return null;
   let heading = false;
-  const short = length <= HEADING_MAX_CHARS;
+  const short = run.length <= HEADING_MAX_CHARS;
   let plea = false;
-  for (const hit of matcher.match(text, run.cta ? actionLists : blockLists)) {
-    if (hit.list === 'linkWallHeadings') {
+  for (const hit of run.stream.hits()) {
+    const list = phraseLists.indexOf(hit.list);
+    if (list === LINK_WALL_HEADINGS) {
       // In a menu, a link named "Trending" leads to a page, it heads nothing.
       if (!short || heading || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
       heading = true;
     }
-    if (run.cta && !short) continue;
     addHit(stats, hit.list, hit.phrase);
-    if (pleaListSet.has(hit.list)) plea = true;
+    if ((pleaListBits & (1 << list)) !== 0) plea = true;
   }
-  if (run.cta) {
-    if (short && run.element.tagName === 'A' && isDateLabel(text)) stats.dateLinks += 1;
-    return heading;
-  }
-  const paragraphLike = paragraphTags.has(run.element.tagName) || run.nonLinkLength >= PARAGRAPH_MIN_CHARS * 2;
+  const paragraphLike = (tagBits & PARAGRAPH) !== 0 || run.nonLinkLength >= PARAGRAPH_MIN_CHARS * 2;
   if (paragraphLike && run.nonLinkLength >= PARAGRAPH_MIN_CHARS) {
     stats.paragraphs += 1;
     if (plea) stats.pleaParagraphs += 1;
@@ -315,142 +338,209 @@ function matchRun(run: TextRun, stats: BlockStats, matcher: PhraseMatcher): bool
   return heading;
 }
 
+/** A link's or button's words count only when it is short: a call to action, not a headline. */
+function finishCtaRun(run: TextRun, stats: BlockStats): void {
+  if (run.length === 0 || run.length > HEADING_MAX_CHARS) return;
+  for (const hit of run.stream.hits()) addHit(stats, hit.list, hit.phrase);
+  if (run.parts && isDateLabel(run.parts.join(''))) stats.dateLinks += 1;
+}
+
 export interface StatsIndex {
   stats: Map<Element, BlockStats>;
   /** Elements of the subtree in document order (skipped subtrees left out). */
   elements: Element[];
+  /** What the article search weighs, gathered on the way: schema.org article bodies, <article>s, paragraphs. */
+  articleBodies: Element[];
+  articles: Element[];
+  proseParagraphs: Element[];
+}
+
+/** What an element's attributes say, read in one sweep over the attributes it has. */
+interface Attributes {
+  hidden: boolean;
+  names: string;
+  role: string | null;
+  itemprop: string | null;
+  href: string | null;
+  type: string | null;
+  value: string | null;
+  lineWall: boolean;
+}
+
+const noAttributes: Attributes = { hidden: false, names: '', role: null, itemprop: null, href: null, type: null, value: null, lineWall: false };
+
+function readAttributes(element: Element): Attributes {
+  if (!element.hasAttributes()) return noAttributes;
+  const read: Attributes = { ...noAttributes };
+  for (const name of element.getAttributeNames()) {
+    switch (name) {
+      case 'hidden':
+      case 'data-tidings-collapsed':
+      case 'data-tidings-revealed':
+        read.hidden = true;
+        return read;
+      case 'style':
+        if (displayNone.test(element.getAttribute(name) ?? '')) {
+          read.hidden = true;
+          return read;
+        }
+        break;
+      case 'id':
+      case 'class':
+        read.names += ` ${element.getAttribute(name) ?? ''}`;
+        break;
+      case 'role':
+        read.role = element.getAttribute(name);
+        break;
+      case 'itemprop':
+        read.itemprop = element.getAttribute(name);
+        break;
+      case 'href':
+        read.href = element.getAttribute(name);
+        break;
+      case 'type':
+        read.type = element.getAttribute(name);
+        break;
+      case 'value':
+        read.value = element.getAttribute(name);
+        break;
+      case LINE_WALL_ATTRIBUTE:
+        read.lineWall = true;
+        break;
+    }
+  }
+  return read;
 }
 
 /** One pass over `root`'s subtree. Iterative: safe for nesting thousands deep. */
 export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex {
-  const stats = new Map<Element, BlockStats>();
-  const elements: Element[] = [];
-  if (isSkipped(root)) return { stats, elements };
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) => {
-      if (node.nodeType !== 1 || !isSkipped(node as Element)) return 1; // ACCEPT
-      if ((node as Element).tagName === 'TEXTAREA') textareaParents.push((node as Element).parentElement);
-      return 2; // REJECT
-    },
-  });
-  const textareaParents: (Element | null)[] = [];
-  // The text run a node's text belongs to, per element: its nearest block, and its nearest link/button.
-  const blockRun = new Map<Element, TextRun>();
-  const ctaRun = new Map<Element, TextRun | null>();
-  const runs: TextRun[] = [];
-  let seenContent = false;
+  const index: StatsIndex = { stats: new Map(), elements: [], articleBodies: [], articles: [], proseParagraphs: [] };
   // A subtree inherits being inside navigation or the page header from its ancestors.
   let ancestorMenu = false;
   for (let ancestor = root.parentElement; ancestor && !ancestorMenu; ancestor = ancestor.parentElement) {
-    ancestorMenu = isNavigation(ancestor, namesOf(ancestor));
+    ancestorMenu = isMenu(tagBits.get(ancestor.tagName) ?? 0, ancestor.getAttribute('role'), namesOf(ancestor));
   }
-  for (let node: Node | null = root; node; node = walker.nextNode()) {
-    if (node.nodeType === 3) {
-      const parent = node.parentElement;
-      const own = parent ? stats.get(parent) : undefined;
-      if (!parent || !own) continue;
-      const data = (node as Text).data;
-      const length = visibleLength(data);
-      if (length === 0) continue;
-      own.textLength += length;
-      const cta = ctaRun.get(parent) ?? null;
-      const inLink = cta !== null && cta.element.tagName === 'A';
-      if (inLink) own.linkTextLength += length;
-      const run = blockRun.get(parent);
-      if (run) {
-        run.parts.push(data);
-        if (!inLink) run.nonLinkLength += length;
-      }
-      cta?.parts.push(data);
-      continue;
+  let seenContent = false;
+
+  /** Opens an element: its own figures; null when its subtree is skipped. */
+  function open(element: Element, parent: Frame | null): Frame | null {
+    const bits = tagBits.get(element.tagName) ?? 0;
+    if ((bits & SKIPPED) !== 0) {
+      if ((bits & TEXTAREA) !== 0 && parent) parent.stats.textareas += 1;
+      return null;
     }
-    const element = node as Element;
-    const own = emptyStats(elements.length);
-    elements.push(element);
-    stats.set(element, own);
-    // Read once: hints, menus and the page header all test the same id and class words.
-    const names = namesOf(element);
-    own.hintBits = ownHints(names);
-    own.lineWall = element.hasAttribute(LINE_WALL_ATTRIBUTE);
-    const parent = element === root ? null : element.parentElement;
-    if (!seenContent && startsContent(element)) seenContent = true;
-    if (isNavigation(element, names)) own.menus = 1;
-    const parentStats = parent ? stats.get(parent) : undefined;
-    own.inNavigation = (parentStats ? parentStats.inNavigation : ancestorMenu) || own.menus > 0;
-    own.inPageHeader = (parentStats ? parentStats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(element, names));
-    const parentRun = parent ? blockRun.get(parent) : undefined;
-    if (isBlockElement(element)) {
-      parentRun?.parts.push('\n');
-      const run: TextRun = { element, parts: [], nonLinkLength: 0, cta: false };
-      runs.push(run);
-      blockRun.set(element, run);
-    } else if (parentRun) {
-      blockRun.set(element, parentRun);
-      // Adjacent inline elements ("<span>Most read</span><span>World</span>") read as separate words.
-      parentRun.parts.push(element.tagName === 'BR' ? '\n' : ' ');
-    }
-    const tag = element.tagName;
-    const isLink = tag === 'A' && element.hasAttribute('href');
-    if (isLink || (ctaTags.has(tag) && tag !== 'A')) {
-      const run: TextRun = { element, parts: [], nonLinkLength: 0, cta: true };
-      runs.push(run);
-      ctaRun.set(element, run);
-    } else {
-      ctaRun.set(element, parent ? ctaRun.get(parent) ?? null : null);
-    }
+    const attributes = readAttributes(element);
+    if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden')) return null;
+    const own = emptyStats(index.elements.length);
+    index.elements.push(element);
+    index.stats.set(element, own);
+    const { names, role } = attributes;
+    if (names.length >= 3 && anyHint.test(names)) own.hintBits = ownHints(names);
+    own.lineWall = attributes.lineWall;
+    const articleBody = attributes.itemprop !== null && articleBodyProp.test(attributes.itemprop);
+    if (!seenContent && ((bits & CONTENT_START) !== 0 || role === 'main' || articleBody)) seenContent = true;
+    if (isMenu(bits, role, names)) own.menus = 1;
+    own.inNavigation = (parent ? parent.stats.inNavigation : ancestorMenu) || own.menus > 0;
+    own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names));
+    if (articleBody) index.articleBodies.push(element);
+    if ((bits & ARTICLE) !== 0) index.articles.push(element);
+    if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
+
+    const parentBlock = parent ? parent.block : null;
+    const block = (bits & INLINE) === 0 ? textRun(matcher, blockLists, false) : parentBlock;
+    const isLink = (bits & ANCHOR) !== 0 && attributes.href !== null;
+    const cta = isLink || (bits & BUTTON) !== 0 ? textRun(matcher, actionLists, isLink) : parent ? parent.cta : null;
     if (isLink) {
       own.links = 1;
-      const href = element.getAttribute('href') ?? '';
-      if (donateHref.test(href)) own.donateLinks = 1;
-      else if (memberHref.test(href)) own.memberLinks = 1;
-      if (appHref.test(href)) own.appLinks = 1;
-    } else if (tag === 'INPUT') {
-      const kind = inputKind(element);
+      const href = attributes.href!;
+      if (anyPleaHref.test(href)) {
+        if (donateHref.test(href)) own.donateLinks = 1;
+        else if (memberHref.test(href)) own.memberLinks = 1;
+        if (appHref.test(href)) own.appLinks = 1;
+      }
+    } else if ((bits & INPUT) !== 0) {
+      const kind = inputKind(element, attributes.type);
       if (kind === 'email') own.emailInputs = 1;
       else if (kind === 'text') own.textInputs = 1;
       else if (kind === 'search') own.searchInputs = 1;
       else if (kind === 'button') {
         own.buttons = 1;
-        const value = element.getAttribute('value');
-        if (value) runs.push({ element, parts: [value], nonLinkLength: 0, cta: true });
+        if (attributes.value) {
+          const run = textRun(matcher, actionLists, false);
+          run.length = run.stream.read(attributes.value);
+          finishCtaRun(run, own);
+        }
       }
-    } else if (tag === 'BUTTON') own.buttons = 1;
-    else if (tag === 'FORM') own.forms = 1;
-    else if (tag === 'LI') own.listItems = 1;
-    else if (headingTags.has(tag)) own.headings = 1;
-    else if (tag === 'IMG' || tag === 'PICTURE') own.images = 1;
+    } else if ((bits & BUTTON) !== 0) own.buttons = 1;
+    else if ((bits & FORM) !== 0) own.forms = 1;
+    else if ((bits & LIST_ITEM) !== 0) own.listItems = 1;
+    else if ((bits & HEADING) !== 0) own.headings = 1;
+    else if ((bits & IMAGE) !== 0) own.images = 1;
+    return {
+      element, stats: own, bits, block, cta,
+      ownsBlock: block !== parentBlock, ownsCta: cta !== (parent ? parent.cta : null),
+    };
   }
-  for (const parent of textareaParents) {
-    const parentStats = parent ? stats.get(parent) : undefined;
-    if (parentStats) parentStats.textareas += 1;
-  }
-  // Whether a block's own text (if it has any) is a link-wall heading.
-  const ownText = new Map<BlockStats, boolean>();
-  for (const run of runs) {
-    const runStats = stats.get(run.element)!;
-    const heading = matchRun(run, runStats, matcher);
-    if (heading !== null && !run.cta) ownText.set(runStats, heading);
-  }
-  // Children come after their parent in document order: a reverse sweep adds each into its parent.
-  for (let i = elements.length - 1; i >= 0; i--) {
-    const element = elements[i]!;
-    const own = stats.get(element)!;
-    if (element.tagName === 'A' && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) {
-      own.shortLinks += 1;
+
+  function readTextNode(data: string, frame: Frame): void {
+    const { block, cta } = frame;
+    const length = readInto(data, block?.stream ?? null, cta?.stream ?? null);
+    if (length === 0) return;
+    frame.stats.textLength += length;
+    const inLink = cta !== null && cta.link;
+    if (inLink) frame.stats.linkTextLength += length;
+    if (block) {
+      block.length += length;
+      if (!inLink) block.nonLinkLength += length;
     }
-    const parent = element.parentElement;
-    const parentStats = parent ? stats.get(parent) : undefined;
-    // Children arrived last to first (prepended below); the block's own text comes before them.
-    const ownLeading = ownText.get(own);
-    if (ownLeading !== undefined) own.leading.unshift(ownLeading);
-    if (own.leading.length > LEADING_TEXTS) own.leading.length = LEADING_TEXTS;
-    own.leadingHeading = own.leading.includes(true);
-    if (!parentStats) continue;
-    addInto(parentStats, own);
-    if (own.leading.length > 0) parentStats.leading = own.leading.concat(parentStats.leading).slice(0, LEADING_TEXTS);
+    if (cta) {
+      cta.length += length;
+      if (cta.parts && cta.length <= SHORT_LINK_CHARS) cta.parts.push(data);
+    }
   }
-  return { stats, elements };
+
+  /** Closes an element: its own runs are matched and its figures added into its parent's. */
+  function close(frame: Frame, parent: Frame | null): void {
+    const own = frame.stats;
+    own.subtreeEnd = index.elements.length - 1;
+    if (frame.ownsCta && frame.cta) finishCtaRun(frame.cta, own);
+    const ownHeading = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
+    if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
+    // The block's own text comes before its children's.
+    if (ownHeading !== null) {
+      own.leading.unshift(ownHeading);
+      if (own.leading.length > LEADING_TEXTS) own.leading.length = LEADING_TEXTS;
+    }
+    own.leadingHeading = own.leading.includes(true);
+    if (parent) addInto(parent.stats, own);
+  }
+
+  const top = open(root, null);
+  if (!top) return index;
+  const stack: Frame[] = [top];
+  let node: Node | null = root.firstChild;
+  for (;;) {
+    const frame = stack[stack.length - 1]!;
+    if (node === null) {
+      stack.pop();
+      close(frame, stack[stack.length - 1] ?? null);
+      if (stack.length === 0) break;
+      node = frame.element.nextSibling;
+      continue;
+    }
+    const type = node.nodeType;
+    if (type === 3) readTextNode((node as Text).data, frame);
+    else if (type === 1) {
+      const child = open(node as Element, frame);
+      if (child) {
+        stack.push(child);
+        node = node.firstChild;
+        continue;
+      }
+    }
+    node = node.nextSibling;
+  }
+  return index;
 }
 
 /** The statistics of the scan in progress, shared by all detectors (see `withStatsIndex`). */
