@@ -1,10 +1,11 @@
 // Which language a page is in, so the detectors can add that language's lexicon to English.
-// Declared languages come first (they are cheap and usually right); the text is the fallback.
-// Pure: reads the DOM only, linear in the size of a bounded text sample.
+// Declared languages come first (they are cheap and usually right); the text is the fallback. The
+// text is tallied from the tokens the statistics pass reads anyway (see scan.ts), so a page costs no
+// second walk for its language.
 import { lexicons, primarySubtag } from '../lexicons/index';
-import { readText, tokenKeys } from './phrases';
+import { readText, tokenKeys, type TokenSink } from './phrases';
 
-/** How much text to read: enough for thousands of words, bounded so a 5 MB page costs the same. */
+/** How much text to weigh: enough for thousands of words, bounded so a 5 MB page costs the same. */
 const SAMPLE_CHARS = 20_000;
 /** Stop-word weight a language needs before text evidence beats the English default. */
 const MIN_EVIDENCE = 2;
@@ -15,15 +16,9 @@ const MIN_STOPWORD_SHARE = 0.1;
 const MIN_SCRIPT_LETTERS = 20;
 /** BCP 47 codes that name no language. */
 const NO_LANGUAGE = new Set(['und', 'mul', 'zxx', 'mis']);
-/** Subtrees whose text is not prose. */
-const NOT_PROSE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'textarea', 'select']);
-/** Letters only one of the two Cyrillic languages uses. */
-const UKRAINIAN_LETTERS = /[іїєґ]/gu;
-const RUSSIAN_LETTERS = /[ыэъё]/gu;
-
-// Node constants, spelled out so this runs where no DOM globals exist (CLI with jsdom).
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+/** Letters only one of the two Cyrillic languages uses (either case). */
+const UKRAINIAN_LETTERS = new Set([...'іїєґІЇЄҐ'].map((letter) => letter.charCodeAt(0)));
+const RUSSIAN_LETTERS = new Set([...'ыэъёЫЭЪЁ'].map((letter) => letter.charCodeAt(0)));
 
 type Script = 'latin' | 'cyrillic';
 
@@ -48,75 +43,85 @@ const scriptOfLanguage = new Map<string, Script>();
   }
 }
 
-function countMatches(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text) !== null) count += 1;
-  return count;
+type Letters = Script | 'other';
+
+/** The script of a letter, or null for anything else (digits, signs). */
+function lettersOf(code: number): Letters | null {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? 'latin' : null;
+  if (code >= 0x400 && code <= 0x52f) return 'cyrillic';
+  if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) return 'latin';
+  const char = String.fromCharCode(code);
+  return char.toLowerCase() !== char.toUpperCase() || /\p{L}/u.test(char) ? 'other' : null;
+}
+
+/** Language evidence from the words of a text, read token by token; weighs the first SAMPLE_CHARS characters. */
+export class LanguageTally implements TokenSink {
+  private chars = 0;
+  private words = 0;
+  private readonly letters = { latin: 0, cyrillic: 0, other: 0 };
+  private ukrainianLetters = 0;
+  private russianLetters = 0;
+  private readonly scores = new Map<string, number>();
+  /** Words that are stop words of each language, unweighted: the share test. */
+  private readonly counts = new Map<string, number>();
+
+  /** Whether the sample is complete: more text would not be weighed. */
+  get full(): boolean {
+    return this.chars >= SAMPLE_CHARS;
+  }
+
+  token(key: number, text: string, start: number, end: number): void {
+    if (this.chars >= SAMPLE_CHARS) return;
+    this.chars += end - start + 1;
+    const letters = lettersOf(text.charCodeAt(start));
+    if (letters === null) return;
+    this.words += 1;
+    this.letters[letters] += end - start;
+    if (letters === 'cyrillic') {
+      for (let i = start; i < end; i++) {
+        const code = text.charCodeAt(i);
+        if (UKRAINIAN_LETTERS.has(code)) this.ukrainianLetters += 1;
+        else if (RUSSIAN_LETTERS.has(code)) this.russianLetters += 1;
+      }
+    }
+    const owners = stopwordWeights.get(key);
+    if (!owners) return;
+    for (const { lang, weight } of owners) {
+      this.scores.set(lang, (this.scores.get(lang) ?? 0) + weight);
+      this.counts.set(lang, (this.counts.get(lang) ?? 0) + 1);
+    }
+  }
+
+  /** 'en' unless another known language has clearly more evidence. */
+  language(): string {
+    const { latin, cyrillic, other } = this.letters;
+    let script: Script;
+    if (cyrillic >= MIN_SCRIPT_LETTERS && cyrillic > latin + other) script = 'cyrillic';
+    else if (latin >= MIN_SCRIPT_LETTERS && latin > cyrillic + other) script = 'latin';
+    else return 'en';
+    const score = (lang: string): number => (scriptOfLanguage.get(lang) === script ? this.scores.get(lang) ?? 0 : 0);
+    if (script === 'cyrillic') {
+      // Letters settle Russian against Ukrainian even where the few stop words seen are shared.
+      return score('uk') + this.ukrainianLetters > score('ru') + this.russianLetters ? 'uk' : 'ru';
+    }
+    let best = 'en';
+    let bestScore = score('en');
+    for (const lang of this.scores.keys()) {
+      if (score(lang) > bestScore) {
+        best = lang;
+        bestScore = score(lang);
+      }
+    }
+    return bestScore >= MIN_EVIDENCE && (this.counts.get(best) ?? 0) >= MIN_STOPWORD_SHARE * this.words ? best : 'en';
+  }
 }
 
 /** The language of plain text: 'en' unless another known language has clearly more evidence.
  *  Reads at most the first SAMPLE_CHARS characters. */
 export function detectTextLanguage(text: string): string {
-  const sample = text.slice(0, SAMPLE_CHARS);
-  const script = scriptOfText(sample);
-  if (script === null) return 'en';
-
-  const scores = new Map<string, number>();
-  /** Words that are stop words of each language, unweighted: the share test. */
-  const counts = new Map<string, number>();
-  let words = 0;
-  readText(sample, {
-    token(key, piece, start) {
-      if (!isLetter(piece.charCodeAt(start))) return;
-      words += 1;
-      for (const { lang, weight } of stopwordWeights.get(key) ?? []) {
-        if (scriptOfLanguage.get(lang) !== script) continue;
-        scores.set(lang, (scores.get(lang) ?? 0) + weight);
-        counts.set(lang, (counts.get(lang) ?? 0) + 1);
-      }
-    },
-  });
-  if (script === 'cyrillic') {
-    // Letters settle Russian against Ukrainian even where the few stop words seen are shared.
-    const lower = sample.toLowerCase();
-    const ukrainian = (scores.get('uk') ?? 0) + countMatches(lower, UKRAINIAN_LETTERS);
-    const russian = (scores.get('ru') ?? 0) + countMatches(lower, RUSSIAN_LETTERS);
-    return ukrainian > russian ? 'uk' : 'ru';
-  }
-  let best = 'en';
-  let bestScore = scores.get('en') ?? 0;
-  for (const [lang, score] of scores) {
-    if (score > bestScore) {
-      best = lang;
-      bestScore = score;
-    }
-  }
-  return bestScore >= MIN_EVIDENCE && (counts.get(best) ?? 0) >= MIN_STOPWORD_SHARE * words ? best : 'en';
-}
-
-/** A token that is a word, not a number or a sign (its first character is a letter). */
-function isLetter(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return !(code >= 0x2000 && code <= 0x2bff) && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code).toUpperCase();
-}
-
-/** Latin or Cyrillic when that script's letters outnumber all others; null for neither (or too little text). */
-function scriptOfText(sample: string): Script | null {
-  let latin = 0;
-  let cyrillic = 0;
-  let other = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
-    if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) latin++;
-    } else if (code >= 0x400 && code <= 0x52f) cyrillic++;
-    else if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) latin++;
-    else if (isLetter(code)) other++;
-  }
-  if (cyrillic >= MIN_SCRIPT_LETTERS && cyrillic > latin + other) return 'cyrillic';
-  if (latin >= MIN_SCRIPT_LETTERS && latin > cyrillic + other) return 'latin';
-  return null;
+  const tally = new LanguageTally();
+  readText(text.slice(0, SAMPLE_CHARS), tally);
+  return tally.language();
 }
 
 /** A language tag as declared by the page, reduced to its primary subtag; '' when absent or meaningless. */
@@ -133,7 +138,9 @@ function metaContent(doc: Document, matches: (meta: Element) => boolean): string
   return null;
 }
 
-function declaredLanguage(doc: Document): string {
+/** The page's declared language as a lower-case primary subtag ('de' for 'de-AT'): `<html lang>` /
+ *  `xml:lang`, then `<meta http-equiv="content-language">`, then `og:locale`; '' when none. */
+export function declaredLanguage(doc: Document): string {
   const root = doc.documentElement;
   const candidates: (() => string | null | undefined)[] = [
     () => root?.getAttribute('lang'),
@@ -146,39 +153,4 @@ function declaredLanguage(doc: Document): string {
     if (code) return code;
   }
   return '';
-}
-
-/** The first SAMPLE_CHARS characters of the page's prose (text outside scripts, styles and the like). */
-function textSample(doc: Document): string {
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return '';
-  const parts: string[] = [];
-  let length = 0;
-  let node: Node | null = root.firstChild;
-  while (node && length < SAMPLE_CHARS) {
-    if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      if (/\S/.test(data)) {
-        parts.push(data);
-        length += data.length + 1;
-      }
-    } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !NOT_PROSE.has((node as Element).localName.toLowerCase())) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node !== root && !node.nextSibling) node = node.parentNode!;
-    if (node === root) break;
-    node = node.nextSibling;
-  }
-  return parts.join(' ');
-}
-
-/** The page's language as a lower-case primary subtag ('de' for 'de-AT'): `<html lang>` / `xml:lang`,
- *  then `<meta http-equiv="content-language">`, then `og:locale`, then the text; 'en' when unknown.
- *  A declared 'en' is checked against the text, since site templates often keep it on pages in
- *  other languages (English lexicon applies either way, so a wrong 'en' would lose the page's own). */
-export function detectDocumentLanguage(doc: Document): string {
-  const declared = declaredLanguage(doc);
-  if (declared && declared !== 'en') return declared;
-  return detectTextLanguage(textSample(doc));
 }

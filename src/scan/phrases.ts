@@ -111,8 +111,8 @@ function tokenKey(hash: number, length: number): number {
 
 /** Receives tokens in reading order. */
 export interface TokenSink {
-  /** `key` identifies the folded token; `start` is where it begins in `text` (the piece being read). */
-  token(key: number, text: string, start: number): void;
+  /** `key` identifies the folded token; it is `text` (the piece being read) from `start` to before `end`. */
+  token(key: number, text: string, start: number, end: number): void;
 }
 
 /**
@@ -147,7 +147,7 @@ export function readText(text: string, sink: TokenSink | null): number {
       continue;
     }
     if (start >= 0) {
-      sink?.token(tokenKey(hash, length), text, start);
+      sink?.token(tokenKey(hash, length), text, start, i);
       start = -1;
     }
     if (kind === SPACE) {
@@ -156,10 +156,10 @@ export function readText(text: string, sink: TokenSink | null): number {
     } else {
       visible++;
       inSpace = false;
-      sink?.token(tokenKey(charFold[code]!, 1), text, i);
+      sink?.token(tokenKey(charFold[code]!, 1), text, i, i + 1);
     }
   }
-  if (start >= 0) sink?.token(tokenKey(hash, length), text, start);
+  if (start >= 0) sink?.token(tokenKey(hash, length), text, start, end);
   return visible;
 }
 
@@ -267,7 +267,7 @@ interface PartialMatch {
   index: number;
   text: string;
   offset: number;
-  /** Index `text` has (or will have, once read) among the stream's pieces. */
+  /** How many pieces the stream had read when the phrase began (`text` is the next one). */
   piece: number;
 }
 
@@ -284,11 +284,14 @@ interface RawHit {
  * they come: a partial match carries on across pieces and across the elements between them.
  */
 export class PhraseStream implements TokenSink {
-  private partials: PartialMatch[] = [];
+  // A stream per block and per link, most of which never meet a phrase: nothing is allocated until one starts.
+  private partials: PartialMatch[] | null = null;
   private found: RawHit[] | null = null;
   private tokens = 0;
-  /** The text read so far, kept only while an amount may need it (pieces, not copies). */
-  private readonly pieces: string[] = [];
+  /** The last two pieces read (by reference), where an amount before a period phrase is looked for. */
+  private pieces = 0;
+  private lastPiece = '';
+  private pieceBeforeLast = '';
 
   constructor(private readonly matcher: PhraseMatcher, private readonly lists: ListSet) {}
 
@@ -301,27 +304,28 @@ export class PhraseStream implements TokenSink {
 
   /** Keeps a piece read (by reference) while an amount may need to look back into it. */
   record(text: string): void {
-    if ((this.lists & (1 << AMOUNT)) !== 0) this.pieces.push(text);
+    this.pieces++;
+    this.pieceBeforeLast = this.lastPiece;
+    this.lastPiece = text;
   }
 
   token(key: number, text: string, start: number): void {
     const index = this.tokens++;
-    let partials = this.partials;
-    if (partials.length > 0) {
+    if (this.partials !== null && this.partials.length > 0) {
       const kept: PartialMatch[] = [];
-      for (const partial of partials) {
+      for (const partial of this.partials) {
         const node = partial.node.next?.get(key);
         if (!node) continue;
         if (node.lists !== 0) this.ended(node, partial.index, index, partial);
         if (node.next) kept.push({ ...partial, node });
       }
-      partials = this.partials = kept;
+      this.partials = kept;
     }
     const first = this.matcher.start(key);
     if (!first) return;
-    const partial: PartialMatch = { node: first, index, text, offset: start, piece: this.pieces.length };
+    const partial: PartialMatch = { node: first, index, text, offset: start, piece: this.pieces };
     if (first.lists !== 0) this.ended(first, index, index, partial);
-    if (first.next) partials.push(partial);
+    if (first.next) (this.partials ??= []).push(partial);
   }
 
   private ended(node: TrieNode, startIndex: number, endIndex: number, partial: PartialMatch): void {
@@ -340,8 +344,9 @@ export class PhraseStream implements TokenSink {
 
   /** The amount written just before a period phrase ("$2 " before "a month"), or null. */
   private amountBefore(partial: PartialMatch): string | null {
-    let before = partial.text.slice(0, partial.offset);
-    for (let i = partial.piece - 1; i >= 0 && before.length < AMOUNT_LOOKBACK_CHARS; i--) before = this.pieces[i]! + before;
+    // The piece the phrase began in is the one being read (piece === pieces) or the last one read.
+    const earlier = partial.piece === this.pieces ? this.lastPiece : partial.piece === this.pieces - 1 ? this.pieceBeforeLast : '';
+    const before = earlier + partial.text.slice(0, partial.offset);
     const found = amountBefore.exec(normalizeText(before.slice(-AMOUNT_LOOKBACK_CHARS)));
     return found ? found[0] : null;
   }
@@ -366,26 +371,27 @@ export class PhraseStream implements TokenSink {
   }
 }
 
-/** Hands each token to two streams (a block's and the link's inside it): the text is read once. */
-class StreamPair implements TokenSink {
-  first: PhraseStream | null = null;
-  second: PhraseStream | null = null;
+/** Hands each token to up to three sinks (a block's stream, the link's inside it, a language tally): the text is read once. */
+class Fanout implements TokenSink {
+  sinks: TokenSink[] = [];
 
-  token(key: number, text: string, start: number): void {
-    this.first?.token(key, text, start);
-    this.second?.token(key, text, start);
+  token(key: number, text: string, start: number, end: number): void {
+    for (const sink of this.sinks) sink.token(key, text, start, end);
   }
 }
-const pair = new StreamPair();
+const fanout = new Fanout();
 
-/** Reads a piece of text into one or two streams at once; returns its visible length. */
-export function readInto(text: string, first: PhraseStream | null, second: PhraseStream | null): number {
-  if (first === null || second === null) return (first ?? second)?.read(text) ?? readText(text, null);
-  pair.first = first;
-  pair.second = second;
-  const visible = readText(text, pair);
-  first.record(text);
-  second.record(text);
+/** Reads a piece of text into the given streams (and tally) at once; returns its visible length. */
+export function readInto(text: string, first: PhraseStream | null, second: PhraseStream | null, tally: TokenSink | null): number {
+  if (tally === null && (first === null || second === null)) return (first ?? second)?.read(text) ?? readText(text, null);
+  const sinks: TokenSink[] = [];
+  if (first) sinks.push(first);
+  if (second) sinks.push(second);
+  if (tally) sinks.push(tally);
+  fanout.sinks = sinks;
+  const visible = readText(text, fanout);
+  first?.record(text);
+  second?.record(text);
   return visible;
 }
 

@@ -3,7 +3,7 @@
 import type { DetectContext, Detector, Finding, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
-import { detectDocumentLanguage } from './language';
+import { declaredLanguage, LanguageTally } from './language';
 import { matcherFor, pleaLists } from './phrases';
 import { computeStats, isBlockElement, matchedPhrases, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
 
@@ -15,6 +15,10 @@ export interface ScanContext {
   detectors: readonly Detector[];
   /** The article the guard protects; null when the page has none that we can tell. */
   article: Element | null;
+  /** The options the context was made from (the language may be settled later, from the text). */
+  options: ScanOptions;
+  /** False while the page's language is still to be read from its text; English lexicon only until then. */
+  languageSettled: boolean;
   /**
    * Plain text (see scan/text.ts): no markup sets a plea box apart from the story, so a paragraph of
    * the article that is itself a strong plea may be found as its own block.
@@ -44,13 +48,21 @@ function detectContextFor(options: ScanOptions, pageLang: string): DetectContext
   return { sensitivity: options.sensitivity, langs, userPhrases: options.userPhrases ?? {} };
 }
 
-/** A context whose article is still to be found. */
+/**
+ * A context whose article is still to be found. A declared language other than English is taken as
+ * it is; a declared 'en' (site templates often keep it on pages in other languages) or none is
+ * checked against the text when the page's statistics are computed.
+ */
 function newContext(doc: Document, options: ScanOptions): ScanContext {
+  const declared = options.lang ?? declaredLanguage(doc);
+  const languageSettled = options.lang !== undefined || (declared !== '' && declared !== 'en');
   return {
     doc,
-    detect: detectContextFor(options, options.lang ?? detectDocumentLanguage(doc)),
+    options,
+    detect: detectContextFor(options, languageSettled ? declared : 'en'),
     detectors: enabledDetectors(options),
     article: null,
+    languageSettled,
   };
 }
 
@@ -64,11 +76,26 @@ export function refreshArticle(context: ScanContext): void {
   articleIndex(context);
 }
 
-/** Finds the article; returns the statistics of the whole page it computed on the way. */
+/**
+ * Finds the article (and, while it is open, the page's language, from the same reading of the text);
+ * returns the statistics of the whole page it computed on the way.
+ */
 function articleIndex(context: ScanContext): StatsIndex | null {
   const root = context.doc.body ?? context.doc.documentElement;
-  const index = root ? computeStats(root, matcherFor(context.detect)) : null;
-  context.article = index ? findArticle(index) : null;
+  if (!root) return null;
+  const tally = context.languageSettled ? null : new LanguageTally();
+  let index = computeStats(root, matcherFor(context.detect), tally);
+  if (tally) {
+    const lang = tally.language();
+    // While the page is still being parsed its text may be too short to tell: weigh it again next time.
+    context.languageSettled = lang !== 'en' || tally.full || context.doc.readyState !== 'loading';
+    if (lang !== 'en') {
+      // The page's own lexicon joins English: its phrases must be counted too.
+      context.detect = detectContextFor(context.options, lang);
+      index = computeStats(root, matcherFor(context.detect));
+    }
+  }
+  context.article = findArticle(index);
   return index;
 }
 

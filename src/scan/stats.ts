@@ -3,7 +3,7 @@
 // (its visible length and its phrase tokens together), and id/class words are read only on elements
 // that have attributes. Detectors then read O(1) figures instead of calling textContent on ancestors.
 import type { DetectContext } from '../core/types';
-import { listSet, matcherFor, phraseLists, pleaLists, readInto, type PhraseList, type PhraseMatcher, type PhraseStream } from './phrases';
+import { listSet, matcherFor, phraseLists, pleaLists, readInto, type PhraseList, type PhraseMatcher, type PhraseStream, type TokenSink } from './phrases';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm';
@@ -178,11 +178,14 @@ export function isBlockElement(element: Element): boolean {
 const displayNone = /display\s*:\s*none/i;
 const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 
+/** Most elements lead with no text of their own: they share this (never changed) empty list. */
+const NO_LEADING: boolean[] = [];
+
 function emptyStats(order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
     emailInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: [], inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
+    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
   };
 }
 
@@ -367,11 +370,19 @@ interface Attributes {
   lineWall: boolean;
 }
 
-const noAttributes: Attributes = { hidden: false, names: '', role: null, itemprop: null, href: null, type: null, value: null, lineWall: false };
+/** One record, refilled for each element (read before the next is opened): no allocation per element. */
+const read: Attributes = { hidden: false, names: '', role: null, itemprop: null, href: null, type: null, value: null, lineWall: false };
 
 function readAttributes(element: Element): Attributes {
-  if (!element.hasAttributes()) return noAttributes;
-  const read: Attributes = { ...noAttributes };
+  read.hidden = false;
+  read.names = '';
+  read.role = null;
+  read.itemprop = null;
+  read.href = null;
+  read.type = null;
+  read.value = null;
+  read.lineWall = false;
+  if (!element.hasAttributes()) return read;
   for (const name of element.getAttributeNames()) {
     switch (name) {
       case 'hidden':
@@ -412,8 +423,11 @@ function readAttributes(element: Element): Attributes {
   return read;
 }
 
-/** One pass over `root`'s subtree. Iterative: safe for nesting thousands deep. */
-export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex {
+/**
+ * One pass over `root`'s subtree. Iterative: safe for nesting thousands deep. `tally`, when given,
+ * receives the words of the text too (the page's language is weighed from the same reading).
+ */
+export function computeStats(root: Element, matcher: PhraseMatcher, tally: (TokenSink & { readonly full: boolean }) | null = null): StatsIndex {
   const index: StatsIndex = { stats: new Map(), elements: [], articleBodies: [], articles: [], proseParagraphs: [] };
   // A subtree inherits being inside navigation or the page header from its ancestors.
   let ancestorMenu = false;
@@ -484,7 +498,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
 
   function readTextNode(data: string, frame: Frame): void {
     const { block, cta } = frame;
-    const length = readInto(data, block?.stream ?? null, cta?.stream ?? null);
+    const length = readInto(data, block?.stream ?? null, cta?.stream ?? null, tally !== null && !tally.full ? tally : null);
     if (length === 0) return;
     frame.stats.textLength += length;
     const inLink = cta !== null && cta.link;
@@ -507,10 +521,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher): StatsIndex 
     const ownHeading = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
     if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
     // The block's own text comes before its children's.
-    if (ownHeading !== null) {
-      own.leading.unshift(ownHeading);
-      if (own.leading.length > LEADING_TEXTS) own.leading.length = LEADING_TEXTS;
-    }
+    if (ownHeading !== null) own.leading = [ownHeading, ...own.leading].slice(0, LEADING_TEXTS);
     own.leadingHeading = own.leading.includes(true);
     if (parent) addInto(parent.stats, own);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { detectDocumentLanguage, detectTextLanguage } from '../../src/scan/language';
+import { detectTextLanguage } from '../../src/scan/language';
+import { pageLanguage } from './scan-fixtures';
 import { lexicons, lexiconsFor } from '../../src/lexicons/index';
 import { normalizeText } from '../../src/scan/phrases';
 
@@ -51,43 +52,43 @@ describe('detectTextLanguage', () => {
   });
 });
 
-describe('detectDocumentLanguage', () => {
+describe('pageLanguage', () => {
   it('takes the primary subtag of <html lang>, lower-cased', () => {
-    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang="de-AT"'))).toBe('de');
-    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang="PT_br"'))).toBe('pt');
-    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang=" FR "'))).toBe('fr');
-    expect(detectDocumentLanguage(page('', '<p>x</p>', 'lang="ja"'))).toBe('ja');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="de-AT"'))).toBe('de');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="PT_br"'))).toBe('pt');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang=" FR "'))).toBe('fr');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="ja"'))).toBe('ja');
   });
 
   it('reads xml:lang when lang is absent', () => {
-    expect(detectDocumentLanguage(page('', '<p>x</p>', 'xml:lang="it-IT"'))).toBe('it');
+    expect(pageLanguage(page('', '<p>x</p>', 'xml:lang="it-IT"'))).toBe('it');
   });
 
   it('falls back to <meta http-equiv="content-language">, then og:locale', () => {
-    expect(detectDocumentLanguage(page('<meta http-equiv="Content-Language" content="nl-BE, fr-BE">', '<p>x</p>'))).toBe('nl');
-    expect(detectDocumentLanguage(page('<meta property="og:locale" content="pl_PL">', '<p>x</p>'))).toBe('pl');
+    expect(pageLanguage(page('<meta http-equiv="Content-Language" content="nl-BE, fr-BE">', '<p>x</p>'))).toBe('nl');
+    expect(pageLanguage(page('<meta property="og:locale" content="pl_PL">', '<p>x</p>'))).toBe('pl');
     expect(
-      detectDocumentLanguage(page('<meta http-equiv="content-language" content="es"><meta property="og:locale" content="pl_PL">', '')),
+      pageLanguage(page('<meta http-equiv="content-language" content="es"><meta property="og:locale" content="pl_PL">', '')),
     ).toBe('es');
   });
 
   it('ignores declarations that name no language and reads the text instead', () => {
-    expect(detectDocumentLanguage(page('<meta property="og:locale" content="und">', `<p>${samples.uk}</p>`, 'lang=""'))).toBe('uk');
-    expect(detectDocumentLanguage(page('', `<p>${samples.es}</p>`, 'lang="!!"'))).toBe('es');
+    expect(pageLanguage(page('<meta property="og:locale" content="und">', `<p>${samples.uk}</p>`, 'lang=""'))).toBe('uk');
+    expect(pageLanguage(page('', `<p>${samples.es}</p>`, 'lang="!!"'))).toBe('es');
   });
 
   it('detects the language of the text when nothing is declared, skipping scripts and styles', () => {
     const body = `<script>var the = "the and of to the and of";</script><style>.a{}</style><article><p>${samples.pl}</p></article>`;
-    expect(detectDocumentLanguage(page('', body))).toBe('pl');
+    expect(pageLanguage(page('', body))).toBe('pl');
   });
 
   it('checks a declared "en" against the text, since templates often keep it', () => {
-    expect(detectDocumentLanguage(page('', `<p>${samples.ru}</p><p>${samples.ru}</p>`, 'lang="en"'))).toBe('ru');
-    expect(detectDocumentLanguage(page('', `<p>${samples.en}</p>`, 'lang="en-US"'))).toBe('en');
+    expect(pageLanguage(page('', `<p>${samples.ru}</p><p>${samples.ru}</p>`, 'lang="en"'))).toBe('ru');
+    expect(pageLanguage(page('', `<p>${samples.en}</p>`, 'lang="en-US"'))).toBe('en');
   });
 
   it('answers "en" for an empty page without declarations', () => {
-    expect(detectDocumentLanguage(page('', ''))).toBe('en');
+    expect(pageLanguage(page('', ''))).toBe('en');
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import type { Finding } from '../../src/core/types';
 import { scanDocument, scanText } from '../../src/scan/index';
-import { detectDocumentLanguage } from '../../src/scan/language';
+import { pageLanguage } from './scan-fixtures';
 import { compilePhrases } from '../../src/scan/phrases';
 import { lexiconsFor } from '../../src/lexicons/index';
 
@@ -56,7 +56,7 @@ describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true
   const expected = doc.querySelector('[data-expect]');
 
   it('is recognised as its language', () => {
-    expect(detectDocumentLanguage(doc)).toBe(lang);
+    expect(pageLanguage(doc)).toBe(lang);
   });
 
   it('finds exactly the marked block, with the right detector', () => {
@@ -92,7 +92,7 @@ describe.each(['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk'])('%s: hard 
   });
 
   it('finds nothing in a news story about a fundraiser', () => {
-    expect(detectDocumentLanguage(doc)).toBe(lang);
+    expect(pageLanguage(doc)).toBe(lang);
     expect(describeFindings(scan(doc))).toEqual([]);
   });
 });

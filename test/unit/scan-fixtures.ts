@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { DetectorId, Finding, ScanOptions } from '../../src/core/types';
+import { createScanContext } from '../../src/scan/index';
 
 // Path arithmetic rather than `new URL`: under the jsdom environment URL is jsdom's.
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', '/');
@@ -35,4 +36,9 @@ export function summary(findings: readonly Finding[]): string[] {
 
 export function detectorsOf(findings: readonly Finding[]): DetectorId[] {
   return findings.map((finding) => finding.detectorId);
+}
+
+/** The language a scan settles on for a page (declared, or read from its text): its code, 'en' by default. */
+export function pageLanguage(doc: Document): string {
+  return createScanContext(doc, allDetectors).detect.langs[0]!;
 }
