@@ -130,8 +130,12 @@ export interface BlockStats {
   hits: number[] | null;
   /** First distinct hits, "list:phrase", for reasons. */
   samples: string[] | null;
-  /** Bit set of `Hint`s on this element or inside it. */
+  /** Bit set of `Hint`s on this element or inside it; -1 until a detector asks (see hasHint). */
   hintBits: number;
+  /** Hints on the element itself (-1 until read). */
+  ownHintBits: number;
+  /** The element these figures are of. */
+  element: Element;
   /** h1–h6 elements: a wall with headings is a site index or a sidebar of sections. */
   headings: number;
   /** `<textarea>`s: a comment or contact form, not a sign-up box. */
@@ -153,8 +157,38 @@ export interface BlockStats {
   subtreeEnd: number;
 }
 
+/**
+ * Class-name hints are read only for the few blocks a detector asks about: testing every element's
+ * names against the hint patterns cost more than reading the page's text.
+ */
 export function hasHint(stats: BlockStats, hint: Hint): boolean {
+  if (stats.hintBits < 0) stats.hintBits = subtreeHints(stats);
   return (stats.hintBits & (1 << hints.indexOf(hint))) !== 0;
+}
+
+function elementHints(element: Element): number {
+  const names = namesOf(element);
+  return names.length >= 3 && anyHint.test(names) ? ownHints(names) : 0;
+}
+
+/**
+ * Hints on the element or inside it. In a scan the subtree is a range of the index's elements, and
+ * each element's own names are read once however many blocks around it are asked about.
+ */
+function subtreeHints(stats: BlockStats): number {
+  const index = activeIndex;
+  if (!index || index.stats.get(stats.element) !== stats) {
+    let bits = elementHints(stats.element);
+    for (const inner of stats.element.querySelectorAll('[class], [id]')) bits |= elementHints(inner);
+    return bits;
+  }
+  let bits = 0;
+  for (let order = stats.order; order <= stats.subtreeEnd; order++) {
+    const inner = index.stats.get(index.elements[order]!)!;
+    if (inner.ownHintBits < 0) inner.ownHintBits = elementHints(inner.element);
+    bits |= inner.ownHintBits;
+  }
+  return bits;
 }
 
 export function hitCount(stats: BlockStats, list: PhraseList): number {
@@ -181,11 +215,11 @@ const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 /** Most elements lead with no text of their own: they share this (never changed) empty list. */
 const NO_LEADING: boolean[] = [];
 
-function emptyStats(order: number): BlockStats {
+function emptyStats(element: Element, order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
     emailInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, hits: null, samples: null, hintBits: 0, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
+    pleaParagraphs: 0, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
   };
 }
 
@@ -210,7 +244,6 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.textareas += source.textareas;
   target.headings += source.headings;
   target.menus += source.menus;
-  target.hintBits |= source.hintBits;
   if (source.hits) {
     target.hits ??= new Array<number>(phraseLists.length).fill(0);
     for (let i = 0; i < source.hits.length; i++) target.hits[i]! += source.hits[i]!;
@@ -283,14 +316,17 @@ function isNavigationTagOrRole(bits: number, role: string | null): boolean {
   return (bits & NAVIGATION) !== 0 || role === 'banner' || role === 'navigation';
 }
 
+/** Words both name patterns need: one quick test, and the patterns only for the names that pass it. */
+const menuOrHeaderWords = /nav|menu|crumb|head|mast|top/i;
+
 /** Navigation or a menu (a site's own links, not a link farm by structure alone). */
-function isMenu(bits: number, role: string | null, names: string): boolean {
-  return isNavigationTagOrRole(bits, role) || role === 'menu' || (names.length > 0 && menuNames.test(names));
+function isMenu(bits: number, role: string | null, names: string, named: boolean): boolean {
+  return isNavigationTagOrRole(bits, role) || role === 'menu' || (named && menuNames.test(names));
 }
 
 /** The site's header, banner or navigation (counts only before the page's content begins). */
-function isPageHeader(bits: number, role: string | null, names: string): boolean {
-  return isNavigationTagOrRole(bits, role) || (names.length > 0 && headerNames.test(names));
+function isPageHeader(bits: number, role: string | null, names: string, named: boolean): boolean {
+  return isNavigationTagOrRole(bits, role) || (named && headerNames.test(names));
 }
 
 function inputKind(element: Element, typeAttribute: string | null): 'email' | 'search' | 'text' | 'button' | null {
@@ -432,7 +468,8 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
   // A subtree inherits being inside navigation or the page header from its ancestors.
   let ancestorMenu = false;
   for (let ancestor = root.parentElement; ancestor && !ancestorMenu; ancestor = ancestor.parentElement) {
-    ancestorMenu = isMenu(tagBits.get(ancestor.tagName) ?? 0, ancestor.getAttribute('role'), namesOf(ancestor));
+    const names = namesOf(ancestor);
+    ancestorMenu = isMenu(tagBits.get(ancestor.tagName) ?? 0, ancestor.getAttribute('role'), names, menuOrHeaderWords.test(names));
   }
   let seenContent = false;
 
@@ -445,17 +482,17 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     }
     const attributes = readAttributes(element);
     if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden')) return null;
-    const own = emptyStats(index.elements.length);
+    const own = emptyStats(element, index.elements.length);
     index.elements.push(element);
     index.stats.set(element, own);
     const { names, role } = attributes;
-    if (names.length >= 3 && anyHint.test(names)) own.hintBits = ownHints(names);
     own.lineWall = attributes.lineWall;
     const articleBody = attributes.itemprop !== null && articleBodyProp.test(attributes.itemprop);
     if (!seenContent && ((bits & CONTENT_START) !== 0 || role === 'main' || articleBody)) seenContent = true;
-    if (isMenu(bits, role, names)) own.menus = 1;
+    const named = names.length > 0 && menuOrHeaderWords.test(names);
+    if (isMenu(bits, role, names, named)) own.menus = 1;
     own.inNavigation = (parent ? parent.stats.inNavigation : ancestorMenu) || own.menus > 0;
-    own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names));
+    own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
@@ -572,5 +609,5 @@ export function withStatsIndex<T>(index: StatsIndex, task: () => T): T {
 export function blockStats(block: Element, context: DetectContext): BlockStats {
   const cached = activeIndex?.stats.get(block);
   if (cached) return cached;
-  return computeStats(block, matcherFor(context)).stats.get(block) ?? emptyStats(0);
+  return computeStats(block, matcherFor(context)).stats.get(block) ?? emptyStats(block, 0);
 }
