@@ -2,6 +2,8 @@
 // under jsdom, in the content script and in the CLI.
 
 /** What a collapsed block is, in the corpus' label vocabulary. */
+import type { BlockStats } from '../scan/stats';
+
 export type Kind = 'appeal' | 'paywall' | 'newsletter' | 'linkfarm';
 /** Every kind, in the order reports list them. */
 export const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
@@ -51,6 +53,11 @@ export interface Detector {
   category: Category;
   kind: Kind;
   enabledByDefault: boolean;
+  /**
+   * A cheap test on the block's statistics, false when `detect` could not match it (no phrase of the
+   * detector's lists, too few links): a scan scores only the few blocks some detector may match.
+   */
+  mayMatch(stats: BlockStats): boolean;
   /** Pure: reads only `block` (and its subtree) and `context`. Returns null when not matched. */
   detect(block: Element, context: DetectContext): Verdict | null;
 }

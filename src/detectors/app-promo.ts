@@ -1,6 +1,6 @@
 import type { Detector } from '../core/types';
 import { plural } from '../scan/evidence';
-import { pleaVerdict, type PleaSpec } from '../scan/plea';
+import { pleaMayMatch, pleaVerdict, type PleaSpec } from '../scan/plea';
 import { hasHint } from '../scan/stats';
 
 const spec: PleaSpec = {
@@ -21,5 +21,6 @@ export const appPromo: Detector = {
   category: 'clutter',
   kind: 'linkfarm',
   enabledByDefault: true,
+  mayMatch: pleaMayMatch(spec),
   detect: (block, context) => pleaVerdict(block, context, spec),
 };

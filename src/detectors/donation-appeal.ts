@@ -1,6 +1,6 @@
 import type { Detector } from '../core/types';
 import { plural } from '../scan/evidence';
-import { pleaVerdict, type PleaSpec } from '../scan/plea';
+import { pleaMayMatch, pleaVerdict, type PleaSpec } from '../scan/plea';
 import { hasHint, hitCount, matchedPhrases } from '../scan/stats';
 
 const spec: PleaSpec = {
@@ -23,5 +23,6 @@ export const donationAppeal: Detector = {
   category: 'appeals',
   kind: 'appeal',
   enabledByDefault: true,
+  mayMatch: pleaMayMatch(spec),
   detect: (block, context) => pleaVerdict(block, context, spec),
 };

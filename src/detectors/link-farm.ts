@@ -104,5 +104,6 @@ export const linkFarm: Detector = {
   category: 'clutter',
   kind: 'linkfarm',
   enabledByDefault: true,
+  mayMatch: (stats) => stats.links >= HEADED_LINKS,
   detect,
 };

@@ -1,6 +1,6 @@
 import type { Detector } from '../core/types';
 import { plural } from '../scan/evidence';
-import { pleaVerdict, type PleaSpec } from '../scan/plea';
+import { pleaMayMatch, pleaVerdict, type PleaSpec } from '../scan/plea';
 import { hasHint, hitCount, matchedPhrases } from '../scan/stats';
 
 const spec: PleaSpec = {
@@ -22,5 +22,6 @@ export const newsletterNag: Detector = {
   category: 'appeals',
   kind: 'newsletter',
   enabledByDefault: true,
+  mayMatch: pleaMayMatch(spec),
   detect: (block, context) => pleaVerdict(block, context, spec),
 };

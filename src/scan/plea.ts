@@ -34,6 +34,11 @@ const MAX_UNRELATED_CHARS = 20;
 /** Another plea beside the first belongs to the same box while it is at most this many times as long. */
 const MAX_BESIDE_FACTOR = 2;
 
+/** A plea detector may match only a block holding one of its phrases. */
+export function pleaMayMatch(spec: PleaSpec): (stats: BlockStats) => boolean {
+  return (stats) => spec.phrases.some((list) => hitCount(stats, list) > 0);
+}
+
 /**
  * The block is a plea, and not just holds one: when a child already is the plea, the block must add
  * evidence of its own (the heading, the button, another phrase) or at most a little text.

@@ -5,7 +5,7 @@ import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { declaredLanguage, LanguageTally } from './language';
 import { matcherFor, pleaLists } from './phrases';
-import { computeStats, isBlockElement, matchedPhrases, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
+import { computeStats, matchedPhrases, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
 
 
 export interface ScanContext {
@@ -160,7 +160,7 @@ function scanIndex(root: Element, index: StatsIndex, context: ScanContext): Find
   const findings = withStatsIndex(index, () => {
     const verdicts: Finding[] = [];
     for (const element of candidates(index, root, rootStats)) {
-      const finding = bestFinding(element, context);
+      const finding = bestFinding(element, index.stats.get(element)!, context);
       if (finding && guardAllows(finding, index, context)) verdicts.push(finding);
     }
     return verdicts;
@@ -176,15 +176,15 @@ function candidates(index: StatsIndex, root: Element, rootStats: BlockStats): El
   }
   const inside = index.elements.slice(rootStats.order, rootStats.subtreeEnd + 1);
   return [...ancestors, ...inside].filter((element) => {
-    if (pageTags.has(element.tagName) || !isBlockElement(element)) return false;
     const stats = index.stats.get(element)!;
-    return stats.textLength > 0 || stats.emailInputs > 0;
+    return stats.block && (stats.textLength > 0 || stats.emailInputs > 0) && !pageTags.has(element.tagName);
   });
 }
 
-function bestFinding(element: Element, context: ScanContext): Finding | null {
+function bestFinding(element: Element, stats: BlockStats, context: ScanContext): Finding | null {
   let best: Finding | null = null;
   for (const detector of context.detectors) {
+    if (!detector.mayMatch(stats)) continue;
     const verdict = detector.detect(element, context.detect);
     if (verdict && (!best || verdict.score > best.score)) {
       best = { detectorId: detector.id, kind: detector.kind, element, score: verdict.score, reasons: verdict.reasons };
@@ -268,8 +268,8 @@ function smallestWrapper(element: Element, index: StatsIndex): Element {
       count++;
       only = child;
     }
-    if (count !== 1 || !only || !isBlockElement(only)) return current;
-    const onlyStats = index.stats.get(only)!;
+    const onlyStats = only ? index.stats.get(only) : undefined;
+    if (count !== 1 || !only || !onlyStats?.block) return current;
     if (onlyStats.textLength !== stats.textLength || onlyStats.links !== stats.links
       || onlyStats.emailInputs !== stats.emailInputs || onlyStats.buttons !== stats.buttons) return current;
     current = only;

@@ -152,6 +152,8 @@ export interface BlockStats {
   menus: number;
   /** Inside the site's own header or top navigation (before any main content): not a link farm by structure alone. */
   inPageHeader: boolean;
+  /** A block element (its text is a block of its own), not one flowing inside its parent's. */
+  block: boolean;
   /** Index in document order and the last index inside this subtree (for O(1) containment). */
   order: number;
   subtreeEnd: number;
@@ -205,10 +207,6 @@ export function matchedPhrases(stats: BlockStats, lists: readonly PhraseList[]):
   return found;
 }
 
-export function isBlockElement(element: Element): boolean {
-  return !inlineTags.has(element.tagName.toUpperCase());
-}
-
 const displayNone = /display\s*:\s*none/i;
 const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 
@@ -219,7 +217,7 @@ function emptyStats(element: Element, order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
     emailInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, order, subtreeEnd: order,
+    pleaParagraphs: 0, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, block: false, order, subtreeEnd: order,
   };
 }
 
@@ -497,8 +495,9 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
 
+    own.block = (bits & INLINE) === 0;
     const parentBlock = parent ? parent.block : null;
-    const block = (bits & INLINE) === 0 ? textRun(matcher, blockLists, false) : parentBlock;
+    const block = own.block ? textRun(matcher, blockLists, false) : parentBlock;
     const isLink = (bits & ANCHOR) !== 0 && attributes.href !== null;
     const cta = isLink || (bits & BUTTON) !== 0 ? textRun(matcher, actionLists, isLink) : parent ? parent.cta : null;
     if (isLink) {
