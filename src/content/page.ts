@@ -257,10 +257,13 @@ export function startTidings(doc: Document, host: string): TidingsPage {
    */
   function onDocumentGrown(event: Event): void {
     if (context === null) return;
-    refreshArticle(context);
     const paragraphs = doc.getElementsByTagName('p').length;
-    if (event.type === 'load' && paragraphs === paragraphsAtRescan) return;
+    if (event.type === 'load' && paragraphs === paragraphsAtRescan) {
+      refreshArticle(context);
+      return;
+    }
     paragraphsAtRescan = paragraphs;
+    // Scanning the whole body finds the article again on the way.
     rescanAll();
   }
 

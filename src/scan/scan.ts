@@ -110,6 +110,11 @@ export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
 
 export function scanRoot(root: Element, context: ScanContext): Finding[] {
   if (context.detectors.length === 0 || root.closest(guardedSelector)) return [];
+  if (root === context.doc.body) {
+    // The whole page: one statistics pass finds the article again and serves the scan.
+    const index = articleIndex(context);
+    return index ? scanIndex(root, index, context) : [];
+  }
   return scanIndex(root, computeStats(climbBase(root), matcherFor(context.detect)), context);
 }
 

@@ -89,6 +89,8 @@ const actionLists = listSet(['donateActions', 'subscribeActions']);
 const blockLists = listSet(phraseLists.filter((list) => list !== 'donateActions' && list !== 'subscribeActions'));
 const LINK_WALL_HEADINGS = phraseLists.indexOf('linkWallHeadings');
 
+/** How far up a subtree's ancestors are looked at for a menu around it; real menus hold their lists a few levels down. */
+const MENU_ANCESTORS = 64;
 /** Marks the list that scan/text.ts builds from a run of short lines. */
 export const LINE_WALL_ATTRIBUTE = 'data-tidings-lines';
 /** Shortest text a paragraph needs to count as prose. */
@@ -463,9 +465,11 @@ function readAttributes(element: Element): Attributes {
  */
 export function computeStats(root: Element, matcher: PhraseMatcher, tally: (TokenSink & { readonly full: boolean }) | null = null): StatsIndex {
   const index: StatsIndex = { stats: new Map(), elements: [], articleBodies: [], articles: [], proseParagraphs: [] };
-  // A subtree inherits being inside navigation or the page header from its ancestors.
+  // A subtree inherits being inside navigation or the page header from its ancestors (the nearest
+  // MENU_ANCESTORS: on a page nested thousands deep, each added batch would otherwise read them all).
   let ancestorMenu = false;
-  for (let ancestor = root.parentElement; ancestor && !ancestorMenu; ancestor = ancestor.parentElement) {
+  let ancestor = root.parentElement;
+  for (let level = 0; ancestor && !ancestorMenu && level < MENU_ANCESTORS; level++, ancestor = ancestor.parentElement) {
     const names = namesOf(ancestor);
     ancestorMenu = isMenu(tagBits.get(ancestor.tagName) ?? 0, ancestor.getAttribute('role'), names, menuOrHeaderWords.test(names));
   }
