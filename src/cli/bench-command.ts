@@ -23,13 +23,14 @@ export const BENCH_USAGE = 'tidings bench [DIR] [--browser jsdom|chromium|both] 
 
 export const BENCH_HELP = `      Per page of DIR (default test/fixtures/pages; *.expected.html skipped) and of generated stress
       pages (10k/50k/100k elements, 5000 deep, 2000 paragraphs, a 3000-link footer; --no-stress skips
-      them): the floor (one TreeWalker pass reading all text), the full scan, their ratio, one
+      them): the floor (one TreeWalker pass reading all text), the structure walk (one pass reading
+      text, tag names and class attributes), the full scan, its ratio to each, one
       incremental scan of a 50-node batch, layout reads during a scan and the page's first (cold)
       scan; median of N runs (default 5) after a warm-up, under jsdom and in headless Chromium
       ($CHROMIUM_PATH, default /usr/bin/chromium). --json prints {runs, dir, jsdom, chromium, skipped,
       contentScriptBytes, budget}; jsdom and chromium are null when not run, else {pages: [{name,
-      stress, elements, depth, findings, coldScanMs, floorMs, scanMs, ratio, incrementalMs,
-      forcedLayouts, error?}], medianRatio, p95Ratio, medianScanMs, p95ScanMs, medianIncrementalMs,
+      stress, elements, depth, findings, coldScanMs, floorMs, walkMs, scanMs, ratio, walkRatio,
+      incrementalMs, forcedLayouts, error?}], medianRatio, p95Ratio, medianWalkRatio, medianScanMs, p95ScanMs, medianIncrementalMs,
       maxForcedLayouts, slope: {points, microsPerElement, growth, linear} | null}; budget (Chromium's
       folder pages only) is [{figure, value, limit, unit, met}] or null.`;
 
@@ -86,6 +87,8 @@ function rowOf(page: BenchPage, measured: PageMeasurement): PageRow {
     floorMs: figures?.floorMs ?? null,
     scanMs: figures?.scanMs ?? null,
     ratio: figures && figures.floorMs > 0 ? figures.scanMs / figures.floorMs : null,
+    walkMs: figures?.walkMs ?? null,
+    walkRatio: figures && figures.walkMs > 0 ? figures.scanMs / figures.walkMs : null,
     incrementalMs: figures?.incrementalMs ?? null,
     forcedLayouts: figures?.forcedLayouts ?? null,
     ...(measured.error === null ? {} : { error: measured.error }),
@@ -135,26 +138,29 @@ const ENVIRONMENT_TITLES: Record<Environment, string> = { jsdom: 'jsdom', chromi
 
 function pagesTable(report: EnvironmentReport): string {
   return table(
-    ['page', 'elements', 'floor ms', 'scan ms', 'ratio', 'incr. ms', 'layouts', 'found', 'cold ms'],
+    ['page', 'elements', 'floor ms', 'walk ms', 'scan ms', 'ratio', '÷ walk', 'incr. ms', 'layouts', 'found', 'cold ms'],
     report.pages.map((row) => [
       row.name,
       thousands(row.elements),
       row.error ? 'FAILED' : figure(row.floorMs),
+      figure(row.walkMs),
       figure(row.scanMs),
       figure(row.ratio),
+      figure(row.walkRatio),
       figure(row.incrementalMs),
       row.forcedLayouts === null ? 'n/a' : String(row.forcedLayouts),
       row.findings === null ? 'n/a' : String(row.findings),
       figure(row.coldScanMs),
     ]),
-    [1, 2, 3, 4, 5, 6, 7, 8],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   );
 }
 
 function summaryLines(report: EnvironmentReport, pages: readonly BenchPage[]): string[] {
   const folderCount = report.pages.filter((row) => !row.stress).length;
   const lines = [
-    `folder pages (${folderCount}): ratio median ${figure(report.medianRatio)}, p95 ${figure(report.p95Ratio)}; ` +
+    `folder pages (${folderCount}): ratio median ${figure(report.medianRatio)}, p95 ${figure(report.p95Ratio)} ` +
+      `(to the structure walk: median ${figure(report.medianWalkRatio)}); ` +
       `scan median ${figure(report.medianScanMs)} ms, p95 ${figure(report.p95ScanMs)} ms; ` +
       `incremental median ${figure(report.medianIncrementalMs)} ms; forced layouts max ${report.maxForcedLayouts ?? 'n/a'}`,
   ];

@@ -16,6 +16,9 @@ export interface PageRow {
   scanMs: number | null;
   /** scanMs / floorMs: how many text-reading passes the full scan costs. */
   ratio: number | null;
+  /** The structure floor (a pass reading text, tag names and class attributes) and scanMs / walkMs. */
+  walkMs: number | null;
+  walkRatio: number | null;
   incrementalMs: number | null;
   forcedLayouts: number | null;
   /** Why the page has no figures: it could not be loaded, or the scan threw. */
@@ -42,6 +45,7 @@ export interface EnvironmentReport {
   pages: PageRow[];
   medianRatio: number | null;
   p95Ratio: number | null;
+  medianWalkRatio: number | null;
   medianScanMs: number | null;
   p95ScanMs: number | null;
   medianIncrementalMs: number | null;
@@ -66,6 +70,7 @@ export function summarize(pages: PageRow[], slope: Slope | null): EnvironmentRep
     pages,
     medianRatio: statistic(folder.map((page) => page.ratio), median),
     p95Ratio: statistic(folder.map((page) => page.ratio), p95),
+    medianWalkRatio: statistic(folder.map((page) => page.walkRatio), median),
     medianScanMs: statistic(folder.map((page) => page.scanMs), median),
     p95ScanMs: statistic(folder.map((page) => page.scanMs), p95),
     medianIncrementalMs: statistic(folder.map((page) => page.incrementalMs), median),

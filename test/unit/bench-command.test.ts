@@ -26,9 +26,9 @@ describe('tidings bench', { timeout: 60_000 }, () => {
       'appeals-around-article.html', 'charity-article.html', 'donation-in-article.html', 'hard-negatives.html',
     ]);
     for (const page of jsdom.pages) {
-      expect(Object.keys(page)).toEqual(['name', 'stress', 'elements', 'depth', 'findings', 'coldScanMs', 'floorMs', 'scanMs', 'ratio', 'incrementalMs', 'forcedLayouts']);
+      expect(Object.keys(page)).toEqual(['name', 'stress', 'elements', 'depth', 'findings', 'coldScanMs', 'floorMs', 'scanMs', 'ratio', 'walkMs', 'walkRatio', 'incrementalMs', 'forcedLayouts']);
       expect(page.stress).toBe(false);
-      for (const key of ['elements', 'depth', 'coldScanMs', 'floorMs', 'scanMs', 'ratio', 'incrementalMs']) {
+      for (const key of ['elements', 'depth', 'coldScanMs', 'floorMs', 'scanMs', 'ratio', 'walkMs', 'walkRatio', 'incrementalMs']) {
         expect(positiveFinite(page[key]), `${page.name} ${key}`).toBe(true);
       }
       expect(page.ratio).toBeCloseTo(page.scanMs / page.floorMs);
@@ -37,7 +37,7 @@ describe('tidings bench', { timeout: 60_000 }, () => {
     // The fixture with the appeals around the article has findings; the charity's own article none.
     expect(jsdom.pages[0].findings).toBeGreaterThan(0);
     expect(jsdom.pages[1].findings).toBe(0);
-    for (const key of ['medianRatio', 'p95Ratio', 'medianScanMs', 'p95ScanMs', 'medianIncrementalMs']) {
+    for (const key of ['medianRatio', 'p95Ratio', 'medianWalkRatio', 'medianScanMs', 'p95ScanMs', 'medianIncrementalMs']) {
       expect(positiveFinite(jsdom[key]), key).toBe(true);
     }
     expect(jsdom.p95Ratio).toBeGreaterThanOrEqual(jsdom.medianRatio);

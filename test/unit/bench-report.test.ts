@@ -5,28 +5,28 @@ import { figure, thousands } from '../../src/cli/format';
 function row(name: string, figures: Partial<PageRow> = {}): PageRow {
   return {
     name, stress: false, elements: 100, depth: 10, findings: 0, coldScanMs: 5,
-    floorMs: 1, scanMs: 2, ratio: 2, incrementalMs: 0.1, forcedLayouts: 0, ...figures,
+    floorMs: 1, scanMs: 2, ratio: 2, walkMs: 1.5, walkRatio: 4 / 3, incrementalMs: 0.1, forcedLayouts: 0, ...figures,
   };
 }
 
 describe('bench summary', () => {
   const pages = [
-    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((value) => row(`p${value}`, { ratio: value, scanMs: value * 2, incrementalMs: value / 10, forcedLayouts: value === 3 ? 4 : 0 })),
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((value) => row(`p${value}`, { ratio: value, walkRatio: value / 2, scanMs: value * 2, incrementalMs: value / 10, forcedLayouts: value === 3 ? 4 : 0 })),
     // Generated and failed pages count for nothing.
-    row('stress', { stress: true, ratio: 1000, scanMs: 1000, incrementalMs: 1000, forcedLayouts: 99 }),
-    row('failed', { ratio: null, scanMs: null, incrementalMs: null, forcedLayouts: null, error: 'RangeError' }),
+    row('stress', { stress: true, ratio: 1000, walkRatio: 1000, scanMs: 1000, incrementalMs: 1000, forcedLayouts: 99 }),
+    row('failed', { ratio: null, walkRatio: null, scanMs: null, incrementalMs: null, forcedLayouts: null, error: 'RangeError' }),
   ];
 
   it('takes medians and nearest-rank p95 over the folder pages that were measured', () => {
     const report = summarize(pages, null);
-    expect(report).toMatchObject({ medianRatio: 5.5, p95Ratio: 10, medianScanMs: 11, p95ScanMs: 20, maxForcedLayouts: 4, slope: null });
+    expect(report).toMatchObject({ medianRatio: 5.5, p95Ratio: 10, medianWalkRatio: 2.75, medianScanMs: 11, p95ScanMs: 20, maxForcedLayouts: 4, slope: null });
     expect(report.medianIncrementalMs).toBeCloseTo(0.55);
     expect(report.pages).toBe(pages);
   });
 
   it('has no figures when no folder page was measured', () => {
     expect(summarize([pages[10] as PageRow, pages[11] as PageRow], null)).toMatchObject({
-      medianRatio: null, p95Ratio: null, medianScanMs: null, p95ScanMs: null, medianIncrementalMs: null, maxForcedLayouts: null,
+      medianRatio: null, p95Ratio: null, medianWalkRatio: null, medianScanMs: null, p95ScanMs: null, medianIncrementalMs: null, maxForcedLayouts: null,
     });
   });
 });
