@@ -3,7 +3,7 @@
 // (its visible length and its phrase tokens together), and id/class words are read only on elements
 // that have attributes. Detectors then read O(1) figures instead of calling textContent on ancestors.
 import type { DetectContext } from '../core/types';
-import { listSet, matcherFor, phraseLists, pleaLists, readInto, type PhraseList, type PhraseMatcher, type PhraseStream, type TokenSink } from './phrases';
+import { listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm';
@@ -267,19 +267,22 @@ function addHit(stats: BlockStats, list: PhraseList, phrase: string): void {
 }
 
 /** Text collected for phrase matching: one per block (its inline text) and one per link/button. */
-interface TextRun {
-  stream: PhraseStream;
+class TextRun extends PhraseStream {
   /** Visible characters, and those outside links. */
-  length: number;
-  nonLinkLength: number;
-  /** An <a href>'s run: its text is link text. */
-  link: boolean;
+  length = 0;
+  nonLinkLength = 0;
   /** A link's text while it is short enough to be a date label ("December 2021"); null otherwise. */
-  parts: string[] | null;
+  readonly parts: string[] | null;
+
+  /** `link`: an <a href>'s run, whose text is link text. */
+  constructor(matcher: PhraseMatcher, lists: number, readonly link: boolean) {
+    super(matcher, lists);
+    this.parts = link ? [] : null;
+  }
 }
 
 function textRun(matcher: PhraseMatcher, lists: number, link: boolean): TextRun {
-  return { stream: matcher.stream(lists), length: 0, nonLinkLength: 0, link, parts: link ? [] : null };
+  return new TextRun(matcher, lists, link);
 }
 
 /** An element open during the pass. */
@@ -359,7 +362,7 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): boole
   let heading = false;
   const short = run.length <= HEADING_MAX_CHARS;
   let plea = false;
-  for (const hit of run.stream.hits()) {
+  for (const hit of run.hits()) {
     const list = phraseLists.indexOf(hit.list);
     if (list === LINK_WALL_HEADINGS) {
       // In a menu, a link named "Trending" leads to a page, it heads nothing.
@@ -380,7 +383,7 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): boole
 /** A link's or button's words count only when it is short: a call to action, not a headline. */
 function finishCtaRun(run: TextRun, stats: BlockStats): void {
   if (run.length === 0 || run.length > HEADING_MAX_CHARS) return;
-  for (const hit of run.stream.hits()) addHit(stats, hit.list, hit.phrase);
+  for (const hit of run.hits()) addHit(stats, hit.list, hit.phrase);
   if (run.parts && isDateLabel(run.parts.join(''))) stats.dateLinks += 1;
 }
 
@@ -475,15 +478,19 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
   }
   let seenContent = false;
 
-  /** Opens an element: its own figures; null when its subtree is skipped. */
-  function open(element: Element, parent: Frame | null): Frame | null {
+  // Open elements, innermost last; a frame is refilled for the next element at its depth (no allocation per element).
+  const frames: Frame[] = [];
+  let depth = 0;
+
+  /** Opens an element as the frame at `depth`: its own figures; false when its subtree is skipped. */
+  function open(element: Element, parent: Frame | null): boolean {
     const bits = tagBits.get(element.tagName) ?? 0;
     if ((bits & SKIPPED) !== 0) {
       if ((bits & TEXTAREA) !== 0 && parent) parent.stats.textareas += 1;
-      return null;
+      return false;
     }
     const attributes = readAttributes(element);
-    if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden')) return null;
+    if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden')) return false;
     const own = emptyStats(element, index.elements.length);
     index.elements.push(element);
     index.stats.set(element, own);
@@ -521,7 +528,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
         own.buttons = 1;
         if (attributes.value) {
           const run = textRun(matcher, actionLists, false);
-          run.length = run.stream.read(attributes.value);
+          run.length = run.read(attributes.value);
           finishCtaRun(run, own);
         }
       }
@@ -530,15 +537,21 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     else if ((bits & LIST_ITEM) !== 0) own.listItems = 1;
     else if ((bits & HEADING) !== 0) own.headings = 1;
     else if ((bits & IMAGE) !== 0) own.images = 1;
-    return {
-      element, stats: own, bits, block, cta,
-      ownsBlock: block !== parentBlock, ownsCta: cta !== (parent ? parent.cta : null),
-    };
+    const frame = (frames[depth] ??= { element, stats: own, bits, block, cta, ownsBlock: false, ownsCta: false });
+    frame.element = element;
+    frame.stats = own;
+    frame.bits = bits;
+    frame.block = block;
+    frame.cta = cta;
+    frame.ownsBlock = block !== parentBlock;
+    frame.ownsCta = cta !== (parent ? parent.cta : null);
+    depth++;
+    return true;
   }
 
   function readTextNode(data: string, frame: Frame): void {
     const { block, cta } = frame;
-    const length = readInto(data, block?.stream ?? null, cta?.stream ?? null, tally !== null && !tally.full ? tally : null);
+    const length = readInto(data, block, cta, tally !== null && !tally.full ? tally : null);
     if (length === 0) return;
     frame.stats.textLength += length;
     const inLink = cta !== null && cta.link;
@@ -566,28 +579,22 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     if (parent) addInto(parent.stats, own);
   }
 
-  const top = open(root, null);
-  if (!top) return index;
-  const stack: Frame[] = [top];
+  if (!open(root, null)) return index;
   let node: Node | null = root.firstChild;
   for (;;) {
-    const frame = stack[stack.length - 1]!;
+    const frame = frames[depth - 1]!;
     if (node === null) {
-      stack.pop();
-      close(frame, stack[stack.length - 1] ?? null);
-      if (stack.length === 0) break;
+      depth--;
+      close(frame, depth > 0 ? frames[depth - 1]! : null);
+      if (depth === 0) break;
       node = frame.element.nextSibling;
       continue;
     }
     const type = node.nodeType;
     if (type === 3) readTextNode((node as Text).data, frame);
-    else if (type === 1) {
-      const child = open(node as Element, frame);
-      if (child) {
-        stack.push(child);
-        node = node.firstChild;
-        continue;
-      }
+    else if (type === 1 && open(node as Element, frame)) {
+      node = node.firstChild;
+      continue;
     }
     node = node.nextSibling;
   }
