@@ -373,10 +373,14 @@ export class PhraseStream implements TokenSink {
 
 /** Hands each token to up to three sinks (a block's stream, the link's inside it, a language tally): the text is read once. */
 class Fanout implements TokenSink {
-  sinks: TokenSink[] = [];
+  first: TokenSink | null = null;
+  second: TokenSink | null = null;
+  third: TokenSink | null = null;
 
   token(key: number, text: string, start: number, end: number): void {
-    for (const sink of this.sinks) sink.token(key, text, start, end);
+    this.first?.token(key, text, start, end);
+    this.second?.token(key, text, start, end);
+    this.third?.token(key, text, start, end);
   }
 }
 const fanout = new Fanout();
@@ -384,11 +388,9 @@ const fanout = new Fanout();
 /** Reads a piece of text into the given streams (and tally) at once; returns its visible length. */
 export function readInto(text: string, first: PhraseStream | null, second: PhraseStream | null, tally: TokenSink | null): number {
   if (tally === null && (first === null || second === null)) return (first ?? second)?.read(text) ?? readText(text, null);
-  const sinks: TokenSink[] = [];
-  if (first) sinks.push(first);
-  if (second) sinks.push(second);
-  if (tally) sinks.push(tally);
-  fanout.sinks = sinks;
+  fanout.first = first;
+  fanout.second = second;
+  fanout.third = tally;
   const visible = readText(text, fanout);
   first?.record(text);
   second?.record(text);
@@ -411,9 +413,13 @@ export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: Detect
 /** Compiled matchers by languages and user phrases: compiling costs more than a whole scan. */
 const matchers = new Map<string, PhraseMatcher>();
 const MAX_MATCHERS = 8;
+/** The matcher each context was given, so an incremental scan does not rebuild the key. */
+const contextMatchers = new WeakMap<DetectContext, PhraseMatcher>();
 
 /** The matcher for a detect context, compiled once per set of languages and user phrases. */
 export function matcherFor(context: DetectContext): PhraseMatcher {
+  const known = contextMatchers.get(context);
+  if (known) return known;
   const key = `${context.langs.join(',')}\n${JSON.stringify(context.userPhrases)}`;
   let matcher = matchers.get(key);
   if (!matcher) {
@@ -421,5 +427,6 @@ export function matcherFor(context: DetectContext): PhraseMatcher {
     matcher = compilePhrases(lexiconsFor(context.langs), context.userPhrases);
     matchers.set(key, matcher);
   }
+  contextMatchers.set(context, matcher);
   return matcher;
 }

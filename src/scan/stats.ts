@@ -281,10 +281,6 @@ class TextRun extends PhraseStream {
   }
 }
 
-function textRun(matcher: PhraseMatcher, lists: number, link: boolean): TextRun {
-  return new TextRun(matcher, lists, link);
-}
-
 /** An element open during the pass. */
 interface Frame {
   element: Element;
@@ -508,9 +504,9 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
 
     own.block = (bits & INLINE) === 0;
     const parentBlock = parent ? parent.block : null;
-    const block = own.block ? textRun(matcher, blockLists, false) : parentBlock;
+    const block = own.block ? new TextRun(matcher, blockLists, false) : parentBlock;
     const isLink = (bits & ANCHOR) !== 0 && attributes.href !== null;
-    const cta = isLink || (bits & BUTTON) !== 0 ? textRun(matcher, actionLists, isLink) : parent ? parent.cta : null;
+    const cta = isLink || (bits & BUTTON) !== 0 ? new TextRun(matcher, actionLists, isLink) : parent ? parent.cta : null;
     if (isLink) {
       own.links = 1;
       const href = attributes.href!;
@@ -527,7 +523,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
       else if (kind === 'button') {
         own.buttons = 1;
         if (attributes.value) {
-          const run = textRun(matcher, actionLists, false);
+          const run = new TextRun(matcher, actionLists, false);
           run.length = run.read(attributes.value);
           finishCtaRun(run, own);
         }
