@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { run } from './cli-run';
 
 const positiveFinite = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value) && value > 0;
 

@@ -2,21 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
+import { run } from './cli-run';
 
 const corpusDir = join(__dirname, '../fixtures/corpus-mini');
 const appealPage = join(corpusDir, 'pages/appeal.html');
 const scratch = mkdtempSync(join(tmpdir(), 'tidings-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 // Each case parses pages with jsdom and runs every detector: seconds on a busy machine, not milliseconds.
 describe('tidings scan', { timeout: 30_000 }, () => {
