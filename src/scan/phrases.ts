@@ -245,14 +245,9 @@ export class PhraseMatcher {
     return this.firstFilter[key & FILTER_MASK] === 1 ? this.root.get(key) : undefined;
   }
 
-  /** A stream of text (one block's, one link's) whose hits of `lists` are wanted. */
-  stream(lists: ListSet): PhraseStream {
-    return new PhraseStream(this, lists);
-  }
-
   /** All hits in `text` of the given lists (default: all), each list's hits leftmost-longest and not overlapping. */
   match(text: string, lists: ListSet = ALL_LISTS): PhraseHit[] {
-    const stream = this.stream(lists);
+    const stream = new PhraseStream(this, lists);
     stream.read(text);
     return stream.hits();
   }

@@ -3,7 +3,7 @@
 // (its visible length and its phrase tokens together), and id/class words are read only on elements
 // that have attributes. Detectors then read O(1) figures instead of calling textContent on ancestors.
 import type { DetectContext } from '../core/types';
-import { listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
+import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm';
@@ -86,7 +86,7 @@ setBits(['P', 'PRE', 'BLOCKQUOTE'], PROSE);
 const pleaListBits = listSet(pleaLists);
 /** Lists that count only in call-to-action text (link or button); the others only in block text. */
 const actionLists = listSet(['donateActions', 'subscribeActions']);
-const blockLists = listSet(phraseLists.filter((list) => list !== 'donateActions' && list !== 'subscribeActions'));
+const blockLists = ALL_LISTS & ~actionLists;
 const LINK_WALL_HEADINGS = phraseLists.indexOf('linkWallHeadings');
 
 /** How far up a subtree's ancestors are looked at for a menu around it; real menus hold their lists a few levels down. */
