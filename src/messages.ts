@@ -1,6 +1,7 @@
 // Messages between the content script, the background worker and the popup.
 // Types only: each edge sends and answers them with webextension-polyfill's runtime/tabs messaging.
 import type { DetectorId, Kind } from './core/types';
+import type { Lexicon } from './lexicons/types';
 
 /** One collapsed block as the popup lists it. */
 export interface FindingSummary {
@@ -24,6 +25,19 @@ export interface PageState {
 export type ContentRequest =
   | { type: 'tidings:get-page' } // answered with PageState
   | { type: 'tidings:reveal'; id: string }; // answered with { ok: boolean }
+
+/**
+ * Content script → background (browser.runtime.sendMessage): the lexicon of a language the content script
+ * does not ship (it carries English only); answered with a LexiconReply.
+ */
+export interface LexiconRequest {
+  type: 'tidings:get-lexicon';
+  /** A primary subtag: 'de'. */
+  lang: string;
+}
+
+/** The requested lexicon, or null when Tidings has none for that language. */
+export type LexiconReply = Lexicon | null;
 
 /** Content script → background (browser.runtime.sendMessage): drives the toolbar badge and icon. */
 export interface TabStatusMessage {

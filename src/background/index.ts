@@ -1,9 +1,11 @@
 // Background: mirrors each tab's content-script status on the toolbar button (badge count, greyed icon
-// when Tidings is off for the site). Runs as a Chrome service worker and as Firefox background scripts,
-// so it keeps no state of its own: every message carries all it needs. Per-tab badge and icon values
+// when Tidings is off for the site), and hands content scripts the lexicons they do not ship (see
+// lexicons/index.ts). Runs as a Chrome service worker and as Firefox background scripts, so it keeps no
+// state of its own: every message carries all it needs. Per-tab badge and icon values
 // are reset by the browser itself when the tab navigates, and the new page's content script reports again.
 import browser from 'webextension-polyfill';
-import type { TabStatusMessage } from '../messages';
+import { lexiconOf } from '../lexicons/all';
+import type { LexiconReply, LexiconRequest, TabStatusMessage } from '../messages';
 
 const BADGE_BACKGROUND = '#1b6ca8';
 const BADGE_TEXT = '#ffffff';
@@ -34,7 +36,13 @@ async function showTabStatus(tabId: number, status: TabStatusMessage): Promise<v
   ]);
 }
 
+function isLexiconRequest(message: unknown): message is LexiconRequest {
+  const candidate = message as Partial<LexiconRequest> | null;
+  return candidate?.type === 'tidings:get-lexicon' && typeof candidate.lang === 'string';
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (isLexiconRequest(message)) return Promise.resolve<LexiconReply>(lexiconOf(message.lang));
   const tabId = sender.tab?.id;
   if (!isTabStatus(message) || tabId === undefined) return undefined;
   // The tab may close between the message and the update; that is not an error worth reporting.

@@ -1,6 +1,7 @@
 // The `tidings` command line: scan pages, evaluate against the labelled corpus, benchmark.
 // Run through bin/tidings.mjs; main returns the exit code instead of exiting, so tests can call it.
 import { BENCH_HELP, BENCH_USAGE, benchCommand } from './bench-command';
+import { provideAllLexicons } from '../lexicons/all';
 import { InputError, UsageError } from './errors';
 import { EVAL_USAGE, evalCommand } from './eval-command';
 import { processIo, type CliIo } from './io';
@@ -30,6 +31,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number | 
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  // Every page is read with every language at hand, as the extension reads a page once its lexicon has come.
+  provideAllLexicons();
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name === undefined ? 2 : 0;

@@ -3,7 +3,8 @@
 import browser from 'webextension-polyfill';
 import type { DetectorId, ScanOptions } from '../core/types';
 import { detectorById, detectors } from '../detectors/registry';
-import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
+import { missingLexicons, primarySubtag, provideLexicon } from '../lexicons/index';
+import type { ContentRequest, LexiconReply, LexiconRequest, PageState, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
 import { defaultSettings, type Settings } from '../settings/schema';
 import { addSiteException, isValidSelector, removeUserSelector, siteSettings, type SiteSettings } from '../settings/site';
@@ -53,6 +54,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   let lastStatus = '';
   let paragraphsAtRescan = -1;
   let appliedScanKey = '';
+  const requestedLexicons = new Set<string>();
 
   const collapser = new Collapser(doc, 'placeholder', {
     alwaysShow: (block) => void alwaysShow(block),
@@ -119,7 +121,34 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       collapse(finding.element, { detectorId, kind, reasons });
     }
     collapseUserSelections(root);
+    requestLexicons(context.detect.langs);
     return unfinished;
+  }
+
+  /**
+   * The content script ships the English lexicon only: the lexicon of the page's language (or the reader's)
+   * is asked of the background, once per language, and the page is read again when it comes.
+   */
+  function requestLexicons(langs: readonly string[]): void {
+    for (const lang of missingLexicons(langs)) {
+      if (requestedLexicons.has(lang)) continue;
+      requestedLexicons.add(lang);
+      const request: LexiconRequest = { type: 'tidings:get-lexicon', lang };
+      browser.runtime.sendMessage(request).then(
+        (reply: unknown) => {
+          const lexicon = reply as LexiconReply;
+          if (lexicon?.lang !== lang) throw new Error(`the background has no lexicon for "${lang}"`);
+          provideLexicon(lexicon);
+          if (context !== null && context.detect.langs.some((tag) => primarySubtag(tag) === lang)) {
+            context = createScanContext(doc, scanOptions);
+            rescanAll();
+          }
+        },
+      ).catch((error: unknown) => {
+        // Without it the page is read with English phrases alone, as before it came.
+        console.warn(`Tidings: could not load the "${lang}" phrases.`, error);
+      });
+    }
   }
 
   const batcher = new MutationBatcher(
@@ -166,6 +195,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
       context = createScanContext(doc, next.scanOptions);
+      requestLexicons(context.detect.langs);
       rescanAll();
     }
     batcher.setReady(true);
@@ -268,6 +298,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   }
 
   batcher.start();
+  // The reader's own languages are asked for at once: their pages are then read whole from the first paint.
+  requestLexicons(doc.defaultView?.navigator.languages ?? []);
   applySettings(defaultSettings(), true);
   doc.addEventListener('DOMContentLoaded', onDocumentGrown);
   doc.defaultView?.addEventListener('load', onDocumentGrown);

@@ -117,10 +117,12 @@ export const fr: Lexicon = {
   donateActions: ['faire un don', 'donner', 'soutenir', 'contribuer', 'don', 'je soutiens'],
   subscribeActions: ["s'abonner", 'abonnez-vous', "je m'abonne", 'inscrivez-vous', "s'inscrire", "je m'inscris", 'adhérer', 'rejoindre'],
   perPeriod: ['par mois', '/mois', 'mensuel', 'mensuellement', 'chaque mois', 'par an', '/an', 'par année', 'par semaine'],
-  stopwords: [
-    'de', 'le', 'la', 'les', 'des', 'du', 'un', 'une', 'et', 'est', 'en', 'que', 'qui', 'dans', 'pour', 'pas', 'sur',
-    'au', 'aux', 'avec', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'leur', 'leurs',
-    'son', 'sa', 'ses', 'par', 'plus', 'mais', 'ou', 'été', 'être', 'avait', 'ont', 'sont', 'fait', 'aussi',
-    'comme', 'selon', 'après', 'où', 'sans', 'entre', 'déjà', 'encore', 'très', 'dont', 'peut', 'tout',
-  ],
 };
+
+/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
+export const frStopwords: readonly string[] = [
+  'de', 'le', 'la', 'les', 'des', 'du', 'un', 'une', 'et', 'est', 'en', 'que', 'qui', 'dans', 'pour', 'pas', 'sur',
+  'au', 'aux', 'avec', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'leur', 'leurs',
+  'son', 'sa', 'ses', 'par', 'plus', 'mais', 'ou', 'été', 'être', 'avait', 'ont', 'sont', 'fait', 'aussi',
+  'comme', 'selon', 'après', 'où', 'sans', 'entre', 'déjà', 'encore', 'très', 'dont', 'peut', 'tout',
+];

@@ -1,23 +1,33 @@
-// Every lexicon, keyed by language code, and the choice of lexicons for a page.
+// The lexicons the scan can use here, and the choice of lexicons for a page. English is always here;
+// the others are provided: all at once by the command line and the tests (lexicons/all.ts), one at a
+// time by the content script, which ships English only and asks the background for the page's own
+// language once it knows it — every page the reader opens would otherwise parse ten languages' phrases.
 import type { Lexicon } from './types';
 import { en } from './en';
-import { de } from './de';
-import { fr } from './fr';
-import { es } from './es';
-import { it } from './it';
-import { pt } from './pt';
-import { nl } from './nl';
-import { pl } from './pl';
-import { ru } from './ru';
-import { uk } from './uk';
+import { stopwordsByLanguage } from './stopwords';
 
-export const lexicons: Record<string, Lexicon> = { en, de, fr, es, it, pt, nl, pl, ru, uk };
+const available = new Map<string, Lexicon>([['en', en]]);
 
-/** The lexicons for `langs` (codes or tags such as 'de-AT'), English first and always; unknown codes are ignored. */
-export function lexiconsFor(langs: string[]): Lexicon[] {
+/** Whether Tidings has a lexicon for `lang` (a primary subtag), here or in the background. */
+export function isKnownLanguage(lang: string): boolean {
+  return Object.hasOwn(stopwordsByLanguage, lang);
+}
+
+/** Makes a lexicon available to every scan compiled from now on. */
+export function provideLexicon(lexicon: Lexicon): void {
+  available.set(lexicon.lang, lexicon);
+}
+
+/** The known languages among `langs` whose lexicon is not here yet. */
+export function missingLexicons(langs: readonly string[]): string[] {
+  return langs.map(primarySubtag).filter((lang) => isKnownLanguage(lang) && !available.has(lang));
+}
+
+/** The lexicons here for `langs` (codes or tags such as 'de-AT'), English first and always; others are ignored. */
+export function lexiconsFor(langs: readonly string[]): Lexicon[] {
   const chosen = new Set<Lexicon>([en]);
   for (const lang of langs) {
-    const lexicon = lexicons[primarySubtag(lang)];
+    const lexicon = available.get(primarySubtag(lang));
     if (lexicon) chosen.add(lexicon);
   }
   return [...chosen];

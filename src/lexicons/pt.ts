@@ -118,10 +118,12 @@ export const pt: Lexicon = {
   donateActions: ['doar', 'doe', 'apoiar', 'apoie', 'contribuir', 'contribua'],
   subscribeActions: ['assine', 'assinar', 'inscreva-se', 'cadastre-se', 'subscrever', 'subscreva', 'registe-se'],
   perPeriod: ['por mês', 'ao mês', 'mensal', 'mensais', '/mês', 'todo mês', 'por ano', 'ao ano', 'anual', '/ano', 'por semana'],
-  stopwords: [
-    'o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'em', 'no', 'na', 'nos', 'nas', 'um', 'uma',
-    'que', 'para', 'com', 'não', 'por', 'se', 'mais', 'ao', 'aos', 'como', 'mas', 'foi', 'ser', 'seu', 'sua',
-    'ou', 'quando', 'muito', 'também', 'já', 'está', 'pelo', 'pela', 'isso', 'ele', 'ela', 'eles', 'são', 'tem',
-    'têm', 'disse', 'até', 'sobre', 'entre', 'depois', 'onde', 'porque', 'ainda', 'neste', 'nesta', 'após',
-  ],
 };
+
+/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
+export const ptStopwords: readonly string[] = [
+  'o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'em', 'no', 'na', 'nos', 'nas', 'um', 'uma',
+  'que', 'para', 'com', 'não', 'por', 'se', 'mais', 'ao', 'aos', 'como', 'mas', 'foi', 'ser', 'seu', 'sua',
+  'ou', 'quando', 'muito', 'também', 'já', 'está', 'pelo', 'pela', 'isso', 'ele', 'ela', 'eles', 'são', 'tem',
+  'têm', 'disse', 'até', 'sobre', 'entre', 'depois', 'onde', 'porque', 'ainda', 'neste', 'nesta', 'após',
+];

@@ -22,6 +22,4 @@ export interface Lexicon {
   subscribeActions: string[];
   /** Recurring-amount periods for "$2 a month": "a month", "per month", "monthly", "a year". */
   perPeriod: string[];
-  /** The most frequent function words, used to guess the language of text without <html lang>. */
-  stopwords: string[];
 }

@@ -2,7 +2,8 @@
 // Declared languages come first (they are cheap and usually right); the text is the fallback. The
 // text is tallied from the tokens the statistics pass reads anyway (see scan.ts), so a page costs no
 // second walk for its language.
-import { lexicons, primarySubtag } from '../lexicons/index';
+import { primarySubtag } from '../lexicons/index';
+import { stopwordsByLanguage } from '../lexicons/stopwords';
 import { readText, tokenKeys, type TokenSink } from './phrases';
 
 /** How much text to weigh: enough for thousands of words, bounded so a 5 MB page costs the same. */
@@ -33,10 +34,10 @@ const scriptOfLanguage = new Map<string, Script>();
 {
   // Keyed like the tokens of the text (folded: "für" and "fur" are one word), one-token words only.
   const owners = new Map<number, string[]>();
-  for (const lexicon of Object.values(lexicons)) {
-    scriptOfLanguage.set(lexicon.lang, scriptOf(lexicon.stopwords));
-    const keys = new Set(lexicon.stopwords.map(tokenKeys).filter((wordKeys) => wordKeys.length === 1).map(([key]) => key!));
-    for (const key of keys) owners.set(key, [...(owners.get(key) ?? []), lexicon.lang]);
+  for (const [lang, stopwords] of Object.entries(stopwordsByLanguage)) {
+    scriptOfLanguage.set(lang, scriptOf(stopwords));
+    const keys = new Set(stopwords.map(tokenKeys).filter((wordKeys) => wordKeys.length === 1).map(([key]) => key!));
+    for (const key of keys) owners.set(key, [...(owners.get(key) ?? []), lang]);
   }
   for (const [word, langs] of owners) {
     stopwordWeights.set(word, langs.map((lang) => ({ lang, weight: 1 / langs.length })));

@@ -8,7 +8,7 @@ import type { Lexicon } from '../lexicons/types';
 import { lexiconsFor } from '../lexicons/index';
 
 /** The lexicon lists the detectors look for, plus recurring amounts ("$2 a month"). */
-export type PhraseList = Exclude<keyof Lexicon, 'lang' | 'stopwords'> | 'amount';
+export type PhraseList = Exclude<keyof Lexicon, 'lang'> | 'amount';
 
 export const phraseLists: readonly PhraseList[] = [
   'donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings',
@@ -415,11 +415,13 @@ const contextMatchers = new WeakMap<DetectContext, PhraseMatcher>();
 export function matcherFor(context: DetectContext): PhraseMatcher {
   const known = contextMatchers.get(context);
   if (known) return known;
-  const key = `${context.langs.join(',')}\n${JSON.stringify(context.userPhrases)}`;
+  // Keyed by the lexicons at hand, not the languages asked for: one that arrives later compiles anew.
+  const lexicons = lexiconsFor(context.langs);
+  const key = `${lexicons.map((lexicon) => lexicon.lang).join(',')}\n${JSON.stringify(context.userPhrases)}`;
   let matcher = matchers.get(key);
   if (!matcher) {
     if (matchers.size >= MAX_MATCHERS) matchers.delete(matchers.keys().next().value!);
-    matcher = compilePhrases(lexiconsFor(context.langs), context.userPhrases);
+    matcher = compilePhrases(lexicons, context.userPhrases);
     matchers.set(key, matcher);
   }
   contextMatchers.set(context, matcher);

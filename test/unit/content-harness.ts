@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import type { Settings } from '../../src/settings/schema';
 import type { TidingsPage } from '../../src/content/page';
+import { lexiconOf } from '../../src/lexicons/all';
+import type { LexiconRequest } from '../../src/messages';
 import { createFakeBrowser } from './ui-fake-browser';
 
 type MessageListener = (message: unknown, sender: unknown) => Promise<unknown> | undefined;
@@ -16,12 +18,22 @@ export function fixture(name: string): string {
   return readFileSync(resolve(FIXTURES, name), 'utf8');
 }
 
-function createContentBrowser() {
+/** The background's side of the content script's messages: it hands out lexicons (unless told it has
+ *  none, as an older or broken background would); the rest needs no answer. */
+function backgroundAnswer(servesLexicons: boolean) {
+  return async (message: unknown): Promise<unknown> => {
+    const request = message as Partial<LexiconRequest> | null;
+    if (request?.type !== 'tidings:get-lexicon') return undefined;
+    return servesLexicons ? lexiconOf(request.lang ?? '') : null;
+  };
+}
+
+function createContentBrowser(servesLexicons: boolean) {
   const messageListeners = new Set<MessageListener>();
   return {
     ...createFakeBrowser(),
     runtime: {
-      sendMessage: vi.fn(async (_message: unknown) => undefined),
+      sendMessage: vi.fn(backgroundAnswer(servesLexicons)),
       onMessage: {
         addListener: (listener: MessageListener) => void messageListeners.add(listener),
         removeListener: (listener: MessageListener) => void messageListeners.delete(listener),
@@ -48,13 +60,14 @@ export interface OpenedPage {
 
 /**
  * Puts `bodyHtml` in the document and starts the content script for `host` in a fresh module graph.
- * `stored` edits the defaults before the page opens (as if the reader had set them earlier).
+ * `stored` edits the defaults before the page opens (as if the reader had set them earlier);
+ * `servesLexicons: false` makes the background answer that it has no lexicon for any language.
  */
 export async function openPage(
   bodyHtml: string,
-  { host = 'news.example', stored }: { host?: string; stored?: (settings: Settings) => Settings } = {},
+  { host = 'news.example', stored, servesLexicons = true }: { host?: string; stored?: (settings: Settings) => Settings; servesLexicons?: boolean } = {},
 ): Promise<OpenedPage> {
-  const fake = createContentBrowser();
+  const fake = createContentBrowser(servesLexicons);
   vi.resetModules();
   vi.doMock('webextension-polyfill', () => ({ default: fake }));
   document.documentElement.innerHTML = `<head><title>test</title></head><body>${bodyHtml}</body>`;

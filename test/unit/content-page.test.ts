@@ -215,3 +215,44 @@ describe('messages', () => {
     );
   });
 });
+
+describe('lexicons from the background', () => {
+  const germanPage = fixture('../i18n/de-donation.html').replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+  const supportBox = (): HTMLElement => document.querySelector<HTMLElement>('.support-box')!;
+  const lexiconRequests = (fake: OpenedPage['fake']): unknown[] =>
+    fake.runtime.sendMessage.mock.calls.map(([message]) => message).filter((message) => (message as { type: string }).type === 'tidings:get-lexicon');
+
+  it('asks once for the language the text is in, and collapses the German appeal when its phrases come', async () => {
+    const { fake } = await open(germanPage);
+    await vi.waitFor(() => expect(supportBox().getAttribute('data-tidings-collapsed')).toBe('donation-appeal'));
+    document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Die Stadt plant weitere Radwege.' }));
+    await vi.waitFor(() => expect(fake.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'tidings:tab-status' })));
+    expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'de' }]);
+    expect(articleParagraphs().filter(isHidden)).toEqual([]);
+  });
+
+  it('without them reads the page with English phrases alone, warns once and does not ask again', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { fake } = await open(germanPage, { servesLexicons: false });
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('Tidings: could not load the "de" phrases.', expect.any(Error)));
+      document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Die Stadt plant weitere Radwege.' }));
+      await vi.waitFor(() => expect(fake.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'tidings:tab-status' })));
+      expect(supportBox().hasAttribute('data-tidings-collapsed')).toBe(false);
+      expect(lexiconRequests(fake)).toHaveLength(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("asks for the reader's own languages as it starts, before the page has any text", async () => {
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pl-PL', 'en-GB', 'xx']);
+    try {
+      const { fake } = await open('');
+      expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'pl' }]);
+    } finally {
+      languages.mockRestore();
+    }
+  });
+});

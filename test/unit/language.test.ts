@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { detectTextLanguage } from '../../src/scan/language';
 import { pageLanguage } from './scan-fixtures';
-import { lexicons, lexiconsFor } from '../../src/lexicons/index';
+import { lexiconsFor } from '../../src/lexicons/index';
+import { allLexicons, provideAllLexicons } from '../../src/lexicons/all';
+import { stopwordsByLanguage } from '../../src/lexicons/stopwords';
 import { normalizeText } from '../../src/scan/phrases';
+
+// Pages in every language are read here, as the content script reads them once the background has sent their lexicon.
+provideAllLexicons();
 
 function page(head: string, body: string, htmlAttributes = ''): Document {
   return new JSDOM(`<!doctype html><html ${htmlAttributes}><head>${head}</head><body>${body}</body></html>`).window.document;
@@ -100,7 +105,7 @@ describe('lexiconsFor', () => {
   });
 
   it('lists each phrase once per language, as the matcher sees it (case and diacritics folded)', () => {
-    for (const lexicon of Object.values(lexicons)) {
+    for (const lexicon of Object.values(allLexicons)) {
       const lists = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings'] as const;
       const phrases = lists.flatMap((list) => lexicon[list].map((phrase) => normalizeText(phrase).trim()));
       expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i), lexicon.lang).toEqual([]);
@@ -108,12 +113,15 @@ describe('lexiconsFor', () => {
   });
 
   it('has ten languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(lexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'uk']);
-    for (const [code, lexicon] of Object.entries(lexicons)) {
+    expect(Object.keys(allLexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'uk']);
+    // The languages the content script can tell are exactly those the background can serve.
+    expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
+    for (const [code, lexicon] of Object.entries(allLexicons)) {
       expect(lexicon.lang).toBe(code);
-      for (const list of ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings', 'stopwords'] as const) {
+      for (const list of ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings'] as const) {
         expect(lexicon[list].length, `${code}.${list}`).toBeGreaterThanOrEqual(8);
       }
+      expect(stopwordsByLanguage[code]!.length, `${code} stop words`).toBeGreaterThanOrEqual(8);
     }
   });
 });

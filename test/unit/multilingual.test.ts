@@ -6,6 +6,10 @@ import { scanDocument, scanText } from '../../src/scan/index';
 import { pageLanguage } from './scan-fixtures';
 import { compilePhrases } from '../../src/scan/phrases';
 import { lexiconsFor } from '../../src/lexicons/index';
+import { provideAllLexicons } from '../../src/lexicons/all';
+
+// Pages in every language are read here, as the content script reads them once the background has sent their lexicon.
+provideAllLexicons();
 
 // Pages written for these tests, one pair per language: an article with one appeal or link wall
 // (marked data-expect="<detector id>"), and a hard negative — a story about a fundraiser whose prose quotes

@@ -3,10 +3,14 @@ import { compilePhrases, normalizeText } from '../../src/scan/phrases';
 import { en } from '../../src/lexicons/en';
 import type { Lexicon } from '../../src/lexicons/types';
 import { lexiconsFor } from '../../src/lexicons/index';
+import { provideAllLexicons } from '../../src/lexicons/all';
+
+// Pages in every language are read here, as the content script reads them once the background has sent their lexicon.
+provideAllLexicons();
 
 const empty: Omit<Lexicon, 'lang'> = {
   donation: [], membership: [], paywall: [], newsletter: [], appPromo: [], linkWallHeadings: [],
-  donateActions: [], subscribeActions: [], perPeriod: [], stopwords: [],
+  donateActions: [], subscribeActions: [], perPeriod: [],
 };
 
 function phrases(text: string, lexicon: Lexicon = en): string[] {

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../src/scan/index';
 import { allDetectors, loadPage, loadText } from './scan-fixtures';
+import { provideAllLexicons } from '../../src/lexicons/all';
+
+// Pages in every language are read here, as the content script reads them once the background has sent their lexicon.
+provideAllLexicons();
 
 const story = [
   'The council said on Monday that its plan for the river would cost more than expected, while residents asked why the report had come so late.',

@@ -1,0 +1,26 @@
+// Every lexicon, keyed by language code: what the background serves to content scripts, and what the
+// command line and the tests provide at start (provideAllLexicons).
+import type { Lexicon } from './types';
+import { en } from './en';
+import { de } from './de';
+import { fr } from './fr';
+import { es } from './es';
+import { it } from './it';
+import { pt } from './pt';
+import { nl } from './nl';
+import { pl } from './pl';
+import { ru } from './ru';
+import { uk } from './uk';
+import { provideLexicon } from './index';
+
+export const allLexicons: Readonly<Record<string, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk };
+
+/** The lexicon of `lang` (a primary subtag), or null when there is none: what the background answers. */
+export function lexiconOf(lang: string): Lexicon | null {
+  return Object.hasOwn(allLexicons, lang) ? allLexicons[lang]! : null;
+}
+
+/** Makes every lexicon available to the scan at once: for the command line, the bench and the tests. */
+export function provideAllLexicons(): void {
+  for (const lexicon of Object.values(allLexicons)) provideLexicon(lexicon);
+}
