@@ -131,10 +131,9 @@ export const de: Lexicon = {
   perPeriod: ['im Monat', 'pro Monat', 'monatlich', '/Monat', 'pro Jahr', 'im Jahr', 'jährlich', 'pro Woche', 'wöchentlich'],
 };
 
-/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
-export const deStopwords: readonly string[] = [
-  'der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'einer', 'einem', 'einen', 'auch', 'sich', 'mit',
-  'dem', 'den', 'des', 'von', 'auf', 'für', 'im', 'zum', 'zur', 'werden', 'wird', 'wurde', 'hat', 'haben',
-  'dass', 'sie', 'nach', 'bei', 'noch', 'wie', 'über', 'oder', 'aber', 'vor', 'bis', 'durch', 'sind', 'war',
-  'nur', 'mehr', 'schon', 'wenn', 'ich', 'wir', 'ihr', 'sein', 'kann', 'diese', 'dieser', 'gegen', 'sagte',
-];
+/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
+ *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+export const deStopwords =
+  'der die das und ist nicht ein eine einer einem einen auch sich mit dem den des von auf für im zum ' +
+  'zur werden wird wurde hat haben dass sie nach bei noch wie über oder aber vor bis durch sind war nur ' +
+  'mehr schon wenn ich wir ihr sein kann diese dieser gegen sagte';

@@ -163,10 +163,9 @@ export const en: Lexicon = {
   perPeriod: ['a month', 'per month', 'monthly', 'a year', 'per year', 'annually', 'a week', 'per week', 'each month', '/month', '/mo', '/year'],
 };
 
-/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
-export const enStopwords: readonly string[] = [
-  'the', 'and', 'of', 'to', 'a', 'in', 'is', 'that', 'for', 'it', 'was', 'on', 'with', 'as', 'he', 'she',
-  'be', 'at', 'by', 'this', 'had', 'not', 'are', 'but', 'from', 'or', 'have', 'an', 'they', 'which',
-  'you', 'were', 'her', 'his', 'all', 'their', 'there', 'been', 'has', 'will', 'would', 'who', 'said',
-  'when', 'we', 'more', 'than', 'its', 'about', 'into', 'can', 'our', 'what', 'also', 'after',
-];
+/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
+ *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+export const enStopwords =
+  'the and of to a in is that for it was on with as he she be at by this had not are but from or have ' +
+  'an they which you were her his all their there been has will would who said when we more than its ' +
+  'about into can our what also after';

@@ -119,10 +119,9 @@ export const fr: Lexicon = {
   perPeriod: ['par mois', '/mois', 'mensuel', 'mensuellement', 'chaque mois', 'par an', '/an', 'par année', 'par semaine'],
 };
 
-/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
-export const frStopwords: readonly string[] = [
-  'de', 'le', 'la', 'les', 'des', 'du', 'un', 'une', 'et', 'est', 'en', 'que', 'qui', 'dans', 'pour', 'pas', 'sur',
-  'au', 'aux', 'avec', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'leur', 'leurs',
-  'son', 'sa', 'ses', 'par', 'plus', 'mais', 'ou', 'été', 'être', 'avait', 'ont', 'sont', 'fait', 'aussi',
-  'comme', 'selon', 'après', 'où', 'sans', 'entre', 'déjà', 'encore', 'très', 'dont', 'peut', 'tout',
-];
+/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
+ *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+export const frStopwords =
+  'de le la les des du un une et est en que qui dans pour pas sur au aux avec ce cette ces il elle ils ' +
+  'elles nous vous leur leurs son sa ses par plus mais ou été être avait ont sont fait aussi comme ' +
+  'selon après où sans entre déjà encore très dont peut tout';

@@ -116,10 +116,9 @@ export const it: Lexicon = {
   perPeriod: ['al mese', 'mensile', '/mese', 'ogni mese', "all'anno", 'annuale', '/anno', 'a settimana'],
 };
 
-/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
-export const itStopwords: readonly string[] = [
-  'il', 'lo', 'la', 'gli', 'le', 'di', 'del', 'della', 'dei', 'delle', 'che', 'e', 'è', 'un', 'una', 'per',
-  'con', 'non', 'si', 'da', 'dal', 'dalla', 'nel', 'nella', 'sono', 'ha', 'hanno', 'anche', 'come', 'più',
-  'ma', 'alla', 'al', 'ai', 'questo', 'questa', 'stato', 'stata', 'essere', 'sulla', 'sul', 'tra', 'fra',
-  'dopo', 'ancora', 'già', 'quando', 'però', 'secondo', 'molto', 'suo', 'sua', 'loro', 'cui', 'perché',
-];
+/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
+ *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+export const itStopwords =
+  'il lo la gli le di del della dei delle che e è un una per con non si da dal dalla nel nella sono ha ' +
+  'hanno anche come più ma alla al ai questo questa stato stata essere sulla sul tra fra dopo ancora ' +
+  'già quando però secondo molto suo sua loro cui perché';

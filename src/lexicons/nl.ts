@@ -119,10 +119,9 @@ export const nl: Lexicon = {
   perPeriod: ['per maand', 'p/m', 'p.m.', 'maandelijks', '/maand', 'per jaar', 'jaarlijks', '/jaar', 'per week'],
 };
 
-/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
-export const nlStopwords: readonly string[] = [
-  'de', 'het', 'een', 'en', 'van', 'in', 'is', 'dat', 'op', 'te', 'zijn', 'voor', 'met', 'die', 'niet', 'aan',
-  'er', 'om', 'ook', 'als', 'bij', 'door', 'maar', 'dan', 'nog', 'wordt', 'werd', 'worden', 'heeft', 'hebben',
-  'was', 'naar', 'uit', 'over', 'kan', 'zou', 'tot', 'wel', 'dit', 'deze', 'hij', 'zij', 'ze', 'wat', 'hun',
-  'geen', 'al', 'nu', 'meer', 'volgens', 'tegen', 'moet', 'veel', 'waar', 'omdat', 'zegt', 'na', 'onder',
-];
+/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
+ *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+export const nlStopwords =
+  'de het een en van in is dat op te zijn voor met die niet aan er om ook als bij door maar dan nog ' +
+  'wordt werd worden heeft hebben was naar uit over kan zou tot wel dit deze hij zij ze wat hun geen al ' +
+  'nu meer volgens tegen moet veel waar omdat zegt na onder';

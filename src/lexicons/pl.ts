@@ -119,10 +119,9 @@ export const pl: Lexicon = {
   perPeriod: ['miesięcznie', 'na miesiąc', 'co miesiąc', '/mies.', '/mc', 'mies.', 'rocznie', 'na rok', '/rok', 'tygodniowo'],
 };
 
-/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
-export const plStopwords: readonly string[] = [
-  'i', 'w', 'z', 'na', 'się', 'nie', 'do', 'to', 'że', 'jest', 'o', 'a', 'jak', 'ale', 'po', 'co', 'tak',
-  'za', 'od', 'przez', 'jego', 'jej', 'ich', 'już', 'są', 'był', 'była', 'było', 'by', 'może', 'tylko',
-  'jednak', 'który', 'która', 'które', 'tym', 'ten', 'ta', 'tego', 'oraz', 'lub', 'dla', 'przy', 'we', 'ze',
-  'także', 'też', 'gdy', 'jeszcze', 'bardzo', 'został', 'została', 'według', 'roku', 'czy', 'mu', 'można',
-];
+/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
+ *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+export const plStopwords =
+  'i w z na się nie do to że jest o a jak ale po co tak za od przez jego jej ich już są był była było ' +
+  'by może tylko jednak który która które tym ten ta tego oraz lub dla przy we ze także też gdy jeszcze ' +
+  'bardzo został została według roku czy mu można';

@@ -120,10 +120,9 @@ export const pt: Lexicon = {
   perPeriod: ['por mês', 'ao mês', 'mensal', 'mensais', '/mês', 'todo mês', 'por ano', 'ao ano', 'anual', '/ano', 'por semana'],
 };
 
-/** The most frequent function words: how the language of a page without <html lang> is told (see scan/language.ts). */
-export const ptStopwords: readonly string[] = [
-  'o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'em', 'no', 'na', 'nos', 'nas', 'um', 'uma',
-  'que', 'para', 'com', 'não', 'por', 'se', 'mais', 'ao', 'aos', 'como', 'mas', 'foi', 'ser', 'seu', 'sua',
-  'ou', 'quando', 'muito', 'também', 'já', 'está', 'pelo', 'pela', 'isso', 'ele', 'ela', 'eles', 'são', 'tem',
-  'têm', 'disse', 'até', 'sobre', 'entre', 'depois', 'onde', 'porque', 'ainda', 'neste', 'nesta', 'após',
-];
+/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
+ *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+export const ptStopwords =
+  'o a os as de do da dos das e em no na nos nas um uma que para com não por se mais ao aos como mas ' +
+  'foi ser seu sua ou quando muito também já está pelo pela isso ele ela eles são tem têm disse até ' +
+  'sobre entre depois onde porque ainda neste nesta após';

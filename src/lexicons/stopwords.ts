@@ -12,7 +12,8 @@ import { plStopwords } from './pl';
 import { ruStopwords } from './ru';
 import { ukStopwords } from './uk';
 
-export const stopwordsByLanguage: Readonly<Record<string, readonly string[]>> = {
+/** Each language's stop words, separated by spaces. */
+export const stopwordsByLanguage: Readonly<Record<string, string>> = {
   en: enStopwords,
   de: deStopwords,
   fr: frStopwords,

@@ -34,7 +34,8 @@ const scriptOfLanguage = new Map<string, Script>();
 {
   // Keyed like the tokens of the text (folded: "für" and "fur" are one word), one-token words only.
   const owners = new Map<number, string[]>();
-  for (const [lang, stopwords] of Object.entries(stopwordsByLanguage)) {
+  for (const [lang, spaced] of Object.entries(stopwordsByLanguage)) {
+    const stopwords = spaced.split(' ');
     scriptOfLanguage.set(lang, scriptOf(stopwords));
     const keys = new Set(stopwords.map(tokenKeys).filter((wordKeys) => wordKeys.length === 1).map(([key]) => key!));
     for (const key of keys) owners.set(key, [...(owners.get(key) ?? []), lang]);
