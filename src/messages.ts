@@ -27,6 +27,30 @@ export type ContentRequest =
   | { type: 'tidings:reveal'; id: string }; // answered with { ok: boolean }
 
 /**
+ * Content script → background (browser.runtime.sendMessage): the settings for the page's site. The
+ * background loads and checks them (settings/store.ts), so the content script carries none of that code;
+ * answered with SiteSettings.
+ */
+export interface SiteSettingsRequest {
+  type: 'tidings:get-site-settings';
+  /** location.hostname */
+  host: string;
+}
+
+/**
+ * Content script → background: "Always show on this site" on a block — except its detectors on the
+ * site, or drop the reader's selector that caught it. Answered with the site's SiteSettings as saved;
+ * rejected with the reason when nothing could be saved.
+ */
+export interface AlwaysShowRequest {
+  type: 'tidings:always-show';
+  host: string;
+  detectorIds: DetectorId[];
+  /** Set when the block was the reader's own selector's: that selector is removed instead. */
+  selector?: string;
+}
+
+/**
  * Content script → background (browser.runtime.sendMessage): the lexicon of a language the content script
  * does not ship (it carries English only); answered with a LexiconReply.
  */

@@ -4,11 +4,12 @@ import browser from 'webextension-polyfill';
 import type { DetectorId, ScanOptions } from '../core/types';
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, primarySubtag, provideLexicon } from '../lexicons/index';
-import type { ContentRequest, LexiconReply, LexiconRequest, PageState, TabStatusMessage } from '../messages';
+import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
-import { defaultSettings, type Settings } from '../settings/schema';
-import { addSiteException, isValidSelector, removeUserSelector, siteSettings, type SiteSettings } from '../settings/site';
-import { loadSettings, updateSettings, watchSettings } from '../settings/store';
+import { defaultSettings } from '../settings/schema';
+import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
+import { watchStoredSettings } from '../settings/store';
+import { requestAlwaysShow, requestLexicon, requestSiteSettings } from './background';
 import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
 import { PLACEHOLDER_TAG } from './placeholder';
@@ -133,11 +134,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     for (const lang of missingLexicons(langs)) {
       if (requestedLexicons.has(lang)) continue;
       requestedLexicons.add(lang);
-      const request: LexiconRequest = { type: 'tidings:get-lexicon', lang };
-      browser.runtime.sendMessage(request).then(
-        (reply: unknown) => {
-          const lexicon = reply as LexiconReply;
-          if (lexicon?.lang !== lang) throw new Error(`the background has no lexicon for "${lang}"`);
+      requestLexicon(lang).then(
+        (lexicon) => {
           provideLexicon(lexicon);
           if (context !== null && context.detect.langs.some((tag) => primarySubtag(tag) === lang)) {
             context = createScanContext(doc, scanOptions);
@@ -164,13 +162,12 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   }
 
   /**
-   * `provisional`: the stored settings have not arrived yet (Firefox starts content scripts late and reads
-   * storage in ~60-110 ms, often after the first paint). Meanwhile the defaults hide blocks without a
+   * `provisional`: the site's settings have not come from the background yet (tens of milliseconds, in
+   * Firefox often after the first paint). Meanwhile the defaults hide blocks without a
    * placeholder; the stored settings then reveal whatever they do not want hidden — on a site the reader
    * switched off that only delays those blocks by a moment instead of flashing a placeholder.
    */
-  function applySettings(settings: Settings, provisional = false): void {
-    const next = siteSettings(settings, host);
+  function applySettings(next: SiteSettings, provisional = false): void {
     site = provisional ? null : next;
     if (!next.siteEnabled) {
       batcher.setReady(false);
@@ -236,12 +233,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   async function alwaysShow(block: CollapsedBlock): Promise<void> {
     const detectorIds = block.detectorId === 'user-selector' ? [] : detectorsFlagging(block.element, block.detectorId);
     try {
-      const { settings } = await updateSettings((current) =>
-        block.detectorId === 'user-selector'
-          ? removeUserSelector(current, host, block.selector ?? '')
-          : detectorIds.reduce((edited, id) => addSiteException(edited, host, id), current),
-      );
-      applySettings(settings);
+      applySettings(await requestAlwaysShow(host, detectorIds, block.detectorId === 'user-selector' ? block.selector ?? '' : undefined));
     } catch (error) {
       // Not saved (storage failed): still honour the click for this visit.
       console.warn('Tidings: could not save the site exception.', error);
@@ -300,17 +292,17 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   batcher.start();
   // The reader's own languages are asked for at once: their pages are then read whole from the first paint.
   requestLexicons(doc.defaultView?.navigator.languages ?? []);
-  applySettings(defaultSettings(), true);
+  applySettings(siteSettings(defaultSettings(), host), true);
   doc.addEventListener('DOMContentLoaded', onDocumentGrown);
   doc.defaultView?.addEventListener('load', onDocumentGrown);
   browser.runtime.onMessage.addListener(onMessage);
-  const unwatch = watchSettings((settings) => applySettings(settings));
-  const ready = loadSettings().then(
-    ({ settings }) => applySettings(settings),
+  const unwatch = watchStoredSettings(() => requestSiteSettings(host), (settings) => applySettings(settings));
+  const ready = requestSiteSettings(host).then(
+    (settings) => applySettings(settings),
     (error: unknown) => {
-      // Storage unreadable: still protect the reader, with the defaults.
+      // Settings unreadable (storage failed, or no background answered): still protect the reader, with the defaults.
       console.warn('Tidings: could not load settings; using defaults.', error);
-      applySettings(defaultSettings());
+      applySettings(siteSettings(defaultSettings(), host));
     },
   );
 

@@ -365,12 +365,13 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
 }
 
 /**
- * Calls `listener` with freshly loaded, validated settings whenever settings change in either area
- * (this page's saves included). A burst of changes within `debounceMs` gives one call. Returns the
- * function that stops watching.
+ * Calls `listener` with what `load` gives whenever settings change in either area (this page's saves
+ * included). A burst of changes within `debounceMs` gives one call. Returns the function that stops watching.
+ * `load` is loadSettings in the extension's pages; the content script asks the background instead.
  */
-export function watchSettings(
-  listener: (settings: Settings, loaded: LoadedSettings) => void,
+export function watchStoredSettings<T>(
+  load: () => Promise<T>,
+  listener: (value: T) => void,
   { debounceMs = 50 }: { debounceMs?: number } = {},
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -378,10 +379,13 @@ export function watchSettings(
   let watching = true;
   const reload = (): void => {
     const call = ++latest;
-    void loadSettings().then((loaded) => {
-      // A slower earlier load must not overwrite the result of a later one.
-      if (watching && call === latest) listener(loaded.settings, loaded);
-    });
+    load().then(
+      (value) => {
+        // A slower earlier load must not overwrite the result of a later one.
+        if (watching && call === latest) listener(value);
+      },
+      (error: unknown) => console.warn('Tidings: could not reload the changed settings.', error),
+    );
   };
   const onChanged = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
     if (areaName !== 'sync' && areaName !== 'local') return;
@@ -396,4 +400,12 @@ export function watchSettings(
     clearTimeout(timer);
     browser.storage.onChanged.removeListener(onChanged);
   };
+}
+
+/** Calls `listener` with freshly loaded, validated settings whenever they change (see watchStoredSettings). */
+export function watchSettings(
+  listener: (settings: Settings, loaded: LoadedSettings) => void,
+  options?: { debounceMs?: number },
+): () => void {
+  return watchStoredSettings(loadSettings, (loaded) => listener(loaded.settings, loaded), options);
 }

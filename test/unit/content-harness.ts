@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import type { Settings } from '../../src/settings/schema';
 import type { TidingsPage } from '../../src/content/page';
-import { lexiconOf } from '../../src/lexicons/all';
-import type { LexiconRequest } from '../../src/messages';
+import type { Runtime } from 'webextension-polyfill';
 import { createFakeBrowser } from './ui-fake-browser';
 
 type MessageListener = (message: unknown, sender: unknown) => Promise<unknown> | undefined;
@@ -18,22 +17,20 @@ export function fixture(name: string): string {
   return readFileSync(resolve(FIXTURES, name), 'utf8');
 }
 
-/** The background's side of the content script's messages: it hands out lexicons (unless told it has
- *  none, as an older or broken background would); the rest needs no answer. */
-function backgroundAnswer(servesLexicons: boolean) {
-  return async (message: unknown): Promise<unknown> => {
-    const request = message as Partial<LexiconRequest> | null;
-    if (request?.type !== 'tidings:get-lexicon') return undefined;
-    return servesLexicons ? lexiconOf(request.lang ?? '') : null;
-  };
-}
-
-function createContentBrowser(servesLexicons: boolean) {
+function createContentBrowser() {
   const messageListeners = new Set<MessageListener>();
   return {
     ...createFakeBrowser(),
+    /** The toolbar button the background sets from the content script's status. */
+    action: {
+      setBadgeText: vi.fn(async () => undefined),
+      setBadgeBackgroundColor: vi.fn(async () => undefined),
+      setBadgeTextColor: vi.fn(async () => undefined),
+      setIcon: vi.fn(async () => undefined),
+    },
     runtime: {
-      sendMessage: vi.fn(backgroundAnswer(servesLexicons)),
+      /** Content script → background: answered by the real background (see openPage). */
+      sendMessage: vi.fn(async (_message: unknown): Promise<unknown> => undefined),
       onMessage: {
         addListener: (listener: MessageListener) => void messageListeners.add(listener),
         removeListener: (listener: MessageListener) => void messageListeners.delete(listener),
@@ -67,11 +64,17 @@ export async function openPage(
   bodyHtml: string,
   { host = 'news.example', stored, servesLexicons = true }: { host?: string; stored?: (settings: Settings) => Settings; servesLexicons?: boolean } = {},
 ): Promise<OpenedPage> {
-  const fake = createContentBrowser(servesLexicons);
+  const fake = createContentBrowser();
   vi.resetModules();
   vi.doMock('webextension-polyfill', () => ({ default: fake }));
   document.documentElement.innerHTML = `<head><title>test</title></head><body>${bodyHtml}</body>`;
   const store = await import('../../src/settings/store');
+  // The background answers over the same fake storage; told it has no lexicons, it answers as it does for an unknown language.
+  const { answerMessage } = await import('../../src/background/answer');
+  fake.runtime.sendMessage.mockImplementation(async (message: unknown) => {
+    const lexiconRequest = (message as { type?: string }).type === 'tidings:get-lexicon';
+    return lexiconRequest && !servesLexicons ? null : answerMessage(message, { tab: { id: 1 } } as Runtime.MessageSender);
+  });
   if (stored !== undefined) await store.updateSettings(stored);
   const { startTidings } = await import('../../src/content/page');
   const page = startTidings(document, host);

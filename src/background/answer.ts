@@ -1,0 +1,80 @@
+// What the background answers the content scripts (runtime messages): each tab's status on the toolbar
+// button (badge count, greyed icon when Tidings is off for the site), the settings for a site, and the
+// lexicons a content script does not ship. Keeps no state of its own (it runs as a Chrome service worker
+// that may stop at any moment): every message carries all it needs.
+import browser from 'webextension-polyfill';
+import type { DetectorId } from '../core/types';
+import { detectorById } from '../detectors/registry';
+import { lexiconOf } from '../lexicons/all';
+import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, TabStatusMessage } from '../messages';
+import { addSiteException, removeUserSelector, siteSettings, type SiteSettings } from '../settings/site';
+import { loadSettings, updateSettings } from '../settings/store';
+
+const BADGE_BACKGROUND = '#1b6ca8';
+const BADGE_TEXT = '#ffffff';
+const ICON_SIZES = [16, 32, 48, 128] as const;
+
+function iconPaths(drawing: 'tidings' | 'tidings-off'): Record<string, string> {
+  return Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icons/${drawing}-${size}.png`]));
+}
+
+function isTabStatus(message: Partial<TabStatusMessage>): message is TabStatusMessage {
+  return (
+    message.type === 'tidings:tab-status' &&
+    typeof message.count === 'number' &&
+    Number.isFinite(message.count) &&
+    typeof message.siteEnabled === 'boolean'
+  );
+}
+
+function isLexiconRequest(message: Partial<LexiconRequest>): message is LexiconRequest {
+  return message.type === 'tidings:get-lexicon' && typeof message.lang === 'string';
+}
+
+function isSiteSettingsRequest(message: Partial<SiteSettingsRequest>): message is SiteSettingsRequest {
+  return message.type === 'tidings:get-site-settings' && typeof message.host === 'string';
+}
+
+function isAlwaysShowRequest(message: Partial<AlwaysShowRequest>): message is AlwaysShowRequest {
+  return (
+    message.type === 'tidings:always-show' &&
+    typeof message.host === 'string' &&
+    Array.isArray(message.detectorIds) &&
+    message.detectorIds.every((id: unknown) => typeof id === 'string' && detectorById(id as DetectorId) !== undefined) &&
+    (message.selector === undefined || typeof message.selector === 'string')
+  );
+}
+
+async function showTabStatus(tabId: number, status: TabStatusMessage): Promise<void> {
+  const count = Math.max(0, Math.floor(status.count));
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_BACKGROUND }),
+    browser.action.setBadgeTextColor({ tabId, color: BADGE_TEXT }),
+    browser.action.setIcon({ tabId, path: iconPaths(status.siteEnabled ? 'tidings' : 'tidings-off') }),
+  ]);
+}
+
+async function alwaysShow({ host, detectorIds, selector }: AlwaysShowRequest): Promise<SiteSettings> {
+  const { settings } = await updateSettings((current) =>
+    selector !== undefined
+      ? removeUserSelector(current, host, selector)
+      : detectorIds.reduce((edited, id) => addSiteException(edited, host, id), current),
+  );
+  return siteSettings(settings, host);
+}
+
+/** The answer to one runtime message, or undefined when it is not one of ours (another listener may answer). */
+export function answerMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  if (isLexiconRequest(message)) return Promise.resolve<LexiconReply>(lexiconOf(message.lang));
+  if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettings(settings, message.host));
+  if (isAlwaysShowRequest(message)) return alwaysShow(message);
+  const tabId = sender.tab?.id;
+  if (!isTabStatus(message) || tabId === undefined) return undefined;
+  // The tab may close between the message and the update; that is not an error worth reporting.
+  return showTabStatus(tabId, message).then(
+    () => ({ ok: true }),
+    () => ({ ok: false }),
+  );
+}

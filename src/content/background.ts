@@ -1,0 +1,54 @@
+// The content script's requests to the background (see background/answer.ts): the settings for the page's
+// site and the lexicons it does not ship are read there, so the code that loads, checks and saves settings
+// and the other languages' phrases are not injected into every page the reader opens.
+import browser from 'webextension-polyfill';
+import type { DetectorId } from '../core/types';
+import type { Lexicon } from '../lexicons/types';
+import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest } from '../messages';
+import type { SiteSettings } from '../settings/site';
+
+/**
+ * Waits before asking again when the background did not answer: at browser start-up and right after an
+ * update, content scripts can run before the background listens ("Receiving end does not exist").
+ */
+const RETRY_DELAYS_MS = [100, 400, 1600];
+
+async function ask(message: SiteSettingsRequest | LexiconRequest): Promise<unknown> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await browser.runtime.sendMessage(message);
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+function isSiteSettings(reply: unknown): reply is SiteSettings {
+  const candidate = reply as Partial<SiteSettings> | null;
+  return typeof candidate?.siteEnabled === 'boolean' && typeof candidate.scanOptions === 'object' && Array.isArray(candidate.userSelectors);
+}
+
+function siteSettingsOf(reply: unknown): SiteSettings {
+  if (!isSiteSettings(reply)) throw new Error('the background sent no settings');
+  return reply;
+}
+
+/** The settings for `host`, loaded and checked by the background. */
+export async function requestSiteSettings(host: string): Promise<SiteSettings> {
+  return siteSettingsOf(await ask({ type: 'tidings:get-site-settings', host }));
+}
+
+/** Saves "Always show on this site" for a block; resolves with the site's settings as saved. Not retried: it writes. */
+export async function requestAlwaysShow(host: string, detectorIds: DetectorId[], selector?: string): Promise<SiteSettings> {
+  const request: AlwaysShowRequest = { type: 'tidings:always-show', host, detectorIds, ...(selector === undefined ? {} : { selector }) };
+  return siteSettingsOf(await browser.runtime.sendMessage(request));
+}
+
+/** The lexicon of `lang` (a primary subtag); rejects when the background has none. */
+export async function requestLexicon(lang: string): Promise<Lexicon> {
+  const lexicon = (await ask({ type: 'tidings:get-lexicon', lang })) as LexiconReply;
+  if (lexicon?.lang !== lang) throw new Error(`the background has no lexicon for "${lang}"`);
+  return lexicon;
+}

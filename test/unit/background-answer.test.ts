@@ -1,0 +1,87 @@
+// The background's answers to the content script: the settings for a site, "Always show" saved, lexicons.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { answerMessage } from '../../src/background/answer';
+import { de } from '../../src/lexicons/de';
+import { defaultSettings } from '../../src/settings/schema';
+import type { SiteSettings } from '../../src/settings/site';
+import { loadSettings, saveSettings } from '../../src/settings/store';
+import { fakeBrowser, resetFakeBrowser, type FakeStorageArea } from './settings-fake-browser';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
+
+const fromTab = { tab: { id: 7 } } as Runtime.MessageSender;
+let sync: FakeStorageArea;
+let local: FakeStorageArea;
+
+beforeEach(() => {
+  ({ sync, local } = resetFakeBrowser());
+});
+
+function ask(message: unknown): Promise<unknown> | undefined {
+  return answerMessage(message, fromTab);
+}
+
+describe('background answers', () => {
+  it("gives a site's settings, loaded and checked: its exceptions and selectors, not other sites'", async () => {
+    const settings = defaultSettings();
+    settings.siteExceptions = { 'www.news.example': ['link-farm'], 'other.example': ['paywall-nag'] };
+    settings.userSelectors = { 'news.example': ['.promo'] };
+    await saveSettings(settings);
+    const site = (await ask({ type: 'tidings:get-site-settings', host: 'news.example' })) as SiteSettings;
+    expect(site.siteEnabled).toBe(true);
+    expect(site.userSelectors).toEqual(['.promo']);
+    expect(site.scanOptions.enabled).toMatchObject({ 'link-farm': false, 'paywall-nag': true });
+  });
+
+  it('saves "Always show" as site exceptions, or drops the selector, and answers with the site as saved', async () => {
+    await saveSettings({ ...defaultSettings(), userSelectors: { 'news.example': ['.promo', '.ad'] } });
+    const excepted = (await ask({ type: 'tidings:always-show', host: 'news.example', detectorIds: ['donation-appeal', 'membership-plea'] })) as SiteSettings;
+    expect(excepted.scanOptions.enabled).toMatchObject({ 'donation-appeal': false, 'membership-plea': false, 'link-farm': true });
+    const unselected = (await ask({ type: 'tidings:always-show', host: 'news.example', detectorIds: [], selector: '.promo' })) as SiteSettings;
+    expect(unselected.userSelectors).toEqual(['.ad']);
+    const { settings } = await loadSettings();
+    expect(settings.siteExceptions).toEqual({ 'news.example': ['donation-appeal', 'membership-plea'] });
+    expect(settings.userSelectors).toEqual({ 'news.example': ['.ad'] });
+  });
+
+  it('rejects "Always show" when storage fails, and the stored settings stay as they were', async () => {
+    sync.failWrites = 'sync is down';
+    local.failWrites = 'local is down';
+    await expect(ask({ type: 'tidings:always-show', host: 'news.example', detectorIds: ['link-farm'] })).rejects.toThrow(/Could not save settings/);
+    sync.failWrites = undefined;
+    local.failWrites = undefined;
+    expect((await loadSettings()).settings).toEqual(defaultSettings());
+  });
+
+  it('hands out a lexicon by language, and null for a language it has none for', async () => {
+    expect(await ask({ type: 'tidings:get-lexicon', lang: 'de' })).toBe(de);
+    expect(await ask({ type: 'tidings:get-lexicon', lang: 'xx' })).toBeNull();
+    expect(await ask({ type: 'tidings:get-lexicon', lang: 'constructor' })).toBeNull();
+  });
+
+  it('sets the badge and icon from a tab status', async () => {
+    const action = { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn(), setBadgeTextColor: vi.fn(), setIcon: vi.fn() };
+    Object.assign(fakeBrowser, { action });
+    try {
+      expect(await ask({ type: 'tidings:tab-status', count: 3, siteEnabled: false })).toEqual({ ok: true });
+      expect(action.setBadgeText).toHaveBeenCalledWith({ tabId: 7, text: '3' });
+      expect(action.setIcon).toHaveBeenCalledWith({ tabId: 7, path: expect.objectContaining({ 16: 'icons/tidings-off-16.png' }) });
+    } finally {
+      Reflect.deleteProperty(fakeBrowser, 'action');
+    }
+  });
+
+  it('leaves malformed and foreign messages unanswered, so nothing is saved from them', async () => {
+    for (const message of [
+      null, 'tidings:get-site-settings', { type: 'tidings:get-site-settings' }, { type: 'tidings:get-lexicon', lang: 5 },
+      { type: 'tidings:always-show', host: 'news.example', detectorIds: ['no-such-detector'] },
+      { type: 'tidings:always-show', host: 'news.example', detectorIds: 'link-farm' },
+      { type: 'tidings:always-show', host: 'news.example', detectorIds: [], selector: 42 },
+      { type: 'tidings:tab-status', count: Number.NaN, siteEnabled: true }, { type: 'someone-else' },
+    ]) {
+      expect(ask(message), JSON.stringify(message)).toBeUndefined();
+    }
+    expect(sync.setCalls + local.setCalls).toBe(0);
+  });
+});
