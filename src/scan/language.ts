@@ -23,8 +23,12 @@ const RUSSIAN_LETTERS = new Set([...'ыэъёЫЭЪЁ'].map((letter) => letter.c
 
 type Script = 'latin' | 'cyrillic';
 
+// Built once: the bundle targets turn Unicode-property literals into `new RegExp` calls, and lettersOf runs per word.
+const cyrillicLetter = /\p{Script=Cyrillic}/u;
+const anyLetter = /\p{L}/u;
+
 function scriptOf(words: readonly string[]): Script {
-  return words.some((word) => /\p{Script=Cyrillic}/u.test(word)) ? 'cyrillic' : 'latin';
+  return words.some((word) => cyrillicLetter.test(word)) ? 'cyrillic' : 'latin';
 }
 
 /** Stop word → the languages that list it, each with weight 1/(number of languages listing the word),
@@ -53,7 +57,7 @@ function lettersOf(code: number): Letters | null {
   if (code >= 0x400 && code <= 0x52f) return 'cyrillic';
   if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) return 'latin';
   const char = String.fromCharCode(code);
-  return char.toLowerCase() !== char.toUpperCase() || /\p{L}/u.test(char) ? 'other' : null;
+  return char.toLowerCase() !== char.toUpperCase() || anyLetter.test(char) ? 'other' : null;
 }
 
 /** Language evidence from the words of a text, read token by token; weighs the first SAMPLE_CHARS characters. */

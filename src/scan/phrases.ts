@@ -39,10 +39,15 @@ const userPhraseList: Record<Kind, PhraseList> = {
   linkfarm: 'linkWallHeadings',
 };
 
+// Unicode-property patterns are built once here: the bundle targets turn such literals into `new RegExp`
+// calls, which inside a function would build a new pattern on every call.
+const combiningMarks = /\p{M}+/gu;
+const letterOrDigit = /[\p{L}\p{N}]/u;
+
 /** Lower-case, strip diacritics, unify apostrophes and dashes, collapse white space. */
 export function normalizeText(text: string): string {
   // Most text is ASCII: decomposing it would change nothing and cost time.
-  const folded = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
+  const folded = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(combiningMarks, '') : text;
   return folded
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
@@ -85,12 +90,12 @@ function classify(code: number): void {
     charFold[code] = 45; // -
     return;
   }
-  const folded = char.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = char.normalize('NFD').replace(combiningMarks, '').toLowerCase();
   if (folded.length === 0) {
     charClass[code] = MARK;
     return;
   }
-  charClass[code] = /[\p{L}\p{N}]/u.test(char) ? WORD : SYMBOL;
+  charClass[code] = letterOrDigit.test(char) ? WORD : SYMBOL;
   charFold[code] = folded.charCodeAt(0);
 }
 
