@@ -206,6 +206,15 @@ export function defineScenarios(name: BrowserName): void {
       await screenshot(page, `${name}-dynamic.png`, true);
     });
 
+    it('collapses a German appeal once the background has sent the German phrases, and no paragraph of the story', async () => {
+      // The content script carries English only; this box has no English phrase, so only the German lexicon finds it.
+      const page = await open('german.html');
+      await waitUntil(page, 'the German appeal to collapse', isCollapsed, '#support-box');
+      expect(await collapsedBy(page, '#support-box')).toBe('donation-appeal');
+      expect(await hiddenArticleText(page)).toEqual([]);
+      expect(await collapseContractBreaches(page)).toEqual([]);
+    });
+
     it('collapses nothing on a story about a fundraiser with a long related-articles list', async () => {
       const page = await open('negative.html');
       const tabId = await session.tabIdOf(page);
