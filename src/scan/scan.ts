@@ -4,8 +4,8 @@ import type { DetectContext, Detector, Finding, ScanOptions } from '../core/type
 import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { declaredLanguage, LanguageTally } from './language';
-import { matcherFor, pleaLists } from './phrases';
-import { computeStats, matchedPhrases, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
+import { matcherFor } from './phrases';
+import { computeStats, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
 
 
 export interface ScanContext {
@@ -20,10 +20,10 @@ export interface ScanContext {
   /** False while the page's language is still to be read from its text; English lexicon only until then. */
   languageSettled: boolean;
   /**
-   * Plain text (see scan/text.ts): no markup sets a plea box apart from the story, so a paragraph of
-   * the article that is itself a strong plea may be found as its own block.
+   * Whether a paragraph of the article may be found as a block of its own: only in plain text (see
+   * scan/text.ts), where no markup sets a plea box apart from the story. Pages never set it.
    */
-  plainText?: boolean;
+  standalonePlea?: (finding: Finding, stats: BlockStats) => boolean;
 }
 
 /** How many ancestors above a scan root a block may climb to (its box around the matched text). */
@@ -221,24 +221,10 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (article && contains(index, finding.element, article)) return false;
   if (article && contains(index, article, finding.element)) {
     if (stats.hits === null || plain > stats.pleaParagraphs) return false;
-    return !paragraphTags.has(finding.element.tagName) || (context.plainText === true && standalonePlea(finding, stats));
+    return !paragraphTags.has(finding.element.tagName) || context.standalonePlea?.(finding, stats) === true;
   }
   if (article && stats.hits === null && precedes(index, finding.element, article)) return false;
   return plain <= Math.max(2, 2 * stats.pleaParagraphs);
-}
-
-/** Longest paragraph of plain text that may be a plea of its own amid the story. */
-const STANDALONE_PLEA_CHARS = 320;
-/** Distinct plea phrases and amounts it needs: one alone is how a story mentions an appeal. */
-const STANDALONE_PLEA_EVIDENCE = 2;
-/** Quotation marks: a story reports an appeal in someone's words, a plea speaks in its own. */
-const quotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
-
-/** A short paragraph that is a plea through and through: two pieces of plea evidence, not one phrase in passing, and no quotation. */
-function standalonePlea(finding: Finding, stats: BlockStats): boolean {
-  return finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1
-    && stats.textLength <= STANDALONE_PLEA_CHARS && matchedPhrases(stats, pleaLists).length >= STANDALONE_PLEA_EVIDENCE
-    && !quotation.test(finding.element.textContent ?? '');
 }
 
 function precedes(index: StatsIndex, element: Element, other: Element): boolean {

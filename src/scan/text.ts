@@ -1,10 +1,11 @@
 // Plain text runs through the very same detectors: the text becomes a small DOM (paragraphs → <p>,
 // a heading line opens a <section>, runs of short lines → a list of link-like items, since a wall of
 // one-word lines is the text form of a link wall), is scanned, and the findings map back to offsets.
-import type { DetectorId, Kind, ScanOptions } from '../core/types';
+import type { DetectorId, Finding, Kind, ScanOptions } from '../core/types';
 import { createScanContext, scanRoot } from './scan';
 import { detectTextLanguage } from './language';
-import { LINE_WALL_ATTRIBUTE } from './stats';
+import { pleaLists } from './phrases';
+import { LINE_WALL_ATTRIBUTE, matchedPhrases, type BlockStats } from './stats';
 
 export interface TextFinding {
   detectorId: DetectorId;
@@ -116,6 +117,20 @@ function range(element: Element, parts: Unit[]): { start: number; end: number } 
   return { start: parts[Math.min(...marked)]!.start, end: parts[Math.max(...marked)]!.end };
 }
 
+/** Longest paragraph of plain text that may be a plea of its own amid the story. */
+const STANDALONE_PLEA_CHARS = 320;
+/** Distinct plea phrases and amounts it needs: one alone is how a story mentions an appeal. */
+const STANDALONE_PLEA_EVIDENCE = 2;
+/** Quotation marks: a story reports an appeal in someone's words, a plea speaks in its own. */
+const quotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
+
+/** A short paragraph that is a plea through and through: two pieces of plea evidence, not one phrase in passing, and no quotation. */
+function standalonePlea(finding: Finding, stats: BlockStats): boolean {
+  return finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1
+    && stats.textLength <= STANDALONE_PLEA_CHARS && matchedPhrases(stats, pleaLists).length >= STANDALONE_PLEA_EVIDENCE
+    && !quotation.test(finding.element.textContent ?? '');
+}
+
 /**
  * Scans plain text. `doc` only lends its DOM implementation (defaults to the global document; the
  * CLI passes a jsdom document).
@@ -129,7 +144,8 @@ export function scanText(text: string, options: ScanOptions, doc?: Document): { 
   const lang = options.lang ?? detectTextLanguage(text);
   const findings: TextFinding[] = [];
   const context = createScanContext(page, { ...options, lang });
-  context.plainText = true;
+  // No markup sets a plea box apart from the story here: a paragraph may be a plea of its own.
+  context.standalonePlea = standalonePlea;
   for (const finding of scanRoot(page.body, context)) {
     const covered = range(finding.element, parts);
     if (!covered) continue;
