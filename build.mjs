@@ -3,7 +3,7 @@
 //   node build.mjs --watch  rebuild both unpacked folders on every change (no zips)
 // Importing this file builds nothing: `tidings bench` imports ENTRIES and bundleOptions so the content
 // script it measures is built exactly as the extension's.
-// The bundles are identical for both browsers (webextension-polyfill gives one code path); only the
+// The bundles are identical for both browsers (both provide the `browser` namespace, src/browser.ts); only the
 // manifest differs: Chrome runs the background as a service worker, Firefox as background scripts.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -1,5 +1,5 @@
 // Messages between the content script, the background worker and the popup.
-// Types only: each edge sends and answers them with webextension-polyfill's runtime/tabs messaging.
+// Types only: each edge sends and answers them with the browser's runtime/tabs messaging (src/browser.ts).
 import type { DetectorId, Kind } from './core/types';
 import type { Lexicon } from './lexicons/types';
 

@@ -2,7 +2,8 @@
 // button (badge count, greyed icon when Tidings is off for the site), the settings for a site, and the
 // lexicons a content script does not ship. Keeps no state of its own (it runs as a Chrome service worker
 // that may stop at any moment): every message carries all it needs.
-import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../browser';
 import type { DetectorId } from '../core/types';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
@@ -65,7 +66,7 @@ async function alwaysShow({ host, detectorIds, selector }: AlwaysShowRequest): P
 }
 
 /** The answer to one runtime message, or undefined when it is not one of ours (another listener may answer). */
-export function answerMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+export function answerMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   if (isLexiconRequest(message)) return Promise.resolve<LexiconReply>(lexiconOf(message.lang));
   if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettings(settings, message.host));

@@ -1,7 +1,7 @@
 // The content script's requests to the background (see background/answer.ts): the settings for the page's
 // site and the lexicons it does not ship are read there, so the code that loads, checks and saves settings
 // and the other languages' phrases are not injected into every page the reader opens.
-import browser from 'webextension-polyfill';
+import browser from '../browser';
 import type { DetectorId } from '../core/types';
 import type { Lexicon } from '../lexicons/types';
 import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest } from '../messages';

@@ -1,6 +1,6 @@
 // The content script's life on one page: load settings, scan as the document is parsed, collapse what the
 // detectors find, keep in step with settings changes, answer the popup and report the count to the background.
-import browser from 'webextension-polyfill';
+import browser from '../browser';
 import type { DetectorId, ScanOptions } from '../core/types';
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, primarySubtag, provideLexicon } from '../lexicons/index';

@@ -1,7 +1,8 @@
 // The toolbar popup: this site's switch, the detector switches and what was collapsed on the page.
 // It talks to the tab's content script (tidings:get-page / tidings:reveal) and writes settings;
 // the content script applies settings changes by itself, so the popup only re-reads the page state after them.
-import browser, { type Tabs } from 'webextension-polyfill';
+import type { Tabs } from 'webextension-polyfill';
+import browser from '../browser';
 import type { DetectorId, Kind } from '../core/types';
 import type { ContentRequest, FindingSummary, PageState } from '../messages';
 import type { Settings } from '../settings/schema';

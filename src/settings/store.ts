@@ -16,7 +16,7 @@
 // on a tie. A save always stamps a savedAt above both stored ones, so a save that falls back to local is
 // the newer copy on the next load even if sync still holds older settings, and a later save that fits in
 // sync again (or a save on another device that syncs here) wins over the local copy in turn.
-import browser from 'webextension-polyfill';
+import browser from '../browser';
 import type { Storage } from 'webextension-polyfill';
 import { defaultSettings, type Settings } from './schema';
 import { isRecord, migrateAndValidate, parseSettingsImport, validateSettings } from './validate';

@@ -1,6 +1,6 @@
 // Every visible string of the popup and options page comes from _locales through here.
 // Pages mark elements with data-i18n (text) or data-i18n-<attribute> (aria-label, title, placeholder).
-import browser from 'webextension-polyfill';
+import browser from '../browser';
 import type { DetectorId, Kind } from '../core/types';
 import { SettingsSaveError, type Notice } from '../settings/store';
 

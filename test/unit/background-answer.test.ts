@@ -8,7 +8,7 @@ import type { SiteSettings } from '../../src/settings/site';
 import { loadSettings, saveSettings } from '../../src/settings/store';
 import { fakeBrowser, resetFakeBrowser, type FakeStorageArea } from './settings-fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
+vi.mock('../../src/browser', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
 
 const fromTab = { tab: { id: 7 } } as Runtime.MessageSender;
 let sync: FakeStorageArea;

@@ -6,7 +6,7 @@ import { defaultSettings } from '../../src/settings/schema';
 import { siteSettings } from '../../src/settings/site';
 
 const sendMessage = vi.fn();
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: (message: unknown) => sendMessage(message) } } }));
+vi.mock('../../src/browser', () => ({ default: { runtime: { sendMessage: (message: unknown) => sendMessage(message) } } }));
 
 const notListening = new Error('Could not establish connection. Receiving end does not exist.');
 const site = siteSettings(defaultSettings(), 'news.example');

@@ -66,7 +66,7 @@ export async function openPage(
 ): Promise<OpenedPage> {
   const fake = createContentBrowser();
   vi.resetModules();
-  vi.doMock('webextension-polyfill', () => ({ default: fake }));
+  vi.doMock('../../src/browser', () => ({ default: fake }));
   document.documentElement.innerHTML = `<head><title>test</title></head><body>${bodyHtml}</body>`;
   const store = await import('../../src/settings/store');
   // The background answers over the same fake storage; told it has no lexicons, it answers as it does for an unknown language.

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { snippetOf } from '../../src/content/collapse';
 
 // collapse.ts reaches the polyfill through the placeholder's i18n; snippets need no extension API.
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('../../src/browser', () => ({ default: {} }));
 
 function block(html: string): Element {
   const element = document.createElement('div');

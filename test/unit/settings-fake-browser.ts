@@ -1,6 +1,6 @@
-// An in-memory stand-in for webextension-polyfill's `storage` API, enforcing Chrome's storage.sync
-// quotas with the error messages Chromium 156 gives (seen in a real extension), and able to be told to fail. Tests mock the polyfill with it:
-//   vi.mock('webextension-polyfill', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
+// An in-memory stand-in for the `browser.storage` API (src/browser.ts), enforcing Chrome's storage.sync
+// quotas with the error messages Chromium 156 gives (seen in a real extension), and able to be told to fail. Tests mock src/browser.ts with it:
+//   vi.mock('../../src/browser', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
 import type { Storage } from 'webextension-polyfill';
 
 type ChangeListener = (changes: Record<string, Storage.StorageChange>, areaName: string) => void;

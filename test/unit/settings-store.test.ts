@@ -18,7 +18,7 @@ import { noticeText } from '../../src/ui/i18n';
 import { fakeBrowser, listenerCount, resetFakeBrowser, type FakeStorageArea } from './settings-fake-browser';
 import { getMessage } from './ui-fake-browser';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
+vi.mock('../../src/browser', async () => ({ default: (await import('./settings-fake-browser')).fakeBrowser }));
 
 let sync: FakeStorageArea;
 let local: FakeStorageArea;

@@ -1,4 +1,4 @@
-// A webextension-polyfill stand-in for the popup and options page tests: the settings tests' quota-enforcing
+// A `browser` (src/browser.ts) stand-in for the popup and options page tests: the settings tests' quota-enforcing
 // storage areas (with listeners of our own, so each test starts clean), i18n read from the shipped en
 // messages (placeholders substituted the way browsers do), tabs with a scriptable content script, runtime.
 import { readFileSync } from 'node:fs';
@@ -93,7 +93,7 @@ export async function openPage(
 ): Promise<FakeBrowser> {
   const fake = createFakeBrowser(options);
   vi.resetModules();
-  vi.doMock('webextension-polyfill', () => ({ default: fake }));
+  vi.doMock('../../src/browser', () => ({ default: fake }));
   window.history.replaceState(null, '', `/${htmlPath.split('/').pop()}${search}`);
   loadPageHtml(htmlPath);
   await loadScript();

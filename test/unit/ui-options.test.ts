@@ -16,7 +16,7 @@ async function openOptions(): Promise<void> {
 async function reopenOptions(prepare: (browser: FakeBrowser) => void): Promise<void> {
   document.documentElement.innerHTML = '';
   fake = await openPage('options/options.html', async () => {
-    prepare((await import('webextension-polyfill')).default as unknown as FakeBrowser);
+    prepare((await import('../../src/browser')).default as unknown as FakeBrowser);
     return import('../../src/options/options');
   });
   await vi.waitFor(() => expect($<HTMLInputElement>('input[data-detector="donation-appeal"]').checked).toBe(true));
