@@ -56,6 +56,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   let paragraphsAtRescan = -1;
   let appliedScanKey = '';
   const requestedLexicons = new Set<string>();
+  let stopped = false;
 
   const collapser = new Collapser(doc, 'placeholder', {
     alwaysShow: (block) => void alwaysShow(block),
@@ -142,10 +143,11 @@ export function startTidings(doc: Document, host: string): TidingsPage {
             rescanAll();
           }
         },
-      ).catch((error: unknown) => {
-        // Without it the page is read with English phrases alone, as before it came.
-        console.warn(`Tidings: could not load the "${lang}" phrases.`, error);
-      });
+        (error: unknown) => {
+          // Without it the page is read with English phrases alone, as before it came.
+          console.warn(`Tidings: could not load the "${lang}" phrases.`, error);
+        },
+      );
     }
   }
 
@@ -168,6 +170,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
    * switched off that only delays those blocks by a moment instead of flashing a placeholder.
    */
   function applySettings(next: SiteSettings, provisional = false): void {
+    if (stopped) return;
     site = provisional ? null : next;
     if (!next.siteEnabled) {
       batcher.setReady(false);
@@ -312,6 +315,9 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     stats,
     ready,
     stop() {
+      // Answers still on their way (settings, a lexicon) must not start scanning again.
+      context = null;
+      stopped = true;
       batcher.stop();
       collapser.revealWhere(() => true);
       unwatch();
