@@ -295,7 +295,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   batcher.start();
   // The reader's own languages are asked for at once: their pages are then read whole from the first paint.
   requestLexicons(doc.defaultView?.navigator.languages ?? []);
-  applySettings(siteSettings(defaultSettings(), host), true);
+  const defaultSite = siteSettings(defaultSettings(), host);
+  applySettings(defaultSite, true);
   doc.addEventListener('DOMContentLoaded', onDocumentGrown);
   doc.defaultView?.addEventListener('load', onDocumentGrown);
   browser.runtime.onMessage.addListener(onMessage);
@@ -305,7 +306,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     (error: unknown) => {
       // Settings unreadable (storage failed, or no background answered): still protect the reader, with the defaults.
       console.warn('Tidings: could not load settings; using defaults.', error);
-      applySettings(siteSettings(defaultSettings(), host));
+      applySettings(defaultSite);
     },
   );
 

@@ -9,7 +9,7 @@ import { stopwordsByLanguage } from './stopwords';
 const available = new Map<string, Lexicon>([['en', en]]);
 
 /** Whether Tidings has a lexicon for `lang` (a primary subtag), here or in the background. */
-export function isKnownLanguage(lang: string): boolean {
+function isKnownLanguage(lang: string): boolean {
   return Object.hasOwn(stopwordsByLanguage, lang);
 }
 
