@@ -12,13 +12,13 @@ import {
   meaningfulLines, removeDisabledSite, removeSiteExceptions, setDetectorEnabled, setUserPhrases, setUserSelectors,
 } from '../ui/settings-edits';
 import { byId } from '../ui/dom';
-import { applySettingsChange, showNotices, showStatus } from '../ui/status';
+import { SettingsView } from '../ui/settings-view';
+import { showNotices, showStatus } from '../ui/status';
 
 const EXPORT_FILE_NAME = 'tidings-settings.json';
 /** Long enough for the browser to start the download before the object URL goes away. */
 const OBJECT_URL_LIFETIME_MS = 60_000;
 
-let current: Settings | undefined;
 
 /** The page's elements, looked up once. */
 const ui = {
@@ -73,10 +73,7 @@ function buildPhraseAreas(): HTMLTextAreaElement[] {
 const phraseAreas = buildPhraseAreas();
 
 async function change(edit: (settings: Settings) => Settings): Promise<boolean> {
-  const stored = await applySettingsChange(edit, ui.notice);
-  if (stored) render(stored);
-  else if (current) render(current); // put controls back to what is stored
-  return stored !== null;
+  return (await view.apply(edit, ui.notice)) !== null;
 }
 
 /** The validator's messages for a candidate, or [] when it is valid (length limits, counts, host syntax). */
@@ -155,7 +152,6 @@ function renderPhrases(settings: Settings): void {
 }
 
 function render(settings: Settings): void {
-  current = settings;
   showDetectorStates(ui.detectorList, settings);
   ui.sensitivity.value = settings.sensitivity;
   ui.placeholderMode.value = settings.placeholderMode;
@@ -164,6 +160,8 @@ function render(settings: Settings): void {
   renderPhrases(settings);
   renderSelectors(settings);
 }
+
+const view = new SettingsView(render);
 
 // ---- actions ---------------------------------------------------------------------------------
 
@@ -178,6 +176,7 @@ async function addDisabledSite(event: Event): Promise<void> {
     return;
   }
   input.removeAttribute('aria-invalid');
+  const current = view.settings;
   if (current && !siteSettings(current, host).siteEnabled) {
     showStatus(status, t('options_site_duplicate', host), 'info');
     return;
@@ -188,6 +187,7 @@ async function addDisabledSite(event: Event): Promise<void> {
 
 async function savePhrases(): Promise<void> {
   const status = ui.phrasesStatus;
+  const current = view.settings;
   if (!current) return;
   const phrases = Object.fromEntries(
     phraseAreas.map((area) => [area.dataset.phrasesKind as Kind, meaningfulLines(area.value)]),
@@ -218,6 +218,7 @@ async function saveSelectors(): Promise<void> {
   const status = ui.selectorsStatus;
   const hostInput = ui.selectorsHost;
   const text = ui.selectorsInput.value;
+  const current = view.settings;
   if (!current) return;
   const host = normalizeHost(hostInput.value);
   if (host === null) {
@@ -245,11 +246,12 @@ async function saveSelectors(): Promise<void> {
 /** Naming a site that already has selectors brings them into an empty editor, so they are edited, not replaced. */
 function loadSelectorsOfHost(): void {
   const host = normalizeHost(ui.selectorsHost.value);
-  const stored = host === null ? undefined : current?.userSelectors[host];
+  const stored = host === null ? undefined : view.settings?.userSelectors[host];
   if (stored && ui.selectorsInput.value.trim() === '') ui.selectorsInput.value = stored.join('\n');
 }
 
 function exportSettings(): void {
+  const current = view.settings;
   if (!current) return;
   const blob = new Blob([serializeSettingsExport(current)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
@@ -284,7 +286,7 @@ async function importFromFile(): Promise<void> {
     return;
   }
   showNotices(ui.notice, result.notices);
-  render(result.settings);
+  view.setStored(result.settings);
   showStatus(status, t('options_import_ok'), 'ok');
 }
 
@@ -293,7 +295,7 @@ async function resetSettings(): Promise<void> {
   const defaults = defaultSettings();
   try {
     const saved = await saveSettings(defaults);
-    render(defaults);
+    view.setStored(defaults);
     if (saved.notices) showNotices(ui.notice, saved.notices);
     else showStatus(ui.notice, t('options_reset_done'), 'ok');
   } catch (error) {
@@ -328,10 +330,10 @@ async function startOptions(): Promise<void> {
   wireControls();
   const loaded = await loadSettings();
   showNotices(ui.notice, loaded.notices);
-  render(loaded.settings);
+  view.setStored(loaded.settings);
   // Until the stored settings are shown, the controls hold the HTML's initial values: say so.
   document.querySelector('main')?.setAttribute('aria-busy', 'false');
-  watchSettings(render);
+  watchSettings((settings) => view.setStored(settings));
 }
 
 startOptions().catch((error: unknown) => showStatus(ui.notice, errorText(error), 'error'));

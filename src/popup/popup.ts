@@ -12,7 +12,8 @@ import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggle
 import { detectorLabel, errorText, kindLabel, localize, t } from '../ui/i18n';
 import { setDetectorEnabled } from '../ui/settings-edits';
 import { byId } from '../ui/dom';
-import { applySettingsChange, showNotices, showStatus } from '../ui/status';
+import { SettingsView } from '../ui/settings-view';
+import { showNotices, showStatus } from '../ui/status';
 
 const KIND_ORDER: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 /** The content script applies a settings change after its own storage watch fires; look twice to catch it. */
@@ -22,13 +23,12 @@ interface PopupState {
   tab: Tabs.Tab | undefined;
   /** True when the popup itself is a tab (opened as a page), false in the toolbar popup. */
   inTab: boolean;
-  settings: Settings | undefined;
   page: PageState | undefined;
   /** undefined while the first answer is pending; false when the tab has no content script. */
   reachable: boolean | undefined;
 }
 
-const state: PopupState = { tab: undefined, inTab: false, settings: undefined, page: undefined, reachable: undefined };
+const state: PopupState = { tab: undefined, inTab: false, page: undefined, reachable: undefined };
 let refreshTimers: ReturnType<typeof setTimeout>[] = [];
 
 /** The page's elements, looked up once: a popup re-created on the same document never writes into another's. */
@@ -105,7 +105,8 @@ function hostOfTab(): string {
 function siteEnabled(): boolean {
   const page = state.page;
   if (!page) return false;
-  return state.settings ? siteSettings(state.settings, page.host).siteEnabled : page.siteEnabled;
+  const settings = settingsView.settings;
+  return settings ? siteSettings(settings, page.host).siteEnabled : page.siteEnabled;
 }
 
 function renderStatus(): void {
@@ -181,15 +182,19 @@ function renderFindings(): void {
 
 function render(): void {
   const page = state.page;
+  const settings = settingsView.settings;
   ui.siteName.textContent = hostOfTab() || t('extName');
   const toggle = ui.siteToggle;
-  toggle.disabled = !state.reachable || state.settings === undefined;
+  toggle.disabled = !state.reachable || settings === undefined;
   toggle.checked = siteEnabled();
-  if (state.settings) showDetectorStates(ui.detectorList, state.settings, page?.host);
+  if (settings) showDetectorStates(ui.detectorList, settings, page?.host);
   renderStatus();
   renderFindings();
   document.querySelector('main')?.setAttribute('aria-busy', String(state.reachable === undefined));
 }
+
+/** The stored settings with this popup's unsaved switches on top; each change of them re-renders. */
+const settingsView = new SettingsView(render);
 
 async function reveal(id: string): Promise<void> {
   let ok = false;
@@ -204,12 +209,7 @@ async function reveal(id: string): Promise<void> {
 }
 
 async function change(edit: (current: Settings) => Settings): Promise<void> {
-  // Show the change at once, so a page refresh landing before the save completes does not flip the switch back.
-  const before = state.settings;
-  if (before) state.settings = edit(before);
-  const stored = await applySettingsChange(edit, ui.notice);
-  state.settings = stored ?? before; // a change that could not be stored is undone on screen too
-  render();
+  await settingsView.apply(edit, ui.notice);
   scheduleRefresh();
 }
 
@@ -238,14 +238,13 @@ async function startPopup(): Promise<void> {
   ui.openOptions.addEventListener('click', (event) => void openOptions(event));
 
   const [{ tab, inTab }, loaded] = await Promise.all([resolveTab(), loadSettings()]);
-  Object.assign(state, { tab, inTab, settings: loaded.settings });
+  Object.assign(state, { tab, inTab });
   showNotices(ui.notice, loaded.notices);
   watchSettings((settings) => {
-    state.settings = settings;
-    render();
+    settingsView.setStored(settings);
     scheduleRefresh();
   });
-  render();
+  settingsView.setStored(loaded.settings);
   await refreshPage();
 }
 

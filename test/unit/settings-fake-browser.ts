@@ -21,6 +21,8 @@ export class FakeStorageArea {
   failWrites: string | undefined;
   /** Calls of set(), including failed ones. */
   setCalls = 0;
+  /** While holding, each set() waits for its own releaseWrite() before it stores anything. */
+  private heldWrites: (() => void)[] | undefined;
 
   constructor(
     readonly name: 'sync' | 'local',
@@ -41,6 +43,7 @@ export class FakeStorageArea {
 
   async set(items: Record<string, unknown>): Promise<void> {
     this.setCalls++;
+    if (this.heldWrites) await new Promise<void>((release) => this.heldWrites!.push(release));
     if (this.failWrites !== undefined) throw new Error(this.failWrites);
     const next = new Map(this.values);
     for (const [key, value] of Object.entries(items)) next.set(key, JSON.stringify(value));
@@ -62,6 +65,23 @@ export class FakeStorageArea {
     }
     this.values = next;
     this.emit(changes, this.name);
+  }
+
+  /** Test helper: from now on set() waits until releaseWrite() lets it go, one call at a time. */
+  holdWrites(): void {
+    this.heldWrites = [];
+  }
+
+  /** Test helper: how many set() calls are waiting. */
+  get waitingWrites(): number {
+    return this.heldWrites?.length ?? 0;
+  }
+
+  /** Test helper: lets the oldest waiting set() go on. */
+  releaseWrite(): void {
+    const release = this.heldWrites?.shift();
+    if (!release) throw new Error('no write is waiting');
+    release();
   }
 
   /** Test helper: the raw contents, for before/after comparisons. */

@@ -74,6 +74,25 @@ describe('options page', () => {
     expect((await storedSettings()).detectors['donation-appeal']).toBe(true);
   });
 
+  it('keeps a second change as made while the first one is still being saved', async () => {
+    const sync = fake.storage.sync;
+    sync.holdWrites();
+    const appPromo = $<HTMLInputElement>('input[data-detector="app-promo"]');
+
+    type('#sensitivity', 'high');
+    await vi.waitFor(() => expect(sync.waitingWrites).toBe(1));
+    appPromo.click();
+    sync.releaseWrite(); // the first save lands, and its storage event with it; the second waits
+    await vi.waitFor(async () => expect((await storedSettings()).sensitivity).toBe('high'));
+    await vi.waitFor(() => expect(sync.waitingWrites).toBe(1));
+    await settleStorageWatch();
+
+    expect([$<HTMLSelectElement>('#sensitivity').value, appPromo.checked]).toEqual(['high', false]);
+    sync.releaseWrite();
+    await vi.waitFor(async () => expect((await storedSettings()).detectors['app-promo']).toBe(false));
+    expect([$<HTMLSelectElement>('#sensitivity').value, appPromo.checked]).toEqual(['high', false]);
+  });
+
   it('importing malformed JSON shows the error and leaves stored settings unchanged', async () => {
     const { saveSettings } = await settingsStore();
     await saveSettings({ ...defaultSettings(), sensitivity: 'high', disabledSites: ['example.com'] });

@@ -97,6 +97,27 @@ describe('popup', () => {
     expect((await storedSettings()).detectors['donation-appeal']).toBe(true);
   });
 
+  it('keeps a second switch as set while the first one is still being saved', async () => {
+    await openPopup({ contentScript: newsPage().script });
+    const sync = mockBrowser.storage.sync;
+    sync.holdWrites();
+    const linkFarm = $<HTMLInputElement>('input[data-detector="link-farm"]');
+    const appPromo = $<HTMLInputElement>('input[data-detector="app-promo"]');
+
+    linkFarm.click();
+    await vi.waitFor(() => expect(sync.waitingWrites).toBe(1));
+    appPromo.click();
+    sync.releaseWrite(); // the first save lands, and its storage event with it; the second waits
+    await vi.waitFor(async () => expect((await storedSettings()).detectors['link-farm']).toBe(false));
+    await vi.waitFor(() => expect(sync.waitingWrites).toBe(1));
+    await settleStorageWatch();
+
+    expect([linkFarm.checked, appPromo.checked]).toEqual([false, false]);
+    sync.releaseWrite();
+    await vi.waitFor(async () => expect((await storedSettings()).detectors['app-promo']).toBe(false));
+    expect([linkFarm.checked, appPromo.checked]).toEqual([false, false]);
+  });
+
   it('the site switch turns Tidings off for the page host and shows that it is off', async () => {
     await openPopup({ contentScript: newsPage().script });
 

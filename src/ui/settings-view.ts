@@ -1,0 +1,45 @@
+// What the popup and the options page show: the stored settings with the edits still being saved laid on top.
+// Edits are saved one after another, so a quick second change is still pending when the first one's save (or
+// its storage event) brings fresh stored settings; showing those alone would flip that second control back.
+import type { Settings } from '../settings/schema';
+import { applySettingsChange } from './status';
+
+type Edit = (settings: Settings) => Settings;
+
+export class SettingsView {
+  private stored: Settings | undefined;
+  /** Edits made on this page and not yet saved, oldest first. */
+  private readonly pending: Edit[] = [];
+
+  constructor(private readonly show: (settings: Settings) => void) {}
+
+  /** The settings as shown: the stored ones with the pending edits applied in the order they were made. */
+  get settings(): Settings | undefined {
+    return this.stored && this.pending.reduce((settings, edit) => edit(settings), this.stored);
+  }
+
+  /** Settings read from storage: loaded, changed elsewhere, imported or reset. */
+  setStored(settings: Settings): void {
+    this.stored = settings;
+    this.render();
+  }
+
+  /**
+   * Shows the edit at once and saves it (notices and errors go to `notice`). An edit that could not be saved is
+   * taken off the screen again. Returns the stored settings, or null when nothing was stored.
+   */
+  async apply(edit: Edit, notice: HTMLElement): Promise<Settings | null> {
+    this.pending.push(edit);
+    this.render();
+    const stored = await applySettingsChange(edit, notice);
+    this.pending.splice(this.pending.indexOf(edit), 1);
+    if (stored) this.stored = stored;
+    this.render();
+    return stored;
+  }
+
+  private render(): void {
+    const settings = this.settings;
+    if (settings) this.show(settings);
+  }
+}
