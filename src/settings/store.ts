@@ -327,7 +327,7 @@ async function writeSettings(settings: Settings): Promise<SaveResult & { setting
  * both areas fail; then nothing stored changed.
  */
 export async function saveSettings(settings: Settings): Promise<SaveResult> {
-  const { area, notices } = await writeSettings(settings);
+  const { area, notices } = await oneAtATime(() => writeSettings(settings));
   return { area, ...withNotices(notices ?? []) };
 }
 
@@ -342,7 +342,7 @@ export async function importSettings(
   const parsed = parseSettingsImport(json);
   if (!parsed.ok) return parsed;
   try {
-    const saved = await writeSettings(parsed.settings);
+    const saved = await oneAtATime(() => writeSettings(parsed.settings));
     return { ok: true, ...saved };
   } catch (error) {
     const errors = [messageOf(error)];
@@ -350,18 +350,29 @@ export async function importSettings(
   }
 }
 
-// Read-modify-write cycles from this page run one after another, so two quick toggles both land.
-let updateQueue: Promise<unknown> = Promise.resolve();
+/** The Web Lock every save of the extension takes: its pages and its background share one origin, and so the lock. */
+const SAVE_LOCK = 'tidings-settings-save';
+let pageQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a save when no other is running: in this page (a queue) and in the extension's other pages and background
+ * (a Web Lock), so a toggle in the popup and an "always show" click in a tab at the same moment both land.
+ * Node and jsdom have no lock manager; there the queue alone serialises.
+ */
+function oneAtATime<T>(save: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const run = pageQueue.then(async () => (locks ? await locks.request(SAVE_LOCK, save) : save()));
+  pageQueue = run.catch(() => undefined);
+  return run;
+}
 
 /** Loads the current settings, applies `change` and saves the result (see saveSettings for failures). */
 export function updateSettings(change: (current: Settings) => Settings): Promise<LoadedSettings> {
-  const run = updateQueue.then(async (): Promise<LoadedSettings> => {
+  return oneAtATime(async (): Promise<LoadedSettings> => {
     const loaded = await loadSettings();
     const saved = await writeSettings(change(loaded.settings));
     return { settings: saved.settings, area: saved.area, ...withNotices([...(loaded.notices ?? []), ...(saved.notices ?? [])]) };
   });
-  updateQueue = run.catch(() => undefined);
-  return run;
 }
 
 /**

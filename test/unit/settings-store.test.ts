@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SETTINGS_VERSION, defaultSettings, type Settings } from '../../src/settings/schema';
 import {
   BACKUP_KEY,
@@ -362,6 +362,44 @@ describe('updateSettings', () => {
       'invalid',
     );
     expect((await updateSettings(() => customSettings())).area).toBe('sync');
+  });
+});
+
+describe('saves from several of the extension\'s pages', () => {
+  /** navigator.locks as browsers give it to pages of one origin: exclusive locks, granted first come, first served. */
+  function sharedLockManager(): Pick<LockManager, 'request'> {
+    const held = new Map<string, Promise<unknown>>();
+    const request = (name: string, task: () => unknown) => {
+      const granted = (held.get(name) ?? Promise.resolve()).then(() => task());
+      held.set(name, granted.catch(() => undefined));
+      return granted;
+    };
+    return { request } as Pick<LockManager, 'request'>;
+  }
+
+  /** The store as another page (popup, options page, background) has it: a module instance of its own. */
+  async function storeOfAnotherPage(): Promise<typeof import('../../src/settings/store')> {
+    vi.resetModules();
+    vi.doMock('../../src/browser', () => ({ default: fakeBrowser }));
+    return import('../../src/settings/store');
+  }
+
+  it('run one after another through a Web Lock, so a save in one page does not undo another\'s', async () => {
+    vi.stubGlobal('navigator', { locks: sharedLockManager() });
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const [popup, options, background] = [await storeOfAnotherPage(), await storeOfAnotherPage(), await storeOfAnotherPage()];
+    await Promise.all([
+      popup.updateSettings((s) => ({ ...s, disabledSites: [...s.disabledSites, 'a.example'] })),
+      background.updateSettings((s) => ({ ...s, siteExceptions: { ...s.siteExceptions, 'b.example': ['link-farm'] } })),
+      options.updateSettings((s) => ({ ...s, sensitivity: 'low' })),
+      popup.updateSettings((s) => ({ ...s, disabledSites: [...s.disabledSites, 'c.example'] })),
+    ]);
+    const { settings } = await loadSettings();
+    expect(settings.disabledSites).toEqual(['a.example', 'c.example']);
+    expect(settings.siteExceptions).toEqual({ 'b.example': ['link-farm'] });
+    expect(settings.sensitivity).toBe('low');
   });
 });
 
