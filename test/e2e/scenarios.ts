@@ -177,6 +177,50 @@ export function defineScenarios(name: BrowserName): void {
       expect(await hiddenArticleText(page)).toEqual([]);
     });
 
+    it('changes made at the same moment in a tab, the popup and the options page are all kept', async () => {
+      const page = await openNewsCollapsed();
+      const popup = await popupFor(await session.tabIdOf(page));
+      const options = await openExtensionPage(() => session.openExtensionPage('options.html'));
+      await waitUntil(options, 'the options form to be filled', () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+      const placeholderButton = async (selector: string) => {
+        const id = await page.$eval(selector, (element) => element.closest<HTMLElement>('[data-tidings-collapsed]')?.dataset.tidingsId);
+        const button = await page.$(`tidings-placeholder[data-tidings-for="${id}"] >>> button[data-action="always-show"]`);
+        if (!button) throw new Error(`no "Always show" in the placeholder of ${selector}`);
+        return button;
+      };
+      // Each round: "Always show" in the tab (saved by the background), a switch in the popup and one in the options
+      // page, clicked together. Each save reads the whole settings and writes them back; none may undo another.
+      const rounds = [
+        { block: '#support-box', popupSwitch: 'newsletter-nag', optionsSwitch: 'app-promo' },
+        { block: '#footer-links', popupSwitch: 'paywall-nag', optionsSwitch: 'membership-plea' },
+      ];
+      const expected = { exceptions: [] as string[], off: [] as string[] };
+      for (const round of rounds) {
+        const detector = await collapsedBy(page, round.block);
+        const button = await placeholderButton(round.block);
+        await Promise.all([
+          button.evaluate((element) => (element as HTMLButtonElement).click()),
+          toggle(popup, `input[type=checkbox][data-detector="${round.popupSwitch}"]`),
+          toggle(options, `input[type=checkbox][data-detector="${round.optionsSwitch}"]`),
+        ]);
+        expected.exceptions.push(detector!);
+        expected.off.push(round.popupSwitch, round.optionsSwitch);
+        // "Always show" may list more than the detector that collapsed the block (all that found it).
+        const stored = async () => {
+          const exceptions = ((await storedField(session, 'siteExceptions')) as Record<string, string[]> | undefined)?.['127.0.0.1'] ?? [];
+          const detectors = ((await storedField(session, 'detectors')) ?? {}) as Record<string, boolean>;
+          return {
+            exceptions: expected.exceptions.filter((id) => exceptions.includes(id)),
+            off: Object.keys(detectors).filter((id) => detectors[id] === false).sort(),
+          };
+        };
+        const want = { exceptions: expected.exceptions, off: [...expected.off].sort() };
+        const deadline = Date.now() + 5_000;
+        while (JSON.stringify(await stored()) !== JSON.stringify(want) && Date.now() < deadline) await sleep(100);
+        expect(await stored(), `stored after round ${rounds.indexOf(round) + 1}`).toEqual(want);
+      }
+    });
+
     it('popup opened in a tab without ?tab= manages the most recently used other tab', async () => {
       const page = await openNewsCollapsed();
       await page.bringToFront();
