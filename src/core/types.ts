@@ -5,7 +5,7 @@
 import type { BlockStats } from '../scan/stats';
 
 export type Kind = 'appeal' | 'paywall' | 'newsletter' | 'linkfarm';
-/** Every kind, in the order reports list them. */
+/** Every kind, in the order reports and the popup list them. */
 export const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 
 /** How the popup and options page group detectors. */

@@ -3,7 +3,7 @@
 // the content script applies settings changes by itself, so the popup only re-reads the page state after them.
 import type { Tabs } from 'webextension-polyfill';
 import browser from '../browser';
-import type { DetectorId, Kind } from '../core/types';
+import { KINDS, type DetectorId } from '../core/types';
 import type { ContentRequest, FindingSummary, PageState } from '../messages';
 import type { Settings } from '../settings/schema';
 import { setSiteEnabled, siteSettings } from '../settings/site';
@@ -15,7 +15,6 @@ import { byId } from '../ui/dom';
 import { SettingsView } from '../ui/settings-view';
 import { showNotices, showStatus } from '../ui/status';
 
-const KIND_ORDER: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
 /** The content script applies a settings change after its own storage watch fires; look twice to catch it. */
 const REFRESH_DELAYS_MS = [150, 700];
 
@@ -155,7 +154,7 @@ function renderFindings(): void {
   const focusedId = focusedIndex >= 0 ? buttons[focusedIndex]?.closest('li')?.dataset.findingId : undefined;
 
   container.replaceChildren();
-  for (const kind of KIND_ORDER) {
+  for (const kind of KINDS) {
     const ofKind = collapsed.filter((finding) => finding.kind === kind);
     if (ofKind.length === 0) continue;
     const group = document.createElement('section');
