@@ -250,7 +250,18 @@ function withNotices(notices: readonly Notice[]): { notices?: Notice[] } {
  * is itself left in place until the next save.
  */
 export async function loadSettings(): Promise<LoadedSettings> {
-  const reads = await Promise.all([readArea('sync'), readArea('local')]);
+  return settingsOf(await readBothAreas());
+}
+
+/** Both areas, sync first (load prefers it on a tie). */
+type AreaReads = [sync: AreaRead, local: AreaRead];
+
+function readBothAreas(): Promise<AreaReads> {
+  return Promise.all([readArea('sync'), readArea('local')]);
+}
+
+/** The settings that reads of both areas give (see loadSettings). */
+async function settingsOf(reads: AreaReads): Promise<LoadedSettings> {
   const readNotices = reads.flatMap((read): Notice[] => {
     if (read.ok) return [];
     return read.area === 'sync'
@@ -289,13 +300,13 @@ export async function loadSettings(): Promise<LoadedSettings> {
 }
 
 /** A savedAt above every stored copy's, so the copy being written is the newest even if the clock stepped back. */
-async function nextSavedAt(): Promise<number> {
-  const reads = await Promise.all([readArea('sync'), readArea('local')]);
+function nextSavedAt(reads: AreaReads): number {
   const stored = reads.map((read) => (read.ok && read.copy ? read.copy.savedAt : 0));
   return Math.max(Date.now(), ...stored.map((savedAt) => savedAt + 1));
 }
 
-async function writeSettings(settings: Settings): Promise<SaveResult & { settings: Settings }> {
+/** Validates and writes; `reads` are this save's reads of both areas when it has just made them. */
+async function writeSettings(settings: Settings, reads?: AreaReads): Promise<SaveResult & { settings: Settings }> {
   const checked = validateSettings(settings);
   if (!checked.ok) {
     const errors = checked.errors.join('; ');
@@ -304,7 +315,7 @@ async function writeSettings(settings: Settings): Promise<SaveResult & { setting
       substitutions: [errors],
     });
   }
-  const items = toItems(checked.settings, await nextSavedAt());
+  const items = toItems(checked.settings, nextSavedAt(reads ?? (await readBothAreas())));
   const syncProblem = await writeArea('sync', items);
   if (syncProblem === undefined) return { settings: checked.settings, area: 'sync' };
   const localProblem = await writeArea('local', items);
@@ -369,8 +380,9 @@ function oneAtATime<T>(save: () => Promise<T>): Promise<T> {
 /** Loads the current settings, applies `change` and saves the result (see saveSettings for failures). */
 export function updateSettings(change: (current: Settings) => Settings): Promise<LoadedSettings> {
   return oneAtATime(async (): Promise<LoadedSettings> => {
-    const loaded = await loadSettings();
-    const saved = await writeSettings(change(loaded.settings));
+    const reads = await readBothAreas();
+    const loaded = await settingsOf(reads);
+    const saved = await writeSettings(change(loaded.settings), reads);
     return { settings: saved.settings, area: saved.area, ...withNotices([...(loaded.notices ?? []), ...(saved.notices ?? [])]) };
   });
 }

@@ -19,7 +19,8 @@ export class FakeStorageArea {
   failReads: string | undefined;
   /** When set, every set() rejects with this message (and stores nothing). */
   failWrites: string | undefined;
-  /** Calls of set(), including failed ones. */
+  /** Calls of get() and set(), including failed ones. */
+  getCalls = 0;
   setCalls = 0;
   /** While holding, each set() waits for its own releaseWrite() before it stores anything. */
   private heldWrites: (() => void)[] | undefined;
@@ -31,6 +32,7 @@ export class FakeStorageArea {
   ) {}
 
   async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
+    this.getCalls++;
     if (this.failReads !== undefined) throw new Error(this.failReads);
     const wanted = keys === undefined || keys === null ? [...this.values.keys()] : typeof keys === 'string' ? [keys] : keys;
     const result: Record<string, unknown> = {};

@@ -353,6 +353,13 @@ describe('updateSettings', () => {
     expect(settings.sensitivity).toBe('low');
   });
 
+  it('reads each storage area once per update', async () => {
+    await saveSettings(customSettings());
+    const [syncReads, localReads] = [sync.getCalls, local.getCalls];
+    await updateSettings((s) => ({ ...s, sensitivity: 'low' }));
+    expect([sync.getCalls - syncReads, local.getCalls - localReads]).toEqual([1, 1]);
+  });
+
   it('passes the fallback notice on, and a failed update does not block the next', async () => {
     const large = await updateSettings(() => largeSettings());
     expect(large.area).toBe('local');
