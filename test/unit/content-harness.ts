@@ -53,16 +53,21 @@ export interface OpenedPage {
   fake: ReturnType<typeof createContentBrowser>;
   store: typeof import('../../src/settings/store');
   change(edit: (settings: Settings) => Settings): Promise<void>;
+  /** With `holdLexicons`: lets the background answer the lexicon requests made so far. */
+  releaseLexicons(): void;
 }
 
 /**
  * Puts `bodyHtml` in the document and starts the content script for `host` in a fresh module graph.
  * `stored` edits the defaults before the page opens (as if the reader had set them earlier);
- * `servesLexicons: false` makes the background answer that it has no lexicon for any language.
+ * `servesLexicons: false` makes the background answer that it has no lexicon for any language;
+ * `holdLexicons` keeps its lexicon answers on their way until `releaseLexicons()`.
  */
 export async function openPage(
   bodyHtml: string,
-  { host = 'news.example', stored, servesLexicons = true }: { host?: string; stored?: (settings: Settings) => Settings; servesLexicons?: boolean } = {},
+  { host = 'news.example', stored, servesLexicons = true, holdLexicons = false }: {
+    host?: string; stored?: (settings: Settings) => Settings; servesLexicons?: boolean; holdLexicons?: boolean;
+  } = {},
 ): Promise<OpenedPage> {
   const fake = createContentBrowser();
   vi.resetModules();
@@ -71,8 +76,10 @@ export async function openPage(
   const store = await import('../../src/settings/store');
   // The background answers over the same fake storage; told it has no lexicons, it answers as it does for an unknown language.
   const { answerMessage } = await import('../../src/background/answer');
+  const heldLexicons: (() => void)[] = [];
   fake.runtime.sendMessage.mockImplementation(async (message: unknown) => {
     const lexiconRequest = (message as { type?: string }).type === 'tidings:get-lexicon';
+    if (lexiconRequest && holdLexicons) await new Promise<void>((release) => heldLexicons.push(release));
     return lexiconRequest && !servesLexicons ? null : answerMessage(message, { tab: { id: 1 } } as Runtime.MessageSender);
   });
   if (stored !== undefined) await store.updateSettings(stored);
@@ -85,6 +92,9 @@ export async function openPage(
     store,
     async change(edit) {
       await store.updateSettings(edit);
+    },
+    releaseLexicons() {
+      heldLexicons.splice(0).forEach((release) => release());
     },
   };
 }

@@ -246,6 +246,18 @@ describe('lexicons from the background', () => {
     }
   });
 
+  it('once stopped, scans nothing when a lexicon asked for earlier arrives', async () => {
+    const { page, fake, releaseLexicons } = await open(germanPage, { holdLexicons: true });
+    await vi.waitFor(() => expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'de' }]));
+    page.stop();
+
+    releaseLexicons();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(supportBox().hasAttribute('data-tidings-collapsed')).toBe(false);
+    expect(page.stats.collapses).toBe(0);
+  });
+
   it("asks for the reader's own languages as it starts, before the page has any text", async () => {
     const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pl-PL', 'en-GB', 'xx']);
     try {
