@@ -19,7 +19,6 @@ const EXPORT_FILE_NAME = 'tidings-settings.json';
 /** Long enough for the browser to start the download before the object URL goes away. */
 const OBJECT_URL_LIFETIME_MS = 60_000;
 
-
 /** The page's elements, looked up once. */
 const ui = {
   notice: byId('notice'),

@@ -2,7 +2,9 @@
 // Edits are saved one after another, so a quick second change is still pending when the first one's save (or
 // its storage event) brings fresh stored settings; showing those alone would flip that second control back.
 import type { Settings } from '../settings/schema';
-import { applySettingsChange } from './status';
+import { updateSettings } from '../settings/store';
+import { errorText, t } from './i18n';
+import { showNotices, showStatus } from './status';
 
 type Edit = (settings: Settings) => Settings;
 
@@ -25,13 +27,21 @@ export class SettingsView {
   }
 
   /**
-   * Shows the edit at once and saves it (notices and errors go to `notice`). An edit that could not be saved is
-   * taken off the screen again. Returns the stored settings, or null when nothing was stored.
+   * Shows the edit at once and saves it. The storage notices (e.g. "saved on this device only: too large for sync")
+   * or the error go to `notice`, and an edit that could not be saved is taken off the screen again.
+   * Returns the stored settings, or null when nothing was stored.
    */
   async apply(edit: Edit, notice: HTMLElement): Promise<Settings | null> {
     this.pending.push(edit);
     this.render();
-    const stored = await applySettingsChange(edit, notice);
+    let stored: Settings | null = null;
+    try {
+      const result = await updateSettings(edit);
+      showNotices(notice, result.notices);
+      stored = result.settings;
+    } catch (error) {
+      showStatus(notice, t('error_save', errorText(error)), 'error');
+    }
     this.pending.splice(this.pending.indexOf(edit), 1);
     if (stored) this.stored = stored;
     this.render();
