@@ -53,20 +53,22 @@ export interface OpenedPage {
   fake: ReturnType<typeof createContentBrowser>;
   store: typeof import('../../src/settings/store');
   change(edit: (settings: Settings) => Settings): Promise<void>;
-  /** With `holdLexicons`: lets the background answer the lexicon requests made so far. */
-  releaseLexicons(): void;
+  /** With `holdAnswers`: lets the background answer the held requests made so far. */
+  releaseAnswers(): void;
 }
 
 /**
  * Puts `bodyHtml` in the document and starts the content script for `host` in a fresh module graph.
  * `stored` edits the defaults before the page opens (as if the reader had set them earlier);
  * `servesLexicons: false` makes the background answer that it has no lexicon for any language;
- * `holdLexicons` keeps its lexicon answers on their way until `releaseLexicons()`.
+ * `holdAnswers` keeps its answers to those message types on their way until `releaseAnswers()` (when the site's
+ * settings are held, the page is handed over before they arrive).
  */
 export async function openPage(
   bodyHtml: string,
-  { host = 'news.example', stored, servesLexicons = true, holdLexicons = false }: {
-    host?: string; stored?: (settings: Settings) => Settings; servesLexicons?: boolean; holdLexicons?: boolean;
+  { host = 'news.example', stored, servesLexicons = true, holdAnswers = [] }: {
+    host?: string; stored?: (settings: Settings) => Settings; servesLexicons?: boolean;
+    holdAnswers?: readonly ('tidings:get-lexicon' | 'tidings:get-site-settings')[];
   } = {},
 ): Promise<OpenedPage> {
   const fake = createContentBrowser();
@@ -76,16 +78,17 @@ export async function openPage(
   const store = await import('../../src/settings/store');
   // The background answers over the same fake storage; told it has no lexicons, it answers as it does for an unknown language.
   const { answerMessage } = await import('../../src/background/answer');
-  const heldLexicons: (() => void)[] = [];
+  const heldAnswers: (() => void)[] = [];
   fake.runtime.sendMessage.mockImplementation(async (message: unknown) => {
-    const lexiconRequest = (message as { type?: string }).type === 'tidings:get-lexicon';
-    if (lexiconRequest && holdLexicons) await new Promise<void>((release) => heldLexicons.push(release));
+    const type = (message as { type?: string }).type;
+    const lexiconRequest = type === 'tidings:get-lexicon';
+    if (holdAnswers.some((held) => held === type)) await new Promise<void>((release) => heldAnswers.push(release));
     return lexiconRequest && !servesLexicons ? null : answerMessage(message, { tab: { id: 1 } } as Runtime.MessageSender);
   });
   if (stored !== undefined) await store.updateSettings(stored);
   const { startTidings } = await import('../../src/content/page');
   const page = startTidings(document, host);
-  await page.ready;
+  if (!holdAnswers.includes('tidings:get-site-settings')) await page.ready;
   return {
     page,
     fake,
@@ -93,8 +96,8 @@ export async function openPage(
     async change(edit) {
       await store.updateSettings(edit);
     },
-    releaseLexicons() {
-      heldLexicons.splice(0).forEach((release) => release());
+    releaseAnswers() {
+      heldAnswers.splice(0).forEach((release) => release());
     },
   };
 }

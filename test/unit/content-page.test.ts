@@ -134,6 +134,19 @@ describe('live settings', () => {
     expect(placeholders()).toHaveLength(2);
   });
 
+  it('once stopped, collapses nothing when the site\'s settings arrive late', async () => {
+    const { page, releaseAnswers } = await open(fixture('news.html'), { holdAnswers: ['tidings:get-site-settings'] });
+    page.stop();
+    expect(collapsed()).toHaveLength(0);
+
+    releaseAnswers();
+    await page.ready;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(collapsed()).toHaveLength(0);
+    expect(placeholders()).toHaveLength(0);
+  });
+
   it('the site switched off reveals everything; switched on collapses again', async () => {
     const { change, fake } = await open(fixture('news.html'));
     await change((s) => ({ ...s, disabledSites: ['news.example'] }));
@@ -247,11 +260,11 @@ describe('lexicons from the background', () => {
   });
 
   it('once stopped, scans nothing when a lexicon asked for earlier arrives', async () => {
-    const { page, fake, releaseLexicons } = await open(germanPage, { holdLexicons: true });
+    const { page, fake, releaseAnswers } = await open(germanPage, { holdAnswers: ['tidings:get-lexicon'] });
     await vi.waitFor(() => expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'de' }]));
     page.stop();
 
-    releaseLexicons();
+    releaseAnswers();
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     expect(supportBox().hasAttribute('data-tidings-collapsed')).toBe(false);
