@@ -1,9 +1,9 @@
 // Shared vocabulary of the pure core: no extension APIs here, so detectors run alike
 // under jsdom, in the content script and in the CLI.
 
-/** What a collapsed block is, in the corpus' label vocabulary. */
 import type { BlockStats } from '../scan/stats';
 
+/** What a collapsed block is, in the corpus' label vocabulary. */
 export type Kind = 'appeal' | 'paywall' | 'newsletter' | 'linkfarm';
 /** Every kind, in the order reports and the popup list them. */
 export const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkfarm'];
