@@ -14,12 +14,18 @@ export interface Lexicon {
   newsletter: string[];
   /** App-download promos: "download our app", "get it on google play", "available on the app store". */
   appPromo: string[];
+  /** Ad-blocker walls that ask for support: "you are using an ad blocker", "please whitelist us". */
+  adblock: string[];
   /** Headings that introduce link walls: "trending", "most read", "around the web", "you may like", "more from". */
   linkWallHeadings: string[];
   /** Words of donate/support calls to action (button or link text): "donate", "contribute", "support". */
   donateActions: string[];
   /** Words of subscribe / sign-up calls to action: "subscribe", "sign up", "join". */
   subscribeActions: string[];
+  /** Buttons that put an appeal off (link or button text): "remind me later", "not now", "maybe later". */
+  dismissals: string[];
+  /** Legal and contact links of a site's footer (link text): "privacy policy", "terms", "imprint", "contact". */
+  legal: string[];
   /** Recurring-amount periods for "$2 a month": "a month", "per month", "monthly", "a year". */
   perPeriod: string[];
 }

@@ -7,16 +7,19 @@ import type { DetectContext, Kind } from '../core/types';
 import type { Lexicon } from '../lexicons/types';
 import { lexiconsFor } from '../lexicons/index';
 
-/** The lexicon lists the detectors look for, plus recurring amounts ("$2 a month"). */
-export type PhraseList = Exclude<keyof Lexicon, 'lang'> | 'amount';
+/**
+ * The lexicon lists the detectors look for, plus two kinds of sums of money the matcher finds itself:
+ * recurring amounts ("$2 a month") and plain amounts ("€5", "10 €", "$50"), the buttons of a donation form.
+ */
+export type PhraseList = Exclude<keyof Lexicon, 'lang'> | 'amount' | 'money';
 
 export const phraseLists: readonly PhraseList[] = [
-  'donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings',
-  'donateActions', 'subscribeActions', 'perPeriod', 'amount',
+  'donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'adblock', 'linkWallHeadings',
+  'donateActions', 'subscribeActions', 'dismissals', 'legal', 'perPeriod', 'amount', 'money',
 ];
 
 /** Lists whose phrases are plea evidence (as opposed to headings and button words). */
-export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'amount'];
+export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'adblock', 'amount'];
 
 /** A set of lists as bits (bit i: phraseLists[i]). */
 export type ListSet = number;
@@ -29,6 +32,7 @@ export function listSet(lists: Iterable<PhraseList>): ListSet {
 
 export const ALL_LISTS: ListSet = listSet(phraseLists);
 const AMOUNT = phraseLists.indexOf('amount');
+const MONEY = phraseLists.indexOf('money');
 const PER_PERIOD = phraseLists.indexOf('perPeriod');
 
 /** Which lexicon list a user phrase of each kind joins. */
@@ -204,6 +208,16 @@ function alternation(words: readonly string[]): string {
   return words.map((word) => escapeRegExp(normalizeText(word))).sort((a, b) => b.length - a.length).join('|');
 }
 
+/** Tokens a currency may follow its number by: "15,- €" has two between. */
+const MONEY_GAP_TOKENS = 3;
+/** The tokens that name a currency, for plain amounts. */
+const currencyKeys = new Set(
+  [...currencyBefore, ...currencyAfter, 'chf', 'sek', 'nok', 'dkk', 'franken']
+    .map(tokenKeys)
+    .filter((keys) => keys.length === 1)
+    .map(([key]) => key!),
+);
+
 /** An amount at the very end of the text before a period phrase: "$2 ", "5 € ", "r$ 19,90 ", "300 руб. ". */
 const amountBefore = (() => {
   const number = String.raw`\d+(?:[.,]\d+)?`;
@@ -292,6 +306,11 @@ export class PhraseStream implements TokenSink {
   private pieces = 0;
   private lastPiece = '';
   private pieceBeforeLast = '';
+  /** The last number token read (for plain amounts), or -1; and the last currency token. */
+  private numberIndex = -1;
+  private numberStart = 0;
+  private numberText = '';
+  private currencyIndex = -1;
 
   constructor(private readonly matcher: PhraseMatcher, private readonly lists: ListSet) {}
 
@@ -309,8 +328,9 @@ export class PhraseStream implements TokenSink {
     this.lastPiece = text;
   }
 
-  token(key: number, text: string, start: number): void {
+  token(key: number, text: string, start: number, end: number): void {
     const index = this.tokens++;
+    if ((this.lists & (1 << MONEY)) !== 0) this.money(key, index, text, start, end);
     if (this.partials !== null && this.partials.length > 0) {
       const kept: PartialMatch[] = [];
       for (const partial of this.partials) {
@@ -340,6 +360,36 @@ export class PhraseStream implements TokenSink {
       const amount = this.amountBefore(partial);
       if (amount !== null) found.push({ list: AMOUNT, phrase: `${amount}${node.phrase!}`, index: startIndex, length });
     }
+  }
+
+  /**
+   * A plain amount: a currency sign or word right before a number ("€5", "$ 10") or at most a few
+   * tokens after one ("10 €", "15,- €", "10,00 EUR").
+   */
+  private money(key: number, index: number, text: string, start: number, end: number): void {
+    const code = text.charCodeAt(start);
+    if (code >= 48 && code <= 57) {
+      if (this.currencyIndex >= 0 && index - this.currencyIndex === 1) {
+        this.moneyHit(index, `${text.slice(start, end)}`);
+        return;
+      }
+      this.numberIndex = index;
+      this.numberText = text;
+      this.numberStart = start;
+      return;
+    }
+    if (!currencyKeys.has(key)) return;
+    if (this.numberIndex >= 0 && index - this.numberIndex <= MONEY_GAP_TOKENS) {
+      this.moneyHit(this.numberIndex, this.numberText === text ? text.slice(this.numberStart, end) : text.slice(start, end));
+      return;
+    }
+    this.currencyIndex = index;
+  }
+
+  private moneyHit(index: number, phrase: string): void {
+    (this.found ??= []).push({ list: MONEY, phrase: normalizeText(phrase), index, length: 1 });
+    this.numberIndex = -1;
+    this.currencyIndex = -1;
   }
 
   /** The amount written just before a period phrase ("$2 " before "a month"), or null. */
@@ -401,7 +451,7 @@ export function readInto(text: string, first: PhraseStream | null, second: Phras
 export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: DetectContext['userPhrases']): PhraseMatcher {
   const matcher = new PhraseMatcher();
   for (const list of phraseLists) {
-    if (list === 'amount') continue;
+    if (list === 'amount' || list === 'money') continue;
     for (const lexicon of lexicons) for (const phrase of lexicon[list]) matcher.add(phrase, list);
   }
   for (const [kind, extra] of Object.entries(userPhrases) as [Kind, string[] | undefined][]) {

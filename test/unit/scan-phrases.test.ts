@@ -9,8 +9,8 @@ import { provideAllLexicons } from '../../src/lexicons/all';
 provideAllLexicons();
 
 const empty: Omit<Lexicon, 'lang'> = {
-  donation: [], membership: [], paywall: [], newsletter: [], appPromo: [], linkWallHeadings: [],
-  donateActions: [], subscribeActions: [], perPeriod: [],
+  donation: [], membership: [], paywall: [], newsletter: [], appPromo: [], adblock: [], linkWallHeadings: [],
+  donateActions: [], subscribeActions: [], dismissals: [], legal: [], perPeriod: [],
 };
 
 function phrases(text: string, lexicon: Lexicon = en): string[] {
