@@ -2,25 +2,48 @@
 // pass: each element's figures are added into its parent as it closes, each text node is read once
 // (its visible length and its phrase tokens together), and id/class words are read only on elements
 // that have attributes. Detectors then read O(1) figures instead of calling textContent on ancestors.
-import type { DetectContext } from '../core/types';
+import type { DetectContext, Sensitivity } from '../core/types';
+import type { Score } from './model';
 import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
-export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm';
+export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'vendor' | 'popup' | 'comments' | 'social' | 'account';
 
 const hintPatterns: Record<Hint, RegExp> = {
-  donate: /donat|contribut|support-?us|supporter|fundrais|(?:^|[^a-z])epic(?:[^a-z]|$)|patreon|ko-?fi|(?:^|[^a-z])give(?:[^a-z]|$)/i,
-  membership: /member(?:ship)?|subscri(?:be|ption)[-_]?(?:cta|prompt|promo|box|banner)|join[-_]?us/i,
+  donate: /donat|contribut|support-?us|supporter|fundrais|(?:^|[^a-z])epic(?:[^a-z]|$)|patreon|ko-?fi|(?:^|[^a-z])give(?:[^a-z]|$)|spende|unterstuetz|soutien|steady|twingle/i,
+  membership: /member(?:ship)?|mitglied|subscri(?:be|ption)[-_]?(?:cta|prompt|promo|box|banner)|join[-_]?us|abo[-_]?(?:promo|teaser|box|cta)/i,
   paywall: /paywall|regwall|meter(?:ed)?[-_]|[-_]meter|piano|subscriber[-_]?only|premium[-_]?(?:wall|gate|banner)|(?:^|[^a-z])gate(?:[^a-z]|$)/i,
-  newsletter: /newsletter|sign-?up|subscribe|opt-?in|email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed/i,
-  appPromo: /app[-_]?(?:promo|download|banner|store|badge)|smart-?banner|google-?play|app-?links?/i,
-  linkfarm: /trending|most[-_]?(?:read|popular|viewed|shared)|popular|related|recommend|taboola|outbrain|around[-_]?the[-_]?web|tag-?cloud|(?:^|[^a-z])tags(?:[^a-z]|$)|footer[-_]?links|sitemap|more[-_]?from/i,
+  newsletter: /newsletter|sign-?up|subscribe|opt-?in|email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed|mailing/i,
+  appPromo: /app[-_]?(?:promo|download|banner|store|badge|link)|smart-?banner|google-?play/i,
+  linkfarm: /trending|most[-_]?(?:read|popular|viewed|shared|commented)|popular|related|recommend|around[-_]?the[-_]?web|tag-?cloud|(?:^|[^a-z])tags(?:[^a-z]|$)|footer[-_]?links|sitemap|more[-_]?from|read[-_]?more|recirc|categor|archive|blogroll|linkcat|keywords|schlagw|teaser[-_]?list/i,
+  /** Recommendation widgets by their vendors' markers. */
+  vendor: /taboola|outbrain|zergnet|revcontent|plista|ligatus|mgid|dianomi|nativo|adblade|zemanta|yieldmo|sharethrough|content-?ad/i,
+  /** Boxes laid over the page or pinned to it. */
+  popup: /modal|popup|pop-up|overlay|lightbox|interstitial|flyout|slide-?in|toast|sticky|(?:^|[-_\s])fixed|bottom-?bar|top-?bar|banner/i,
+  /** Readers' comments and replies: the page's conversation, never clutter. */
+  comments: /comment|repl(?:y|ies)|discussion|disqus|respond|kommentar/i,
+  /** Share and follow bars. */
+  social: /share|sharing|social|follow/i,
+  /** Sign-in and account boxes. */
+  account: /login|log-in|signin|sign-in|account|profile|user-?menu/i,
 };
 const hints = Object.keys(hintPatterns) as Hint[];
 
-const donateHref = /donat|contribut|\/support(?:[-/?#]|$)|\/give(?:[-/?#]|$)|patreon\.com|paypal\.(?:com|me)|ko-fi\.com|buymeacoffee\.com|liberapay\.com|opencollective\.com|gofundme\.com/i;
-const memberHref = /\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\./i;
+/** Donation pages and payment services, in any language: what a donate button leads to. */
+const donateHref = new RegExp([
+  String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,
+  String.raw`\/dona(?:r|re|tion)?(?:[-/?#]|$)|\/apoya|\/sostieni|\/doneer|\/steun|\/wesprzyj|\/wsparcie|\/podderzh|\/pidtrym`,
+  String.raw`patreon\.com|paypal\.(?:com|me)|ko-fi\.com|buymeacoffee\.com|liberapay\.com|opencollective\.com|gofundme\.com|steadyhq\.com`,
+  String.raw`twingle\.de|donorbox\.org|fundraiseup\.com|givebutter\.com|tipeee\.com|helloasso\.com|betterplace\.org|(?:buy|donate)\.stripe\.com`,
+].join('|'), 'i');
+/** Membership and subscription pages, in any language. */
+const memberHref = new RegExp([
+  String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
+  String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/podpiska`,
+].join('|'), 'i');
 const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
+/** Social networks and sharing: a row of these is the site's "follow us" or "share" bar, not a link farm. */
+const socialHref = /^mailto:|(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram)\.(?:com|net|app|social|ru|me|org)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=/i;
 
 /** Any hint at all: one test, and the hints one by one only for the few elements that pass it. */
 const anyHint = new RegExp(Object.values(hintPatterns).map((pattern) => pattern.source).join('|'), 'i');
@@ -61,6 +84,8 @@ const NAVIGATION = 4096;
 const ARTICLE = 8192;
 /** p, pre, blockquote: the paragraphs the article search weighs. */
 const PROSE = 16384;
+const FOOTER = 32768;
+const ASIDE = 65536;
 
 const tagBits = new Map<string, number>();
 function setBits(tags: Iterable<string>, bit: number): void {
@@ -81,13 +106,20 @@ setBits(['MAIN', 'ARTICLE', 'H1'], CONTENT_START);
 setBits(['NAV', 'HEADER'], NAVIGATION);
 setBits(['ARTICLE'], ARTICLE);
 setBits(['P', 'PRE', 'BLOCKQUOTE'], PROSE);
+setBits(['FOOTER'], FOOTER);
+setBits(['ASIDE'], ASIDE);
 
 /** A paragraph holding a plea phrase is part of an appeal, not plain prose. */
 const pleaListBits = listSet(pleaLists);
-/** Lists that count only in call-to-action text (link or button); the others only in block text. */
-const actionLists = listSet(['donateActions', 'subscribeActions']);
-const blockLists = ALL_LISTS & ~actionLists;
-const LINK_WALL_HEADINGS = phraseLists.indexOf('linkWallHeadings');
+/**
+ * Lists that count only in short texts: calls to action (a link or a button) and short labels ("Spenden",
+ * "Newsletter abonnieren"); in a sentence their words ("support", "privacy") are ordinary prose.
+ */
+const actionLists = listSet(['donateActions', 'subscribeActions', 'dismissals', 'legal']);
+/** Calls to action that ask for something (as opposed to dismissals and legal links). */
+const askingLists = listSet(['donateActions', 'subscribeActions']);
+const LEGAL_BIT = 1 << phraseLists.indexOf('legal');
+const LINK_WALL_HEADING_BIT = 1 << phraseLists.indexOf('linkWallHeadings');
 
 /** How far up a subtree's ancestors are looked at for a menu around it; real menus hold their lists a few levels down. */
 const MENU_ANCESTORS = 64;
@@ -99,10 +131,31 @@ const PARAGRAPH_MIN_CHARS = 40;
 const SHORT_LINK_CHARS = 40;
 /** Longest text that can be a heading introducing a link wall, or a call to action. */
 const HEADING_MAX_CHARS = 40;
+/** A link this long is a headline (a teaser of another article), not a menu entry. */
+const HEADLINE_LINK_CHARS = 25;
 const SAMPLE_LIMIT = 12;
 /** How many of a block's first texts may hold the heading of a link wall (a vendor's logo and
  *  "Sponsored" links may come first). */
 const LEADING_TEXTS = 4;
+/** What each of a block's first texts is, as bits of `BlockStats.leading`. */
+export const LEAD_HEADING = 1;
+/** It holds a plea phrase: the block opens with its plea ("Dear readers", "Support us"). */
+export const LEAD_PLEA = 2;
+/** It is short and not a link: a title over what follows ("Related", "Newsletter"). */
+export const LEAD_TITLE = 4;
+
+/**
+ * Where a block sits relative to the page's article: inside it, holding it, before or after it; 'none'
+ * when the page has no article we can tell, 'unknown' until a scan has placed it.
+ */
+export type Place = 'inside' | 'holds' | 'before' | 'after' | 'none' | 'unknown';
+
+/** Scores computed for one sensitivity: several detectors share one model's score of a block. */
+export interface ScoreMemo {
+  sensitivity: Sensitivity;
+  plea?: Score | null;
+  links?: Score | null;
+}
 
 export interface BlockStats {
   /** Visible characters, white space collapsed. */
@@ -112,12 +165,22 @@ export interface BlockStats {
   links: number;
   /** Links with 1..SHORT_LINK_CHARS characters of text. */
   shortLinks: number;
+  /** Links with at least HEADLINE_LINK_CHARS characters: teasers of other articles. */
+  headlineLinks: number;
+  /** Links whose text is a legal or contact page ("Privacy policy", "Impressum"). */
+  legalLinks: number;
+  /** Links whose text is a page number or an arrow ("2", "»"): pagination. */
+  numberLinks: number;
   /** Links whose text is a date ("December 2021", "2021/12"): an archive's entries. */
   dateLinks: number;
   donateLinks: number;
   memberLinks: number;
   appLinks: number;
+  /** Links to social networks or sharing services. */
+  socialLinks: number;
   emailInputs: number;
+  /** A password field: a sign-in form, not a sign-up box. */
+  passwordInputs: number;
   textInputs: number;
   searchInputs: number;
   buttons: number;
@@ -128,6 +191,12 @@ export interface BlockStats {
   paragraphs: number;
   /** Those of `paragraphs` holding a plea phrase. */
   pleaParagraphs: number;
+  /** Characters of texts that hold a plea phrase, and of calls to action (may count a button twice). */
+  pleaChars: number;
+  /** Plain paragraphs before the first text with a plea phrase (all of them when there is none). */
+  plainBeforePlea: number;
+  /** Some text of the block holds a plea phrase. */
+  seenPlea: boolean;
   /** Phrase hits per list (index as in `phraseLists`); null when none. */
   hits: number[] | null;
   /** First distinct hits, "list:phrase", for reasons. */
@@ -144,8 +213,8 @@ export interface BlockStats {
   textareas: number;
   /** One of the block's first texts is a link-wall heading ("Trending", "Most read"). */
   leadingHeading: boolean;
-  /** For each of the first LEADING_TEXTS texts of the block: is it a link-wall heading? */
-  leading: boolean[];
+  /** For each of the first LEADING_TEXTS texts of the block: LEAD_* bits of what it is. */
+  leading: number[];
   /** Inside navigation or a header (nav, header, role=navigation, menu): a site's own menus, not a link farm by structure alone. */
   inNavigation: boolean;
   /** A run of short lines of plain text (see scan/text.ts), the text form of a link wall. */
@@ -154,8 +223,16 @@ export interface BlockStats {
   menus: number;
   /** Inside the site's own header or top navigation (before any main content): not a link farm by structure alone. */
   inPageHeader: boolean;
+  /** Inside a footer (footer, role=contentinfo, footer class names): the site's or an article's. */
+  inFooter: boolean;
+  /** Inside a sidebar (aside, role=complementary, sidebar or widget class names). */
+  inAside: boolean;
   /** A block element (its text is a block of its own), not one flowing inside its parent's. */
   block: boolean;
+  /** Set by the scan before the block is judged. */
+  place: Place;
+  /** The models' scores of this block, once computed (see scan/plea.ts, scan/link-list.ts). */
+  memo: ScoreMemo | null;
   /** Index in document order and the last index inside this subtree (for O(1) containment). */
   order: number;
   subtreeEnd: number;
@@ -209,17 +286,16 @@ export function matchedPhrases(stats: BlockStats, lists: readonly PhraseList[]):
   return found;
 }
 
-const displayNone = /display\s*:\s*none/i;
 const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 
 /** Most elements lead with no text of their own: they share this (never changed) empty list. */
-const NO_LEADING: boolean[] = [];
+const NO_LEADING: number[] = [];
 
 function emptyStats(element: Element, order: number): BlockStats {
   return {
-    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0,
-    emailInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, block: false, order, subtreeEnd: order,
+    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, numberLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
+    emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
+    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
 }
 
@@ -228,10 +304,15 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.linkTextLength += source.linkTextLength;
   target.links += source.links;
   target.shortLinks += source.shortLinks;
+  target.headlineLinks += source.headlineLinks;
+  target.legalLinks += source.legalLinks;
+  target.numberLinks += source.numberLinks;
   target.dateLinks += source.dateLinks;
   target.donateLinks += source.donateLinks;
   target.memberLinks += source.memberLinks;
   target.appLinks += source.appLinks;
+  target.socialLinks += source.socialLinks;
+  target.passwordInputs += source.passwordInputs;
   target.emailInputs += source.emailInputs;
   target.textInputs += source.textInputs;
   target.searchInputs += source.searchInputs;
@@ -241,6 +322,12 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.images += source.images;
   target.paragraphs += source.paragraphs;
   target.pleaParagraphs += source.pleaParagraphs;
+  target.pleaChars += source.pleaChars;
+  // Children close in document order: plain paragraphs count until the first plea.
+  if (!target.seenPlea) {
+    target.plainBeforePlea += source.plainBeforePlea;
+    target.seenPlea = source.seenPlea;
+  }
   target.textareas += source.textareas;
   target.headings += source.headings;
   target.menus += source.menus;
@@ -315,6 +402,19 @@ function isNavigationTagOrRole(bits: number, role: string | null): boolean {
   return (bits & NAVIGATION) !== 0 || role === 'banner' || role === 'navigation';
 }
 
+const footerNames = /foot|colophon/i;
+const asideNames = /(?:^|[-_\s])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)/i;
+
+/** A footer, the site's or an article's. */
+function isFooter(bits: number, role: string | null, names: string): boolean {
+  return (bits & FOOTER) !== 0 || role === 'contentinfo' || (names.length > 0 && footerNames.test(names));
+}
+
+/** A sidebar beside the content. */
+function isAside(bits: number, role: string | null, names: string): boolean {
+  return (bits & ASIDE) !== 0 || role === 'complementary' || (names.length > 0 && asideNames.test(names));
+}
+
 /** Words both name patterns need: one quick test, and the patterns only for the names that pass it. */
 const menuOrHeaderWords = /nav|menu|crumb|head|mast|top/i;
 
@@ -328,9 +428,10 @@ function isPageHeader(bits: number, role: string | null, names: string, named: b
   return isNavigationTagOrRole(bits, role) || (named && headerNames.test(names));
 }
 
-function inputKind(element: Element, typeAttribute: string | null): 'email' | 'search' | 'text' | 'button' | null {
+function inputKind(element: Element, typeAttribute: string | null): 'email' | 'search' | 'text' | 'button' | 'password' | null {
   const type = (typeAttribute ?? 'text').toLowerCase();
   if (type === 'submit' || type === 'button' || type === 'image') return 'button';
+  if (type === 'password') return 'password';
   if (type === 'email') return 'email';
   if (type === 'search') return 'search';
   if (type !== 'text' && type !== 'tel') return null;
@@ -352,35 +453,70 @@ function isDateLabel(text: string): boolean {
   return words.length <= MONTH_NAME_CHARS && !words.includes(' ');
 }
 
-/** Whether a block's own text is a link-wall heading (null: it has no text); counts its hits into `stats`. */
-function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): boolean | null {
+/** "2", "»", "›": the link text of pagination. */
+const pageNumber = /^\s*(?:\d+|[«»‹›<>←→]+)\s*$/u;
+const PAGE_NUMBER_CHARS = 4;
+
+/** Longest text that reads as a title over what follows it. */
+const TITLE_MAX_CHARS = 60;
+
+/** What a block's own text is, as LEAD_* bits (null: it has none); counts its hits into `stats`. */
+function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): number | null {
   if (run.length === 0) return null;
-  let heading = false;
+  let lead = 0;
   const short = run.length <= HEADING_MAX_CHARS;
+  // A short text that is not a link's is a label or a button of its own ("Spenden", "Newsletter abonnieren"):
+  // call-to-action words count in it (in a link they were counted with the link).
+  const label = short && run.nonLinkLength > 0;
   let plea = false;
   for (const hit of run.hits()) {
-    const list = phraseLists.indexOf(hit.list);
-    if (list === LINK_WALL_HEADINGS) {
+    const bit = 1 << phraseLists.indexOf(hit.list);
+    if ((bit & actionLists) !== 0 && !label) continue;
+    if (bit === LINK_WALL_HEADING_BIT) {
       // In a menu, a link named "Trending" leads to a page, it heads nothing.
-      if (!short || heading || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
-      heading = true;
+      if (!short || (lead & LEAD_HEADING) !== 0 || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
+      lead |= LEAD_HEADING;
     }
     addHit(stats, hit.list, hit.phrase);
-    if ((pleaListBits & (1 << list)) !== 0) plea = true;
+    if ((bit & (pleaListBits | askingLists)) !== 0) plea = true;
   }
+  if (run.length <= TITLE_MAX_CHARS && run.nonLinkLength * 2 >= run.length) lead |= LEAD_TITLE;
   const paragraphLike = (tagBits & PARAGRAPH) !== 0 || run.nonLinkLength >= PARAGRAPH_MIN_CHARS * 2;
-  if (paragraphLike && run.nonLinkLength >= PARAGRAPH_MIN_CHARS) {
+  const paragraph = paragraphLike && run.nonLinkLength >= PARAGRAPH_MIN_CHARS;
+  if (paragraph) {
     stats.paragraphs += 1;
     if (plea) stats.pleaParagraphs += 1;
   }
-  return heading;
+  // The block's own text is taken to come before its children's.
+  if (plea) {
+    lead |= LEAD_PLEA;
+    stats.pleaChars += run.length;
+    stats.plainBeforePlea = 0;
+    stats.seenPlea = true;
+  } else if (paragraph) stats.plainBeforePlea += 1;
+  return lead;
 }
 
 /** A link's or button's words count only when it is short: a call to action, not a headline. */
 function finishCtaRun(run: TextRun, stats: BlockStats): void {
-  if (run.length === 0 || run.length > HEADING_MAX_CHARS) return;
-  for (const hit of run.hits()) addHit(stats, hit.list, hit.phrase);
-  if (run.parts && isDateLabel(run.parts.join(''))) stats.dateLinks += 1;
+  if (run.length === 0) return;
+  if (run.link && run.length >= HEADLINE_LINK_CHARS) stats.headlineLinks += 1;
+  if (run.length > HEADING_MAX_CHARS) return;
+  let asks = false;
+  let legal = false;
+  for (const hit of run.hits()) {
+    addHit(stats, hit.list, hit.phrase);
+    const bit = 1 << phraseLists.indexOf(hit.list);
+    if ((bit & askingLists) !== 0) asks = true;
+    if (bit === LEGAL_BIT) legal = true;
+  }
+  if (asks) stats.pleaChars += run.length;
+  if (legal && run.link) stats.legalLinks += 1;
+  if (run.parts) {
+    const text = run.parts.join('');
+    if (isDateLabel(text)) stats.dateLinks += 1;
+    else if (run.length <= PAGE_NUMBER_CHARS && pageNumber.test(text)) stats.numberLinks += 1;
+  }
 }
 
 export interface StatsIndex {
@@ -420,17 +556,12 @@ function readAttributes(element: Element): Attributes {
   if (!element.hasAttributes()) return read;
   for (const name of element.getAttributeNames()) {
     switch (name) {
-      case 'hidden':
+      // Blocks the page hides for now ([hidden], display: none) are read too: pop-ups and bars wait hidden
+      // until a script shows them, and collapsed already, they come up as a placeholder.
       case 'data-tidings-collapsed':
       case 'data-tidings-revealed':
         read.hidden = true;
         return read;
-      case 'style':
-        if (displayNone.test(element.getAttribute(name) ?? '')) {
-          read.hidden = true;
-          return read;
-        }
-        break;
       case 'id':
       case 'class':
         read.names += ` ${element.getAttribute(name) ?? ''}`;
@@ -467,10 +598,16 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
   // A subtree inherits being inside navigation or the page header from its ancestors (the nearest
   // MENU_ANCESTORS: on a page nested thousands deep, each added batch would otherwise read them all).
   let ancestorMenu = false;
+  let ancestorFooter = false;
+  let ancestorAside = false;
   let ancestor = root.parentElement;
-  for (let level = 0; ancestor && !ancestorMenu && level < MENU_ANCESTORS; level++, ancestor = ancestor.parentElement) {
+  for (let level = 0; ancestor && level < MENU_ANCESTORS; level++, ancestor = ancestor.parentElement) {
     const names = namesOf(ancestor);
-    ancestorMenu = isMenu(tagBits.get(ancestor.tagName) ?? 0, ancestor.getAttribute('role'), names, menuOrHeaderWords.test(names));
+    const bits = tagBits.get(ancestor.tagName) ?? 0;
+    const role = ancestor.getAttribute('role');
+    ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
+    ancestorFooter ||= isFooter(bits, role, names);
+    ancestorAside ||= isAside(bits, role, names);
   }
   let seenContent = false;
 
@@ -498,13 +635,15 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     if (isMenu(bits, role, names, named)) own.menus = 1;
     own.inNavigation = (parent ? parent.stats.inNavigation : ancestorMenu) || own.menus > 0;
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
+    own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
+    own.inAside = (parent ? parent.stats.inAside : ancestorAside) || isAside(bits, role, names);
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
 
     own.block = (bits & INLINE) === 0;
     const parentBlock = parent ? parent.block : null;
-    const block = own.block ? new TextRun(matcher, blockLists, false) : parentBlock;
+    const block = own.block ? new TextRun(matcher, ALL_LISTS, false) : parentBlock;
     const isLink = (bits & ANCHOR) !== 0 && attributes.href !== null;
     const cta = isLink || (bits & BUTTON) !== 0 ? new TextRun(matcher, actionLists, isLink) : parent ? parent.cta : null;
     if (isLink) {
@@ -515,11 +654,13 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
         else if (memberHref.test(href)) own.memberLinks = 1;
         if (appHref.test(href)) own.appLinks = 1;
       }
+      if (socialHref.test(href)) own.socialLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);
       if (kind === 'email') own.emailInputs = 1;
       else if (kind === 'text') own.textInputs = 1;
       else if (kind === 'search') own.searchInputs = 1;
+      else if (kind === 'password') own.passwordInputs = 1;
       else if (kind === 'button') {
         own.buttons = 1;
         if (attributes.value) {
@@ -567,11 +708,11 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     const own = frame.stats;
     own.subtreeEnd = index.elements.length - 1;
     if (frame.ownsCta && frame.cta) finishCtaRun(frame.cta, own);
-    const ownHeading = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
+    const ownLead = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
     if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
     // The block's own text comes before its children's.
-    if (ownHeading !== null) own.leading = [ownHeading, ...own.leading].slice(0, LEADING_TEXTS);
-    own.leadingHeading = own.leading.includes(true);
+    if (ownLead !== null) own.leading = [ownLead, ...own.leading].slice(0, LEADING_TEXTS);
+    own.leadingHeading = own.leading.some((lead) => (lead & LEAD_HEADING) !== 0);
     if (parent) addInto(parent.stats, own);
   }
 
