@@ -1,18 +1,5 @@
 import type { Detector } from '../core/types';
-import { plural } from '../scan/evidence';
-import { pleaMayMatch, pleaVerdict, type PleaSpec } from '../scan/plea';
-import { hasHint } from '../scan/stats';
-
-const spec: PleaSpec = {
-  phrases: ['appPromo'],
-  firstWeight: 0.4,
-  moreWeight: 0.15,
-  maxChars: 500,
-  signals: [
-    { weight: 0.3, reason: (s) => (s.appLinks > 0 ? plural(s.appLinks, 'app store link') : null) },
-    { weight: 0.15, reason: (s) => (hasHint(s, 'appPromo') ? 'class names of an app promo' : null) },
-  ],
-};
+import { pleaMayMatch, pleaVerdict } from '../scan/plea';
 
 export const appPromo: Detector = {
   id: 'app-promo',
@@ -21,6 +8,6 @@ export const appPromo: Detector = {
   category: 'clutter',
   kind: 'linkfarm',
   enabledByDefault: true,
-  mayMatch: pleaMayMatch(spec),
-  detect: (block, context) => pleaVerdict(block, context, spec),
+  mayMatch: pleaMayMatch,
+  detect: (block, context) => pleaVerdict(block, context, 'app'),
 };

@@ -1,93 +1,145 @@
-// The shared shape of the plea detectors (donation, membership, paywall, newsletter, app promo):
-// a plea phrase is required; links, buttons, form fields and class names only add to it; and the
-// block must be mostly the plea (short, few plain paragraphs, not a link wall).
+// The plea model: one score for every box that asks the reader for something (to donate, to become a
+// member, to subscribe to read on, to sign up for a newsletter, to install an app). Its signals read the
+// box as a whole: its plea language and calls to action, how much of its text is plea, how it opens, its
+// form fields and payment links, and where it sits. Each kind of plea has its own evidence; the plea
+// detector whose evidence weighs most claims the box, so the reader sees what it asked for.
 import type { DetectContext, Verdict } from '../core/types';
-import { Evidence, quoted, sizeFactor } from './evidence';
-import { pleaLists, type PhraseList } from './phrases';
-import { blockStats, hitCount, matchedPhrases, type BlockStats } from './stats';
+import { percent, plural, quoted } from './evidence';
+import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
+import { modelWeights } from './weights';
+import type { PhraseList } from './phrases';
+import { blockStats, hasHint, hitCount, LEAD_PLEA, matchedPhrases, type BlockStats, type Hint } from './stats';
 
-export interface Signal {
-  weight: number;
-  /** The reason when the signal is present in the block, else null. */
-  reason(stats: BlockStats): string | null;
+/** What a plea asks for; each plea detector claims one. */
+export type PleaKind = 'donation' | 'membership' | 'paywall' | 'newsletter' | 'app';
+
+interface PleaSignal extends Signal {
+  /** The kind of plea this signal is evidence of; none for what every plea shares (size, place, share of plea). */
+  claim?: PleaKind;
 }
 
-export interface PleaSpec {
-  /** Lists whose phrases make a block a candidate at all. */
-  phrases: readonly PhraseList[];
-  /** Weight of the first phrase, and of each further distinct phrase (at most two more count). */
-  firstWeight: number;
-  moreWeight: number;
-  /** Longest block (visible characters, at normal sensitivity). */
-  maxChars: number;
-  /** Most links a plea box holds (at normal sensitivity); more and it is a menu or a footer. */
-  maxLinks?: number;
-  signals: readonly Signal[];
+function capped(count: number, max: number): number {
+  return Math.min(max, count);
 }
 
-const MAX_LINK_SHARE = 0.7;
-const CHARS_PER_PHRASE = 300;
-const MAX_LINKS = 8;
-
-/** More text than this around a plea, with no evidence in it, is something else. */
-const MAX_UNRELATED_CHARS = 20;
-/** Another plea beside the first belongs to the same box while it is at most this many times as long. */
-const MAX_BESIDE_FACTOR = 2;
-
-/** A plea detector may match only a block holding one of its phrases. */
-export function pleaMayMatch(spec: PleaSpec): (stats: BlockStats) => boolean {
-  return (stats) => spec.phrases.some((list) => hitCount(stats, list) > 0);
+function flag(present: boolean): number {
+  return present ? 1 : 0;
 }
 
-/**
- * The block is a plea, and not just holds one: when a child already is the plea, the block must add
- * evidence of its own (the heading, the button, another phrase) or at most a little text.
- */
-export function pleaVerdict(block: Element, context: DetectContext, spec: PleaSpec): Verdict | null {
-  const verdict = ownPleaVerdict(block, context, spec);
-  if (!verdict) return null;
-  const stats = blockStats(block, context);
-  for (const child of block.children) {
-    const childVerdict = ownPleaVerdict(child, context, spec);
-    if (!childVerdict || childVerdict.score !== verdict.score) continue;
-    if (childVerdict.reasons.join('\n') !== verdict.reasons.join('\n')) continue;
-    const childStats = blockStats(child, context);
-    const rest = stats.textLength - childStats.textLength;
-    if (rest <= MAX_UNRELATED_CHARS) continue;
-    // Another plea beside it (a sign-up form next to the donate button) is part of one appeal box.
-    const pleaBeside = pleaEvidence(stats) > pleaEvidence(childStats) && rest <= MAX_BESIDE_FACTOR * childStats.textLength;
-    if (!pleaBeside) return null;
+function phrases(list: PhraseList, max: number, claim: PleaKind, what: string): PleaSignal {
+  return {
+    id: `${list}Phrases`,
+    claim,
+    max,
+    value: (stats) => capped(hitCount(stats, list), max),
+    reason: (stats) => `${what} (${quoted(matchedPhrases(stats, [list]).slice(0, 2))})`,
+  };
+}
+
+function hint(name: Hint, claim: PleaKind | undefined, what: string): PleaSignal {
+  return { id: `${name}Hint`, claim, max: 1, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => what };
+}
+
+function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, what: string): PleaSignal {
+  return {
+    id: `${claim}Links`,
+    claim,
+    max: 2,
+    value: (stats) => capped(count(stats), 2),
+    reason: (stats) => plural(count(stats), what),
+  };
+}
+
+/** Plain paragraphs: a story's, not a plea's (a letter-style appeal has some, a story many). */
+function plainParagraphs(stats: BlockStats): number {
+  return stats.paragraphs - stats.pleaParagraphs;
+}
+
+export const pleaSignals: readonly PleaSignal[] = [
+  phrases('donation', 3, 'donation', 'Asks for donations'),
+  phrases('adblock', 2, 'donation', 'Asks you to switch off your ad blocker'),
+  phrases('donateActions', 2, 'donation', 'A donate button'),
+  { id: 'recurringAmount', claim: 'donation', max: 1, value: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => `Names an amount (${quoted(matchedPhrases(s, ['amount']).slice(0, 1))})` },
+  { id: 'amounts', claim: 'donation', max: 3, value: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => `Amounts to choose from (${matchedPhrases(s, ['money']).slice(0, 4).join(', ')})` },
+  linksTo((s) => s.donateLinks, 'donation', 'link to a donation page'),
+  hint('donate', 'donation', 'Marked as a donation box'),
+  phrases('membership', 3, 'membership', 'Asks you to become a member or subscriber'),
+  linksTo((s) => s.memberLinks, 'membership', 'link to a membership page'),
+  hint('membership', 'membership', 'Marked as a membership box'),
+  phrases('paywall', 3, 'paywall', 'Limits your reading'),
+  hint('paywall', 'paywall', 'Marked as a paywall'),
+  phrases('newsletter', 3, 'newsletter', 'Asks you to sign up for a newsletter'),
+  { id: 'emailField', claim: 'newsletter', max: 1, value: (s) => flag(s.emailInputs > 0), reason: () => 'An email field' },
+  hint('newsletter', 'newsletter', 'Marked as a sign-up box'),
+  phrases('appPromo', 2, 'app', 'Promotes an app'),
+  linksTo((s) => s.appLinks, 'app', 'link to an app store'),
+  hint('appPromo', 'app', 'Marked as an app promo'),
+  { id: 'subscribeActions', max: 2, value: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => `A sign-up button (${quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))})` },
+  { id: 'dismissals', max: 1, value: (s) => flag(hitCount(s, 'dismissals') > 0), reason: (s) => `Can be put off (${quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))})` },
+  hint('popup', undefined, 'Laid over the page'),
+  hint('comments', undefined, 'Part of the comments'),
+  hint('account', undefined, 'A sign-in box'),
+  { id: 'passwordField', max: 1, value: (s) => flag(s.passwordInputs > 0) },
+  { id: 'loneButton', max: 1, value: (s) => flag(s.textLength <= 40 && hitCount(s, 'donateActions') + hitCount(s, 'subscribeActions') > 0), reason: () => 'A button that asks' },
+  { id: 'opensWithPlea', max: 1, value: (s) => flag(((s.leading[0] ?? 0) & LEAD_PLEA) !== 0) },
+  { id: 'pleaShare', max: 1, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => `${percent(Math.min(s.pleaChars, s.textLength), s.textLength)} % of its text is the plea` },
+  { id: 'logChars', max: 6, value: (s) => Math.log10(1 + s.textLength) },
+  { id: 'plainParagraphs', max: 6, value: (s) => capped(plainParagraphs(s), 6) },
+  { id: 'plainBeforePlea', max: 4, value: (s) => capped(s.plainBeforePlea, 4) },
+  { id: 'linkShare', max: 1, value: (s) => (s.textLength === 0 ? 0 : s.linkTextLength / s.textLength) },
+  { id: 'links', max: 1, value: (s) => capped(s.links, 10) / 10 },
+  { id: 'headlineLinks', max: 5, value: (s) => capped(s.headlineLinks, 5) },
+  { id: 'legalLinks', max: 3, value: (s) => capped(s.legalLinks, 3) },
+  { id: 'otherFields', max: 1, value: (s) => flag(s.textareas > 0 || s.searchInputs > 0) },
+  { id: 'headings', max: 3, value: (s) => capped(s.headings, 3) },
+  { id: 'inNavigation', max: 1, value: (s) => flag(s.inNavigation) },
+  { id: 'menuOutsideFooter', max: 1, value: (s) => flag(s.inNavigation && !s.inFooter) },
+  { id: 'inPageHeader', max: 1, value: (s) => flag(s.inPageHeader) },
+  { id: 'inFooter', max: 1, value: (s) => flag(s.inFooter) },
+  { id: 'inAside', max: 1, value: (s) => flag(s.inAside) },
+  { id: 'insideArticle', max: 1, value: (s) => flag(s.place === 'inside') },
+  { id: 'afterArticle', max: 1, value: (s) => flag(s.place === 'after') },
+  { id: 'beforeArticle', max: 1, value: (s) => flag(s.place === 'before') },
+];
+
+/** A plea detector may match only a block with some plea evidence of any kind. */
+export function pleaMayMatch(stats: BlockStats): boolean {
+  return stats.seenPlea || stats.emailInputs > 0 || stats.donateLinks > 0 || stats.memberLinks > 0 || stats.appLinks > 0;
+}
+
+/** The plea score of a block, computed once per block and sensitivity however many plea detectors ask. */
+function pleaScore(stats: BlockStats, context: DetectContext): Score | null {
+  const memo = memoOf(stats, context);
+  if (memo.plea === undefined) memo.plea = pleaMayMatch(stats) ? scoreBlock(pleaSignals, modelWeights.plea, stats, context.sensitivity) : null;
+  return memo.plea;
+}
+
+/** How much each kind's own evidence added to the score. */
+export function claims(score: Score): Map<PleaKind, number> {
+  const byKind = new Map<PleaKind, number>();
+  for (const { signal, amount } of score.contributions) {
+    const claim = (signal as PleaSignal).claim;
+    if (claim && amount > 0) byKind.set(claim, (byKind.get(claim) ?? 0) + amount);
   }
-  return verdict;
+  return byKind;
 }
 
-/** Plea phrases, plea links and email fields. */
-function pleaEvidence(stats: BlockStats): number {
-  const phrases = pleaLists.reduce((sum, list) => sum + hitCount(stats, list), 0);
-  return phrases + stats.donateLinks + stats.memberLinks + stats.appLinks + stats.emailInputs;
-}
-
-function ownPleaVerdict(block: Element, context: DetectContext, spec: PleaSpec): Verdict | null {
-  const stats = blockStats(block, context);
-  const hits = spec.phrases.reduce((sum, list) => sum + hitCount(stats, list), 0);
-  if (hits === 0) return null;
-  const phrases = matchedPhrases(stats, spec.phrases);
-  // Each distinct phrase vouches for so much text: one "funded by readers" does not make a whole header a plea.
-  const maxChars = Math.min(spec.maxChars, CHARS_PER_PHRASE * (Math.max(1, phrases.length) + 1));
-  if (stats.textLength > maxChars * sizeFactor(context)) return null;
-  const plainParagraphs = stats.paragraphs - stats.pleaParagraphs;
-  if (plainParagraphs > stats.pleaParagraphs + 1) return null;
-  if (stats.textLength > 150 && stats.linkTextLength > MAX_LINK_SHARE * stats.textLength) return null;
-  if (stats.links > (spec.maxLinks ?? MAX_LINKS) * sizeFactor(context)) return null;
-  // A comment or contact form asks for an email address too; a search field makes the block the
-  // site's header or toolbar.
-  if (stats.textareas > 0 || stats.searchInputs > 0) return null;
-  const more = phrases.length > 3 ? ` and ${phrases.length - 3} more` : '';
-  const evidence = new Evidence().add(spec.firstWeight, `phrase ${quoted(phrases.slice(0, 3))}${more}`);
-  evidence.score += Math.max(0, Math.min(2, phrases.length - 1)) * spec.moreWeight;
-  for (const signal of spec.signals) {
-    const reason = signal.reason(stats);
-    if (reason !== null) evidence.add(signal.weight, reason);
+/** The kind whose evidence weighs most (registry order, donation first, breaks ties); null when none has any. */
+export function claimingKind(score: Score): PleaKind | null {
+  let best: PleaKind | null = null;
+  let most = 0;
+  for (const [kind, amount] of claims(score)) {
+    if (amount > most) {
+      best = kind;
+      most = amount;
+    }
   }
-  return evidence.verdict(context);
+  return best;
+}
+
+/** The verdict of the plea detector for `kind`: the block is a plea, and its evidence is mostly of that kind. */
+export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKind): Verdict | null {
+  const score = pleaScore(blockStats(block, context), context);
+  if (!score || claimingKind(score) !== kind) return null;
+  return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
 }

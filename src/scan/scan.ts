@@ -5,7 +5,7 @@ import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
-import { computeStats, withStatsIndex, type BlockStats, type StatsIndex } from './stats';
+import { computeStats, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 
 
 export interface ScanContext {
@@ -99,6 +99,22 @@ function articleIndex(context: ScanContext): StatsIndex | null {
   return index;
 }
 
+/**
+ * The statistics of a whole page with its article found and every candidate block placed: what a scan of
+ * the page judges, for `tidings tune` to learn from. Null for a page without a body.
+ */
+export function indexPage(doc: Document, options: ScanOptions): { index: StatsIndex; context: ScanContext; blocks: Element[] } | null {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return null;
+  const context = newContext(doc, options);
+  const index = articleIndex(context);
+  const rootStats = index?.stats.get(root);
+  if (!index || !rootStats) return null;
+  const blocks = candidates(index, root, rootStats);
+  for (const element of blocks) index.stats.get(element)!.place = placeOf(index, element, context.article);
+  return { index, context, blocks };
+}
+
 export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
@@ -165,7 +181,9 @@ function scanIndex(root: Element, index: StatsIndex, context: ScanContext): Find
   const findings = withStatsIndex(index, () => {
     const verdicts: Finding[] = [];
     for (const element of candidates(index, root, rootStats)) {
-      const finding = bestFinding(element, index.stats.get(element)!, context);
+      const stats = index.stats.get(element)!;
+      stats.place = placeOf(index, element, context.article);
+      const finding = bestFinding(element, stats, context);
       if (finding && guardAllows(finding, index, context)) verdicts.push(finding);
     }
     return verdicts;
@@ -225,6 +243,14 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   }
   if (article && stats.hits === null && precedes(index, finding.element, article)) return false;
   return plain <= Math.max(2, 2 * stats.pleaParagraphs);
+}
+
+/** Where `element` sits relative to the article. */
+export function placeOf(index: StatsIndex, element: Element, article: Element | null): Place {
+  if (!article) return 'none';
+  if (contains(index, article, element)) return 'inside';
+  if (contains(index, element, article)) return 'holds';
+  return precedes(index, element, article) ? 'before' : 'after';
 }
 
 function precedes(index: StatsIndex, element: Element, other: Element): boolean {

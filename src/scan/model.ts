@@ -1,0 +1,104 @@
+// Scoring a block with named signals and fitted weights. A signal is one readable rule ("an email field",
+// "share of the text in links") that reads a number from the block's figures; a model adds the signals'
+// values times their weights to a bias, and σ of that sum is how sure it is. The weights are data, fitted to
+// labelled pages by `tidings tune` (src/detectors/weights.json); the signals that pushed a block over the
+// threshold are the reasons the reader is given.
+import type { Sensitivity } from '../core/types';
+import type { DetectContext } from '../core/types';
+import type { BlockStats, ScoreMemo } from './stats';
+
+export interface Signal {
+  id: string;
+  value(stats: BlockStats): number;
+  /** Largest value it can take: bounds the score before a lazy signal is read. */
+  max: number;
+  /** Read only when the rest of the score leaves the block within reach of the threshold (class names). */
+  lazy?: boolean;
+  /** The evidence in words, for a reason; null where the signal says nothing a reader needs. */
+  reason?(stats: BlockStats): string | null;
+}
+
+export interface ModelWeights {
+  bias: number;
+  /** Per signal id; a signal without a weight counts nothing. */
+  weights: Readonly<Record<string, number>>;
+  /** Probability a block needs, per sensitivity. */
+  thresholds: Readonly<Record<Sensitivity, number>>;
+}
+
+export interface Contribution {
+  signal: Signal;
+  value: number;
+  /** value × weight: what it added to the score. */
+  amount: number;
+}
+
+export interface Score {
+  stats: BlockStats;
+  probability: number;
+  contributions: Contribution[];
+}
+
+export function logistic(score: number): number {
+  return 1 / (1 + Math.exp(-score));
+}
+
+function logit(probability: number): number {
+  return Math.log(probability / (1 - probability));
+}
+
+/**
+ * The block's score, or null when it cannot reach the threshold: the eager signals are summed first, and
+ * the lazy ones are read only if their largest possible contribution could still lift the block over it.
+ */
+export function scoreBlock(signals: readonly Signal[], model: ModelWeights, stats: BlockStats, sensitivity: Sensitivity): Score | null {
+  const needed = logit(model.thresholds[sensitivity]);
+  const contributions: Contribution[] = [];
+  let sum = model.bias;
+  let lazyCeiling = 0;
+  for (const signal of signals) {
+    const weight = model.weights[signal.id] ?? 0;
+    if (weight === 0) continue;
+    if (signal.lazy) {
+      if (weight > 0) lazyCeiling += weight * signal.max;
+      continue;
+    }
+    const value = signal.value(stats);
+    if (value === 0) continue;
+    sum += value * weight;
+    contributions.push({ signal, value, amount: value * weight });
+  }
+  if (sum + lazyCeiling < needed) return null;
+  for (const signal of signals) {
+    const weight = model.weights[signal.id] ?? 0;
+    if (!signal.lazy || weight === 0) continue;
+    const value = signal.value(stats);
+    if (value === 0) continue;
+    sum += value * weight;
+    contributions.push({ signal, value, amount: value * weight });
+  }
+  if (sum < needed) return null;
+  return { stats, probability: logistic(sum), contributions };
+}
+
+/** The block's scores for the context's sensitivity (a new memo when the sensitivity changed). */
+export function memoOf(stats: BlockStats, context: DetectContext): ScoreMemo {
+  if (stats.memo?.sensitivity !== context.sensitivity) stats.memo = { sensitivity: context.sensitivity };
+  return stats.memo;
+}
+
+/** Every signal's value, in order: a row of the data `tidings tune` fits the weights to. */
+export function signalValues(signals: readonly Signal[], stats: BlockStats): number[] {
+  return signals.map((signal) => signal.value(stats));
+}
+
+/** Reasons from the signals that added most, strongest first. */
+export function reasonsOf(score: Score, limit = 3): string[] {
+  const reasons: string[] = [];
+  for (const { signal, amount } of [...score.contributions].sort((a, b) => b.amount - a.amount)) {
+    if (amount <= 0 || reasons.length >= limit) break;
+    const reason = signal.reason?.(score.stats);
+    if (reason) reasons.push(reason);
+  }
+  return reasons;
+}
