@@ -6,6 +6,7 @@ import { InputError, UsageError } from './errors';
 import { EVAL_USAGE, evalCommand } from './eval-command';
 import { processIo, type CliIo } from './io';
 import { SCAN_USAGE, scanCommand } from './scan-command';
+import { TUNE_USAGE, tuneCommand } from './tune-command';
 
 const USAGE = `Tidings: finds donation appeals, paywall and newsletter nags and link farms on news pages.
 
@@ -17,6 +18,10 @@ Usage:
       Measure the detectors on a labelled corpus (DIR/labels.json, see corpus/README.md).
       Blocks a person judged real where the labels leave them out (eval/judgements.json when it is
       about DIR, or --judgements FILE) are counted in a separate section; --no-judgements leaves it out.
+  ${TUNE_USAGE}
+      Fit the detectors' weights to labelled corpora and print, per corpus, recall of appeals and of
+      link farms, precision and article paragraphs hidden: fitted on all pages and cross-validated.
+      --write keeps the weights in src/detectors/weights.json; --list names each miss and false positive.
   ${BENCH_USAGE}
 ${BENCH_HELP}
   tidings --help
@@ -27,6 +32,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number | 
   scan: scanCommand,
   eval: evalCommand,
   bench: benchCommand,
+  tune: tuneCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {

@@ -4,7 +4,7 @@
 import type { DetectorId, Finding, Kind, ScanOptions } from '../core/types';
 import { createScanContext, scanRoot } from './scan';
 import { detectTextLanguage } from './language';
-import { pleaLists } from './phrases';
+import { listSet, matcherFor, pleaLists } from './phrases';
 import { LINE_WALL_ATTRIBUTE, matchedPhrases, type BlockStats } from './stats';
 
 export interface TextFinding {
@@ -18,12 +18,16 @@ export interface TextFinding {
   text: string;
 }
 
-/** A piece of the text: a paragraph (or a line of a mixed paragraph), with its offsets. */
+/** A piece of the text: a paragraph (or a line of one, or a sentence that starts something new), with its offsets. */
 interface Unit {
   start: number;
   end: number;
   text: string;
   short: boolean;
+  /** A sentence that opens with a plea ("A message from…", "Dear readers,"): it starts a section of its own. */
+  opens: boolean;
+  /** A blank line comes before it. */
+  gap: boolean;
 }
 
 /** A line this short, without a full stop at its end, reads as a link, a menu entry or a heading. */
@@ -35,28 +39,69 @@ function isShort(line: string): boolean {
   return line.length <= SHORT_LINE_CHARS && !/[.!?]["'”’)]?$/.test(line);
 }
 
-/** Paragraphs separated by blank lines; a paragraph made mostly of short lines splits into its lines. */
-function units(text: string): Unit[] {
+/**
+ * Where a line's sentences begin: after . ! ? … (and a closing quote) before a capital, with or without a
+ * space — scraped text often glues them ("possible.A Message") — and after a colon or comma glued to a
+ * capital ("Times:Dear readers,We"), which only a scraper writes.
+ */
+const sentenceStart = /(?<=[.!?…]["'”’»)\]]?)\s*(?=\p{Lu})|(?<=[:,])(?=\p{Lu})/gu;
+
+/** The sentences of a line, with their offsets in the text (`offset`: where the line starts). */
+function sentences(line: string, offset: number): { start: number; end: number; text: string }[] {
+  const found: { start: number; end: number; text: string }[] = [];
+  let from = 0;
+  const cut = (to: number, next: number): void => {
+    const piece = line.slice(from, to);
+    const trimmed = piece.trim();
+    if (trimmed) {
+      const lead = piece.indexOf(trimmed);
+      found.push({ start: offset + from + lead, end: offset + from + lead + trimmed.length, text: trimmed });
+    }
+    from = next;
+  };
+  for (const match of line.matchAll(sentenceStart)) cut(match.index!, match.index! + match[0].length);
+  cut(line.length, line.length);
+  return found;
+}
+
+/**
+ * The units of the text. A line made of short entries stays a line; any other line is read sentence by
+ * sentence, and its sentences stay one paragraph unless one of them opens a plea ("A message from…",
+ * "Dear readers,"): that one starts a unit of its own, so the plea can be cut from the story at the very
+ * character where it begins, even when a scraper glued it onto the story's last sentence.
+ */
+function units(text: string, opensPlea: (sentence: string) => boolean): Unit[] {
   const found: Unit[] = [];
-  const paragraph = /[^\n]+(?:\n[ \t]*[^\s][^\n]*)*/g;
-  for (const match of text.matchAll(paragraph)) {
-    const start = match.index ?? 0;
-    const lines: Unit[] = [];
-    let offset = start;
-    for (const raw of match[0].split('\n')) {
-      const trimmed = raw.trim();
-      if (trimmed) {
-        const lead = raw.indexOf(trimmed);
-        lines.push({ start: offset + lead, end: offset + lead + trimmed.length, text: trimmed, short: isShort(trimmed) });
+  const line = /[^\n]*/g;
+  let gap = false;
+  for (const match of text.matchAll(line)) {
+    const raw = match[0];
+    const trimmed = raw.trim();
+    if (!trimmed) {
+      // Every line ends in an empty match; an empty line between two others is a blank line.
+      if (match.index !== 0 && text[match.index! - 1] === '\n') gap = true;
+      continue;
+    }
+    const start = (match.index ?? 0) + raw.indexOf(trimmed);
+    if (isShort(trimmed)) {
+      found.push({ start, end: start + trimmed.length, text: trimmed, short: true, opens: false, gap });
+      gap = false;
+      continue;
+    }
+    let current = null as Unit | null;
+    for (const sentence of sentences(trimmed, start)) {
+      const short = isShort(sentence.text);
+      // A plea that goes on for several sentences is one unit: only its first sentence opens it.
+      const opens: boolean = !(current?.opens ?? false) && opensPlea(sentence.text);
+      if (current && !opens && !short && !current.short) {
+        current.end = sentence.end;
+        current.text = text.slice(current.start, current.end);
+        continue;
       }
-      offset += raw.length + 1;
+      current = { ...sentence, short, opens, gap: gap && current === null };
+      found.push(current);
     }
-    const shortLines = lines.filter((line) => line.short).length;
-    if (lines.length > 1 && shortLines * 2 >= lines.length) found.push(...lines);
-    else if (lines.length > 0) {
-      const whole = lines.map((line) => line.text).join(' ');
-      found.push({ start: lines[0]!.start, end: lines[lines.length - 1]!.end, text: whole, short: lines.length === 1 && isShort(whole) });
-    }
+    gap = false;
   }
   return found;
 }
@@ -64,9 +109,15 @@ function units(text: string): Unit[] {
 function buildDocument(doc: Document, parts: Unit[]): Element {
   const root = doc.createElement('div');
   let section: Element = root;
+  /** A section opened by a plea sentence, not a heading: it ends at the next blank line. */
+  let pleaSection = false;
   let list: Element | null = null;
   for (let i = 0; i < parts.length; i++) {
     const unit = parts[i]!;
+    if (unit.gap && pleaSection) {
+      section = root;
+      pleaSection = false;
+    }
     const inRun = unit.short && (runLength(parts, i) >= MIN_LINE_RUN || list !== null);
     if (!inRun) list = null;
     if (inRun) {
@@ -76,6 +127,7 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
         list.setAttribute(LINE_WALL_ATTRIBUTE, '');
         root.append(list);
         section = root;
+        pleaSection = false;
       }
       const item = doc.createElement('li');
       const link = doc.createElement('a');
@@ -85,13 +137,22 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
       item.append(link);
       list.append(item);
     } else if (unit.short) {
-      section = doc.createElement('section');
-      root.append(section);
+      // Headings in a row ("A Message from …:" then "Dear readers,") open one section together.
+      if (!isHeadingsOnly(section)) {
+        section = doc.createElement('section');
+        root.append(section);
+      }
+      pleaSection = false;
       const heading = doc.createElement('h2');
       heading.textContent = unit.text;
       heading.setAttribute(OFFSET, String(i));
       section.append(heading);
     } else {
+      if (unit.opens && !isHeadingsOnly(section)) {
+        section = doc.createElement('section');
+        root.append(section);
+        pleaSection = true;
+      }
       const paragraph = doc.createElement('p');
       paragraph.textContent = unit.text;
       paragraph.setAttribute(OFFSET, String(i));
@@ -99,6 +160,10 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
     }
   }
   return root;
+}
+
+function isHeadingsOnly(section: Element): boolean {
+  return section.localName === 'section' && [...section.children].every((child) => child.localName === 'h2');
 }
 
 function runLength(parts: Unit[], from: number): number {
@@ -116,6 +181,8 @@ function range(element: Element, parts: Unit[]): { start: number; end: number } 
   if (marked.length === 0) return null;
   return { start: parts[Math.min(...marked)]!.start, end: parts[Math.max(...marked)]!.end };
 }
+
+const PLEA_LISTS = listSet(pleaLists);
 
 /** Longest paragraph of plain text that may be a plea of its own amid the story. */
 const STANDALONE_PLEA_CHARS = 320;
@@ -139,9 +206,11 @@ export function scanText(text: string, options: ScanOptions, doc?: Document): { 
   const host = doc ?? globalThis.document;
   if (!host) throw new Error('scanText needs a DOM: pass a Document (e.g. from jsdom) where there is no global document');
   const page = host.implementation.createHTMLDocument('');
-  const parts = units(text);
-  page.body.append(buildDocument(page, parts));
   const lang = options.lang ?? detectTextLanguage(text);
+  const matcher = matcherFor({ sensitivity: options.sensitivity, langs: [lang, 'en'], userPhrases: options.userPhrases ?? {} });
+  const opensPlea = (sentence: string): boolean => matcher.match(sentence, PLEA_LISTS).some((hit) => hit.index === 0);
+  const parts = units(text, opensPlea);
+  page.body.append(buildDocument(page, parts));
   const findings: TextFinding[] = [];
   const context = createScanContext(page, { ...options, lang });
   // No markup sets a plea box apart from the story here: a paragraph may be a plea of its own.

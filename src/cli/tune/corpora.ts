@@ -1,0 +1,69 @@
+// The labelled pages `tidings tune` learns from and measures on: every corpus given, parsed once and kept,
+// so that trying a set of weights costs scans, not parses.
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { JSDOM } from 'jsdom';
+import { articleParagraphs, type LabelBlock } from '../evaluate';
+import { judgementsFor } from '../judgements';
+import { readCorpus } from '../labels';
+import { closePage, parseHtml } from '../page';
+
+export interface TunePage {
+  /** The corpus' name as printed (its directory's last part, or the path given). */
+  corpus: string;
+  file: string;
+  dom: JSDOM;
+  labels: LabelBlock[];
+  /** Blocks a person judged real where the labels leave them out (eval/judgements.json). */
+  judged: LabelBlock[];
+  /** The article's paragraphs (eval's rule), where the corpus has its text. */
+  paragraphs: string[];
+  /** Cross-validation fold, from the page's name (stable across runs). */
+  fold: number;
+  /** Whether the models learn from this page (its corpus' labels are complete), or only measure on it. */
+  learn: boolean;
+}
+
+function foldOf(name: string, folds: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 16777619);
+  return (hash >>> 0) % folds;
+}
+
+/** A short name per corpus: the directory's name, with its parent's when two would clash. */
+function corpusNames(dirs: readonly string[]): string[] {
+  const names = dirs.map((dir) => basename(resolve(dir)));
+  return names.map((name, index) =>
+    names.indexOf(name) === names.lastIndexOf(name) ? name : `${basename(resolve(dirs[index]!, '..'))}/${name}`,
+  );
+}
+
+/** Loads `learnFrom` (complete labels) and `measureOn` (only measured). */
+export function loadCorpora(learnFrom: readonly string[], measureOn: readonly string[], folds: number): TunePage[] {
+  const dirs = [...learnFrom, ...measureOn];
+  const names = corpusNames(dirs);
+  const pages: TunePage[] = [];
+  dirs.forEach((dir, index) => {
+    const corpus = readCorpus(dir);
+    const judgements = judgementsFor({ positionals: [], flags: new Map() }, dir);
+    for (const labels of corpus.pages) {
+      let paragraphs: string[] = [];
+      if (labels.article) {
+        const article = parseHtml(readFileSync(join(dir, labels.article), 'utf8'));
+        paragraphs = articleParagraphs(article.window.document);
+        closePage(article);
+      }
+      pages.push({
+        corpus: names[index]!,
+        file: labels.file,
+        dom: parseHtml(readFileSync(join(dir, labels.file), 'utf8')),
+        labels: labels.blocks,
+        judged: (judgements?.blocks ?? []).filter((block) => block.file === labels.file),
+        paragraphs,
+        fold: foldOf(`${names[index]}/${labels.file}`, folds),
+        learn: index < learnFrom.length,
+      });
+    }
+  });
+  return pages;
+}
