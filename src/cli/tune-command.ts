@@ -5,7 +5,7 @@
 // src/detectors/weights.json.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Sensitivity } from '../core/types';
+import { KINDS, type Kind, type Sensitivity } from '../core/types';
 import type { ModelWeights } from '../scan/model';
 import { modelWeights, useModelWeights, type Models } from '../scan/weights';
 import { parseArgs } from './args';
@@ -16,9 +16,9 @@ import { defaultScanOptions } from './scan-options';
 import { loadCorpora, type TunePage } from './tune/corpora';
 import { MODELS, pageRows, weighRows, type ModelName, type Row } from './tune/dataset';
 import { fitLogistic } from './tune/logistic';
-import { addTally, emptyTally, measure, type Measured, type Tally } from './tune/measure';
+import { addTally, APPEAL_KINDS, count, emptyTally, f1, measure, type Measured, type Tally } from './tune/measure';
 
-export const TUNE_USAGE = 'tidings tune DIR [DIR…] [--eval DIR…] [--folds N] [--l2 X] [--positive-share X] [--write] [--list]';
+export const TUNE_USAGE = 'tidings tune DIR [DIR…] [--eval DIR…] [--folds N] [--l2 X] [--positive-share X] [--keep-thresholds] [--write] [--list]';
 
 const WEIGHTS_FILE = fileURLToPath(new URL('../detectors/weights.json', import.meta.url));
 const MODEL_NAMES = Object.keys(MODELS) as ModelName[];
@@ -37,7 +37,7 @@ function round(value: number): number {
 
 /** Fits one model to rows and keeps the current thresholds. */
 function fit(model: ModelName, rows: Row[], l2: number, positiveShare: number): ModelWeights {
-  const fitted = fitLogistic(weighRows(rows, positiveShare), { l2 });
+  const fitted = fitLogistic(weighRows(rows, positiveShare), { l2, priors: MODELS[model].signals.map((signal) => signal.prior) });
   const weights: Record<string, number> = {};
   MODELS[model].signals.forEach((signal, index) => {
     weights[signal.id] = round(fitted.weights[index]!);
@@ -52,13 +52,20 @@ function fitAll(rows: Record<ModelName, Row[]>, l2: number, positiveShare: numbe
   };
 }
 
+function rate(caught: number, all: number): string {
+  return `${caught}/${all} ${percent(all === 0 ? null : caught / all)}`;
+}
+
 function tallyRow(name: string, tally: Tally): string[] {
   const precision = tally.collapsed === 0 ? null : (tally.collapsed - tally.falsePositives) / tally.collapsed;
-  const recall = (caught: number, all: number): string => `${caught}/${all} ${percent(all === 0 ? null : caught / all)}`;
+  const of = (kinds: readonly Kind[]): string => {
+    const { blocks, caught } = count(tally, kinds);
+    return rate(caught, blocks);
+  };
   return [
-    name, String(tally.pages), recall(tally.appealsCaught, tally.appeals), recall(tally.linkfarmsCaught, tally.linkfarms),
-    recall(tally.appealsCaught + tally.linkfarmsCaught, tally.appeals + tally.linkfarms),
-    `${tally.collapsed - tally.falsePositives}/${tally.collapsed} ${percent(precision)}`, `${tally.hidden}/${tally.paragraphs}`,
+    name, String(tally.pages), of(['appeal']), of(['paywall']), of(['newsletter']), of(APPEAL_KINDS), of(['linkfarm']), of(KINDS),
+    `${tally.collapsed - tally.falsePositives}/${tally.collapsed} ${percent(precision)}`,
+    `${tally.hidden}/${tally.paragraphs}${tally.hiddenInLabels > 0 ? ` (+${tally.hiddenInLabels} in labels)` : ''}`,
   ];
 }
 
@@ -68,9 +75,9 @@ function printTallies(title: string, byCorpus: Map<string, Tally>, io: CliIo): v
   io.out('');
   io.out(title);
   io.out(table(
-    ['corpus', 'pages', 'appeals', 'link farms', 'overall', 'precision', 'hidden'],
+    ['corpus', 'pages', 'appeal', 'paywall', 'newsletter', 'appeals', 'link farms', 'overall', 'precision', 'hidden'],
     [...[...byCorpus].map(([name, tally]) => tallyRow(name, tally)), tallyRow('all', all)],
-    [1, 2, 3, 4, 5, 6],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],
   ));
 }
 
@@ -90,13 +97,26 @@ function printList(title: string, list: readonly string[], io: CliIo): void {
   for (const line of list) io.out(`  ${line}`);
 }
 
-function crossValidate(pages: readonly TunePage[], rows: Record<ModelName, Row[]>, folds: number, l2: number, positiveShare: number): Measured {
+/** Probabilities tried for the normal threshold of each model. */
+const THRESHOLD_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+/** How far low and high sensitivity move a model's threshold from normal. */
+const SENSITIVITY_STEP = 0.15;
+
+function withThresholds(weights: ModelWeights, normal: number): ModelWeights {
+  const clamp = (value: number): number => Math.min(0.95, Math.max(0.05, round(value)));
+  return { ...weights, thresholds: { low: clamp(normal + SENSITIVITY_STEP), normal: clamp(normal), high: clamp(normal - SENSITIVITY_STEP) } };
+}
+
+/**
+ * Each fold's pages scanned with weights fitted without them: what the models do on pages they never saw.
+ * `normal` sets each model's normal threshold.
+ */
+function crossValidate(pages: readonly TunePage[], foldModels: readonly Models[], normal: Record<ModelName, number>): Measured {
   const byCorpus = new Map<string, Tally>();
   const result: Measured = { byCorpus, falsePositives: [], missed: [], hidden: [] };
-  for (let fold = 0; fold < folds; fold++) {
-    const training = { plea: rows.plea.filter((row) => row.fold !== fold), links: rows.links.filter((row) => row.fold !== fold) };
-    useModelWeights(fitAll(training, l2, positiveShare));
-    const measured = measure(pages.filter((page) => page.fold === fold), defaultScanOptions());
+  foldModels.forEach((models, fold) => {
+    useModelWeights({ plea: withThresholds(models.plea, normal.plea), links: withThresholds(models.links, normal.links) });
+    const measured = measure(pages.filter((page) => page.fold === fold && page.learn), defaultScanOptions());
     for (const [corpus, tally] of measured.byCorpus) {
       const sum = byCorpus.get(corpus) ?? emptyTally();
       addTally(sum, tally);
@@ -105,8 +125,36 @@ function crossValidate(pages: readonly TunePage[], rows: Record<ModelName, Row[]
     result.falsePositives.push(...measured.falsePositives);
     result.missed.push(...measured.missed);
     result.hidden.push(...measured.hidden);
-  }
+  });
   return result;
+}
+
+function pooled(measured: Measured): Tally {
+  const all = emptyTally();
+  for (const tally of measured.byCorpus.values()) addTally(all, tally);
+  return all;
+}
+
+/**
+ * The normal thresholds that make the cross-validated F1 of recall and precision best, one model at a time
+ * (plea first, then links with the plea threshold found).
+ */
+function chooseThresholds(pages: readonly TunePage[], foldModels: readonly Models[], io: CliIo): Record<ModelName, number> {
+  const chosen: Record<ModelName, number> = { plea: 0.5, links: 0.5 };
+  for (const model of MODEL_NAMES) {
+    let best = -1;
+    const tried: string[] = [];
+    for (const threshold of THRESHOLD_GRID) {
+      const score = f1(pooled(crossValidate(pages, foldModels, { ...chosen, [model]: threshold })));
+      tried.push(`${threshold}: ${score.toFixed(3)}`);
+      if (score > best) {
+        best = score;
+        chosen[model] = threshold;
+      }
+    }
+    io.out(`${model} normal threshold ${chosen[model]} (cross-validated F1 by threshold: ${tried.join(', ')})`);
+  }
+  return chosen;
 }
 
 export function tuneCommand(argv: readonly string[], io: CliIo): number {
@@ -116,11 +164,11 @@ export function tuneCommand(argv: readonly string[], io: CliIo): number {
   const measuredOnly: string[] = [];
   for (let at = evalAt + 1; evalAt !== -1 && at < argv.length && !argv[at]!.startsWith('--'); at++) measuredOnly.push(argv[at]!);
   const args = parseArgs(evalAt === -1 ? argv : [...argv.slice(0, evalAt), ...argv.slice(evalAt + 1 + measuredOnly.length)],
-    { folds: 'value', l2: 'value', 'positive-share': 'value', write: 'flag', list: 'flag' });
+    { folds: 'value', l2: 'value', 'positive-share': 'value', write: 'flag', list: 'flag', 'keep-thresholds': 'flag' });
   if (args.positionals.length === 0) throw new UsageError('tune needs at least one labelled corpus directory');
   const folds = Math.max(2, Math.round(numberFlag(args.flags.get('folds'), 5, 'folds')));
-  const l2 = numberFlag(args.flags.get('l2'), 100, 'l2');
-  const positiveShare = numberFlag(args.flags.get('positive-share'), 1, 'positive-share');
+  const l2 = numberFlag(args.flags.get('l2'), 300, 'l2');
+  const positiveShare = numberFlag(args.flags.get('positive-share'), 0.5, 'positive-share');
   const fitted0 = { ...modelWeights };
 
   const pages = loadCorpora(args.positionals, measuredOnly, folds);
@@ -132,8 +180,16 @@ export function tuneCommand(argv: readonly string[], io: CliIo): number {
   }
   io.out(`${pages.length} pages; rows: ${MODEL_NAMES.map((model) => `${model} ${rows[model].length} (${rows[model].filter((row) => row.target === 1).length} positive)`).join(', ')}`);
 
-  const crossValidated = crossValidate(pages, rows, folds, l2, positiveShare);
-  const models = fitAll(rows, l2, positiveShare);
+  const foldModels: Models[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    foldModels.push(fitAll({ plea: rows.plea.filter((row) => row.fold !== fold), links: rows.links.filter((row) => row.fold !== fold) }, l2, positiveShare));
+  }
+  const normal = args.flags.has('keep-thresholds')
+    ? { plea: fitted0.plea.thresholds.normal, links: fitted0.links.thresholds.normal }
+    : chooseThresholds(pages, foldModels, io);
+  const crossValidated = crossValidate(pages, foldModels, normal);
+  const fittedOnAll = fitAll(rows, l2, positiveShare);
+  const models = { plea: withThresholds(fittedOnAll.plea, normal.plea), links: withThresholds(fittedOnAll.links, normal.links) };
   useModelWeights(models);
   printWeights(models, io);
   for (const sensitivity of SENSITIVITIES) {

@@ -33,6 +33,13 @@ export const pl: Lexicon = {
     'finansowane przez czytelników',
     '1,5% podatku',
     '1,5 proc',
+    'kwota darowizny',
+    'tak, chcę pomóc',
+    'comiesięczne wsparcie',
+    'przekaż datek',
+    'regularne darowizny',
+    'dziękujemy za twoje wsparcie',
+    'wesprzyj pracę',
   ],
   membership: [
     'zostań członkiem',
@@ -53,6 +60,8 @@ export const pl: Lexicon = {
     'pierwszy miesiąc',
     'anuluj w dowolnym momencie',
     'oferta specjalna',
+    'płatnym subskrybentem',
+    'zostań płatnym subskrybentem',
   ],
   paywall: [
     'darmowe artykuły',
@@ -80,6 +89,9 @@ export const pl: Lexicon = {
     'dostępny tylko dla',
     'osiągnąłeś limit',
     'zaloguj się, aby czytać',
+    'płatnej subskrypcji',
+    'pełny dostęp',
+    'wypróbuj za darmo',
   ],
   newsletter: [
     'zapisz się do newslettera',
@@ -103,6 +115,10 @@ export const pl: Lexicon = {
     'twój e-mail',
     'adres e-mail',
     'wypisać się w każdej chwili',
+    'bezpośrednio na swoją skrzynkę',
+    'zrezygnować z subskrypcji',
+    'wybierz swoje newslettery',
+    'zapisz się do naszego newslettera',
   ],
   appPromo: [
     'pobierz aplikację',

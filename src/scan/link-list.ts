@@ -15,6 +15,10 @@ export const MIN_LIST_LINKS = 2;
 const SEPARATOR_CHARS = 2.5;
 /** Text a list of links needs before its share of links says much (three short entries have ~40). */
 const WALL_MIN_CHARS = 100;
+/** Longest row of tags ("Tags: a, b, c"). */
+const TAG_ROW_CHARS = 400;
+/** Links that make a footer column a wall of the site's sections rather than its small print. */
+const FOOTER_WALL_LINKS = 15;
 
 function share(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.min(1, part / whole);
@@ -29,56 +33,64 @@ function wall(stats: BlockStats): number {
   return stats.textLength >= WALL_MIN_CHARS ? share(stats.linkTextLength, stats.textLength) : 0;
 }
 
-function hint(name: Hint, what: string): Signal {
-  return { id: `${name}Hint`, max: 1, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => what };
+function hint(name: Hint, prior: number, what: string): Signal {
+  return { id: `${name}Hint`, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => what };
+}
+
+function where(id: string, prior: number, at: (stats: BlockStats) => boolean): Signal {
+  return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
 }
 
 function pleaHits(stats: BlockStats): number {
   return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
 }
 
+// Each signal's prior is its hand-set weight (see scan/model.ts); `tidings tune` fits the weights in
+// src/detectors/weights.json from there.
 export const linkSignals: readonly Signal[] = [
-  { id: 'logLinks', max: 12, value: (s) => Math.log2(1 + s.links), reason: (s) => plural(s.links, 'link') },
-  { id: 'linkShare', max: 1, value: (s) => share(s.linkTextLength, s.textLength), reason: (s) => `${Math.round(share(s.linkTextLength, s.textLength) * 100)} % of its text is links` },
-  { id: 'shortLinkShare', max: 1, value: (s) => share(s.shortLinks, s.links), reason: () => 'Short links' },
-  { id: 'headlineShare', max: 1, value: (s) => share(s.headlineLinks, s.links), reason: (s) => `${plural(s.headlineLinks, 'headline')} of other articles` },
-  { id: 'averageLinkChars', max: 2, value: (s) => (s.links === 0 ? 0 : Math.min(100, s.linkTextLength / s.links) / 50) },
-  { id: 'listItemsPerLink', max: 1.5, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.listItems / s.links)) },
-  { id: 'wallHeading', max: 1, value: (s) => flag(s.leadingHeading), reason: (s) => `Headed ${quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))}` },
-  { id: 'titled', max: 1, value: (s) => flag(((s.leading[0] ?? 0) & LEAD_TITLE) !== 0) },
-  { id: 'headings', max: 3, value: (s) => Math.min(3, s.headings) },
-  { id: 'plainParagraphs', max: 6, value: (s) => Math.min(6, s.paragraphs) },
-  { id: 'logChars', max: 6, value: (s) => Math.log10(1 + s.textLength) },
-  { id: 'dateShare', max: 1, value: (s) => share(s.dateLinks, s.links), reason: () => 'An archive by date' },
-  { id: 'legalShare', max: 1, value: (s) => share(s.legalLinks, s.links) },
-  { id: 'pleaPhrases', max: 2, value: (s) => Math.min(2, pleaHits(s)) },
-  { id: 'fields', max: 1, value: (s) => flag(s.emailInputs + s.textInputs + s.searchInputs + s.textareas > 0) },
-  { id: 'imagesPerLink', max: 1.5, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.images / s.links)) },
-  { id: 'separatorsOnly', max: 1, value: (s) => flag(s.links >= 4 && s.textLength - s.linkTextLength <= SEPARATOR_CHARS * s.links) },
-  { id: 'inNavigation', max: 1, value: (s) => flag(s.inNavigation) },
-  { id: 'holdsMenus', max: 1, value: (s) => flag(s.menus > 0) },
-  { id: 'inPageHeader', max: 1, value: (s) => flag(s.inPageHeader) },
-  { id: 'inFooter', max: 1, value: (s) => flag(s.inFooter) },
-  { id: 'inAside', max: 1, value: (s) => flag(s.inAside) },
-  { id: 'insideArticle', max: 1, value: (s) => flag(s.place === 'inside') },
-  { id: 'afterArticle', max: 1, value: (s) => flag(s.place === 'after') },
-  { id: 'beforeArticle', max: 1, value: (s) => flag(s.place === 'before') },
+  { id: 'logLinks', max: 12, prior: 0.3, value: (s) => Math.log2(1 + s.links), reason: (s) => plural(s.links, 'link') },
+  { id: 'linkShare', max: 1, prior: 2.5, value: (s) => share(s.linkTextLength, s.textLength), reason: (s) => `${Math.round(share(s.linkTextLength, s.textLength) * 100)} % of its text is links` },
+  { id: 'shortLinkShare', max: 1, prior: 0, value: (s) => share(s.shortLinks, s.links), reason: () => 'Short links' },
+  { id: 'headlineShare', max: 1, prior: 0.5, value: (s) => share(s.headlineLinks, s.links), reason: (s) => `${plural(s.headlineLinks, 'headline')} of other articles` },
+  { id: 'averageLinkChars', max: 2, prior: 0, value: (s) => (s.links === 0 ? 0 : Math.min(100, s.linkTextLength / s.links) / 50) },
+  { id: 'listItemsPerLink', max: 1.5, prior: 0.3, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.listItems / s.links)) },
+  { id: 'wallHeading', max: 1, prior: 1, value: (s) => flag(s.leadingHeading), reason: (s) => `Headed ${quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))}` },
+  where('titled', 0.3, (s) => ((s.leading[0] ?? 0) & LEAD_TITLE) !== 0),
+  { id: 'headings', max: 3, prior: 0, value: (s) => Math.min(3, s.headings) },
+  { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => Math.min(6, s.paragraphs) },
+  { id: 'logChars', max: 6, prior: 0, value: (s) => Math.log10(1 + s.textLength) },
+  { id: 'dateShare', max: 1, prior: 0.5, value: (s) => share(s.dateLinks, s.links), reason: () => 'An archive by date' },
+  { id: 'legalShare', max: 1, prior: -2, value: (s) => share(s.legalLinks, s.links) },
+  { id: 'pleaPhrases', max: 2, prior: -0.5, value: (s) => Math.min(2, pleaHits(s)) },
+  where('fields', -1, (s) => s.emailInputs + s.textInputs + s.searchInputs + s.textareas > 0),
+  { id: 'imagesPerLink', max: 1.5, prior: 0, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.images / s.links)) },
+  where('separatorsOnly', 0.5, (s) => s.links >= 4 && s.textLength - s.linkTextLength <= SEPARATOR_CHARS * s.links),
+  where('inNavigation', -1, (s) => s.inNavigation),
+  where('holdsMenus', -0.5, (s) => s.menus > 0),
+  where('inPageHeader', -1, (s) => s.inPageHeader),
+  where('inFooter', 0.3, (s) => s.inFooter),
+  where('inAside', 0.5, (s) => s.inAside),
+  where('insideArticle', -0.5, (s) => s.place === 'inside'),
+  where('afterArticle', 0.5, (s) => s.place === 'after'),
+  where('beforeArticle', -0.5, (s) => s.place === 'before'),
   // What a wall of links is depends on where it stands: these read two signals together.
-  { id: 'wallAfterArticle', max: 1, value: (s) => flag(s.place === 'after') * wall(s) },
-  { id: 'wallInAside', max: 1, value: (s) => flag(s.inAside) * wall(s) },
-  { id: 'wallInFooter', max: 1, value: (s) => flag(s.inFooter) * wall(s) },
-  { id: 'wallInsideArticle', max: 1, value: (s) => flag(s.place === 'inside') * wall(s) },
-  { id: 'headedWall', max: 1, value: (s) => flag(s.leadingHeading) * wall(s) },
-  { id: 'headlinesAfterArticle', max: 1, value: (s) => flag(s.place === 'after') * share(s.headlineLinks, s.links) },
-  { id: 'teaserCards', max: 1, value: (s) => flag(s.links > 0 && s.images >= s.links) * share(s.linkTextLength, s.textLength) },
-  { id: 'socialShare', max: 1, value: (s) => share(s.socialLinks, s.links) },
-  { id: 'numberShare', max: 1, value: (s) => share(s.numberLinks, s.links) },
-  { id: 'menuOutsideFooter', max: 1, value: (s) => flag(s.inNavigation && !s.inFooter) },
-  hint('linkfarm', 'Marked as a list of links'),
-  hint('vendor', 'A recommendation widget'),
-  hint('comments', 'Part of the comments'),
-  hint('social', 'A share or follow bar'),
-  hint('account', 'A sign-in box'),
+  { id: 'wallAfterArticle', max: 1, prior: 0.5, value: (s) => flag(s.place === 'after') * wall(s) },
+  { id: 'wallInAside', max: 1, prior: 0.3, value: (s) => flag(s.inAside) * wall(s) },
+  { id: 'wallInFooter', max: 1, prior: 0.3, value: (s) => flag(s.inFooter) * wall(s) },
+  { id: 'wallInsideArticle', max: 1, prior: 0, value: (s) => flag(s.place === 'inside') * wall(s) },
+  { id: 'headedWall', max: 1, prior: 0.5, value: (s) => flag(s.leadingHeading) * wall(s) },
+  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(s.leadingHeading && s.textLength <= TAG_ROW_CHARS && s.links >= 3 && share(s.linkTextLength, s.textLength) >= 0.5), reason: () => 'A row of tags' },
+  { id: 'footerWall', max: 1, prior: 0.5, value: (s) => flag(s.inFooter && s.links >= FOOTER_WALL_LINKS), reason: (s) => `A footer wall of ${s.links} links` },
+  { id: 'headlinesAfterArticle', max: 1, prior: 0.3, value: (s) => flag(s.place === 'after') * share(s.headlineLinks, s.links) },
+  { id: 'teaserCards', max: 1, prior: 0, value: (s) => flag(s.links > 0 && s.images >= s.links) * share(s.linkTextLength, s.textLength) },
+  { id: 'socialShare', max: 1, prior: -2, value: (s) => share(s.socialLinks, s.links) },
+  { id: 'numberShare', max: 1, prior: -2, value: (s) => share(s.numberLinks, s.links) },
+  where('menuOutsideFooter', -1, (s) => s.inNavigation && !s.inFooter),
+  where('inComments', -2, (s) => s.inComments),
+  hint('linkfarm', 0.8, 'Marked as a list of links'),
+  hint('vendor', 1.5, 'A recommendation widget'),
+  hint('social', -0.8, 'A share or follow bar'),
+  hint('account', -1, 'A sign-in box'),
 ];
 
 export function linkListMayMatch(stats: BlockStats): boolean {

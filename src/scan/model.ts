@@ -14,6 +14,8 @@ export interface Signal {
   max: number;
   /** Read only when the rest of the score leaves the block within reach of the threshold (class names). */
   lazy?: boolean;
+  /** Its hand-set weight: what we know of it before any page is fitted (`tidings tune` starts from it). */
+  prior: number;
   /** The evidence in words, for a reason; null where the signal says nothing a reader needs. */
   reason?(stats: BlockStats): string | null;
 }

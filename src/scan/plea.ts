@@ -26,28 +26,43 @@ function flag(present: boolean): number {
   return present ? 1 : 0;
 }
 
-function phrases(list: PhraseList, max: number, claim: PleaKind, what: string): PleaSignal {
+function phrases(list: PhraseList, max: number, claim: PleaKind, prior: number, what: string): PleaSignal {
   return {
     id: `${list}Phrases`,
     claim,
     max,
+    prior,
     value: (stats) => capped(hitCount(stats, list), max),
     reason: (stats) => `${what} (${quoted(matchedPhrases(stats, [list]).slice(0, 2))})`,
   };
 }
 
-function hint(name: Hint, claim: PleaKind | undefined, what: string): PleaSignal {
-  return { id: `${name}Hint`, claim, max: 1, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => what };
+function hint(name: Hint, claim: PleaKind | undefined, prior: number, what: string): PleaSignal {
+  return { id: `${name}Hint`, claim, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => what };
 }
 
-function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, what: string): PleaSignal {
+function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: number, what: string): PleaSignal {
   return {
     id: `${claim}Links`,
     claim,
     max: 2,
+    prior,
     value: (stats) => capped(count(stats), 2),
     reason: (stats) => plural(count(stats), what),
   };
+}
+
+function where(id: string, prior: number, at: (stats: BlockStats) => boolean): PleaSignal {
+  return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
+}
+
+/**
+ * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by
+ * email). Inside one, an email field is the form's, not a newsletter's.
+ */
+function formIsNotSignup(stats: BlockStats): boolean {
+  const form = stats.element.closest('form');
+  return form !== null && (form.querySelector('textarea, input[type="password" i]') !== null || form.querySelectorAll('input[type="email" i]').length > 1);
 }
 
 /** Plain paragraphs: a story's, not a plea's (a letter-style appeal has some, a story many). */
@@ -55,51 +70,55 @@ function plainParagraphs(stats: BlockStats): number {
   return stats.paragraphs - stats.pleaParagraphs;
 }
 
+// Each signal's prior is its hand-set weight (see scan/model.ts); `tidings tune` fits the weights in
+// src/detectors/weights.json from there.
 export const pleaSignals: readonly PleaSignal[] = [
-  phrases('donation', 3, 'donation', 'Asks for donations'),
-  phrases('adblock', 2, 'donation', 'Asks you to switch off your ad blocker'),
-  phrases('donateActions', 2, 'donation', 'A donate button'),
-  { id: 'recurringAmount', claim: 'donation', max: 1, value: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => `Names an amount (${quoted(matchedPhrases(s, ['amount']).slice(0, 1))})` },
-  { id: 'amounts', claim: 'donation', max: 3, value: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => `Amounts to choose from (${matchedPhrases(s, ['money']).slice(0, 4).join(', ')})` },
-  linksTo((s) => s.donateLinks, 'donation', 'link to a donation page'),
-  hint('donate', 'donation', 'Marked as a donation box'),
-  phrases('membership', 3, 'membership', 'Asks you to become a member or subscriber'),
-  linksTo((s) => s.memberLinks, 'membership', 'link to a membership page'),
-  hint('membership', 'membership', 'Marked as a membership box'),
-  phrases('paywall', 3, 'paywall', 'Limits your reading'),
-  hint('paywall', 'paywall', 'Marked as a paywall'),
-  phrases('newsletter', 3, 'newsletter', 'Asks you to sign up for a newsletter'),
-  { id: 'emailField', claim: 'newsletter', max: 1, value: (s) => flag(s.emailInputs > 0), reason: () => 'An email field' },
-  hint('newsletter', 'newsletter', 'Marked as a sign-up box'),
-  phrases('appPromo', 2, 'app', 'Promotes an app'),
-  linksTo((s) => s.appLinks, 'app', 'link to an app store'),
-  hint('appPromo', 'app', 'Marked as an app promo'),
-  { id: 'subscribeActions', max: 2, value: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => `A sign-up button (${quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))})` },
-  { id: 'dismissals', max: 1, value: (s) => flag(hitCount(s, 'dismissals') > 0), reason: (s) => `Can be put off (${quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))})` },
-  hint('popup', undefined, 'Laid over the page'),
-  hint('comments', undefined, 'Part of the comments'),
-  hint('account', undefined, 'A sign-in box'),
-  { id: 'passwordField', max: 1, value: (s) => flag(s.passwordInputs > 0) },
-  { id: 'loneButton', max: 1, value: (s) => flag(s.textLength <= 40 && hitCount(s, 'donateActions') + hitCount(s, 'subscribeActions') > 0), reason: () => 'A button that asks' },
-  { id: 'opensWithPlea', max: 1, value: (s) => flag(((s.leading[0] ?? 0) & LEAD_PLEA) !== 0) },
-  { id: 'pleaShare', max: 1, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => `${percent(Math.min(s.pleaChars, s.textLength), s.textLength)} % of its text is the plea` },
-  { id: 'logChars', max: 6, value: (s) => Math.log10(1 + s.textLength) },
-  { id: 'plainParagraphs', max: 6, value: (s) => capped(plainParagraphs(s), 6) },
-  { id: 'plainBeforePlea', max: 4, value: (s) => capped(s.plainBeforePlea, 4) },
-  { id: 'linkShare', max: 1, value: (s) => (s.textLength === 0 ? 0 : s.linkTextLength / s.textLength) },
-  { id: 'links', max: 1, value: (s) => capped(s.links, 10) / 10 },
-  { id: 'headlineLinks', max: 5, value: (s) => capped(s.headlineLinks, 5) },
-  { id: 'legalLinks', max: 3, value: (s) => capped(s.legalLinks, 3) },
-  { id: 'otherFields', max: 1, value: (s) => flag(s.textareas > 0 || s.searchInputs > 0) },
-  { id: 'headings', max: 3, value: (s) => capped(s.headings, 3) },
-  { id: 'inNavigation', max: 1, value: (s) => flag(s.inNavigation) },
-  { id: 'menuOutsideFooter', max: 1, value: (s) => flag(s.inNavigation && !s.inFooter) },
-  { id: 'inPageHeader', max: 1, value: (s) => flag(s.inPageHeader) },
-  { id: 'inFooter', max: 1, value: (s) => flag(s.inFooter) },
-  { id: 'inAside', max: 1, value: (s) => flag(s.inAside) },
-  { id: 'insideArticle', max: 1, value: (s) => flag(s.place === 'inside') },
-  { id: 'afterArticle', max: 1, value: (s) => flag(s.place === 'after') },
-  { id: 'beforeArticle', max: 1, value: (s) => flag(s.place === 'before') },
+  phrases('donation', 3, 'donation', 1, 'Asks for donations'),
+  phrases('adblock', 2, 'donation', 1.5, 'Asks you to switch off your ad blocker'),
+  phrases('donateActions', 2, 'donation', 0.5, 'A donate button'),
+  { id: 'recurringAmount', claim: 'donation', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => `Names an amount (${quoted(matchedPhrases(s, ['amount']).slice(0, 1))})` },
+  { id: 'amounts', claim: 'donation', max: 3, prior: 0.8, value: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => `Amounts to choose from (${matchedPhrases(s, ['money']).slice(0, 4).join(', ')})` },
+  linksTo((s) => s.donateLinks, 'donation', 0.8, 'link to a donation page'),
+  hint('donate', 'donation', 0.8, 'Marked as a donation box'),
+  phrases('membership', 3, 'membership', 1, 'Asks you to become a member or subscriber'),
+  linksTo((s) => s.memberLinks, 'membership', 0.6, 'link to a membership page'),
+  hint('membership', 'membership', 0.6, 'Marked as a membership box'),
+  phrases('paywall', 3, 'paywall', 1.2, 'Limits your reading'),
+  hint('paywall', 'paywall', 1, 'Marked as a paywall'),
+  phrases('newsletter', 3, 'newsletter', 1, 'Asks you to sign up for a newsletter'),
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0), reason: () => 'An email field' },
+  hint('newsletter', 'newsletter', 0.8, 'Marked as a sign-up box'),
+  phrases('appPromo', 2, 'app', 1.2, 'Promotes an app'),
+  linksTo((s) => s.appLinks, 'app', 0.8, 'link to an app store'),
+  hint('appPromo', 'app', 0.6, 'Marked as an app promo'),
+  { id: 'subscribeActions', max: 2, prior: 0.4, value: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => `A sign-up button (${quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))})` },
+  { id: 'dismissals', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'dismissals') > 0), reason: (s) => `Can be put off (${quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))})` },
+  hint('popup', undefined, 0.5, 'Laid over the page'),
+  hint('account', undefined, -1, 'A sign-in box'),
+  where('inComments', -2, (s) => s.inComments),
+  { id: 'emailFieldAlone', max: 1, prior: -0.8, value: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
+  { id: 'notSignupForm', max: 1, prior: -2, lazy: true, value: (s) => flag(formIsNotSignup(s)) },
+  where('passwordField', -2, (s) => s.passwordInputs > 0),
+  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(s.textLength <= 40 && hitCount(s, 'donateActions') + hitCount(s, 'subscribeActions') > 0), reason: () => 'A button that asks' },
+  where('opensWithPlea', 0.8, (s) => ((s.leading[0] ?? 0) & LEAD_PLEA) !== 0),
+  { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => `${percent(Math.min(s.pleaChars, s.textLength), s.textLength)} % of its text is the plea` },
+  { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
+  { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => capped(plainParagraphs(s), 6) },
+  { id: 'plainBeforePlea', max: 4, prior: -0.8, value: (s) => capped(s.plainBeforePlea, 4) },
+  { id: 'linkShare', max: 1, prior: -1, value: (s) => (s.textLength === 0 ? 0 : s.linkTextLength / s.textLength) },
+  { id: 'links', max: 1, prior: -1.5, value: (s) => capped(s.links, 10) / 10 },
+  { id: 'headlineLinks', max: 5, prior: -0.5, value: (s) => capped(s.headlineLinks, 5) },
+  { id: 'legalLinks', max: 3, prior: -0.3, value: (s) => capped(s.legalLinks, 3) },
+  where('otherFields', -1.5, (s) => s.textareas > 0 || s.searchInputs > 0),
+  { id: 'headings', max: 3, prior: 0, value: (s) => capped(s.headings, 3) },
+  where('inNavigation', -1, (s) => s.inNavigation),
+  where('menuOutsideFooter', -1, (s) => s.inNavigation && !s.inFooter),
+  where('inPageHeader', -0.5, (s) => s.inPageHeader),
+  where('inFooter', 0, (s) => s.inFooter),
+  where('inAside', 0.3, (s) => s.inAside),
+  where('insideArticle', 0, (s) => s.place === 'inside'),
+  where('afterArticle', 0.3, (s) => s.place === 'after'),
+  where('beforeArticle', -0.3, (s) => s.place === 'before'),
 ];
 
 /** A plea detector may match only a block with some plea evidence of any kind. */

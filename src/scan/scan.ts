@@ -5,6 +5,7 @@ import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
+import { isAppealPage } from './appeal-page';
 import { computeStats, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 
 
@@ -24,6 +25,8 @@ export interface ScanContext {
    * scan/text.ts), where no markup sets a plea box apart from the story. Pages never set it.
    */
   standalonePlea?: (finding: Finding, stats: BlockStats) => boolean;
+  /** The page is the site's own donation or membership page: its form is what the reader came for. */
+  appealPage: boolean;
 }
 
 /** How many ancestors above a scan root a block may climb to (its box around the matched text). */
@@ -63,6 +66,7 @@ function newContext(doc: Document, options: ScanOptions): ScanContext {
     detectors: enabledDetectors(options),
     article: null,
     languageSettled,
+    appealPage: isAppealPage(doc),
   };
 }
 
@@ -225,24 +229,55 @@ function contains(index: StatsIndex, outer: Element, inner: Element): boolean {
 
 /** Paragraph-like elements: inside the article, a plea is a box of its own, never one of its paragraphs. */
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
+/** Plain paragraphs a plea box may open with: two of them are how a story begins, not how a plea does. */
+const MAX_PLAIN_OPENING = 1;
+
+/** Share of a list's text its links must hold once it carries prose beside them (a teaser under each headline). */
+const LIST_WITH_PROSE_LINK_SHARE = 0.35;
+
+/** A list of links may carry a line of prose per link, if links still hold much of its text: a story does not. */
+function listShaped(stats: BlockStats): boolean {
+  const plain = stats.paragraphs - stats.pleaParagraphs;
+  return plain <= 2 || (plain <= stats.links && stats.linkTextLength >= LIST_WITH_PROSE_LINK_SHARE * stats.textLength);
+}
+
+/** Narrative paragraphs a letter-style appeal may have per plea paragraph. */
+const LETTER_PLAIN_PER_PLEA = 3;
+/** Plea paragraphs a letter needs: one plea paragraph amid many plain ones is a story that mentions an appeal. */
+const LETTER_MIN_PLEA_PARAGRAPHS = 2;
 
 /**
- * The article guard's second half: never the article or anything holding it; inside the article only
- * a box (not one of its paragraphs) with phrase evidence (not structure alone) and no more plain
- * paragraphs than plea paragraphs; before the article (the site's header and menus) only blocks
- * with phrase evidence; elsewhere at most a couple of plain paragraphs per plea paragraph.
+ * A plea box is read as a whole: its narrative paragraphs may outnumber its plea paragraphs when it opens
+ * with the plea (a heading or salutation: "A message from…", "Dear readers,") and keeps asking — a
+ * letter-style appeal — but not when a button before a story is all the plea there is.
+ */
+function pleaShaped(stats: BlockStats): boolean {
+  const plain = stats.paragraphs - stats.pleaParagraphs;
+  if (plain <= stats.pleaParagraphs) return true;
+  return stats.plainBeforePlea === 0 && stats.seenPlea && stats.pleaParagraphs >= LETTER_MIN_PLEA_PARAGRAPHS
+    && plain <= LETTER_PLAIN_PER_PLEA * stats.pleaParagraphs;
+}
+
+/**
+ * The article guard's second half, what may be collapsed where. Never the article or anything holding it.
+ * Never a block that opens with plain paragraphs (news with an appeal glued to its end: the appeal alone
+ * may go, the story stays). Inside the article only a box (not one of its paragraphs) with phrase evidence,
+ * shaped like a plea or a list; before the article (the site's header and menus) only blocks with phrase
+ * evidence; elsewhere at most a couple of plain paragraphs beside the plea, or one per link of a list.
  */
 function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
   const stats = index.stats.get(finding.element)!;
-  const plain = stats.paragraphs - stats.pleaParagraphs;
   const article = context.article;
+  const plea = finding.kind !== 'linkfarm' || finding.detectorId === 'app-promo';
   if (article && contains(index, finding.element, article)) return false;
+  if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
+  if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   if (article && contains(index, article, finding.element)) {
-    if (stats.hits === null || plain > stats.pleaParagraphs) return false;
+    if (stats.hits === null || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     return !paragraphTags.has(finding.element.tagName) || context.standalonePlea?.(finding, stats) === true;
   }
   if (article && stats.hits === null && precedes(index, finding.element, article)) return false;
-  return plain <= Math.max(2, 2 * stats.pleaParagraphs);
+  return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
 
 /** Where `element` sits relative to the article. */

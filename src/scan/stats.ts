@@ -227,6 +227,8 @@ export interface BlockStats {
   inFooter: boolean;
   /** Inside a sidebar (aside, role=complementary, sidebar or widget class names). */
   inAside: boolean;
+  /** Inside the readers' comments (comment or reply class names): their words and forms are the readers'. */
+  inComments: boolean;
   /** A block element (its text is a block of its own), not one flowing inside its parent's. */
   block: boolean;
   /** Set by the scan before the block is judged. */
@@ -295,7 +297,7 @@ function emptyStats(element: Element, order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, numberLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
     emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
+    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
 }
 
@@ -410,6 +412,13 @@ function isFooter(bits: number, role: string | null, names: string): boolean {
   return (bits & FOOTER) !== 0 || role === 'contentinfo' || (names.length > 0 && footerNames.test(names));
 }
 
+const commentNames = /comment|repl(?:y|ies)|discussion|disqus|kommentar/i;
+
+/** The readers' comments, or one of them. */
+function isComments(names: string): boolean {
+  return names.length > 0 && commentNames.test(names);
+}
+
 /** A sidebar beside the content. */
 function isAside(bits: number, role: string | null, names: string): boolean {
   return (bits & ASIDE) !== 0 || role === 'complementary' || (names.length > 0 && asideNames.test(names));
@@ -473,8 +482,10 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): numbe
     const bit = 1 << phraseLists.indexOf(hit.list);
     if ((bit & actionLists) !== 0 && !label) continue;
     if (bit === LINK_WALL_HEADING_BIT) {
-      // In a menu, a link named "Trending" leads to a page, it heads nothing.
-      if (!short || (lead & LEAD_HEADING) !== 0 || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
+      // A heading is a short text, or the short words before a row of links ("Tags: a, b, c"). In a menu,
+      // a link named "Trending" leads to a page, it heads nothing.
+      const heads = short || run.nonLinkLength <= HEADING_MAX_CHARS;
+      if (!heads || (lead & LEAD_HEADING) !== 0 || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
       lead |= LEAD_HEADING;
     }
     addHit(stats, hit.list, hit.phrase);
@@ -510,7 +521,10 @@ function finishCtaRun(run: TextRun, stats: BlockStats): void {
     if ((bit & askingLists) !== 0) asks = true;
     if (bit === LEGAL_BIT) legal = true;
   }
-  if (asks) stats.pleaChars += run.length;
+  if (asks) {
+    stats.pleaChars += run.length;
+    stats.seenPlea = true;
+  }
   if (legal && run.link) stats.legalLinks += 1;
   if (run.parts) {
     const text = run.parts.join('');
@@ -600,6 +614,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
   let ancestorMenu = false;
   let ancestorFooter = false;
   let ancestorAside = false;
+  let ancestorComments = false;
   let ancestor = root.parentElement;
   for (let level = 0; ancestor && level < MENU_ANCESTORS; level++, ancestor = ancestor.parentElement) {
     const names = namesOf(ancestor);
@@ -608,6 +623,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
     ancestorFooter ||= isFooter(bits, role, names);
     ancestorAside ||= isAside(bits, role, names);
+    ancestorComments ||= isComments(names);
   }
   let seenContent = false;
 
@@ -637,6 +653,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
     own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
     own.inAside = (parent ? parent.stats.inAside : ancestorAside) || isAside(bits, role, names);
+    own.inComments = (parent ? parent.stats.inComments : ancestorComments) || isComments(names);
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);

@@ -1,23 +1,25 @@
 // What the detectors do on the tune pages, counted as eval counts (corpus/README.md): recall of appeals
 // (appeal, paywall, newsletter) and of link farms, precision, and article paragraphs hidden, per corpus.
-import type { Kind, ScanOptions } from '../../core/types';
+import { KINDS, type Kind, type ScanOptions } from '../../core/types';
 import { scanDocument } from '../../scan/scan';
 import { cssPath } from '../css-path';
 import { evaluatePage } from '../evaluate';
-import { excerpt, visibleText } from '../text';
+import { excerpt, normalizeWhitespace, visibleText } from '../text';
 import type { TunePage } from './corpora';
 
 export interface Tally {
   pages: number;
-  appeals: number;
-  appealsCaught: number;
-  linkfarms: number;
-  linkfarmsCaught: number;
+  /** Labelled blocks per kind, and those caught. */
+  blocks: Record<Kind, number>;
+  caught: Record<Kind, number>;
   collapsed: number;
   /** Collapsed elements with less than half their text labelled (or judged). */
   falsePositives: number;
   paragraphs: number;
+  /** Article paragraphs hidden outside any labelled or judged block. */
   hidden: number;
+  /** Article paragraphs hidden inside a labelled or judged block (the ground truth keeps a box the labels mark). */
+  hiddenInLabels: number;
 }
 
 export interface Measured {
@@ -27,14 +29,41 @@ export interface Measured {
   hidden: string[];
 }
 
-const APPEAL_KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter'];
+/** What the issue calls appeals: every plea that stands between reader and article. */
+export const APPEAL_KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter'];
+
+function perKind(): Record<Kind, number> {
+  return Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
+}
 
 export function emptyTally(): Tally {
-  return { pages: 0, appeals: 0, appealsCaught: 0, linkfarms: 0, linkfarmsCaught: 0, collapsed: 0, falsePositives: 0, paragraphs: 0, hidden: 0 };
+  return { pages: 0, blocks: perKind(), caught: perKind(), collapsed: 0, falsePositives: 0, paragraphs: 0, hidden: 0, hiddenInLabels: 0 };
 }
 
 export function addTally(target: Tally, source: Tally): void {
-  for (const key of Object.keys(target) as (keyof Tally)[]) target[key] += source[key];
+  for (const kind of KINDS) {
+    target.blocks[kind] += source.blocks[kind];
+    target.caught[kind] += source.caught[kind];
+  }
+  target.pages += source.pages;
+  target.collapsed += source.collapsed;
+  target.falsePositives += source.falsePositives;
+  target.paragraphs += source.paragraphs;
+  target.hidden += source.hidden;
+  target.hiddenInLabels += source.hiddenInLabels;
+}
+
+/** Blocks and caught blocks of the given kinds. */
+export function count(tally: Tally, kinds: readonly Kind[]): { blocks: number; caught: number } {
+  return { blocks: kinds.reduce((sum, kind) => sum + tally.blocks[kind], 0), caught: kinds.reduce((sum, kind) => sum + tally.caught[kind], 0) };
+}
+
+/** F1 of recall (all kinds) and precision: what the thresholds are chosen to maximise. */
+export function f1(tally: Tally): number {
+  const { blocks, caught } = count(tally, KINDS);
+  const recall = blocks === 0 ? 0 : caught / blocks;
+  const precision = tally.collapsed === 0 ? 0 : (tally.collapsed - tally.falsePositives) / tally.collapsed;
+  return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
 }
 
 /** Scans the pages with the weights in use and counts. */
@@ -47,12 +76,9 @@ export function measure(pages: readonly TunePage[], options: ScanOptions): Measu
     const tally = emptyTally();
     tally.pages = 1;
     for (const block of evaluation.blocks) {
-      const appeal = APPEAL_KINDS.includes(block.kind);
-      if (appeal) tally.appeals++;
-      else tally.linkfarms++;
-      if (block.caught && appeal) tally.appealsCaught++;
-      if (block.caught && !appeal) tally.linkfarmsCaught++;
-      if (!block.caught) measured.missed.push(`${page.corpus}/${page.file}  ${block.kind}  ${block.selector}`);
+      tally.blocks[block.kind]++;
+      if (block.caught) tally.caught[block.kind]++;
+      else measured.missed.push(`${page.corpus}/${page.file}  ${block.kind}  ${block.selector}`);
     }
     tally.collapsed = evaluation.collapsed.length;
     for (const result of evaluation.collapsed) {
@@ -62,8 +88,15 @@ export function measure(pages: readonly TunePage[], options: ScanOptions): Measu
       measured.falsePositives.push(`${page.corpus}/${page.file}  ${finding?.detectorId ?? '?'}  ${cssPath(result.element)}\n    ${JSON.stringify(excerpt(visibleText(result.element)))}`);
     }
     tally.paragraphs = evaluation.articleParagraphs;
-    tally.hidden = evaluation.hiddenParagraphs.length - evaluation.hiddenInsideJudged.length;
-    for (const text of evaluation.hiddenParagraphs) measured.hidden.push(`${page.corpus}/${page.file}  ${JSON.stringify(excerpt(text))}`);
+    const labelledText = [...page.labels, ...page.judged]
+      .flatMap((block) => [...doc.querySelectorAll(block.selector)].map((element) => normalizeWhitespace(visibleText(element))))
+      .join('\n');
+    for (const text of evaluation.hiddenParagraphs) {
+      const inLabel = labelledText.includes(normalizeWhitespace(text));
+      if (inLabel) tally.hiddenInLabels++;
+      else tally.hidden++;
+      measured.hidden.push(`${page.corpus}/${page.file}  ${inLabel ? '(inside a labelled block) ' : ''}${JSON.stringify(excerpt(text))}`);
+    }
     const corpusTally = measured.byCorpus.get(page.corpus) ?? emptyTally();
     addTally(corpusTally, tally);
     measured.byCorpus.set(page.corpus, corpusTally);

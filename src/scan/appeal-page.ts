@@ -1,0 +1,44 @@
+// A site's own donation or membership page: the reader came for its form, so nothing of it is a plea to
+// collapse. Told from the page's address (or, for a saved page, its canonical address): a first or last
+// path segment, or a host's first label, that names giving or joining.
+
+const appealWord = new RegExp(
+  String.raw`^(?:donate|donation|donations|give|giving|support|support-us|contribute|contribution|spenden|spende|unterstuetzen|unterstützen|soutenir|soutien|don|dons|faire-un-don|donar|dona|apoya|apoyanos|sostieni|sostienici|doneer|doneren|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|membership|members|member|join|subscribe|subscription|subscriptions|abo|abonnement|abonnieren|mitglied|mitglied-werden|mitgliedschaft|socio|socios|hazte-socio|suscripcion|abbonati|abbonamento|assine|assinatura|lidmaatschap|prenumerata|podpiska)$`,
+  'i',
+);
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function segmentsOf(url: URL): string[] {
+  const path = url.pathname.split('/').map((segment) => decoded(segment).replace(/\.[a-z]+$/i, '')).filter(Boolean);
+  return [url.hostname.split('.')[0] ?? '', path[0] ?? '', path[path.length - 1] ?? ''];
+}
+
+/** The page's address: where it was loaded from, else (a saved page) what it says its address is. */
+function addressOf(doc: Document): URL | null {
+  const candidates = [
+    doc.URL,
+    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const candidate of candidates) {
+    if (!candidate || !/^https?:/i.test(candidate)) continue;
+    try {
+      return new URL(candidate);
+    } catch {
+      // Not an address: try the next one.
+    }
+  }
+  return null;
+}
+
+export function isAppealPage(doc: Document): boolean {
+  const url = addressOf(doc);
+  return url !== null && segmentsOf(url).some((segment) => appealWord.test(segment));
+}
