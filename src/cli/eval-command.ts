@@ -127,7 +127,7 @@ interface PageOutcome {
 }
 
 function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly JudgedBlock[], options: ScanOptions): PageOutcome {
-  const dom = parseHtml(readFileSync(join(dir, labels.file), 'utf8'));
+  const dom = parseHtml(readFileSync(join(dir, labels.file)));
   const doc = dom.window.document;
   const started = performance.now();
   const findings = scanDocument(doc, options);
@@ -135,7 +135,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly Ju
 
   let paragraphs: string[] = [];
   if (labels.article) {
-    const articleDom = parseHtml(readFileSync(join(dir, labels.article), 'utf8'));
+    const articleDom = parseHtml(readFileSync(join(dir, labels.article)));
     paragraphs = articleParagraphs(articleDom.window.document);
     closePage(articleDom);
   }

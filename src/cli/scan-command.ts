@@ -1,5 +1,6 @@
 // `tidings scan FILE…`: what the detectors would collapse on saved pages or plain text, and optionally
 // the page with those blocks removed.
+import type { Buffer } from 'node:buffer';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Finding, Kind, ScanOptions } from '../core/types';
@@ -50,7 +51,7 @@ function reportFinding(finding: Finding | TextFinding): ReportedFinding {
     : { kind, detectorId, score, reasons, start: finding.start, end: finding.end, text: excerpt(finding.text) };
 }
 
-function scanHtmlFile(file: string, source: string, options: ScanOptions): ScannedFile {
+function scanHtmlFile(file: string, source: Buffer, options: ScanOptions): ScannedFile {
   const dom = parseHtml(source);
   const started = performance.now();
   const findings = scanDocument(dom.window.document, options);
@@ -125,8 +126,9 @@ export function scanCommand(argv: readonly string[], io: CliIo): number {
       continue;
     }
     try {
-      const source = readFileSync(file, 'utf8');
-      const scanned = type === 'text' ? scanTextFile(file, source, options) : scanHtmlFile(file, source, options);
+      const bytes = readFileSync(file);
+      const source = bytes.toString('utf8');
+      const scanned = type === 'text' ? scanTextFile(file, source, options) : scanHtmlFile(file, bytes, options);
       if (!json) {
         const { findings, scanMs } = scanned.report;
         say(`== ${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'} (scan ${scanMs.toFixed(1)} ms)`);

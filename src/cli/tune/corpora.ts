@@ -49,14 +49,14 @@ export function loadCorpora(learnFrom: readonly string[], measureOn: readonly st
     for (const labels of corpus.pages) {
       let paragraphs: string[] = [];
       if (labels.article) {
-        const article = parseHtml(readFileSync(join(dir, labels.article), 'utf8'));
+        const article = parseHtml(readFileSync(join(dir, labels.article)));
         paragraphs = articleParagraphs(article.window.document);
         closePage(article);
       }
       pages.push({
         corpus: names[index]!,
         file: labels.file,
-        dom: parseHtml(readFileSync(join(dir, labels.file), 'utf8')),
+        dom: parseHtml(readFileSync(join(dir, labels.file))),
         labels: labels.blocks,
         judged: (judgements?.blocks ?? []).filter((block) => block.file === labels.file),
         paragraphs,
