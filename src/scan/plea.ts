@@ -7,7 +7,7 @@ import type { DetectContext, Verdict } from '../core/types';
 import { percent, plural, quoted } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
-import type { PhraseList } from './phrases';
+import { pleaLists, type PhraseList } from './phrases';
 import { blockStats, hasHint, hitCount, LEAD_PLEA, matchedPhrases, type BlockStats, type Hint } from './stats';
 
 /** What a plea asks for; each plea detector claims one. */
@@ -156,9 +156,33 @@ export function claimingKind(score: Score): PleaKind | null {
   return best;
 }
 
+/** More text than this beside a plea, with no plea evidence in it, belongs to something else. */
+const MAX_UNRELATED_CHARS = 20;
+
+/** Plea phrases, plea links and email fields: what makes a block a plea. */
+function pleaEvidence(stats: BlockStats): number {
+  return pleaLists.reduce((sum, list) => sum + hitCount(stats, list), 0) + hitCount(stats, 'donateActions')
+    + hitCount(stats, 'subscribeActions') + stats.donateLinks + stats.memberLinks + stats.appLinks + stats.emailInputs;
+}
+
+/**
+ * A block holds a plea without being one when a child already is the plea and the block adds no plea
+ * evidence of its own, only unrelated text (a line of the column the plea box stands in).
+ */
+function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind): boolean {
+  for (const child of stats.element.children) {
+    const childStats = blockStats(child, context);
+    if (stats.textLength - childStats.textLength <= MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
+    const childScore = pleaScore(childStats, context);
+    if (childScore && claimingKind(childScore) === kind) return true;
+  }
+  return false;
+}
+
 /** The verdict of the plea detector for `kind`: the block is a plea, and its evidence is mostly of that kind. */
 export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKind): Verdict | null {
-  const score = pleaScore(blockStats(block, context), context);
-  if (!score || claimingKind(score) !== kind) return null;
+  const stats = blockStats(block, context);
+  const score = pleaScore(stats, context);
+  if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
 }

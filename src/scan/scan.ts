@@ -1,6 +1,6 @@
 // Finding blocks in a DOM: candidate blocks → every enabled detector scores them → verdicts,
 // filtered by the article guard and collapsed to the outermost block.
-import type { DetectContext, Detector, Finding, ScanOptions } from '../core/types';
+import type { DetectContext, Detector, DetectorId, Finding, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { declaredLanguage, LanguageTally } from './language';
@@ -14,6 +14,8 @@ export interface ScanContext {
   detect: DetectContext;
   /** Enabled detectors, in registry order. */
   detectors: readonly Detector[];
+  /** Their ids: every detector judges each block, but only these collapse what they find. */
+  enabled: ReadonlySet<DetectorId>;
   /** The article the guard protects; null when the page has none that we can tell. */
   article: Element | null;
   /** The options the context was made from (the language may be settled later, from the text). */
@@ -64,6 +66,7 @@ function newContext(doc: Document, options: ScanOptions): ScanContext {
     options,
     detect: detectContextFor(options, languageSettled ? declared : 'en'),
     detectors: enabledDetectors(options),
+    enabled: new Set(enabledDetectors(options).map((detector) => detector.id)),
     article: null,
     languageSettled,
     appealPage: isAppealPage(doc),
@@ -192,7 +195,9 @@ function scanIndex(root: Element, index: StatsIndex, context: ScanContext): Find
     }
     return verdicts;
   });
-  return outermost(findings, index).map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
+  return outermost(findings, index)
+    .filter((finding) => context.enabled.has(finding.detectorId))
+    .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
 }
 
 /** The root's subtree and the ancestors it may climb to, in document order. */
@@ -210,7 +215,9 @@ function candidates(index: StatsIndex, root: Element, rootStats: BlockStats): El
 
 function bestFinding(element: Element, stats: BlockStats, context: ScanContext): Finding | null {
   let best: Finding | null = null;
-  for (const detector of context.detectors) {
+  // Every detector judges the block: a block best explained by a switched-off detector stays as it is,
+  // rather than being taken by another one (a newsletter box with links is no link farm).
+  for (const detector of detectors) {
     if (!detector.mayMatch(stats)) continue;
     const verdict = detector.detect(element, context.detect);
     if (verdict && (!best || verdict.score > best.score)) {
@@ -295,15 +302,32 @@ function precedes(index: StatsIndex, element: Element, other: Element): boolean 
   return (element.compareDocumentPosition(other) & 4 /* FOLLOWING */) !== 0;
 }
 
+/**
+ * Nested findings collapse to the outermost, except that a finding holding separate inner findings of
+ * other kinds is a column of blocks (a sidebar with a promo, a list and an app banner): those are
+ * collapsed one by one, each with its own kind, instead of the column as a whole.
+ */
 function outermost(findings: Finding[], index: StatsIndex): Finding[] {
+  const orderOf = (finding: Finding): BlockStats => index.stats.get(finding.element)!;
+  /** The outermost findings among `list` (document order), each with the findings nested in it. */
+  const tops = (list: Finding[]): { finding: Finding; inner: Finding[] }[] => {
+    const result: { finding: Finding; inner: Finding[] }[] = [];
+    for (const finding of list) {
+      const last = result[result.length - 1];
+      if (last && orderOf(finding).order <= orderOf(last.finding).subtreeEnd) last.inner.push(finding);
+      else result.push({ finding, inner: [] });
+    }
+    return result;
+  };
   const kept: Finding[] = [];
-  let end = -1;
-  for (const finding of findings) {
-    const stats = index.stats.get(finding.element)!;
-    if (stats.order <= end) continue;
-    kept.push(finding);
-    end = stats.subtreeEnd;
-  }
+  const visit = (list: Finding[]): void => {
+    for (const { finding, inner } of tops(list)) {
+      const parts = tops(inner);
+      if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
+      else kept.push(finding);
+    }
+  };
+  visit(findings);
   return kept;
 }
 
