@@ -60,12 +60,19 @@ export interface PageReport {
 }
 
 /**
- * Figures that also count blocks a person judged real (eval/judgements.json) where the labels leave
- * them out. Recall has no judged twin: judged blocks are only the detectors' own finds.
+ * Figures that also count blocks a person judged real (eval/judgements.json) where the labels leave them
+ * out, and leave out labels a person judged wrong: the corpus as the judgements say it should be labelled.
  */
 export interface JudgedReport {
   file: string;
   blocks: number;
+  /** Labels judged wrong. */
+  rejected: number;
+  /** Blocks of the judged labelling (labels not rejected, and judged blocks), those caught, and the share. */
+  judgedBlocks: number;
+  judgedCaught: number;
+  recall: number | null;
+  recallByGroup: Record<Group, number | null>;
   /** Share of collapsed elements with at least 50 % of their text in labelled or judged blocks. */
   precision: number | null;
   falsePositives: number;
@@ -115,6 +122,8 @@ export interface EvalReport {
 interface PageOutcome {
   page: PageReport;
   blockKinds: { kind: Kind; caught: boolean }[];
+  /** The same for the judged labelling: labels not rejected, and judged blocks. */
+  judgedBlockKinds: { kind: Kind; caught: boolean }[];
   falsePositives: FalsePositive[];
   /** Those of falsePositives that stay false positives when judged blocks count like labelled ones. */
   judgedFalsePositives: FalsePositive[];
@@ -126,7 +135,7 @@ interface PageOutcome {
   idleJudgements: string[];
 }
 
-function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly JudgedBlock[], options: ScanOptions): PageOutcome {
+function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly JudgedBlock[], rejected: readonly JudgedBlock[], options: ScanOptions): PageOutcome {
   const dom = parseHtml(readFileSync(join(dir, labels.file)));
   const doc = dom.window.document;
   const started = performance.now();
@@ -139,7 +148,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly Ju
     paragraphs = articleParagraphs(articleDom.window.document);
     closePage(articleDom);
   }
-  const evaluation = evaluatePage(doc, labels.blocks, findings.map((finding) => finding.element), paragraphs, judged);
+  const evaluation = evaluatePage(doc, labels.blocks, findings.map((finding) => finding.element), paragraphs, judged, rejected.map((block) => block.selector));
   const detectorOf = new Map<Element, string>();
   for (const finding of findings) if (!detectorOf.has(finding.element)) detectorOf.set(finding.element, finding.detectorId);
 
@@ -175,6 +184,8 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly Ju
       scanMs,
     },
     blockKinds: evaluation.blocks.map((block) => ({ kind: block.kind, caught: block.caught })),
+    judgedBlockKinds: [...evaluation.blocks.filter((block) => !block.rejected), ...evaluation.judgedBlocks]
+      .map((block) => ({ kind: block.kind, caught: block.caught })),
     falsePositives,
     judgedFalsePositives,
     missed,
@@ -196,9 +207,20 @@ function summarizeJudged(outcomes: readonly PageOutcome[], judgements: Judgement
   const outside = (outcome: PageOutcome): string[] => outcome.hidden.filter((text) => !outcome.hiddenInsideJudged.includes(text));
   const hiddenParagraphList = pageTexts(outcomes, outside);
   const hiddenInsideJudgedList = pageTexts(outcomes, (outcome) => outcome.hiddenInsideJudged);
+  const kinds = outcomes.flatMap((outcome) => outcome.judgedBlockKinds);
+  const judgedCaught = kinds.filter((block) => block.caught).length;
+  const groupRecall = (group: Group): number | null => {
+    const inGroup = kinds.filter((block) => GROUPS[group].includes(block.kind));
+    return ratio(inGroup.filter((block) => block.caught).length, inGroup.length);
+  };
   return {
     file: relative(process.cwd(), judgements.path),
     blocks: judgements.blocks.length,
+    rejected: judgements.rejected.length,
+    judgedBlocks: kinds.length,
+    judgedCaught,
+    recall: ratio(judgedCaught, kinds.length),
+    recallByGroup: Object.fromEntries(GROUP_NAMES.map((group) => [group, groupRecall(group)])) as Record<Group, number | null>,
     precision: ratio(collapsed - falsePositiveList.length, collapsed),
     falsePositives: falsePositiveList.length,
     falsePositiveList,
@@ -325,10 +347,11 @@ function printParagraphs(title: string, list: readonly { page: string; text: str
 function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void {
   io.out('');
   io.out('='.repeat(100));
-  io.out(`With judged blocks (${judged.file}, ${judged.blocks} block${judged.blocks === 1 ? '' : 's'} judged by a person — not labels)`);
-  io.out('A collapsed element is right when at least 50 % of its text lies in labelled or judged blocks.');
-  io.out('Recall stays label-only; the figures above are unchanged.');
+  io.out(`With judgements (${judged.file}: ${judged.blocks} block${judged.blocks === 1 ? '' : 's'} the labels leave out and ${judged.rejected} label${judged.rejected === 1 ? '' : 's'} judged wrong, by a person — not labels)`);
+  io.out('Judged blocks count like labels, labels judged wrong count nowhere; the label-only figures above are unchanged.');
   io.out('');
+  io.out(`recall                    ${judged.judgedCaught}/${judged.judgedBlocks} ${percent(judged.recall)}   (label-only ${percent(report.recall)})`);
+  for (const group of GROUP_NAMES) io.out(`  ${group.padEnd(24)}${percent(judged.recallByGroup[group])}   (label-only ${percent(report.recallByGroup[group])})`);
   io.out(`precision                 ${percent(judged.precision)}   (label-only ${percent(report.precision)})`);
   io.out(`false positives           ${judged.falsePositives}   (label-only ${report.falsePositives})`);
   io.out(`article paragraphs hidden ${judged.articleParagraphsHidden} outside judged blocks`);
@@ -356,8 +379,13 @@ export function evalCommand(argv: readonly string[], io: CliIo): number {
   const options = defaultScanOptions(sensitivityFlag(args));
   const corpus = readCorpus(dir);
   const judgements = judgementsFor(args, dir);
-  const judgedByPage = new Map<string, JudgedBlock[]>();
-  for (const block of judgements?.blocks ?? []) judgedByPage.set(block.file, [...(judgedByPage.get(block.file) ?? []), block]);
+  const byPage = (blocks: readonly JudgedBlock[]): Map<string, JudgedBlock[]> => {
+    const map = new Map<string, JudgedBlock[]>();
+    for (const block of blocks) map.set(block.file, [...(map.get(block.file) ?? []), block]);
+    return map;
+  };
+  const judgedByPage = byPage(judgements?.blocks ?? []);
+  const rejectedByPage = byPage(judgements?.rejected ?? []);
   const corpusFiles = new Set(corpus.pages.map((page) => page.file));
   const strayProblems = [...judgedByPage.keys()]
     .filter((file) => !corpusFiles.has(file))
@@ -366,7 +394,7 @@ export function evalCommand(argv: readonly string[], io: CliIo): number {
   const scanErrors: EvalReport['scanErrors'] = [];
   for (const page of corpus.pages) {
     try {
-      outcomes.push(evaluateCorpusPage(corpus.dir, page, judgedByPage.get(page.file) ?? [], options));
+      outcomes.push(evaluateCorpusPage(corpus.dir, page, judgedByPage.get(page.file) ?? [], rejectedByPage.get(page.file) ?? [], options));
     } catch (error) {
       scanErrors.push({ page: page.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }

@@ -20,6 +20,8 @@ export interface LabelBlock {
 
 export interface BlockResult {
   kind: Kind;
+  /** A label a person judged wrong (eval/judgements.json): it counts in the label-only figures only. */
+  rejected?: boolean;
   selector: string;
   /** Null when the selector matched nothing on the page (then it cannot be caught). */
   element: Element | null;
@@ -53,6 +55,8 @@ export interface PageEvaluation {
   judgementProblems: string[];
   /** Selectors of judged blocks with no collapsed text: the detectors changed, or the judgement is stale. */
   idleJudgements: string[];
+  /** Whether each judged block (that matches one element) is caught, as labels are. */
+  judgedBlocks: BlockResult[];
 }
 
 /** Paragraph-like elements of the article ground truth with at least MIN_PARAGRAPH_CHARS of text. */
@@ -74,6 +78,14 @@ interface Counters {
   covered: number;
 }
 
+/** A labelled or judged block's text and how much of it is collapsed. */
+interface Measure {
+  chars: number;
+  collapsedChars: number;
+  /** It lies inside a collapsed element (decides a block with no text). */
+  covered: boolean;
+}
+
 /** Readings when an element was entered: its measures are the differences at its end. */
 interface Entry {
   at: Counters;
@@ -92,8 +104,9 @@ function matchBlock(doc: Document, block: LabelBlock, what: 'label' | 'judgement
 
 /**
  * Counts one page. `judgedBlocks` (eval/judgements.json) are blocks a person judged real that the
- * labels leave out: they feed only labelledOrJudgedChars, falsePositiveJudged and hiddenInsideJudged,
- * never whether a labelled block is caught nor the label-only false positives.
+ * labels leave out, and `rejected` the selectors of labels a person judged wrong: they feed only the
+ * judged figures (labelledOrJudgedChars, falsePositiveJudged, hiddenInsideJudged, judgedBlocks and the
+ * labels' `rejected` flag), never whether a labelled block is caught nor the label-only false positives.
  */
 export function evaluatePage(
   doc: Document,
@@ -101,10 +114,12 @@ export function evaluatePage(
   collapsedElements: readonly Element[],
   paragraphs: readonly string[] = [],
   judgedBlocks: readonly LabelBlock[] = [],
+  rejected: readonly string[] = [],
 ): PageEvaluation {
   const problems: string[] = [];
   const blockElements = blocks.map((block) => matchBlock(doc, block, 'label', problems)[0] ?? null);
   const labelled = new Set(blockElements.filter((element): element is Element => element !== null));
+  const rejectedLabels = new Set(blockElements.filter((element, index): element is Element => element !== null && rejected.includes(blocks[index]!.selector)));
   const judgementProblems: string[] = [];
   const judged = new Map<Element, string>();
   for (const block of judgedBlocks) {
@@ -125,7 +140,8 @@ export function evaluatePage(
   let judgedDepth = 0;
   let coveredDepth = 0;
   const entries = new Map<Element, Entry>();
-  const labelMeasures = new Map<Element, { chars: number; collapsedChars: number; covered: boolean }>();
+  const labelMeasures = new Map<Element, Measure>();
+  const judgedMeasures = new Map<Element, Measure>();
   const idleJudgements: string[] = [];
   const collapsedMeasures = new Map<Element, CollapsedResult>();
   const collapsedRegions: string[] = [];
@@ -142,7 +158,7 @@ export function evaluatePage(
       if (!isLabelled && !isJudged && !isCollapsed) return;
       if (isLabelled) labelledDepth++;
       if (isJudged) judgedDepth++;
-      if (isLabelled || isJudged) coveredDepth++;
+      if ((isLabelled && !rejectedLabels.has(element)) || isJudged) coveredDepth++;
       if (isCollapsed) collapsedDepth++;
       entries.set(element, {
         at: { ...count },
@@ -174,9 +190,10 @@ export function evaluatePage(
       const judgedSelector = judged.get(element);
       if (judgedSelector !== undefined) {
         judgedDepth--;
+        judgedMeasures.set(element, { chars, collapsedChars: count.collapsed - entry.at.collapsed, covered: entry.insideCollapsed });
         if (count.collapsed === entry.at.collapsed && !entry.insideCollapsed) idleJudgements.push(judgedSelector);
       }
-      if (labelled.has(element) || judged.has(element)) coveredDepth--;
+      if ((labelled.has(element) && !rejectedLabels.has(element)) || judged.has(element)) coveredDepth--;
       if (collapsed.has(element)) {
         collapsedDepth--;
         const labelledChars = count.labelled - entry.at.labelled;
@@ -201,14 +218,19 @@ export function evaluatePage(
     },
   });
 
-  const blockResults = blocks.map((block, index): BlockResult => {
-    const element = blockElements[index] ?? null;
-    const measure = element ? labelMeasures.get(element) : undefined;
+  const result = (block: LabelBlock, element: Element | null, measure: Measure | undefined): BlockResult => {
     const chars = measure?.chars ?? 0;
     const collapsedChars = measure?.collapsedChars ?? 0;
     const caught = measure !== undefined && (chars > 0 ? collapsedChars >= CAUGHT_SHARE * chars : measure.covered);
     return { kind: block.kind, selector: block.selector, element, chars, collapsedChars, caught };
+  };
+  const blockResults = blocks.map((block, index): BlockResult => {
+    const element = blockElements[index] ?? null;
+    const outcome = result(block, element, element ? labelMeasures.get(element) : undefined);
+    return element && rejectedLabels.has(element) ? { ...outcome, rejected: true } : outcome;
   });
+  const judgedResults = [...judged].map(([element, selector]) =>
+    result(judgedBlocks.find((block) => block.selector === selector)!, element, judgedMeasures.get(element)));
 
   // An element outside the document (already removed) has no text here: count it as unlabelled.
   const collapsedResults = [...collapsed].map((element): CollapsedResult => collapsedMeasures.get(element) ?? {
@@ -229,5 +251,6 @@ export function evaluatePage(
     problems,
     judgementProblems,
     idleJudgements,
+    judgedBlocks: judgedResults,
   };
 }

@@ -178,18 +178,29 @@ describe('tidings eval', { timeout: 30_000 }, () => {
 
   it('prints the judged figures after the label-only ones, saying they are not labels', async () => {
     const { out } = await run('eval', corpusDir, '--judgements', judgementsPath);
-    const judgedAt = out.indexOf('With judged blocks (');
+    const judgedAt = out.indexOf('With judgements (');
     expect(judgedAt).toBeGreaterThan(out.indexOf('precision'));
-    expect(out.slice(judgedAt)).toMatch(/^With judged blocks \(.*judgements\.json, 1 block judged by a person — not labels\)$/m);
+    expect(out.slice(judgedAt)).toMatch(/^With judgements \(.*judgements\.json: 1 block the labels leave out and 0 labels judged wrong, by a person — not labels\)$/m);
+    expect(out.slice(judgedAt)).toMatch(/^recall\s+\d+\/\d+ [\d.]+ %\s+\(label-only [\d.]+ %\)$/m);
     expect(out.slice(judgedAt)).toMatch(/^precision\s+[\d.]+ %\s+\(label-only [\d.]+ %\)$/m);
     expect(out.slice(judgedAt)).toContain('hidden inside a judged block  1');
   });
 
-  function judgementsWith(blocks: object[], corpus = 'fixtures/corpus-mini'): string {
+  function judgementsWith(blocks: object[], corpus = 'fixtures/corpus-mini', rejected: object[] = []): string {
     const path = join(mkdtempSync(join(scratch, 'judgements-')), 'judgements.json');
-    writeFileSync(path, JSON.stringify({ version: 1, corpus, blocks }));
+    writeFileSync(path, JSON.stringify({ version: 2, corpora: [{ corpus, blocks, rejected }] }));
     return path;
   }
+
+  it('leaves a label judged wrong out of the judged recall and precision, never out of the label-only figures', async () => {
+    const plain = JSON.parse((await run('eval', corpusDir, '--json', '--no-judgements')).out);
+    const why = 'for the test';
+    const path = judgementsWith([], 'fixtures/corpus-mini', [{ file: 'pages/news.html', kind: 'linkfarm', selector: '#trending', why }]);
+    const report = JSON.parse((await run('eval', corpusDir, '--json', '--judgements', path)).out);
+    expect(report.recall).toBe(plain.recall);
+    expect(report.falsePositives).toBe(plain.falsePositives);
+    expect(report.judged).toMatchObject({ rejected: 1, judgedBlocks: plain.blocks - 1 });
+  });
 
   it('reports judgements that match no element or several, and those about pages outside the corpus', async () => {
     const why = 'for the test';
@@ -212,8 +223,8 @@ describe('tidings eval', { timeout: 30_000 }, () => {
   it('refuses malformed judgements, judgements about another corpus, and both judgement flags', async () => {
     const unexplained = await run('eval', corpusDir, '--judgements', judgementsWith([{ file: 'pages/news.html', kind: 'ad', selector: 'p' }]));
     expect(unexplained.code).toBe(2);
-    expect(unexplained.err).toContain('blocks[0].kind: expected one of appeal, paywall, newsletter, linkfarm, found "ad"');
-    expect(unexplained.err).toContain('blocks[0].why: expected the reason for the judgement');
+    expect(unexplained.err).toContain('corpora[0].blocks[0].kind: expected one of appeal, paywall, newsletter, linkfarm, found "ad"');
+    expect(unexplained.err).toContain('corpora[0].blocks[0].why: expected the reason for the judgement');
     const other = await run('eval', corpusDir, '--judgements', judgementsWith([], 'shared/corpus'));
     expect(other.code).toBe(2);
     expect(other.err).toContain('judgements are about "shared/corpus"');

@@ -14,7 +14,7 @@ export interface TunePage {
   file: string;
   dom: JSDOM;
   labels: LabelBlock[];
-  /** Blocks a person judged real where the labels leave them out (eval/judgements.json). */
+  /** Blocks a person judged real where the labels leave them out (eval/judgements.json); `labels` are without those judged wrong. */
   judged: LabelBlock[];
   /** The article's paragraphs (eval's rule), where the corpus has its text. */
   paragraphs: string[];
@@ -57,7 +57,8 @@ export function loadCorpora(learnFrom: readonly string[], measureOn: readonly st
         corpus: names[index]!,
         file: labels.file,
         dom: parseHtml(readFileSync(join(dir, labels.file))),
-        labels: labels.blocks,
+        // The labelling the judgements say is right: labels judged wrong left out, judged blocks added.
+        labels: labels.blocks.filter((block) => !judgements?.rejected.some((wrong) => wrong.file === labels.file && wrong.selector === block.selector)),
         judged: (judgements?.blocks ?? []).filter((block) => block.file === labels.file),
         paragraphs,
         fold: foldOf(`${names[index]}/${labels.file}`, folds),
