@@ -293,8 +293,9 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   }
 
   batcher.start();
-  // The reader's own languages are asked for at once: their pages are then read whole from the first paint.
-  requestLexicons(doc.defaultView?.navigator.languages ?? []);
+  // English (every page's plea wording may be in it) and the reader's own languages are asked for at once:
+  // their pages are then read whole from the first paint.
+  requestLexicons(['en', ...(doc.defaultView?.navigator.languages ?? [])]);
   const defaultSite = siteSettings(defaultSettings(), host);
   applySettings(defaultSite, true);
   doc.addEventListener('DOMContentLoaded', onDocumentGrown);

@@ -1,12 +1,11 @@
-// The lexicons the scan can use here, and the choice of lexicons for a page. English is always here;
-// the others are provided: all at once by the command line and the tests (lexicons/all.ts), one at a
-// time by the content script, which ships English only and asks the background for the page's own
-// language once it knows it — every page the reader opens would otherwise parse ten languages' phrases.
+// The lexicons the scan can use here, and the choice of lexicons for a page. They are provided: all at
+// once by the command line and the tests (lexicons/all.ts), one at a time by the content script, which
+// ships none and asks the background for English and the page's own language — every page the reader
+// opens would otherwise parse phrases it does not need, and the structure signals work meanwhile.
 import type { Lexicon } from './types';
-import { en } from './en';
 import { stopwordsByLanguage } from './stopwords';
 
-const available = new Map<string, Lexicon>([['en', en]]);
+const available = new Map<string, Lexicon>();
 
 /** Whether Tidings has a lexicon for `lang` (a primary subtag), here or in the background. */
 function isKnownLanguage(lang: string): boolean {
@@ -23,10 +22,10 @@ export function missingLexicons(langs: readonly string[]): string[] {
   return langs.map(primarySubtag).filter((lang) => isKnownLanguage(lang) && !available.has(lang));
 }
 
-/** The lexicons here for `langs` (codes or tags such as 'de-AT'), English first and always; others are ignored. */
+/** The lexicons here for `langs` (codes or tags such as 'de-AT'), English first when it is here; others are ignored. */
 export function lexiconsFor(langs: readonly string[]): Lexicon[] {
-  const chosen = new Set<Lexicon>([en]);
-  for (const lang of langs) {
+  const chosen = new Set<Lexicon>();
+  for (const lang of ['en', ...langs]) {
     const lexicon = available.get(primarySubtag(lang));
     if (lexicon) chosen.add(lexicon);
   }
