@@ -5,13 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { browserExecutable, type BrowserName } from '../../src/cli/browser-paths';
 
-export type BrowserName = 'chromium' | 'firefox';
-
-const executables: Record<BrowserName, string> = {
-  chromium: '/usr/bin/chromium',
-  firefox: '/usr/bin/firefox-esr',
-};
+export type { BrowserName };
 
 /** The gecko id in dist/firefox/manifest.json. */
 const firefoxExtensionId = 'tidings@tidings.invalid';
@@ -101,8 +97,13 @@ export function makeTempDir(prefix: string): string {
 
 /** Fails with the reason rather than skipping: a suite that cannot start a browser is broken, not optional. */
 function assertRunnable(name: BrowserName, extensionDir: string): void {
-  if (!fs.existsSync(executables[name])) {
-    throw new Error(`${executables[name]} is missing: install the Debian package (${name === 'chromium' ? 'chromium' : 'firefox-esr'})`);
+  const executable = browserExecutable(name);
+  if (!fs.existsSync(executable.path)) {
+    throw new Error(
+      executable.overridden
+        ? `${executable.path} (${executable.variable}) is missing`
+        : `${executable.path} is missing: install the Debian package (${executable.debianPackage})`,
+    );
   }
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir}/manifest.json is missing: run npm run build first`);
@@ -143,7 +144,7 @@ async function openAndLoad(browser: Browser, url: string): Promise<Page> {
 
 async function launchChromium(extensionDir: string, userDataDir: string, downloadDir: string): Promise<ExtensionSession> {
   const browser = await puppeteer.launch({
-    executablePath: executables.chromium,
+    executablePath: browserExecutable('chromium').path,
     headless: true,
     pipe: true,
     enableExtensions: [extensionDir],
@@ -175,7 +176,7 @@ async function launchFirefox(extensionDir: string, userDataDir: string, download
   const uuid = readOrCreateFirefoxUuid(userDataDir);
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: executables.firefox,
+    executablePath: browserExecutable('firefox').path,
     headless: true,
     userDataDir,
     // Without it Firefox refuses BiDi navigation to moz-extension:// pages.
@@ -291,9 +292,10 @@ function makeSession(
 
 /** Chromium without the extension, for the demo's "before" picture. */
 export async function launchPlainChromium(): Promise<Browser> {
-  if (!fs.existsSync(executables.chromium)) throw new Error(`${executables.chromium} is missing`);
+  const { path: executablePath } = browserExecutable('chromium');
+  if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} is missing`);
   return puppeteer.launch({
-    executablePath: executables.chromium,
+    executablePath,
     headless: true,
     pipe: true,
     // Puppeteer makes a temporary profile and removes it on close.

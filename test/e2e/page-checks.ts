@@ -1,19 +1,33 @@
 // What the tests ask of a page, written once for both browsers. Functions passed to page.evaluate run in
 // the page and must be self-contained.
-import type { Page } from 'puppeteer-core';
+import type { Page, Viewport } from 'puppeteer-core';
 
-/** Polling by interval: pages in background tabs get no animation frames, and the popup sits in its own tab. */
+/**
+ * Polls the predicate from here, every 100 ms for up to 15 s. Not page.waitForFunction: its poller builds the
+ * predicate with Function() inside the page, which Firefox ESR 140 refuses on extension pages (their CSP has no
+ * 'unsafe-eval'; ESR 153 lets WebDriver BiDi through). page.evaluate passes everywhere, and a timer here
+ * also ticks for background tabs, which get no animation frames.
+ */
 export async function waitUntil<A extends unknown[]>(
   page: Page,
   what: string,
   predicate: (...args: A) => boolean,
   ...args: A
 ): Promise<void> {
-  try {
-    await page.waitForFunction(predicate as (...values: unknown[]) => boolean, { polling: 100, timeout: 15_000 }, ...args);
-  } catch (error) {
-    throw new Error(`timed out waiting for ${what} on ${page.url()}: ${(error as Error).message}`);
+  const deadline = Date.now() + 15_000;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate(predicate as (...values: unknown[]) => boolean, ...args)) return;
+      lastError = undefined;
+    } catch (error) {
+      // A navigation in progress destroys the context; the next poll asks the new document.
+      lastError = error;
+    }
+    await sleep(100);
   }
+  const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+  throw new Error(`timed out after 15 s waiting for ${what} on ${await page.evaluate(() => location.href).catch(() => page.url())}${reason}`);
 }
 
 /** True when the element (or a wrapper of it) was collapsed by Tidings. */
@@ -107,4 +121,20 @@ export async function toggle(page: Page, selector: string): Promise<void> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * page.setViewport that also works in Firefox ESR 140. Puppeteer sends WebDriver BiDi's
+ * browsingContext.setViewport and emulation.setScreenOrientationOverride together; ESR 140 does not know the
+ * second (ESR 153 does) but has applied the first, which is the part the tests need, so that one error is
+ * tolerated once the new width is confirmed.
+ */
+export async function setViewport(page: Page, viewport: Viewport): Promise<void> {
+  try {
+    await page.setViewport(viewport);
+  } catch (error) {
+    if (!(error instanceof Error && error.message.includes('unknown command emulation.setScreenOrientationOverride'))) throw error;
+    const width = await page.evaluate(() => window.innerWidth);
+    if (width !== viewport.width) throw new Error(`viewport width ${width} instead of ${viewport.width} after: ${error.message}`);
+  }
 }

@@ -17,6 +17,7 @@ import {
   isCollapsed,
   isShown,
   placeholderCount,
+  setViewport,
   sleep,
   toggle,
   waitUntil,
@@ -156,7 +157,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(await popup.$eval('#site-name', (element) => element.textContent)).toContain('127.0.0.1');
       expect(await popup.$eval('#site-toggle', (input) => (input as HTMLInputElement).checked)).toBe(true);
       expect(await popup.$$eval('#findings li[data-finding-id]', (items) => items.length)).toBe(count);
-      await popup.setViewport({ width: 420, height: 640 });
+      await setViewport(popup, { width: 420, height: 640 });
       await screenshot(popup, `${name}-popup.png`);
 
       await toggle(popup, 'input[type=checkbox][data-detector="link-farm"]');
