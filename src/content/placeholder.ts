@@ -46,10 +46,18 @@ button {
   border-radius: 3px;
   padding: 0 2px;
 }
-button:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
+@media (hover: hover) {
+  button:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
+}
 button:focus-visible { outline: 2px solid Highlight; outline-offset: 1px; }
 ul { flex-basis: 100%; margin: 2px 0 0; padding-left: 18px; opacity: 0.8; }
 ul[hidden] { display: none; }
+/* Fingers, not a mouse (Firefox for Android, a phone-width column): every button a 44 px tap target. */
+@media (pointer: coarse), (max-width: 480px) {
+  .bar { gap: 0 4px; padding: 0 6px; }
+  button { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box; min-width: 44px; min-height: 44px; padding: 0 8px; }
+  ul { margin: 0 0 8px; }
+}
 `;
 
 function button(doc: Document, action: string, text: string): HTMLButtonElement {

@@ -24,7 +24,7 @@ const ui = {
   notice: byId('notice'),
   detectorList: byId('detector-list'),
   sensitivity: byId<HTMLSelectElement>('sensitivity'),
-  placeholderMode: byId<HTMLSelectElement>('placeholder-mode'),
+  placeholderMode: byId<HTMLFieldSetElement>('placeholder-mode'),
   siteOffForm: byId('site-off-form'),
   siteOffInput: byId<HTMLInputElement>('site-off-input'),
   siteOffError: byId('site-off-error'),
@@ -153,7 +153,7 @@ function renderPhrases(settings: Settings): void {
 function render(settings: Settings): void {
   showDetectorStates(ui.detectorList, settings);
   ui.sensitivity.value = settings.sensitivity;
-  ui.placeholderMode.value = settings.placeholderMode;
+  for (const choice of ui.placeholderMode.querySelectorAll('input')) choice.checked = choice.value === settings.placeholderMode;
   renderSites(settings);
   renderExceptions(settings);
   renderPhrases(settings);
@@ -310,7 +310,7 @@ function wireControls(): void {
     void change((s) => ({ ...s, sensitivity }));
   });
   ui.placeholderMode.addEventListener('change', (event) => {
-    const placeholderMode = (event.target as HTMLSelectElement).value as PlaceholderMode;
+    const placeholderMode = (event.target as HTMLInputElement).value as PlaceholderMode;
     void change((s) => ({ ...s, placeholderMode }));
   });
   ui.siteOffForm.addEventListener('submit', (event) => void addDisabledSite(event));
