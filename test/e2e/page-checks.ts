@@ -1,6 +1,6 @@
 // What the tests ask of a page, written once for both browsers. Functions passed to page.evaluate run in
 // the page and must be self-contained.
-import type { Page, Viewport } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 
 /**
  * Polls the predicate from here, every 100 ms for up to 15 s. Not page.waitForFunction: its poller builds the
@@ -124,17 +124,49 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /**
- * page.setViewport that also works in Firefox ESR 140. Puppeteer sends WebDriver BiDi's
- * browsingContext.setViewport and emulation.setScreenOrientationOverride together; ESR 140 does not know the
- * second (ESR 153 does) but has applied the first, which is the part the tests need, so that one error is
- * tolerated once the new width is confirmed.
+ * What fails a phone-width page (run in the page): scrolling sideways; an element reaching past the viewport's
+ * left or right edge (cut off); a tap target smaller than `minimum` CSS px either way. A control's tap target
+ * is its own box or, for an input inside a <label>, the label's (a tap on the label works the control). Open
+ * shadow roots (the placeholders) are searched too. Hidden elements, and elements inside a box that scrolls or
+ * clips on purpose (overflow other than visible), are not judged for their edges. `within` limits the judging
+ * to what Tidings adds to a page (its placeholders), whose own links are the site's business.
  */
-export async function setViewport(page: Page, viewport: Viewport): Promise<void> {
-  try {
-    await page.setViewport(viewport);
-  } catch (error) {
-    if (!(error instanceof Error && error.message.includes('unknown command emulation.setScreenOrientationOverride'))) throw error;
-    const width = await page.evaluate(() => window.innerWidth);
-    if (width !== viewport.width) throw new Error(`viewport width ${width} instead of ${viewport.width} after: ${error.message}`);
+export function phoneLayoutBreaches(minimum: number, within = 'body'): string[] {
+  const breaches: string[] = [];
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width) {
+    breaches.push(`scrolls sideways: ${document.documentElement.scrollWidth} px of content in a ${width} px viewport`);
   }
+  const describe = (element: Element): string => {
+    const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
+    const name = element.id ? `#${element.id}` : (element.getAttribute('data-detector') ?? element.getAttribute('data-action') ?? '');
+    return `${element.localName}${name ? ` ${name}` : ''} "${text}"`;
+  };
+  /** The parent element, stepping out of a shadow root to its host. */
+  const parentOf = (element: Element): Element | null => element.parentElement ?? (element.getRootNode() as ShadowRoot).host ?? null;
+  const insideClippingBox = (element: Element): boolean => {
+    for (let node = parentOf(element); node && node !== document.body && node !== document.documentElement; node = parentOf(node)) {
+      if (getComputedStyle(node).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const roots: (Element | ShadowRoot)[] = [...document.querySelectorAll(within)];
+  for (let index = 0; index < roots.length; index += 1) {
+    const root = roots[index]!;
+    for (const element of root instanceof Element ? [root, ...root.querySelectorAll('*')] : root.querySelectorAll('*')) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || !element.checkVisibility({ visibilityProperty: true })) continue;
+      if ((box.right > width + 0.5 || box.left < -0.5) && !insideClippingBox(element)) {
+        breaches.push(`cut off (${Math.round(box.left)}–${Math.round(box.right)} px): ${describe(element)}`);
+      }
+      if (!element.matches('a[href], button, select, textarea, input:not([type=hidden]), summary, [role=button]')) continue;
+      const target = (element.localName === 'input' && element.closest('label')) || element;
+      const hit = target.getBoundingClientRect();
+      if (hit.width < minimum || hit.height < minimum) {
+        breaches.push(`tap target ${Math.round(hit.width)} × ${Math.round(hit.height)} px: ${describe(element)}`);
+      }
+    }
+  }
+  return breaches;
 }

@@ -2,9 +2,9 @@
 // built extension loaded into a real headless browser and pages served from 127.0.0.1.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Page, Viewport } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { launchWithExtension, makeTempDir, removeDir, removeExtensionCopies, type BrowserName, type ExtensionSession } from './browsers';
+import { launchWithExtension, makeTempDir, removeDir, removeExtensionCopies, setViewport, type BrowserName, type ExtensionSession } from './browsers';
 import { startPageServer, type PageServer } from './server';
 import { defaultSettings } from '../../src/settings/schema';
 import {
@@ -16,14 +16,18 @@ import {
   hiddenArticleText,
   isCollapsed,
   isShown,
+  phoneLayoutBreaches,
   placeholderCount,
-  setViewport,
   sleep,
   toggle,
   waitUntil,
 } from './page-checks';
 
 const pagesDir = path.resolve('test/e2e/pages');
+/** A small phone held upright: Firefox for Android opens the popup and the options page at this size. */
+const PHONE = { width: 360, height: 640, hasTouch: true, isMobile: true };
+/** The least tap target, in CSS px, either way (WCAG 2.5.5). */
+const MIN_TAP_TARGET = 44;
 const resultsDir = path.resolve('test-results');
 
 /** Saves test-results/<file>; news pages whole, extension pages as the viewport shows them. */
@@ -36,8 +40,8 @@ async function screenshot(page: Page, file: string, fullPage = false): Promise<v
  * Opens the popup in a tab, once it has asked the content script for its findings. It manages the given tab,
  * or without one the most recently used other tab.
  */
-async function openPopup(session: ExtensionSession, tabId?: number): Promise<Page> {
-  const popup = await session.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`);
+async function openPopup(session: ExtensionSession, tabId?: number, viewport?: Viewport): Promise<Page> {
+  const popup = await session.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`, viewport);
   await waitUntil(popup, 'a number in #finding-count', () => /^\d+$/.test(document.querySelector('#finding-count')?.textContent?.trim() ?? ''));
   return popup;
 }
@@ -77,8 +81,8 @@ export function defineScenarios(name: BrowserName): void {
     let session: ExtensionSession;
     let opened: Page[] = [];
 
-    const open = async (file: string): Promise<Page> => {
-      const page = await session.openPage(server.url(file));
+    const open = async (file: string, viewport?: Viewport): Promise<Page> => {
+      const page = await session.openPage(server.url(file), viewport);
       opened.push(page);
       return page;
     };
@@ -87,10 +91,10 @@ export function defineScenarios(name: BrowserName): void {
       opened.push(page);
       return page;
     };
-    const popupFor = (tabId?: number) => openExtensionPage(() => openPopup(session, tabId));
+    const popupFor = (tabId?: number, viewport?: Viewport) => openExtensionPage(() => openPopup(session, tabId, viewport));
     /** The news page with both of its blocks collapsed: the starting point of several scenarios. */
-    const openNewsCollapsed = async (): Promise<Page> => {
-      const page = await open('news.html');
+    const openNewsCollapsed = async (viewport?: Viewport): Promise<Page> => {
+      const page = await open('news.html', viewport);
       await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
       await waitUntil(page, 'the link-farm footer to collapse', isCollapsed, '#footer-links');
       return page;
@@ -222,6 +226,27 @@ export function defineScenarios(name: BrowserName): void {
       }
     });
 
+    it('at phone width with touch, the placeholders, the popup and the options page fit with 44 px tap targets', async () => {
+      const page = await openNewsCollapsed(PHONE);
+      await clickPlaceholderButton(page, '#support-box', 'details');
+      expect(await page.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET, 'tidings-placeholder')).toEqual([]);
+      await screenshot(page, `${name}-phone-news.png`);
+
+      const popup = await popupFor(await session.tabIdOf(page), PHONE);
+      expect(await popup.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET)).toEqual([]);
+      await screenshot(popup, `${name}-phone-popup.png`, true);
+      // A tap on a switch's row, away from the switch itself, works it.
+      const row = await popup.$('label:has(input[data-detector="link-farm"]) .detector-name');
+      if (!row) throw new Error('no link-farm switch row in the popup');
+      await row.tap();
+      await waitUntil(page, 'the footer to be revealed by a tap in the popup', isShown, '#footer-links');
+
+      const options = await openExtensionPage(() => session.openExtensionPage('options.html', PHONE));
+      await waitUntil(options, 'the options form to be filled', () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+      expect(await options.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET)).toEqual([]);
+      await screenshot(options, `${name}-phone-options.png`, true);
+    });
+
     it('popup opened in a tab without ?tab= manages the most recently used other tab', async () => {
       const page = await openNewsCollapsed();
       await page.bringToFront();
@@ -346,7 +371,7 @@ export function defineScenarios(name: BrowserName): void {
     const formState = (options: Page) =>
       options.evaluate(() => ({
         sensitivity: (document.querySelector('#sensitivity') as HTMLSelectElement).value,
-        placeholderMode: (document.querySelector('#placeholder-mode') as HTMLSelectElement).value,
+        placeholderMode: document.querySelector<HTMLInputElement>('#placeholder-mode input:checked')?.value,
         detectors: [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-detector]')].map((input) => `${input.dataset.detector}=${input.checked}`),
       }));
 
