@@ -148,15 +148,20 @@ async function newPage(browser: Browser, viewport: Viewport | undefined): Promis
 /**
  * page.setViewport that also works in Firefox ESR 140. Puppeteer sends WebDriver BiDi's
  * browsingContext.setViewport and emulation.setScreenOrientationOverride together; ESR 140 does not know the
- * second (ESR 153 does) but has applied the first, which is the part the tests need, so that one error is
- * tolerated once the new width is confirmed.
+ * second (ESR 153 does) and refuses it, maybe before the first, the part the tests need, has been applied. So
+ * that one error is tolerated once the new width shows in the page.
  */
 export async function setViewport(page: Page, viewport: Viewport): Promise<void> {
   try {
     await page.setViewport(viewport);
   } catch (error) {
     if (!(error instanceof Error && error.message.includes('unknown command emulation.setScreenOrientationOverride'))) throw error;
-    const width = await page.evaluate(() => window.innerWidth);
+    const deadline = Date.now() + 5_000;
+    let width = await page.evaluate(() => window.innerWidth);
+    while (width !== viewport.width && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      width = await page.evaluate(() => window.innerWidth);
+    }
     if (width !== viewport.width) throw new Error(`viewport width ${width} instead of ${viewport.width} after: ${error.message}`);
   }
 }
