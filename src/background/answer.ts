@@ -1,10 +1,12 @@
 // What the background answers the content scripts (runtime messages): each tab's status on the toolbar
 // button (badge count, greyed icon when Tidings is off for the site), the settings for a site, and the
 // lexicons a content script does not ship. Keeps no state of its own (it runs as a Chrome service worker
-// that may stop at any moment): every message carries all it needs.
+// that may stop at any moment): every message carries all it needs. The one exception is how often each tab
+// saved "Always show" lately; forgetting it when the worker stops only gives a tab a fresh allowance.
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../browser';
 import type { DetectorId } from '../core/types';
+import { EventWindow } from '../bounded';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
 import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, TabStatusMessage } from '../messages';
@@ -14,6 +16,14 @@ import { loadSettings, updateSettings } from '../settings/store';
 const BADGE_BACKGROUND = '#1b6ca8';
 const BADGE_TEXT = '#ffffff';
 const ICON_SIZES = [16, 32, 48, 128] as const;
+
+/**
+ * "Always show" saves each tab may make per minute. A reader clicks it for a block or two on a page; a page
+ * that found a way to press it (or a content script gone wrong) must not use up storage.sync's 120 writes per
+ * minute, after which the reader's own next change could only be saved on this device.
+ */
+export const ALWAYS_SHOW_LIMIT = { saves: 6, windowMs: 60_000, tabs: 256 } as const;
+const alwaysShowSaves = new EventWindow<number>(ALWAYS_SHOW_LIMIT.saves, ALWAYS_SHOW_LIMIT.windowMs, ALWAYS_SHOW_LIMIT.tabs);
 
 function iconPaths(drawing: 'tidings' | 'tidings-off'): Record<string, string> {
   return Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icons/${drawing}-${size}.png`]));
@@ -56,7 +66,10 @@ async function showTabStatus(tabId: number, status: TabStatusMessage): Promise<v
   ]);
 }
 
-async function alwaysShow({ host, detectorIds, selector }: AlwaysShowRequest): Promise<SiteSettings> {
+async function alwaysShow({ host, detectorIds, selector }: AlwaysShowRequest, tabId: number | undefined): Promise<SiteSettings> {
+  if (tabId === undefined || !alwaysShowSaves.record(tabId, Date.now())) {
+    throw new Error(`"Always show" was not saved: at most ${ALWAYS_SHOW_LIMIT.saves} saves a minute from one tab`);
+  }
   const { settings } = await updateSettings((current) =>
     selector !== undefined
       ? removeUserSelector(current, host, selector)
@@ -70,8 +83,8 @@ export function answerMessage(message: unknown, sender: Runtime.MessageSender): 
   if (typeof message !== 'object' || message === null) return undefined;
   if (isLexiconRequest(message)) return Promise.resolve<LexiconReply>(lexiconOf(message.lang));
   if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettings(settings, message.host));
-  if (isAlwaysShowRequest(message)) return alwaysShow(message);
   const tabId = sender.tab?.id;
+  if (isAlwaysShowRequest(message)) return alwaysShow(message, tabId);
   if (!isTabStatus(message) || tabId === undefined) return undefined;
   // The tab may close between the message and the update; that is not an error worth reporting.
   return showTabStatus(tabId, message).then(
