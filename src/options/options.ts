@@ -3,7 +3,7 @@
 import type { DetectorId, Kind, Sensitivity } from '../core/types';
 import type { PlaceholderMode, Settings } from '../settings/schema';
 import { PHRASE_KINDS, defaultSettings } from '../settings/schema';
-import { isValidSelector, normalizeHost, setSiteEnabled, siteSettings } from '../settings/site';
+import { isValidSelector, normalizeHost, ownEntry, setSiteEnabled, siteSettings } from '../settings/site';
 import { importSettings, loadSettings, saveSettings, watchSettings } from '../settings/store';
 import { serializeSettingsExport, validateSettings } from '../settings/validate';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
@@ -245,7 +245,7 @@ async function saveSelectors(): Promise<void> {
 /** Naming a site that already has selectors brings them into an empty editor, so they are edited, not replaced. */
 function loadSelectorsOfHost(): void {
   const host = normalizeHost(ui.selectorsHost.value);
-  const stored = host === null ? undefined : view.settings?.userSelectors[host];
+  const stored = host === null || view.settings === undefined ? undefined : ownEntry(view.settings.userSelectors, host);
   if (stored && ui.selectorsInput.value.trim() === '') ui.selectorsInput.value = stored.join('\n');
 }
 
