@@ -12,14 +12,14 @@ import { watchStoredSettings } from '../settings/store';
 import { requestAlwaysShow, requestLexicon, requestSiteSettings } from './background';
 import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
-import { PLACEHOLDER_TAG } from './placeholder';
+import { reasonsForPage } from './reasons';
 import { MutationBatcher } from './watch';
+import { t } from '../ui/i18n';
 
 /** The badge follows the count, but not on every single collapse while a page loads. */
 const STATUS_DEBOUNCE_MS = 150;
 /** Added content with this many paragraphs may be (or move) the article. */
 const ARTICLE_PARAGRAPHS = 3;
-const MARKED = '[data-tidings-collapsed], [data-tidings-revealed], [data-tidings-backdrop]';
 
 /** What a collapse is made of, besides the element. */
 type Verdict = Omit<CollapseRequest, 'element'>;
@@ -60,8 +60,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   const collapser = new Collapser(doc, 'placeholder', {
     alwaysShow: (block) => void alwaysShow(block),
+    placeholderReasons: (block) => reasonsForPage(block.reasons, scanOptions.userPhrases, t('placeholder_your_phrase')),
     changed: scheduleStatus,
   });
+
+  /** A scan context knowing which marked elements are ours (a page's forged marks hide nothing from it). */
+  function contextFor(options: ScanOptions): ScanContext {
+    return createScanContext(doc, { ...options, ownMarks: collapser.marks });
+  }
 
   /** While the parser is still adding to it, a block may not be whole yet (nor may the article around it). */
   function isComplete(element: Element): boolean {
@@ -73,13 +79,12 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   }
 
   function collapse(element: StyledElement, verdict: Verdict): void {
-    if (element === doc.documentElement || element === doc.body || element.closest(MARKED) !== null) return;
+    if (element === doc.documentElement || element === doc.body || collapser.covers(element)) return;
     if (!loopGuard.allow(element, verdict, Date.now())) {
       stats.loopRefusals += 1;
       return;
     }
-    collapser.collapse({ element, ...verdict });
-    stats.collapses += 1;
+    if (collapser.collapse({ element, ...verdict }) !== null) stats.collapses += 1;
   }
 
   /** Whether a verdict still stands under the current settings (its detector or selector may be off now). */
@@ -92,14 +97,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     for (const selector of selectors) {
       const matches = [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll(selector)];
       for (const element of matches) {
-        if (!isStyled(element) || element.closest(PLACEHOLDER_TAG) !== null) continue;
+        if (!isStyled(element) || collapser.marks.has(element)) continue;
         collapse(element, { detectorId: 'user-selector', kind: 'appeal', reasons: [`selector ${selector}`], selector });
       }
     }
   }
 
   function scanAdded(root: Element): Element[] {
-    if (context === null || root.closest(MARKED) !== null) return [];
+    if (context === null || collapser.covers(root)) return [];
     // A block that comes back as it was is judged as before, without a scan; one the page keeps putting
     // back is left alone.
     const recalled = loopGuard.recall(root);
@@ -139,7 +144,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
         (lexicon) => {
           provideLexicon(lexicon);
           if (context !== null && context.detect.langs.some((tag) => primarySubtag(tag) === lang)) {
-            context = createScanContext(doc, scanOptions);
+            context = contextFor(scanOptions);
             rescanAll();
           }
         },
@@ -154,7 +159,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   const batcher = new MutationBatcher(
     doc,
     scanAdded,
-    (element) => element.localName === PLACEHOLDER_TAG,
+    (element) => collapser.marks.has(element),
     () => collapser.prune(),
   );
 
@@ -194,7 +199,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     if (context === null || scanKey !== appliedScanKey) {
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
-      context = createScanContext(doc, next.scanOptions);
+      context = contextFor(next.scanOptions);
       requestLexicons(context.detect.langs);
       rescanAll();
     }
@@ -219,7 +224,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     try {
       const enabled = { ...scanOptions.enabled, [first]: false };
       for (let round = 0; round < detectors.length; round += 1) {
-        const probe = createScanContext(doc, { ...scanOptions, enabled });
+        const probe = contextFor({ ...scanOptions, enabled });
         const finding = scanRoot(element, probe).find((candidate) => candidate.element === element);
         if (finding === undefined) break;
         found.push(finding.detectorId);
