@@ -16,6 +16,11 @@ export interface SiteSettings {
   /** The user's CSS selectors for this site (all matching entries, de-duplicated). */
   userSelectors: string[];
   placeholderMode: PlaceholderMode;
+  /**
+   * Those of the reader's selectors for the site that were switched off for this browser session because they cost
+   * too much on its pages (left out of `userSelectors`); set by the background, which remembers them.
+   */
+  slowSelectors?: string[];
 }
 
 /**

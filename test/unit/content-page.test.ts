@@ -102,7 +102,8 @@ describe('collapsing', () => {
     const { change } = await open(fixture('news.html'), {
       stored: (s) => ({ ...s, userSelectors: { 'news.example': ['footer', 'p:nth-of-type(999', 'header nav'] } }),
     });
-    expect(collapsed('user-selector').map((element) => element.localName).sort()).toEqual(['footer', 'nav']);
+    // Selectors are matched a slice at a time, in the batches after the settings arrived.
+    await vi.waitFor(() => expect(collapsed('user-selector').map((element) => element.localName).sort()).toEqual(['footer', 'nav']));
     await change((s) => ({ ...s, userSelectors: { 'news.example': ['header nav'] } }));
     await vi.waitFor(() => expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']));
   });
@@ -112,7 +113,7 @@ describe('collapsing', () => {
       stored: (s) => ({ ...s, userSelectors: { 'www.news.example': ['footer', 'header nav'], 'other.example': ['footer'] } }),
     });
     const footer = document.querySelector('footer')!;
-    expect(collapsedBy(footer)).toBe('user-selector');
+    await vi.waitFor(() => expect(collapsedBy(footer)).toBe('user-selector'));
     clickAction(placeholderFor(footer), 'always-show');
     await vi.waitFor(() => expect(footer.hasAttribute('data-tidings-collapsed')).toBe(false));
     expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']);

@@ -28,7 +28,7 @@ export class FakeStorageArea {
   private writeTimes: number[] = [];
 
   constructor(
-    readonly name: 'sync' | 'local',
+    readonly name: 'sync' | 'local' | 'session',
     private readonly quota: typeof CHROME_SYNC_QUOTA | undefined,
     private readonly emit: (changes: Record<string, Storage.StorageChange>, areaName: string) => void,
   ) {}
@@ -123,6 +123,7 @@ export function createFakeStorage() {
   const areas = () => ({
     sync: new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit),
     local: new FakeStorageArea('local', undefined, emit),
+    session: new FakeStorageArea('session', undefined, emit),
   });
   const onChanged = {
     addListener: (listener: ChangeListener) => void listeners.add(listener),
@@ -139,11 +140,12 @@ export const fakeBrowser = {
 };
 
 /** Fresh, empty, working storage areas (listeners stay: each test removes its own). */
-export function resetFakeBrowser(): { sync: FakeStorageArea; local: FakeStorageArea } {
-  const { sync, local } = shared.areas();
+export function resetFakeBrowser(): { sync: FakeStorageArea; local: FakeStorageArea; session: FakeStorageArea } {
+  const { sync, local, session } = shared.areas();
   fakeBrowser.storage.sync = sync;
   fakeBrowser.storage.local = local;
-  return { sync, local };
+  fakeBrowser.storage.session = session;
+  return { sync, local, session };
 }
 
 export function listenerCount(): number {
