@@ -56,6 +56,7 @@ describe('forged clicks on the placeholder', () => {
   it("a forged click on a block of the reader's selector leaves the selector in place", async () => {
     opened = await openPage(fixture('news.html'), { stored: (s) => ({ ...s, userSelectors: { 'news.example': ['footer'] } }) });
     const footer = document.querySelector('footer')!;
+    await vi.waitFor(() => expect(collapsed()).toContain(footer));
     placeholderButton(placeholderFor(footer), 'always-show').click();
     await settle();
     expect((await opened.store.loadSettings()).settings.userSelectors).toEqual({ 'news.example': ['footer'] });

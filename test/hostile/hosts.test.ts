@@ -58,7 +58,7 @@ describe('"Always show" on the page', () => {
 describe("the popup's site switch", () => {
   it.each([...REPORTED_HOSTS, ['constructor', 'constructor'], ['__proto__', '__proto__']])('switches %s off, stored as %s', async (reported, stored) => {
     document.documentElement.innerHTML = '';
-    const page: PageState = { host: reported, siteEnabled: true, findings: [] };
+    const page: PageState = { host: reported, siteEnabled: true, findings: [], slowSelectors: [] };
     await openExtensionPage('popup/popup.html', () => import('../../src/popup/popup'), { contentScript: () => structuredClone(page) });
     await vi.waitFor(() => expect($<HTMLInputElement>('#site-toggle').disabled).toBe(false));
     $<HTMLInputElement>('#site-toggle').click();
