@@ -13,6 +13,7 @@ import {
   collapsedBy,
   collapsedCount,
   collapsedSummary,
+  focusPlaceholderButton,
   hiddenArticleText,
   isCollapsed,
   isShown,
@@ -114,8 +115,8 @@ export function defineScenarios(name: BrowserName): void {
 
     it('collapses the appeal and the link-farm footer of a news page, and keeps every article paragraph visible', async () => {
       const page = await openNewsCollapsed();
-      expect(await collapsedBy(page, '#footer-links')).toBe('link-farm');
-      expect(await collapsedBy(page, '#support-box')).toMatch(/^(donation-appeal|membership-plea)$/);
+      expect(await collapsedBy(session, page, '#footer-links')).toBe('link-farm');
+      expect(await collapsedBy(session, page, '#support-box')).toMatch(/^(donation-appeal|membership-plea)$/);
       expect(await collapseContractBreaches(page)).toEqual([]);
       expect(await hiddenArticleText(page)).toEqual([]);
       expect(await page.evaluate(isShown, 'header.masthead')).toBe(true);
@@ -129,7 +130,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(await page.$eval('#footer-links', (element) => element.closest('[data-tidings-revealed]') != null)).toBe(true);
       expect(await page.evaluate(placeholderCount)).toBe(1);
 
-      const appealDetector = await collapsedBy(page, '#support-box');
+      const appealDetector = await collapsedBy(session, page, '#support-box');
       await clickPlaceholderButton(page, '#support-box', 'always-show');
       await waitUntil(page, 'the appeal to be shown', isShown, '#support-box');
       const exceptions = (await storedField(session, 'siteExceptions')) as Record<string, string[]> | undefined;
@@ -182,12 +183,6 @@ export function defineScenarios(name: BrowserName): void {
       const popup = await popupFor(await session.tabIdOf(page));
       const options = await openExtensionPage(() => session.openExtensionPage('options.html'));
       await waitUntil(options, 'the options form to be filled', () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
-      const placeholderButton = async (selector: string) => {
-        const id = await page.$eval(selector, (element) => element.closest<HTMLElement>('[data-tidings-collapsed]')?.dataset.tidingsId);
-        const button = await page.$(`tidings-placeholder[data-tidings-for="${id}"] >>> button[data-action="always-show"]`);
-        if (!button) throw new Error(`no "Always show" in the placeholder of ${selector}`);
-        return button;
-      };
       // Each round: "Always show" in the tab (saved by the background), a switch in the popup and one in the options
       // page, clicked together. Each save reads the whole settings and writes them back; none may undo another.
       const rounds = [
@@ -196,10 +191,10 @@ export function defineScenarios(name: BrowserName): void {
       ];
       const expected = { exceptions: [] as string[], off: [] as string[] };
       for (const round of rounds) {
-        const detector = await collapsedBy(page, round.block);
-        const button = await placeholderButton(round.block);
+        const detector = await collapsedBy(session, page, round.block);
+        await focusPlaceholderButton(page, round.block, 'always-show');
         await Promise.all([
-          button.evaluate((element) => (element as HTMLButtonElement).click()),
+          page.keyboard.press('Enter'),
           toggle(popup, `input[type=checkbox][data-detector="${round.popupSwitch}"]`),
           toggle(options, `input[type=checkbox][data-detector="${round.optionsSwitch}"]`),
         ]);
@@ -254,7 +249,7 @@ export function defineScenarios(name: BrowserName): void {
       // The content script carries English only; this box has no English phrase, so only the German lexicon finds it.
       const page = await open('german.html');
       await waitUntil(page, 'the German appeal to collapse', isCollapsed, '#support-box');
-      expect(await collapsedBy(page, '#support-box')).toBe('donation-appeal');
+      expect(await collapsedBy(session, page, '#support-box')).toBe('donation-appeal');
       expect(await hiddenArticleText(page)).toEqual([]);
       expect(await collapseContractBreaches(page)).toEqual([]);
     });
