@@ -151,7 +151,8 @@ function storageArea(area: StorageAreaName): Storage.StorageArea | undefined {
   return area === 'sync' ? browser.storage.sync : browser.storage.local;
 }
 
-function toItems(settings: Settings, savedAt: number): Record<string, Record<string, unknown>> {
+/** The storage items that hold `settings` (see the layout above); exported for tests that store data as a browser would. */
+export function toItems(settings: Settings, savedAt: number): Record<string, Record<string, unknown>> {
   const items: Record<string, Record<string, unknown>> = Object.fromEntries(SETTINGS_KEYS.map((key) => [key, {}]));
   items[CORE_KEY]!.savedAt = savedAt;
   for (const [field, key] of Object.entries(ITEM_OF_FIELD)) items[key]![field] = settings[field as keyof Settings];

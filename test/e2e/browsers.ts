@@ -32,7 +32,9 @@ export interface ExtensionApi {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  storage: Record<'sync' | 'local', { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+  storage: Record<'sync' | 'local', { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> }> & {
+    onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
+  };
 }
 
 export interface ExtensionSession {
