@@ -67,18 +67,42 @@ async function memoryBench(server: PageServer, seconds: number): Promise<void> {
   }
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
+/**
+ * The longest task of the page's main thread after its chain was built, from a trace: the Long Tasks API leaves out
+ * tasks of extensions' content scripts, and the page's own timer only says how long it waited.
+ */
+function longestTaskAfterBuild(trace: { traceEvents: TraceEvent[] }): number {
+  const built = trace.traceEvents.find((event) => event.name === 'chain-built');
+  if (built === undefined) return NaN;
+  const tasks = trace.traceEvents.filter(
+    (event) => event.name.endsWith('RunTask') && event.ph === 'X' && event.pid === built.pid && event.tid === built.tid && event.ts >= built.ts,
+  );
+  return Math.max(0, ...tasks.map((task) => (task.dur ?? 0) / 1000));
+}
+
 async function longestTaskBench(server: PageServer): Promise<void> {
   const session = await launchWithExtension('chromium');
   try {
     const items = toItems({ ...defaultSettings(), userSelectors: { '127.0.0.1': SELECTORS } }, Date.now());
     await session.extensionEval((api, stored) => api.storage.sync.set(stored), items as Record<string, unknown>);
-    const page = await session.openPage(server.url('hostile/pages/deep.html'));
+    const page = await session.browser.newPage();
+    await page.tracing.start({ categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
+    await page.goto(server.url('hostile/pages/deep.html'), { waitUntil: 'load' });
     await page.waitForFunction(() => (window as unknown as { hostile: { built: boolean } }).hostile.built, { polling: 100, timeout: 600_000 });
-    await sleep(10_000);
-    const figures = await page.evaluate(() => (window as unknown as { hostile: { longestGapMs: number; longTasks: number[] } }).hostile);
-    const longest = Math.max(0, ...figures.longTasks);
-    console.log(`20 000-deep page, selectors ${JSON.stringify(SELECTORS)} stored for the site:`);
-    console.log(`  longest task after the page built it: ${longest} ms (${figures.longTasks.length} long tasks), longest timer gap ${Math.round(figures.longestGapMs)} ms`);
+    await sleep(15_000);
+    const figures = await page.evaluate(() => (window as unknown as { hostile: { longestGapMs: number } }).hostile);
+    const trace = JSON.parse(new TextDecoder().decode(await page.tracing.stop())) as { traceEvents: TraceEvent[] };
+    console.log(`20 000-deep page, selectors ${JSON.stringify(SELECTORS)} stored for the site, 15 s after the page built it:`);
+    console.log(`  longest task ${longestTaskAfterBuild(trace).toFixed(1)} ms (trace), longest wait of the page's 10 ms timer ${Math.round(figures.longestGapMs)} ms`);
   } finally {
     await session.close();
   }

@@ -10,6 +10,7 @@ import { toItems } from '../../src/settings/store';
 import { launchWithExtension, removeExtensionCopies, type BrowserName, type ExtensionSession } from '../e2e/browsers';
 import { clickPlaceholderButton, collapsedBy, isCollapsed, isShown, sleep, toggle, waitUntil } from '../e2e/page-checks';
 import { startPageServer, type PageServer } from '../e2e/server';
+import type { PageState } from '../../src/messages';
 
 const SECRET = 'velvet lantern fund';
 const COSTLY = ':is(div, span, b):not(:has(q))';
@@ -134,10 +135,8 @@ export function defineHostileScenarios(name: BrowserName): void {
       }, SECRET);
       await waitUntil(page, 'the bait to collapse', isCollapsed, '#bait');
       expect(await collapsedBy(session, page, '#bait')).toBe('donation-appeal');
-      // The reader asks "Why?" on the bait's placeholder; the page then looks at everything it can reach.
-      await page.bringToFront();
-      await clickPlaceholderButton(page, '#bait', 'details');
-      const seen = await page.evaluate(() => {
+      // The page looks at everything of Tidings' it can reach, before and after the reader asks "Why?" on the bait.
+      const whatThePageSees = () => page.evaluate(() => {
         const placeholders = [...document.querySelectorAll('tidings-placeholder')];
         const marks = [...document.querySelectorAll('*')].flatMap((element) =>
           element.getAttributeNames().filter((attribute) => attribute.startsWith('data-tidings')).map((attribute) => `${attribute}=${element.getAttribute(attribute)}`));
@@ -148,18 +147,19 @@ export function defineHostileScenarios(name: BrowserName): void {
           marks,
           serialised,
           text: document.documentElement.outerHTML,
-          selection: (() => {
-            getSelection()?.selectAllChildren(document.body);
-            return getSelection()?.toString() ?? '';
-          })(),
         };
       });
-      expect(seen.shadowRoots).toBe(0);
-      expect(seen.marks.length).toBeGreaterThan(0);
-      for (const { id } of detectors) expect(seen.marks.join(' ')).not.toContain(id);
-      expect(seen.serialised.join('')).toBe('');
-      expect(seen.text.split(SECRET)).toHaveLength(2); // the bait's own text, nothing more
-      expect(seen.selection).not.toContain('one of your phrases');
+      const expectNothingLearned = (seen: Awaited<ReturnType<typeof whatThePageSees>>) => {
+        expect(seen.shadowRoots).toBe(0);
+        expect(seen.marks.length).toBeGreaterThan(0);
+        for (const { id } of detectors) expect(seen.marks.join(' ')).not.toContain(id);
+        expect(seen.serialised.join('')).toBe('');
+        expect(seen.text.split(SECRET)).toHaveLength(2); // the bait's own text, nothing more
+      };
+      expectNothingLearned(await whatThePageSees());
+      await page.bringToFront();
+      await clickPlaceholderButton(page, '#bait', 'details');
+      expectNothingLearned(await whatThePageSees());
     });
 
     it('scans open shadow roots and same-origin frames, and sees through marks the page forged', async () => {
@@ -189,29 +189,23 @@ export function defineHostileScenarios(name: BrowserName): void {
       const page = await open(server.url('hostile/pages/deep.html'));
       await waitUntil(page, 'the reader\'s plain selector to collapse the heading', isCollapsed, '#story h1');
       await page.waitForFunction(() => (window as unknown as { hostile: { built: boolean } }).hostile.built, { polling: 100, timeout: 60_000 });
-      // The page in front while Tidings matches the selectors over its chain (a hidden tab's timers are slowed down).
-      await sleep(5000);
+      // The page stays in front (a hidden tab's timers are slowed down) while Tidings matches the selectors over its
+      // chain, until the content script reports the costly one switched off.
+      const tabId = await session.tabIdOf(page);
+      const slowSelectors = async (): Promise<string[]> =>
+        ((await session.extensionEval((api, id) => api.tabs.sendMessage(id, { type: 'tidings:get-page' }), tabId)) as PageState).slowSelectors ?? [];
+      const deadline = Date.now() + 60_000;
+      while (!(await slowSelectors()).includes(WORST_ACCEPTED) && Date.now() < deadline) await sleep(500);
       const figures = await page.evaluate(() => (window as unknown as { hostile: { longestGapMs: number; longTasks: number[] } }).hostile);
       console.log(`${name}: deep page with ${JSON.stringify([COSTLY, WORST_ACCEPTED])} stored: longest timer gap ${Math.round(figures.longestGapMs)} ms, long tasks ${JSON.stringify(figures.longTasks)}`);
       // On the unchanged extension one querySelectorAll of these selectors took the page for seconds.
       expect(figures.longestGapMs).toBeLessThan(1000);
-      // The popup shows what the page knew when it opened: open it again until the notice is there.
-      const tabId = await session.tabIdOf(page);
-      const slowNotice = async (): Promise<string> => {
-        const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
-        try {
-          await waitUntil(popup, 'a number in #finding-count', () => /^\d+$/.test(document.querySelector('#finding-count')?.textContent?.trim() ?? ''));
-          return await popup.$eval('#slow-selectors', (element) => ((element as HTMLElement).hidden ? '' : element.textContent ?? ''));
-        } finally {
-          await popup.close();
-        }
-      };
-      const deadline = Date.now() + 60_000;
-      let notice = await slowNotice();
-      while (!notice.includes(WORST_ACCEPTED) && Date.now() < deadline) {
-        await sleep(1000);
-        notice = await slowNotice();
-      }
+      expect(await slowSelectors()).toEqual([WORST_ACCEPTED]);
+
+      // The popup says so.
+      const popup = await open(session.extensionUrl(`popup.html?tab=${tabId}`));
+      await waitUntil(popup, 'the slow selector notice', () => !(document.querySelector('#slow-selectors') as HTMLElement).hidden);
+      const notice = await popup.$eval('#slow-selectors', (element) => element.textContent ?? '');
       expect(notice).toContain(WORST_ACCEPTED);
       expect(notice).not.toContain(COSTLY);
       expect(await syncedField(session, 'userSelectors')).toEqual({ '127.0.0.1': [COSTLY, WORST_ACCEPTED, '#story h1'] });
