@@ -2,14 +2,13 @@
 // firefox.browser.test.ts) with the built extension, on pages served from 127.0.0.1 (test/e2e/pages and
 // test/hostile/pages). Each test acts as the page would, with page.evaluate in the page's own world.
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { detectors } from '../../src/detectors/registry';
 import { defaultSettings, type Settings } from '../../src/settings/schema';
 import { toItems } from '../../src/settings/store';
-import { launchWithExtension, removeExtensionCopies, type BrowserName, type ExtensionSession } from '../e2e/browsers';
+import { removeExtensionCopies, type BrowserName, type ExtensionSession } from '../e2e/browsers';
 import { clickPlaceholderButton, collapsedBy, isCollapsed, isShown, sleep, toggle, waitUntil } from '../e2e/page-checks';
-import { startPageServer, type PageServer } from '../e2e/server';
+import { suiteBrowser } from '../e2e/suite';
 import type { PageState } from '../../src/messages';
 
 const SECRET = 'velvet lantern fund';
@@ -47,36 +46,14 @@ export function defineHostileScenarios(name: BrowserName): void {
   afterAll(removeExtensionCopies);
 
   describe(`${name}: hostile pages`, () => {
-    let server: PageServer;
-    let session: ExtensionSession;
-    let opened: Page[] = [];
-    const port = (): string => new URL(server.origin).port;
-
-    const open = async (url: string): Promise<Page> => {
-      const page = await session.openPage(url);
-      opened.push(page);
-      return page;
-    };
-
-    beforeAll(async () => {
-      server = await startPageServer(path.resolve('test'));
-      session = await launchWithExtension(name);
-    });
-    afterAll(async () => {
-      await session?.close();
-      await server?.close();
-    });
-    beforeEach(async () => {
-      await session.clearStorage();
-    });
-    afterEach(async () => {
-      await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
-      opened = [];
-    });
+    // Pages of test/e2e/pages and test/hostile/pages; each test starts from default settings.
+    const suite = suiteBrowser(name, path.resolve('test'));
+    const { open } = suite;
+    const port = (): string => new URL(suite.server.origin).port;
 
     it('a page cannot press the placeholder: 400 forged clicks write nothing, and the reader\'s next change still syncs', async () => {
-      const writes = await countWrites(session);
-      const page = await open(server.url('e2e/pages/news.html'));
+      const writes = await countWrites(suite.session);
+      const page = await open(suite.server.url('e2e/pages/news.html'));
       await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
       // The attack as it was seen: through the open shadow root, keeping the button after it is detached.
       const attack = await page.evaluate(() => {
@@ -90,23 +67,23 @@ export function defineHostileScenarios(name: BrowserName): void {
       console.log(`${name}: a 400-click burst from the page made ${burstWrites} storage writes (reached the button: ${attack.reachedButton})`);
       expect(attack.reachedButton).toBe(false);
       expect(burstWrites).toBe(0);
-      expect(await syncedField(session, 'siteExceptions')).toBeUndefined();
+      expect(await syncedField(suite.session, 'siteExceptions')).toBeUndefined();
       expect(await page.evaluate(isCollapsed, '#support-box')).toBe(true);
 
       // The reader's own change, in the options page, still goes to storage.sync.
-      const options = await open(session.extensionUrl('options.html'));
+      const options = await open(suite.session.extensionUrl('options.html'));
       await waitUntil(options, 'the options form to be filled', () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
       await toggle(options, 'input[type=checkbox][data-detector="app-promo"]');
       const deadline = Date.now() + 10_000;
-      while ((await syncedField(session, 'detectors')) === undefined && Date.now() < deadline) await sleep(100);
-      expect(await syncedField(session, 'detectors')).toMatchObject({ 'app-promo': false });
-      expect((await session.storedData()).local).toEqual({});
+      while ((await syncedField(suite.session, 'detectors')) === undefined && Date.now() < deadline) await sleep(100);
+      expect(await syncedField(suite.session, 'detectors')).toMatchObject({ 'app-promo': false });
+      expect((await suite.session.storedData()).local).toEqual({});
 
       // And the reader's own key press on "Always show" is saved.
       await page.bringToFront();
       await clickPlaceholderButton(page, '#support-box', 'always-show');
       await waitUntil(page, 'the appeal to be shown', isShown, '#support-box');
-      expect(await syncedField(session, 'siteExceptions')).toMatchObject({ '127.0.0.1': expect.arrayContaining(['donation-appeal']) });
+      expect(await syncedField(suite.session, 'siteExceptions')).toMatchObject({ '127.0.0.1': expect.arrayContaining(['donation-appeal']) });
     });
 
     it('"Always show" is saved on hosts as browsers report them: a_b.localhost, and localhost. with its trailing dot', async () => {
@@ -117,15 +94,15 @@ export function defineHostileScenarios(name: BrowserName): void {
         await clickPlaceholderButton(page, '#support-box', 'always-show');
         await waitUntil(page, 'the appeal to be shown', isShown, '#support-box');
         const deadline = Date.now() + 10_000;
-        const saved = async () => ((await syncedField(session, 'siteExceptions')) ?? {}) as Record<string, string[]>;
+        const saved = async () => ((await syncedField(suite.session, 'siteExceptions')) ?? {}) as Record<string, string[]>;
         while (!(stored! in (await saved())) && Date.now() < deadline) await sleep(100);
         expect(Object.keys(await saved())).toContain(stored);
       }
     });
 
     it("a page that plants bait learns nothing of the reader's phrases or detectors from what Tidings leaves in it", async () => {
-      await storeSettings(session, (settings) => ({ ...settings, userPhrases: { ...settings.userPhrases, appeal: [SECRET] } }));
-      const page = await open(server.url('e2e/pages/news.html'));
+      await storeSettings(suite.session, (settings) => ({ ...settings, userPhrases: { ...settings.userPhrases, appeal: [SECRET] } }));
+      const page = await open(suite.server.url('e2e/pages/news.html'));
       await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
       await page.evaluate((secret) => {
         const bait = document.createElement('aside');
@@ -134,7 +111,7 @@ export function defineHostileScenarios(name: BrowserName): void {
         document.querySelector('main')!.append(bait);
       }, SECRET);
       await waitUntil(page, 'the bait to collapse', isCollapsed, '#bait');
-      expect(await collapsedBy(session, page, '#bait')).toBe('donation-appeal');
+      expect(await collapsedBy(suite.session, page, '#bait')).toBe('donation-appeal');
       // The page looks at everything of Tidings' it can reach, before and after the reader asks "Why?" on the bait.
       const whatThePageSees = () => page.evaluate(() => {
         const placeholders = [...document.querySelectorAll('tidings-placeholder')];
@@ -163,7 +140,7 @@ export function defineHostileScenarios(name: BrowserName): void {
     });
 
     it('scans open shadow roots and same-origin frames, and sees through marks the page forged', async () => {
-      const page = await open(server.url('hostile/pages/components.html'));
+      const page = await open(suite.server.url('hostile/pages/components.html'));
       const collapsedIn = (where: 'shadow' | 'frame' | 'page', host: string, id: string) =>
         page.evaluate((where, host, id) => {
           const scope = where === 'shadow' ? document.getElementById(host)?.shadowRoot
@@ -185,15 +162,15 @@ export function defineHostileScenarios(name: BrowserName): void {
     });
 
     it('a costly selector cannot freeze a page, and one that costs too much there is switched off with a notice in the popup', async () => {
-      await storeSettings(session, (settings) => ({ ...settings, userSelectors: { '127.0.0.1': [COSTLY, WORST_ACCEPTED, '#story h1'] } }));
-      const page = await open(server.url('hostile/pages/deep.html'));
+      await storeSettings(suite.session, (settings) => ({ ...settings, userSelectors: { '127.0.0.1': [COSTLY, WORST_ACCEPTED, '#story h1'] } }));
+      const page = await open(suite.server.url('hostile/pages/deep.html'));
       await waitUntil(page, 'the reader\'s plain selector to collapse the heading', isCollapsed, '#story h1');
       await page.waitForFunction(() => (window as unknown as { hostile: { built: boolean } }).hostile.built, { polling: 100, timeout: 60_000 });
       // The page stays in front (a hidden tab's timers are slowed down) while Tidings matches the selectors over its
       // chain, until the content script reports the costly one switched off.
-      const tabId = await session.tabIdOf(page);
+      const tabId = await suite.session.tabIdOf(page);
       const slowSelectors = async (): Promise<string[]> =>
-        ((await session.extensionEval((api, id) => api.tabs.sendMessage(id, { type: 'tidings:get-page' }), tabId)) as PageState).slowSelectors ?? [];
+        ((await suite.session.extensionEval((api, id) => api.tabs.sendMessage(id, { type: 'tidings:get-page' }), tabId)) as PageState).slowSelectors ?? [];
       const deadline = Date.now() + 60_000;
       while (!(await slowSelectors()).includes(WORST_ACCEPTED) && Date.now() < deadline) await sleep(500);
       const figures = await page.evaluate(() => (window as unknown as { hostile: { longestGapMs: number; longTasks: number[] } }).hostile);
@@ -203,12 +180,12 @@ export function defineHostileScenarios(name: BrowserName): void {
       expect(await slowSelectors()).toEqual([WORST_ACCEPTED]);
 
       // The popup says so.
-      const popup = await open(session.extensionUrl(`popup.html?tab=${tabId}`));
+      const popup = await open(suite.session.extensionUrl(`popup.html?tab=${tabId}`));
       await waitUntil(popup, 'the slow selector notice', () => !(document.querySelector('#slow-selectors') as HTMLElement).hidden);
       const notice = await popup.$eval('#slow-selectors', (element) => element.textContent ?? '');
       expect(notice).toContain(WORST_ACCEPTED);
       expect(notice).not.toContain(COSTLY);
-      expect(await syncedField(session, 'userSelectors')).toEqual({ '127.0.0.1': [COSTLY, WORST_ACCEPTED, '#story h1'] });
+      expect(await syncedField(suite.session, 'userSelectors')).toEqual({ '127.0.0.1': [COSTLY, WORST_ACCEPTED, '#story h1'] });
     });
   });
 }
