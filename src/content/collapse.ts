@@ -158,7 +158,8 @@ export class Collapser {
       id,
       snippet: snippetOf(element),
       revealed: false,
-      overlay: isOverlay(element),
+      // The scroll lock undone for an overlay is the page's; a frame's overlay is hidden like any block.
+      overlay: element.ownerDocument === this.doc && isOverlay(element),
       saved: [],
       placeholder: null,
       anchor: element,
