@@ -141,6 +141,8 @@ export function defineHostileScenarios(name: BrowserName): void {
 
     it('scans open shadow roots and same-origin frames, and sees through marks the page forged', async () => {
       const page = await open(suite.server.url('hostile/pages/components.html'));
+      // In front: a background tab gets no animation frames and slowed-down timers, and the page adds a component late.
+      await page.bringToFront();
       const collapsedIn = (where: 'shadow' | 'frame' | 'page', host: string, id: string) =>
         page.evaluate((where, host, id) => {
           const scope = where === 'shadow' ? document.getElementById(host)?.shadowRoot
@@ -148,7 +150,7 @@ export function defineHostileScenarios(name: BrowserName): void {
           return scope?.getElementById(id)?.closest('[data-tidings-collapsed]') != null;
         }, where, host, id);
       const expectCollapsed = async (where: 'shadow' | 'frame' | 'page', host: string, id: string) => {
-        const deadline = Date.now() + 15_000;
+        const deadline = Date.now() + 30_000;
         while (!(await collapsedIn(where, host, id)) && Date.now() < deadline) await sleep(100);
         expect(await collapsedIn(where, host, id), `${id} collapsed`).toBe(true);
       };
