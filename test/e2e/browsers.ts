@@ -23,9 +23,14 @@ const chromiumArgs = [
 
 /** The subset of the WebExtension API the tests call inside extension contexts (chrome.* in Chromium, browser.* in Firefox). */
 export interface ExtensionApi {
-  tabs: { query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string; active: boolean }[]> };
+  tabs: {
+    query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string; active: boolean }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  storage: Record<'sync' | 'local', { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+  storage: Record<'sync' | 'local', { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> }> & {
+    onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
+  };
 }
 
 export interface ExtensionSession {
