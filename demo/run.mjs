@@ -35,13 +35,14 @@ try {
     await page.waitForFunction(() => document.querySelectorAll('[data-tidings-collapsed]').length >= 3, { polling: 100, timeout: 15_000 })
       .catch(() => console.warn('demo: fewer than 3 blocks were collapsed; the screenshot shows what was'));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const collapsed = await page.$$eval('[data-tidings-collapsed]', (elements) => elements.map((element) => element.getAttribute('data-tidings-collapsed')));
     await page.screenshot({ path: path.join(demoDir, 'after.png'), fullPage: true });
 
     const popup = await session.openExtensionPage(`popup.html?tab=${await session.tabIdOf(page)}`);
     await popup.setViewport({ width: 400, height: 600 });
     await popup.waitForFunction(() => /^\d+$/.test(document.querySelector('#finding-count')?.textContent?.trim() ?? ''), { polling: 100, timeout: 15_000 });
     await popup.screenshot({ path: path.join(demoDir, 'popup.png') });
+    // The page's marks name no detector; the popup lists what collapsed each block.
+    const collapsed = await popup.$$eval('#findings .finding-label', (labels) => labels.map((label) => label.textContent));
     console.log(`demo: collapsed ${collapsed.length} blocks (${collapsed.join(', ')}); wrote demo/before.png, demo/after.png, demo/popup.png`);
   });
 } finally {

@@ -19,6 +19,8 @@ export interface PageState {
   host: string;
   siteEnabled: boolean;
   findings: FindingSummary[];
+  /** The reader's selectors switched off on this site because matching them cost too much. */
+  slowSelectors: string[];
 }
 
 /** Popup → content script (browser.tabs.sendMessage). */
@@ -48,6 +50,16 @@ export interface AlwaysShowRequest {
   detectorIds: DetectorId[];
   /** Set when the block was the reader's own selector's: that selector is removed instead. */
   selector?: string;
+}
+
+/**
+ * Content script → background: matching `selector`, one of the reader's selectors for `host`, cost too much on a
+ * page there; the background keeps it switched off on that site for the browser session (storage.session).
+ */
+export interface SlowSelectorMessage {
+  type: 'tidings:slow-selector';
+  host: string;
+  selector: string;
 }
 
 /**

@@ -1,19 +1,31 @@
 // What the background answers the content scripts (runtime messages): each tab's status on the toolbar
 // button (badge count, greyed icon when Tidings is off for the site), the settings for a site, and the
 // lexicons a content script does not ship. Keeps no state of its own (it runs as a Chrome service worker
-// that may stop at any moment): every message carries all it needs.
+// that may stop at any moment): every message carries all it needs. The one exception is how often each tab
+// saved "Always show" lately; forgetting it when the worker stops only gives a tab a fresh allowance.
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../browser';
 import type { DetectorId } from '../core/types';
+import { EventWindow } from '../bounded';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
-import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, TabStatusMessage } from '../messages';
-import { addSiteException, removeUserSelector, siteSettings, type SiteSettings } from '../settings/site';
+import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, TabStatusMessage } from '../messages';
+import type { Settings } from '../settings/schema';
+import { addSiteException, canonicalHost, ownEntry, removeUserSelector, siteSettings, withEntry, type SiteSettings } from '../settings/site';
 import { loadSettings, updateSettings } from '../settings/store';
+import { isRecord } from '../settings/validate';
 
 const BADGE_BACKGROUND = '#1b6ca8';
 const BADGE_TEXT = '#ffffff';
 const ICON_SIZES = [16, 32, 48, 128] as const;
+
+/**
+ * "Always show" saves each tab may make per minute. A reader clicks it for a block or two on a page; a page
+ * that found a way to press it (or a content script gone wrong) must not use up storage.sync's 120 writes per
+ * minute, after which the reader's own next change could only be saved on this device.
+ */
+export const ALWAYS_SHOW_LIMIT = { saves: 6, windowMs: 60_000, tabs: 256 } as const;
+const alwaysShowSaves = new EventWindow<number>(ALWAYS_SHOW_LIMIT.saves, ALWAYS_SHOW_LIMIT.windowMs, ALWAYS_SHOW_LIMIT.tabs);
 
 function iconPaths(drawing: 'tidings' | 'tidings-off'): Record<string, string> {
   return Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icons/${drawing}-${size}.png`]));
@@ -36,6 +48,10 @@ function isSiteSettingsRequest(message: Partial<SiteSettingsRequest>): message i
   return message.type === 'tidings:get-site-settings' && typeof message.host === 'string';
 }
 
+function isSlowSelectorMessage(message: Partial<SlowSelectorMessage>): message is SlowSelectorMessage {
+  return message.type === 'tidings:slow-selector' && typeof message.host === 'string' && typeof message.selector === 'string';
+}
+
 function isAlwaysShowRequest(message: Partial<AlwaysShowRequest>): message is AlwaysShowRequest {
   return (
     message.type === 'tidings:always-show' &&
@@ -56,22 +72,68 @@ async function showTabStatus(tabId: number, status: TabStatusMessage): Promise<v
   ]);
 }
 
-async function alwaysShow({ host, detectorIds, selector }: AlwaysShowRequest): Promise<SiteSettings> {
+/**
+ * The reader's selectors switched off per host for the browser session because they cost too much on a page
+ * there (storage.session: gone when the browser closes, so a page that was slow once does not keep a selector off
+ * for good). At most SLOW_SELECTOR_HOSTS hosts, each holding only selectors the reader has for it.
+ */
+const SLOW_SELECTORS_KEY = 'slowSelectors';
+const SLOW_SELECTOR_HOSTS = 200;
+
+async function slowSelectorsByHost(): Promise<Record<string, string[]>> {
+  const stored = (await browser.storage.session.get(SLOW_SELECTORS_KEY))[SLOW_SELECTORS_KEY];
+  return isRecord(stored) ? (stored as Record<string, string[]>) : {};
+}
+
+/** The selectors switched off for `host` (a canonical host). */
+function slowSelectorsOf(byHost: Record<string, string[]>, host: string): string[] {
+  const slow = ownEntry(byHost, host);
+  return Array.isArray(slow) ? slow : [];
+}
+
+/** The site's settings as the content script uses them: without the selectors switched off there this session. */
+async function siteSettingsFor(settings: Settings, host: string): Promise<SiteSettings> {
+  const site = siteSettings(settings, host);
+  const slow = slowSelectorsOf(await slowSelectorsByHost(), canonicalHost(host) ?? host);
+  return {
+    ...site,
+    userSelectors: site.userSelectors.filter((selector) => !slow.includes(selector)),
+    slowSelectors: site.userSelectors.filter((selector) => slow.includes(selector)),
+  };
+}
+
+async function rememberSlowSelector({ host, selector }: SlowSelectorMessage): Promise<void> {
+  const key = canonicalHost(host);
+  const { settings } = await loadSettings();
+  if (key === null || !siteSettings(settings, key).userSelectors.includes(selector)) return;
+  const byHost = await slowSelectorsByHost();
+  const slow = slowSelectorsOf(byHost, key);
+  if (slow.includes(selector)) return;
+  // Set again last, and the hosts set longest ago go first.
+  const kept = Object.entries(withEntry<string[]>(byHost, key, undefined)).slice(-(SLOW_SELECTOR_HOSTS - 1));
+  await browser.storage.session.set({ [SLOW_SELECTORS_KEY]: Object.fromEntries([...kept, [key, [...slow, selector]]]) });
+}
+
+async function alwaysShow({ host, detectorIds, selector }: AlwaysShowRequest, tabId: number | undefined): Promise<SiteSettings> {
+  if (tabId === undefined || !alwaysShowSaves.record(tabId, Date.now())) {
+    throw new Error(`"Always show" was not saved: at most ${ALWAYS_SHOW_LIMIT.saves} saves a minute from one tab`);
+  }
   const { settings } = await updateSettings((current) =>
     selector !== undefined
       ? removeUserSelector(current, host, selector)
       : detectorIds.reduce((edited, id) => addSiteException(edited, host, id), current),
   );
-  return siteSettings(settings, host);
+  return siteSettingsFor(settings, host);
 }
 
 /** The answer to one runtime message, or undefined when it is not one of ours (another listener may answer). */
 export function answerMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   if (isLexiconRequest(message)) return Promise.resolve<LexiconReply>(lexiconOf(message.lang));
-  if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettings(settings, message.host));
-  if (isAlwaysShowRequest(message)) return alwaysShow(message);
+  if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettingsFor(settings, message.host));
+  if (isSlowSelectorMessage(message)) return rememberSlowSelector(message).then(() => ({ ok: true }));
   const tabId = sender.tab?.id;
+  if (isAlwaysShowRequest(message)) return alwaysShow(message, tabId);
   if (!isTabStatus(message) || tabId === undefined) return undefined;
   // The tab may close between the message and the update; that is not an error worth reporting.
   return showTabStatus(tabId, message).then(

@@ -4,15 +4,12 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { inPageScript } from './bench-bundle';
+import { browserExecutable } from './browser-paths';
 import { IN_PAGE_FUNCTION, type MeasureRequest, type PageMeasurement } from './bench-measure';
 
 const ORIGIN = 'http://bench.invalid';
 /** A 100 000-element page takes seconds to load and measure; a stuck page should not hang the run for ever. */
 const PAGE_TIMEOUT_MS = 300_000;
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
 
 export interface ChromiumBench {
   /** Loads the HTML and measures it in the page. */
@@ -22,7 +19,7 @@ export interface ChromiumBench {
 
 /** Starts Chromium, or says why it cannot (the browser half is then skipped). */
 export async function openChromium(): Promise<ChromiumBench | { skipped: string }> {
-  const executablePath = chromiumPath();
+  const executablePath = browserExecutable('chromium').path;
   if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath} (set CHROMIUM_PATH)` };
   const script = await inPageScript();
   let browser: Browser;

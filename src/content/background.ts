@@ -4,7 +4,7 @@
 import browser from '../browser';
 import type { DetectorId } from '../core/types';
 import type { Lexicon } from '../lexicons/types';
-import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest } from '../messages';
+import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage } from '../messages';
 import type { SiteSettings } from '../settings/site';
 
 /**
@@ -44,6 +44,12 @@ export async function requestSiteSettings(host: string): Promise<SiteSettings> {
 export async function requestAlwaysShow(host: string, detectorIds: DetectorId[], selector?: string): Promise<SiteSettings> {
   const request: AlwaysShowRequest = { type: 'tidings:always-show', host, detectorIds, ...(selector === undefined ? {} : { selector }) };
   return siteSettingsOf(await browser.runtime.sendMessage(request));
+}
+
+/** Tells the background that one of the reader's selectors for `host` cost too much on this page. */
+export async function reportSlowSelector(host: string, selector: string): Promise<void> {
+  const message: SlowSelectorMessage = { type: 'tidings:slow-selector', host, selector };
+  await browser.runtime.sendMessage(message);
 }
 
 /** The lexicon of `lang` (a primary subtag); rejects when the background has none. */

@@ -1,7 +1,12 @@
 // Collapse and reveal, keeping the page intact: the element stays in the DOM, hidden with an inline
 // `display: none !important`, and gets its own display back on reveal. Optionally a placeholder bar stands in
 // its place. Also owns what a collapsed overlay changed around it (scroll lock, backdrops).
-import type { DetectorId, Kind } from '../core/types';
+//
+// The marks left in the page (data-tidings-collapsed, -revealed, -backdrop, -id, the placeholder's -for) carry
+// ids only, never a detector's name: a page must not learn which detectors the reader has on. A page can put the
+// same attributes on its own elements, so which elements are really marked is kept in a WeakSet (`marks`) that
+// the scan consults.
+import type { DetectorId, Kind, OwnMarks } from '../core/types';
 import type { FindingSummary } from '../messages';
 import type { PlaceholderMode } from '../settings/schema';
 import { findBackdrops, isOverlay } from './overlay';
@@ -53,11 +58,20 @@ interface Entry extends CollapsedBlock {
 export interface CollapserEvents {
   /** The reader asked for "Always show on this site" on a block. */
   alwaysShow(block: CollapsedBlock): void;
+  /** What the placeholder's "Why?" lists for a block (it is shown in the page). */
+  placeholderReasons(block: CollapsedBlock): string[];
   /** Something changed that the popup count or badge shows. */
   changed(): void;
 }
 
 const SNIPPET_LENGTH = 80;
+/**
+ * Blocks one page may have collapsed at once. Each costs a placeholder with a shadow root of its own; a page that
+ * adds appeals and never removes them must not make the content script grow without end.
+ */
+export const MAX_COLLAPSED_BLOCKS = 1000;
+/** Our marks on blocks: a cheap first filter, confirmed by the WeakSet of the elements we marked. */
+const MARKED = '[data-tidings-collapsed], [data-tidings-revealed], [data-tidings-backdrop]';
 
 function hide(element: StyledElement): SavedDisplay {
   const saved = {
@@ -102,6 +116,8 @@ export function snippetOf(element: Element): string {
 export class Collapser {
   private readonly entries = new Map<string, Entry>();
   private readonly scroll: ScrollUnlocker;
+  /** Every element marked by us: collapsed and revealed blocks, hidden backdrops, placeholders. */
+  private readonly own = new WeakSet<Element>();
   private nextId = 1;
 
   constructor(
@@ -112,6 +128,11 @@ export class Collapser {
     this.scroll = new ScrollUnlocker(doc);
   }
 
+  /** Which marked elements are ours, for the scan and the content script; read-only to them. */
+  get marks(): OwnMarks {
+    return this.own;
+  }
+
   /** Blocks currently hidden (not counting those the reader revealed). */
   get count(): number {
     let count = 0;
@@ -119,7 +140,17 @@ export class Collapser {
     return count;
   }
 
-  collapse(request: CollapseRequest): CollapsedBlock {
+  /** Whether `element` is (or is inside) a block or backdrop we hid, or a block the reader revealed. */
+  covers(element: Element): boolean {
+    for (let marked = element.closest(MARKED); marked !== null; marked = marked.parentElement?.closest(MARKED) ?? null) {
+      if (this.own.has(marked)) return true;
+    }
+    return false;
+  }
+
+  /** Collapses a block; null when the page already has MAX_COLLAPSED_BLOCKS collapsed. */
+  collapse(request: CollapseRequest): CollapsedBlock | null {
+    if (this.entries.size >= MAX_COLLAPSED_BLOCKS) return null;
     const id = `t${this.nextId++}`;
     const { element } = request;
     const entry: Entry = {
@@ -127,17 +158,20 @@ export class Collapser {
       id,
       snippet: snippetOf(element),
       revealed: false,
-      overlay: isOverlay(element),
+      // The scroll lock undone for an overlay is the page's; a frame's overlay is hidden like any block.
+      overlay: element.ownerDocument === this.doc && isOverlay(element),
       saved: [],
       placeholder: null,
       anchor: element,
     };
-    element.setAttribute('data-tidings-collapsed', request.detectorId);
+    element.setAttribute('data-tidings-collapsed', '');
     element.setAttribute('data-tidings-id', id);
+    this.own.add(element);
     if (entry.overlay) {
-      for (const backdrop of findBackdrops(element)) {
-        if (!isStyled(backdrop) || backdrop.hasAttribute('data-tidings-backdrop')) continue;
+      for (const backdrop of findBackdrops(element, this.own)) {
+        if (!isStyled(backdrop) || this.own.has(backdrop)) continue;
         backdrop.setAttribute('data-tidings-backdrop', id);
+        this.own.add(backdrop);
         entry.saved.push(hide(backdrop));
         if (backdrop.contains(entry.anchor)) entry.anchor = backdrop;
       }
@@ -158,6 +192,7 @@ export class Collapser {
     if (byReader) {
       entry.revealed = true;
       entry.element.setAttribute('data-tidings-revealed', id);
+      this.own.add(entry.element);
     } else {
       this.entries.delete(id);
     }
@@ -204,9 +239,11 @@ export class Collapser {
   private undo(entry: Entry): void {
     entry.placeholder?.remove();
     entry.placeholder = null;
-    for (const saved of entry.saved) restore(saved);
-    for (const backdrop of this.doc.querySelectorAll(`[data-tidings-backdrop="${entry.id}"]`)) {
-      backdrop.removeAttribute('data-tidings-backdrop');
+    // The block and its hidden backdrops: each gets its display back and loses our marks.
+    for (const saved of entry.saved) {
+      restore(saved);
+      saved.element.removeAttribute('data-tidings-backdrop');
+      this.own.delete(saved.element);
     }
     entry.saved = [];
     entry.element.removeAttribute('data-tidings-collapsed');
@@ -218,10 +255,13 @@ export class Collapser {
     entry.placeholder?.remove();
     entry.placeholder = null;
     if (this.mode !== 'placeholder' || !entry.anchor.isConnected) return;
-    entry.placeholder = createPlaceholder(this.doc, entry, {
+    // Made by the document it goes into: a block may sit in a same-origin frame.
+    entry.placeholder = createPlaceholder(entry.anchor.ownerDocument, entry, {
       show: () => this.reveal(entry.id, true),
       alwaysShow: () => this.events.alwaysShow(entry),
+      reasons: () => this.events.placeholderReasons(entry),
     });
+    this.own.add(entry.placeholder);
     entry.anchor.before(entry.placeholder);
   }
 }

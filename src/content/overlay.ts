@@ -1,4 +1,5 @@
 // Recognises modal overlays among collapsed blocks, and the dimming backdrop a modal leaves behind.
+import type { OwnMarks } from '../core/types';
 
 /** How many ancestors up a fixed container may sit above the collapsed block and still be its overlay. */
 const OVERLAY_ANCESTOR_DEPTH = 4;
@@ -29,9 +30,9 @@ function coversViewport(element: Element): boolean {
 }
 
 /** A fixed, viewport-sized element without text: the dimmed layer a modal puts between page and dialog. */
-function isBackdrop(element: Element): boolean {
+function isBackdrop(element: Element, ownMarks: OwnMarks): boolean {
   return (
-    !element.hasAttribute('data-tidings-collapsed') &&
+    !ownMarks.has(element) &&
     (element.textContent ?? '').trim() === '' &&
     isFixed(element) &&
     coversViewport(element)
@@ -41,15 +42,16 @@ function isBackdrop(element: Element): boolean {
 /**
  * Backdrops that belong to the collapsed overlay `element`: siblings of it (or of its fixed container) and
  * a fixed container around it whose only text is the overlay's own (the dialog sat inside its backdrop).
+ * Elements we marked ourselves (`ownMarks`) are no backdrops.
  */
-export function findBackdrops(element: Element): Element[] {
+export function findBackdrops(element: Element, ownMarks: OwnMarks): Element[] {
   const found = new Set<Element>();
   const body = element.ownerDocument.body;
   const ownText = (element.textContent ?? '').trim().length;
   let current: Element | null = element;
   for (let depth = 0; current !== null && current !== body && depth <= OVERLAY_ANCESTOR_DEPTH; depth += 1) {
     for (const sibling of current.parentElement?.children ?? []) {
-      if (sibling !== current && isBackdrop(sibling)) found.add(sibling);
+      if (sibling !== current && isBackdrop(sibling, ownMarks)) found.add(sibling);
     }
     const parent: Element | null = current.parentElement;
     if (parent === null || parent === body) break;

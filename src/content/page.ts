@@ -1,25 +1,32 @@
 // The content script's life on one page: load settings, scan as the document is parsed, collapse what the
 // detectors find, keep in step with settings changes, answer the popup and report the count to the background.
+//
+// Besides the document it reads the page's open shadow roots (web components) and the documents of its same-origin
+// frames, found by the element sweep, watched by the same batcher and scanned within the same budget. Frames are
+// read from here, the top frame, rather than by a content script in every frame ("all_frames"): no script goes into
+// cross-origin frames (ads, embeds) it could not usefully read alongside the page, the popup and the badge keep one
+// page to talk to, and the manifest keeps asking for nothing more.
 import browser from '../browser';
 import type { DetectorId, ScanOptions } from '../core/types';
 import { detectorById, detectors } from '../detectors/registry';
-import { missingLexicons, primarySubtag, provideLexicon } from '../lexicons/index';
+import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { watchStoredSettings } from '../settings/store';
-import { requestAlwaysShow, requestLexicon, requestSiteSettings } from './background';
+import { reportSlowSelector, requestAlwaysShow, requestLexicon, requestSiteSettings } from './background';
 import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
-import { PLACEHOLDER_TAG } from './placeholder';
-import { MutationBatcher } from './watch';
+import { reasonsForPage } from './reasons';
+import { ElementSweep } from './sweep';
+import { MutationBatcher, wholeTree } from './watch';
+import { t } from '../ui/i18n';
 
 /** The badge follows the count, but not on every single collapse while a page loads. */
 const STATUS_DEBOUNCE_MS = 150;
 /** Added content with this many paragraphs may be (or move) the article. */
 const ARTICLE_PARAGRAPHS = 3;
-const MARKED = '[data-tidings-collapsed], [data-tidings-revealed], [data-tidings-backdrop]';
 
 /** What a collapse is made of, besides the element. */
 type Verdict = Omit<CollapseRequest, 'element'>;
@@ -44,42 +51,81 @@ function isDetectorOn(options: ScanOptions, id: DetectorId): boolean {
   return options.enabled[id] ?? detectorById(id)?.enabledByDefault ?? false;
 }
 
+/** The node above `node`, from a shadow root's top on to its host. */
+function composedParent(node: Node): Node | null {
+  return node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null;
+}
+
+/** A same-origin frame's document; null for a cross-origin or sandboxed one, which a script cannot read. */
+function frameDocument(frame: Element): Document | null {
+  try {
+    return (frame as HTMLIFrameElement).contentDocument;
+  } catch {
+    return null;
+  }
+}
+
 export function startTidings(doc: Document, host: string): TidingsPage {
   const stats: PageStats = { collapses: 0, loopRefusals: 0 };
   const loopGuard = new LoopGuard<Verdict>();
   let scanOptions: ScanOptions = { enabled: {}, sensitivity: 'normal' };
   let site: SiteSettings | null = null;
-  let context: ScanContext | null = null;
+  /** The scan context of each document read (the page's, its frames'); null while not scanning. */
+  let contexts: WeakMap<Document, ScanContext> | null = null;
   let selectors: string[] = [];
+  /** The reader's selectors switched off on this site because they cost too much (here or on an earlier page). */
+  const slowSelectors = new Set<string>();
+  /** Frame elements whose document we read, with a load listener for the next one. */
+  const frames = new WeakSet<Element>();
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   let lastStatus = '';
   let paragraphsAtRescan = -1;
   let appliedScanKey = '';
   const requestedLexicons = new Set<string>();
+  /** Languages (known to Tidings) that the page or its frames are in. */
+  const pageLanguages = new Set<string>();
   let stopped = false;
 
   const collapser = new Collapser(doc, 'placeholder', {
     alwaysShow: (block) => void alwaysShow(block),
+    placeholderReasons: (block) => reasonsForPage(block.reasons, scanOptions.userPhrases, t('placeholder_your_phrase')),
     changed: scheduleStatus,
   });
 
+  /** A scan context knowing which marked elements are ours (a page's forged marks hide nothing from it). */
+  function contextFor(options: ScanOptions, document: Document): ScanContext {
+    return createScanContext(document, { ...options, ownMarks: collapser.marks });
+  }
+
+  /** The scan context of `document`, made when first needed; null while not scanning. */
+  function contextOf(document: Document): ScanContext | null {
+    if (contexts === null) return null;
+    let context = contexts.get(document);
+    if (context === undefined) {
+      context = contextFor(scanOptions, document);
+      contexts.set(document, context);
+    }
+    return context;
+  }
+
   /** While the parser is still adding to it, a block may not be whole yet (nor may the article around it). */
   function isComplete(element: Element): boolean {
-    if (doc.readyState !== 'loading') return true;
-    for (let node: Node | null = element; node !== null && node !== doc; node = node.parentNode) {
+    const document = element.ownerDocument;
+    if (document.readyState !== 'loading') return true;
+    for (let node: Node | null = element; node !== null && node !== document; node = composedParent(node)) {
       if (node.nextSibling !== null) return true;
     }
     return false;
   }
 
   function collapse(element: StyledElement, verdict: Verdict): void {
-    if (element === doc.documentElement || element === doc.body || element.closest(MARKED) !== null) return;
+    const { documentElement, body } = element.ownerDocument;
+    if (element === documentElement || element === body || collapser.covers(element)) return;
     if (!loopGuard.allow(element, verdict, Date.now())) {
       stats.loopRefusals += 1;
       return;
     }
-    collapser.collapse({ element, ...verdict });
-    stats.collapses += 1;
+    if (collapser.collapse({ element, ...verdict }) !== null) stats.collapses += 1;
   }
 
   /** Whether a verdict still stands under the current settings (its detector or selector may be off now). */
@@ -88,18 +134,43 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return isDetectorOn(scanOptions, verdict.detectorId);
   }
 
-  function collapseUserSelections(root: Element): void {
-    for (const selector of selectors) {
-      const matches = [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll(selector)];
-      for (const element of matches) {
-        if (!isStyled(element) || element.closest(PLACEHOLDER_TAG) !== null) continue;
-        collapse(element, { detectorId: 'user-selector', kind: 'appeal', reasons: [`selector ${selector}`], selector });
-      }
-    }
+  function collapseUserSelection(element: Element, selector: string): void {
+    if (!isStyled(element) || collapser.marks.has(element)) return;
+    collapse(element, { detectorId: 'user-selector', kind: 'appeal', reasons: [`selector ${selector}`], selector });
   }
 
+  /** A selector that cost too much on this page: off for the site (the background remembers it for the session). */
+  function switchOffSlowSelector(selector: string): void {
+    slowSelectors.add(selector);
+    selectors = selectors.filter((kept) => kept !== selector);
+    collapser.revealWhere((block) => block.selector === selector);
+    reportSlowSelector(host, selector).catch((error: unknown) => console.warn('Tidings: could not report a slow selector.', error));
+  }
+
+  /** An open shadow root's elements or a same-origin frame's document: watched and read like the page. */
+  function readTreeOf(element: Element): void {
+    const tree = element.shadowRoot ?? readableFrameDocument(element);
+    if (tree === null || contexts === null) return;
+    batcher.observe(tree);
+    for (const whole of wholeTree(tree)) batcher.queue(whole);
+    sweep.queue(tree);
+  }
+
+  /** A frame's document, once its load listener is in place (each document the frame loads is read in turn). */
+  function readableFrameDocument(element: Element): Document | null {
+    if (element.localName !== 'iframe' && element.localName !== 'frame') return null;
+    if (!frames.has(element)) {
+      frames.add(element);
+      element.addEventListener('load', () => readTreeOf(element));
+    }
+    return frameDocument(element);
+  }
+
+  const sweep = new ElementSweep({ matched: collapseUserSelection, found: readTreeOf, overrun: switchOffSlowSelector });
+
   function scanAdded(root: Element): Element[] {
-    if (context === null || root.closest(MARKED) !== null) return [];
+    const context = contextOf(root.ownerDocument);
+    if (context === null || collapser.covers(root)) return [];
     // A block that comes back as it was is judged as before, without a scan; one the page keeps putting
     // back is left alone.
     const recalled = loopGuard.recall(root);
@@ -110,7 +181,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     }
     // A script added a whole page part (an app rendering its article after load): the article guard must
     // know the new article before anything in it is judged.
-    const isPagePart = root !== doc.body && root !== doc.documentElement && doc.readyState !== 'loading';
+    const { body, documentElement, readyState } = root.ownerDocument;
+    const isPagePart = root !== body && root !== documentElement && readyState !== 'loading';
     if (isPagePart && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS) refreshArticle(context);
     const unfinished: Element[] = [];
     for (const finding of scanRoot(root, context)) {
@@ -122,24 +194,29 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       const { detectorId, kind, reasons } = finding;
       collapse(finding.element, { detectorId, kind, reasons });
     }
-    collapseUserSelections(root);
-    requestLexicons(context.detect.langs);
+    // What was added is swept for the reader's selectors, shadow roots and frames; a whole tree (a rescan) is
+    // swept when the whole page is (see rescanAll).
+    if (!wholeTree(root).includes(root)) sweep.queue(root);
+    requestLexicons(context.detect.langs, true);
     return unfinished;
   }
 
   /**
    * The content script ships the English lexicon only: the lexicon of the page's language (or the reader's)
-   * is asked of the background, once per language, and the page is read again when it comes.
+   * is asked of the background, once per language, and the page is read again when one of the page's own
+   * languages (`ofPage`: of the page or one of its frames) comes.
    */
-  function requestLexicons(langs: readonly string[]): void {
+  function requestLexicons(langs: readonly string[], ofPage: boolean): void {
     for (const lang of missingLexicons(langs)) {
+      if (ofPage) pageLanguages.add(lang);
       if (requestedLexicons.has(lang)) continue;
       requestedLexicons.add(lang);
       requestLexicon(lang).then(
         (lexicon) => {
           provideLexicon(lexicon);
-          if (context !== null && context.detect.langs.some((tag) => primarySubtag(tag) === lang)) {
-            context = createScanContext(doc, scanOptions);
+          // Read again when the page (or one of its frames, whose language is its own) is in that language.
+          if (contexts !== null && pageLanguages.has(lang)) {
+            contexts = new WeakMap();
             rescanAll();
           }
         },
@@ -154,13 +231,15 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   const batcher = new MutationBatcher(
     doc,
     scanAdded,
-    (element) => element.localName === PLACEHOLDER_TAG,
+    (element) => collapser.marks.has(element),
     () => collapser.prune(),
+    sweep,
   );
 
+  /** Scans the page again; its shadow roots and frames follow as the sweep finds them. */
   function rescanAll(): void {
-    const root = doc.body ?? doc.documentElement;
-    if (root !== null) batcher.queue(root);
+    for (const whole of wholeTree(doc)) batcher.queue(whole);
+    sweep.queue(doc);
   }
 
   /**
@@ -174,12 +253,15 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     site = provisional ? null : next;
     if (!next.siteEnabled) {
       batcher.setReady(false);
-      context = null;
+      contexts = null;
+      sweep.clear();
       collapser.revealWhere(() => true);
       scheduleStatus();
       return;
     }
-    selectors = next.userSelectors.filter((selector) => isValidSelector(doc, selector));
+    for (const selector of next.slowSelectors ?? []) slowSelectors.add(selector);
+    selectors = next.userSelectors.filter((selector) => !slowSelectors.has(selector) && isValidSelector(doc, selector));
+    sweep.setSelectors(selectors);
     collapser.revealWhere((block) =>
       block.detectorId === 'user-selector'
         ? !selectors.includes(block.selector ?? '')
@@ -191,11 +273,11 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // (the stored settings equal the defaults used until they arrived, or another site's entry changed):
     // nothing new to find, and on a big page a pass has a cost.
     const scanKey = JSON.stringify([next.scanOptions, selectors]);
-    if (context === null || scanKey !== appliedScanKey) {
+    if (contexts === null || scanKey !== appliedScanKey) {
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
-      context = createScanContext(doc, next.scanOptions);
-      requestLexicons(context.detect.langs);
+      contexts = new WeakMap();
+      requestLexicons(contextOf(doc)?.detect.langs ?? [], true);
       rescanAll();
     }
     batcher.setReady(true);
@@ -219,7 +301,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     try {
       const enabled = { ...scanOptions.enabled, [first]: false };
       for (let round = 0; round < detectors.length; round += 1) {
-        const probe = createScanContext(doc, { ...scanOptions, enabled });
+        const probe = contextFor({ ...scanOptions, enabled }, element.ownerDocument);
         const finding = scanRoot(element, probe).find((candidate) => candidate.element === element);
         if (finding === undefined) break;
         found.push(finding.detectorId);
@@ -263,7 +345,9 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   }
 
   function pageState(): PageState {
-    return { host, siteEnabled: site?.siteEnabled ?? true, findings: collapser.summaries() };
+    const mine = [...(site?.slowSelectors ?? []), ...(site?.userSelectors ?? [])];
+    const slow = mine.filter((selector) => slowSelectors.has(selector));
+    return { host, siteEnabled: site?.siteEnabled ?? true, findings: collapser.summaries(), slowSelectors: slow };
   }
 
   function onMessage(message: unknown): Promise<unknown> | undefined {
@@ -281,10 +365,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
    * rescan only if paragraphs arrived since: everything added meanwhile was scanned as it came.
    */
   function onDocumentGrown(event: Event): void {
+    const context = contextOf(doc);
     if (context === null) return;
     const paragraphs = doc.getElementsByTagName('p').length;
     if (event.type === 'load' && paragraphs === paragraphsAtRescan) {
       refreshArticle(context);
+      // Web components defined late have their shadow roots by now.
+      sweep.queue(doc);
+      batcher.wake();
       return;
     }
     paragraphsAtRescan = paragraphs;
@@ -295,7 +383,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   batcher.start();
   // English (every page's plea wording may be in it) and the reader's own languages are asked for at once:
   // their pages are then read whole from the first paint.
-  requestLexicons(['en', ...(doc.defaultView?.navigator.languages ?? [])]);
+  requestLexicons(['en', ...(doc.defaultView?.navigator.languages ?? [])], false);
   const defaultSite = siteSettings(defaultSettings(), host);
   applySettings(defaultSite, true);
   doc.addEventListener('DOMContentLoaded', onDocumentGrown);
@@ -318,9 +406,10 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     ready,
     stop() {
       // Answers still on their way (settings, a lexicon) must not start scanning again.
-      context = null;
+      contexts = null;
       stopped = true;
       batcher.stop();
+      sweep.clear();
       collapser.revealWhere(() => true);
       unwatch();
       clearTimeout(statusTimer);

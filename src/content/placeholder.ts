@@ -1,6 +1,9 @@
 // The slim bar left where a block was collapsed: "Donation appeal hidden · Show · Always show on this site · Why?".
-// It lives in an open shadow root so page styles cannot restyle it and its styles cannot leak into the page;
-// colours derive from the page's own text colour so it reads on light and dark pages alike.
+// It lives in a closed shadow root: page styles cannot restyle it, its styles cannot leak into the page, and page
+// scripts cannot reach its buttons or read its reasons. Its buttons act on the reader's own input only
+// (`isTrusted`): a page's forged `click()` must not store settings that sync to every device. The reasons are put
+// in only when the reader asks "Why?". Colours derive from the page's own text colour so it reads on light and
+// dark pages alike.
 import { detectorLabel, t } from '../ui/i18n';
 import type { CollapseSource } from './collapse';
 
@@ -9,12 +12,13 @@ export const PLACEHOLDER_TAG = 'tidings-placeholder';
 export interface PlaceholderContent {
   id: string;
   detectorId: CollapseSource;
-  reasons: string[];
 }
 
 export interface PlaceholderActions {
   show(): void;
   alwaysShow(): void;
+  /** What "Why?" lists. */
+  reasons(): string[];
 }
 
 const STYLES = `
@@ -46,10 +50,18 @@ button {
   border-radius: 3px;
   padding: 0 2px;
 }
-button:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
+@media (hover: hover) {
+  button:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
+}
 button:focus-visible { outline: 2px solid Highlight; outline-offset: 1px; }
 ul { flex-basis: 100%; margin: 2px 0 0; padding-left: 18px; opacity: 0.8; }
 ul[hidden] { display: none; }
+/* Fingers, not a mouse (Firefox for Android, a phone-width column): every button a 44 px tap target. */
+@media (pointer: coarse), (max-width: 480px) {
+  .bar { gap: 0 4px; padding: 0 6px; }
+  button { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box; min-width: 44px; min-height: 44px; padding: 0 8px; }
+  ul { margin: 0 0 8px; }
+}
 `;
 
 function button(doc: Document, action: string, text: string): HTMLButtonElement {
@@ -64,7 +76,8 @@ function button(doc: Document, action: string, text: string): HTMLButtonElement 
 export function createPlaceholder(doc: Document, content: PlaceholderContent, actions: PlaceholderActions): HTMLElement {
   const host = doc.createElement(PLACEHOLDER_TAG);
   host.setAttribute('data-tidings-for', content.id);
-  const shadow = host.attachShadow({ mode: 'open' });
+  // delegatesFocus: focusing the bar focuses its first button, so the keyboard reaches it like any control.
+  const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
   style.textContent = STYLES;
 
@@ -81,11 +94,6 @@ export function createPlaceholder(doc: Document, content: PlaceholderContent, ac
   const reasons = doc.createElement('ul');
   reasons.id = 'reasons';
   reasons.hidden = true;
-  for (const reason of content.reasons) {
-    const item = doc.createElement('li');
-    item.textContent = reason;
-    reasons.append(item);
-  }
 
   const show = button(doc, 'show', t('placeholder_show'));
   const alwaysShow = button(doc, 'always-show', t('placeholder_always_show'));
@@ -97,6 +105,7 @@ export function createPlaceholder(doc: Document, content: PlaceholderContent, ac
   shadow.append(style, bar);
 
   bar.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
     // Duck-typed: `instanceof` fails across the page/content-script boundary (Firefox Xrays, other windows).
     const action = (event.target as Element | null)?.closest?.('button')?.dataset.action;
     if (action === undefined) return;
@@ -106,6 +115,13 @@ export function createPlaceholder(doc: Document, content: PlaceholderContent, ac
     if (action === 'show') actions.show();
     else if (action === 'always-show') actions.alwaysShow();
     else if (action === 'details') {
+      if (reasons.childElementCount === 0) {
+        for (const reason of actions.reasons()) {
+          const item = doc.createElement('li');
+          item.textContent = reason;
+          reasons.append(item);
+        }
+      }
       reasons.hidden = !reasons.hidden;
       details.setAttribute('aria-expanded', String(!reasons.hidden));
     }

@@ -15,13 +15,15 @@ const RELOCK_WINDOW_MS = 3000;
 /** A page that keeps re-locking gets this many corrections per overlay, then we stop fighting it. */
 const MAX_UNLOCKS_PER_HOLD = 5;
 
+/**
+ * Overrides an inline declaration, remembering what it was. One record per element and property, the page's latest
+ * value: a page that locks again and again while an overlay stays collapsed must not grow the list without end.
+ */
 function override(element: HTMLElement, property: string, value: string, changes: StyleChange[]): void {
-  changes.push({
-    element,
-    property,
-    value: element.style.getPropertyValue(property),
-    priority: element.style.getPropertyPriority(property),
-  });
+  const change = { element, property, value: element.style.getPropertyValue(property), priority: element.style.getPropertyPriority(property) };
+  const at = changes.findIndex((known) => known.element === element && known.property === property);
+  if (at >= 0) changes[at] = change;
+  else changes.push(change);
   element.style.setProperty(property, value, 'important');
 }
 
@@ -53,7 +55,7 @@ export class ScrollUnlocker {
     if (!this.holders.delete(id) || this.holders.size > 0) return;
     this.observer?.disconnect();
     this.observer = null;
-    // In order, so for a property changed twice the page's latest value is the one that stays.
+    // Each property gets the page's latest value before our last override.
     for (const change of this.changes) {
       change.element.style.setProperty(change.property, change.value, change.priority);
       if (change.element.getAttribute('style') === '') change.element.removeAttribute('style');

@@ -1,6 +1,8 @@
-// Watches the document for added elements and hands them to the scanner in batches: at most one batch per
-// frame (before it is painted, so nothing flashes), within a time budget, with the leftovers carried over.
-// A page that floods the DOM (or fights our collapses) makes batches space out instead of taking the tab.
+// Watches the document (and the shadow roots and frame documents it is told to) for added elements and hands them
+// to the scanner in batches: at most one batch per frame (before it is painted, so nothing flashes), within a time
+// budget, with the leftovers carried over. Work that goes on across batches (the element sweep) gets what is left
+// of each batch's budget. A page that floods the DOM (or fights our collapses) makes batches space out instead of
+// taking the tab.
 
 export interface BatchLimits {
   /** Scanning time allowed per batch before the rest waits for the next one. */
@@ -29,6 +31,24 @@ export const DEFAULT_LIMITS: BatchLimits = {
 /** Scans one root; returns the elements to look at again later (blocks the parser has not finished). */
 export type RootScanner = (root: Element) => Element[];
 
+/** Work done a slice at a time, in what is left of each batch's budget. */
+export interface SlicedWork {
+  readonly busy: boolean;
+  /** Works until `deadline` (a performance.now() time) or until done. */
+  run(deadline: number): void;
+}
+
+/** The elements that stand for a whole tree scanned at once: a document's body, a shadow root's children. */
+export function wholeTree(node: Node): Element[] {
+  const root = node.getRootNode();
+  if (root.nodeType === 9) {
+    const { body, documentElement } = root as Document;
+    const whole = body ?? documentElement;
+    return whole === null ? [] : [whole];
+  }
+  return root.nodeType === 11 ? [...(root as ShadowRoot).children] : [];
+}
+
 export interface BatchStats {
   batches: number;
   rootsScanned: number;
@@ -52,6 +72,7 @@ export class MutationBatcher {
     private readonly scanRoot: RootScanner,
     private readonly ignore: (element: Element) => boolean,
     private readonly onRemoved: () => void,
+    private readonly work: SlicedWork,
     private readonly limits: BatchLimits = DEFAULT_LIMITS,
   ) {
     this.observer = new MutationObserver((records) => {
@@ -65,7 +86,12 @@ export class MutationBatcher {
 
   /** Observe from now on; batches wait until `setReady(true)` (settings loaded, site on). */
   start(): void {
-    this.observer.observe(this.doc, { childList: true, subtree: true });
+    this.observe(this.doc);
+  }
+
+  /** Watches another tree too: an open shadow root, a same-origin frame's document (again is harmless). */
+  observe(tree: Document | ShadowRoot): void {
+    this.observer.observe(tree, { childList: true, subtree: true });
   }
 
   stop(): void {
@@ -78,6 +104,11 @@ export class MutationBatcher {
   setReady(ready: boolean): void {
     this.ready = ready;
     if (ready) this.flush();
+  }
+
+  /** Runs a batch soon: sliced work was added. */
+  wake(): void {
+    this.schedule();
   }
 
   /** Scan this root in the next batch (e.g. the whole body after the document finished loading). */
@@ -99,14 +130,14 @@ export class MutationBatcher {
     for (const root of this.deferred) this.pending.add(root);
     this.deferred.clear();
     if (this.pending.size > this.limits.maxPending) {
-      const whole = this.doc.body ?? this.doc.documentElement;
+      const wholes = new Set([...this.pending].flatMap(wholeTree));
       this.pending.clear();
-      if (whole !== null) this.pending.add(whole);
+      for (const whole of wholes) this.pending.add(whole);
     }
   }
 
   private schedule(): void {
-    if (this.scheduled || !this.ready || this.pending.size === 0) return;
+    if (this.scheduled || !this.ready || (this.pending.size === 0 && !this.work.busy)) return;
     this.scheduled = true;
     const win = this.doc.defaultView;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -179,16 +210,19 @@ export class MutationBatcher {
       const root = roots[index] as Element;
       for (const unfinished of this.scanRoot(root)) this.deferred.add(unfinished);
     }
+    const scanned = performance.now();
+    const overran = scanned - started > this.limits.budgetMs;
+    // The sliced work gets what is left of the budget, and at least a quarter of it so a busy page cannot starve it.
+    if (this.work.busy) this.work.run(Math.max(started + this.limits.budgetMs, scanned + this.limits.budgetMs / 4));
     const elapsed = performance.now() - started;
     this.stats.batches += 1;
     this.stats.rootsScanned += index;
     for (; index < roots.length; index += 1) this.pending.add(roots[index] as Element);
-    // Over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's
+    // Scans over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's
     // own scripts and input keep most of the main thread (scanning ≤ 1/(1+idleShare) of the time).
-    this.backoffMs =
-      elapsed > this.limits.budgetMs
-        ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * this.limits.idleShare))
-        : 0;
+    this.backoffMs = overran
+      ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * this.limits.idleShare))
+      : 0;
     this.stats.backoffMs = this.backoffMs;
   }
 }

@@ -62,6 +62,11 @@ export interface Detector {
   detect(block: Element, context: DetectContext): Verdict | null;
 }
 
+/** The elements Tidings itself marked in a page (a WeakSet the content script keeps). */
+export interface OwnMarks {
+  has(element: Element): boolean;
+}
+
 /** Which detectors run and how eagerly: the part of the user's settings the core needs. */
 export interface ScanOptions {
   enabled: Partial<Record<DetectorId, boolean>>;
@@ -69,4 +74,10 @@ export interface ScanOptions {
   userPhrases?: Partial<Record<Kind, string[]>>;
   /** Force the page language instead of detecting it. */
   lang?: string;
+  /**
+   * Which elements carrying data-tidings-collapsed / data-tidings-revealed were really marked by Tidings: only
+   * those are skipped, since a page can put the same attributes on its appeal to escape the scan. Without it
+   * no element is taken for marked.
+   */
+  ownMarks?: OwnMarks;
 }

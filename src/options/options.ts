@@ -3,7 +3,8 @@
 import type { DetectorId, Kind, Sensitivity } from '../core/types';
 import type { PlaceholderMode, Settings } from '../settings/schema';
 import { PHRASE_KINDS, defaultSettings } from '../settings/schema';
-import { isValidSelector, normalizeHost, setSiteEnabled, siteSettings } from '../settings/site';
+import { selectorCost, type SelectorCostReason } from '../settings/selector-cost';
+import { isValidSelector, normalizeHost, ownEntry, setSiteEnabled, siteSettings } from '../settings/site';
 import { importSettings, loadSettings, saveSettings, watchSettings } from '../settings/store';
 import { serializeSettingsExport, validateSettings } from '../settings/validate';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
@@ -24,7 +25,7 @@ const ui = {
   notice: byId('notice'),
   detectorList: byId('detector-list'),
   sensitivity: byId<HTMLSelectElement>('sensitivity'),
-  placeholderMode: byId<HTMLSelectElement>('placeholder-mode'),
+  placeholderMode: byId<HTMLFieldSetElement>('placeholder-mode'),
   siteOffForm: byId('site-off-form'),
   siteOffInput: byId<HTMLInputElement>('site-off-input'),
   siteOffError: byId('site-off-error'),
@@ -153,7 +154,7 @@ function renderPhrases(settings: Settings): void {
 function render(settings: Settings): void {
   showDetectorStates(ui.detectorList, settings);
   ui.sensitivity.value = settings.sensitivity;
-  ui.placeholderMode.value = settings.placeholderMode;
+  for (const choice of ui.placeholderMode.querySelectorAll('input')) choice.checked = choice.value === settings.placeholderMode;
   renderSites(settings);
   renderExceptions(settings);
   renderPhrases(settings);
@@ -203,12 +204,18 @@ async function savePhrases(): Promise<void> {
   if (await change((s) => setUserPhrases(s, phrases))) showStatus(status, t('options_phrases_saved'), 'ok');
 }
 
-/** Each non-blank line must parse as a CSS selector; the first bad one is named with its line number. */
-function invalidSelectorLine(text: string): { line: number; selector: string } | undefined {
+/**
+ * Each non-blank line must parse as a CSS selector and be cheap enough to match on every page of the site; the
+ * first bad one is named with its line number and, when it parses, why it costs too much.
+ */
+function invalidSelectorLine(text: string): { line: number; selector: string; cost: SelectorCostReason | null } | undefined {
   const lines = text.split('\n');
   for (const [index, raw] of lines.entries()) {
     const selector = raw.trim();
-    if (selector !== '' && !isValidSelector(document, selector)) return { line: index + 1, selector };
+    if (selector === '') continue;
+    if (!isValidSelector(document, selector)) return { line: index + 1, selector, cost: null };
+    const cost = selectorCost(selector);
+    if (cost !== null) return { line: index + 1, selector, cost };
   }
   return undefined;
 }
@@ -227,7 +234,8 @@ async function saveSelectors(): Promise<void> {
   }
   const bad = invalidSelectorLine(text);
   if (bad) {
-    showStatus(status, t('options_selector_invalid', [String(bad.line), bad.selector]), 'error');
+    const line = [String(bad.line), bad.selector];
+    showStatus(status, bad.cost === null ? t('options_selector_invalid', line) : t('options_selector_costly', [...line, t(`selector_cost_${bad.cost}`)]), 'error');
     return;
   }
   const selectors = meaningfulLines(text);
@@ -245,7 +253,7 @@ async function saveSelectors(): Promise<void> {
 /** Naming a site that already has selectors brings them into an empty editor, so they are edited, not replaced. */
 function loadSelectorsOfHost(): void {
   const host = normalizeHost(ui.selectorsHost.value);
-  const stored = host === null ? undefined : view.settings?.userSelectors[host];
+  const stored = host === null || view.settings === undefined ? undefined : ownEntry(view.settings.userSelectors, host);
   if (stored && ui.selectorsInput.value.trim() === '') ui.selectorsInput.value = stored.join('\n');
 }
 
@@ -310,7 +318,7 @@ function wireControls(): void {
     void change((s) => ({ ...s, sensitivity }));
   });
   ui.placeholderMode.addEventListener('change', (event) => {
-    const placeholderMode = (event.target as HTMLSelectElement).value as PlaceholderMode;
+    const placeholderMode = (event.target as HTMLInputElement).value as PlaceholderMode;
     void change((s) => ({ ...s, placeholderMode }));
   });
   ui.siteOffForm.addEventListener('submit', (event) => void addDisabledSite(event));

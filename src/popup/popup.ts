@@ -37,6 +37,7 @@ const ui = {
   pageStatus: byId('page-status'),
   pageStatusTitle: byId('page-status-title'),
   pageStatusBody: byId('page-status-body'),
+  slowSelectors: byId('slow-selectors'),
   findingsSection: byId('findings-section'),
   findingsHeading: byId('findings-heading'),
   findingCount: byId('finding-count'),
@@ -121,6 +122,13 @@ function renderStatus(): void {
   body.textContent = bodyKey === '' ? '' : t(bodyKey);
 }
 
+/** The reader's selectors the page's content script switched off because they slowed the page down. */
+function renderSlowSelectors(): void {
+  const slow = siteEnabled() ? (state.page?.slowSelectors ?? []) : [];
+  ui.slowSelectors.hidden = slow.length === 0;
+  ui.slowSelectors.textContent = slow.length === 0 ? '' : t('popup_selectors_slow', slow.map((selector) => `“${selector}”`).join(', '));
+}
+
 function findingItem(finding: FindingSummary): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'finding';
@@ -188,6 +196,7 @@ function render(): void {
   toggle.checked = siteEnabled();
   if (settings) showDetectorStates(ui.detectorList, settings, page?.host);
   renderStatus();
+  renderSlowSelectors();
   renderFindings();
   document.querySelector('main')?.setAttribute('aria-busy', String(state.reachable === undefined));
 }

@@ -1,6 +1,6 @@
 // Finding blocks in a DOM: candidate blocks → every enabled detector scores them → verdicts,
 // filtered by the article guard and collapsed to the outermost block.
-import type { DetectContext, Detector, DetectorId, Finding, ScanOptions } from '../core/types';
+import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
 import { declaredLanguage, LanguageTally } from './language';
@@ -42,7 +42,20 @@ const CLIMB_LEVELS = 4;
 const CLIMB_EXTRA_NODES = 300;
 /** Elements that are the page, never a block. */
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
-const guardedSelector = '[data-tidings-collapsed], [data-tidings-revealed], tidings-placeholder';
+/**
+ * Tidings' marks on blocks it collapsed or the reader revealed. Its placeholders need no skipping: their bar sits
+ * in a closed shadow root and their light DOM is empty (a page's own element of that name is read like any other).
+ */
+const markSelector = '[data-tidings-collapsed], [data-tidings-revealed]';
+
+/** Whether `element` is inside (or is) a block Tidings marked; marks a page forged do not count. */
+function insideOwnMark(element: Element, ownMarks: OwnMarks | undefined): boolean {
+  if (ownMarks === undefined) return false;
+  for (let marked = element.closest(markSelector); marked !== null; marked = marked.parentElement?.closest(markSelector) ?? null) {
+    if (ownMarks.has(marked)) return true;
+  }
+  return false;
+}
 
 function enabledDetectors(options: ScanOptions): Detector[] {
   return detectors.filter((detector) => options.enabled[detector.id] ?? detector.enabledByDefault);
@@ -91,7 +104,7 @@ function articleIndex(context: ScanContext): StatsIndex | null {
   const root = context.doc.body ?? context.doc.documentElement;
   if (!root) return null;
   const tally = context.languageSettled ? null : new LanguageTally();
-  let index = computeStats(root, matcherFor(context.detect), tally);
+  let index = computeStats(root, matcherFor(context.detect), tally, context.options.ownMarks);
   if (tally) {
     const lang = tally.language();
     // While the page is still being parsed its text may be too short to tell: weigh it again next time.
@@ -99,7 +112,7 @@ function articleIndex(context: ScanContext): StatsIndex | null {
     if (lang !== 'en') {
       // The page's own lexicon joins English: its phrases must be counted too.
       context.detect = detectContextFor(context.options, lang);
-      index = computeStats(root, matcherFor(context.detect));
+      index = computeStats(root, matcherFor(context.detect), null, context.options.ownMarks);
     }
   }
   context.article = findArticle(index);
@@ -128,17 +141,17 @@ export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
   const context = newContext(doc, options);
   // One statistics pass serves both the article search and the scan.
   const index = articleIndex(context);
-  return index && context.detectors.length > 0 && !root.closest(guardedSelector) ? scanIndex(root, index, context) : [];
+  return index && context.detectors.length > 0 && !insideOwnMark(root, options.ownMarks) ? scanIndex(root, index, context) : [];
 }
 
 export function scanRoot(root: Element, context: ScanContext): Finding[] {
-  if (context.detectors.length === 0 || root.closest(guardedSelector)) return [];
+  if (context.detectors.length === 0 || insideOwnMark(root, context.options.ownMarks)) return [];
   if (root === context.doc.body) {
     // The whole page: one statistics pass finds the article again and serves the scan.
     const index = articleIndex(context);
     return index ? scanIndex(root, index, context) : [];
   }
-  return scanIndex(root, computeStats(climbBase(root), matcherFor(context.detect)), context);
+  return scanIndex(root, computeStats(climbBase(root), matcherFor(context.detect), null, context.options.ownMarks), context);
 }
 
 /**

@@ -2,7 +2,7 @@
 // pass: each element's figures are added into its parent as it closes, each text node is read once
 // (its visible length and its phrase tokens together), and id/class words are read only on elements
 // that have attributes. Detectors then read O(1) figures instead of calling textContent on ancestors.
-import type { DetectContext, Sensitivity } from '../core/types';
+import type { DetectContext, OwnMarks, Sensitivity } from '../core/types';
 import type { Score } from './model';
 import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 
@@ -60,7 +60,7 @@ const inlineTags = new Set([
 /** Never visible as text, or never the reader's business. */
 const skippedTags = new Set([
   'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'META', 'LINK', 'TITLE', 'IFRAME', 'OBJECT', 'EMBED',
-  'CANVAS', 'SVG', 'svg', 'math', 'SELECT', 'TEXTAREA', 'OPTION', 'DATALIST', 'TIDINGS-PLACEHOLDER',
+  'CANVAS', 'SVG', 'svg', 'math', 'SELECT', 'TEXTAREA', 'OPTION', 'DATALIST',
 ]);
 
 const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
@@ -558,7 +558,7 @@ interface Attributes {
 /** One record, refilled for each element (read before the next is opened): no allocation per element. */
 const read: Attributes = { hidden: false, names: '', role: null, itemprop: null, href: null, type: null, value: null, lineWall: false };
 
-function readAttributes(element: Element): Attributes {
+function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attributes {
   read.hidden = false;
   read.names = '';
   read.role = null;
@@ -570,10 +570,12 @@ function readAttributes(element: Element): Attributes {
   if (!element.hasAttributes()) return read;
   for (const name of element.getAttributeNames()) {
     switch (name) {
-      // Blocks the page hides for now ([hidden], display: none) are read too: pop-ups and bars wait hidden
-      // until a script shows them, and collapsed already, they come up as a placeholder.
+      // Blocks the page hides for now ([hidden], display: none) are read like the others: pop-ups and bars
+      // wait hidden until a script shows them, and collapsed already, they come up as a placeholder.
       case 'data-tidings-collapsed':
       case 'data-tidings-revealed':
+        // Only Tidings' own marks: the attribute is a cheap first filter, the set says whose it is.
+        if (ownMarks?.has(element) !== true) break;
         read.hidden = true;
         return read;
       case 'id':
@@ -605,9 +607,15 @@ function readAttributes(element: Element): Attributes {
 
 /**
  * One pass over `root`'s subtree. Iterative: safe for nesting thousands deep. `tally`, when given,
- * receives the words of the text too (the page's language is weighed from the same reading).
+ * receives the words of the text too (the page's language is weighed from the same reading). Blocks that
+ * `ownMarks` holds as Tidings' collapsed or revealed ones are skipped (see ScanOptions.ownMarks).
  */
-export function computeStats(root: Element, matcher: PhraseMatcher, tally: (TokenSink & { readonly full: boolean }) | null = null): StatsIndex {
+export function computeStats(
+  root: Element,
+  matcher: PhraseMatcher,
+  tally: (TokenSink & { readonly full: boolean }) | null = null,
+  ownMarks?: OwnMarks,
+): StatsIndex {
   const index: StatsIndex = { stats: new Map(), elements: [], articleBodies: [], articles: [], proseParagraphs: [] };
   // A subtree inherits being inside navigation or the page header from its ancestors (the nearest
   // MENU_ANCESTORS: on a page nested thousands deep, each added batch would otherwise read them all).
@@ -638,7 +646,7 @@ export function computeStats(root: Element, matcher: PhraseMatcher, tally: (Toke
       if ((bits & TEXTAREA) !== 0 && parent) parent.stats.textareas += 1;
       return false;
     }
-    const attributes = readAttributes(element);
+    const attributes = readAttributes(element, ownMarks);
     if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden')) return false;
     const own = emptyStats(element, index.elements.length);
     index.elements.push(element);

@@ -3,7 +3,9 @@
 // Host matching: an entry applies to a host when both name the same site once a leading "www." is
 // stripped ("www.example.com" ≡ "example.com"). Subdomains are separate sites ("news.example.com" is not
 // covered by "example.com"): the popup switches the site it is on, and a switch that silently reached
-// sibling subdomains could not be undone from one of them without affecting the others.
+// sibling subdomains could not be undone from one of them without affecting the others. Hosts are kept as
+// canonicalHost gives them, and looked up in the settings' records only as their own entries: a page on a host
+// called "constructor" or "__proto__" must not reach Object.prototype.
 import type { DetectorId, ScanOptions } from '../core/types';
 import type { PlaceholderMode, Settings } from './schema';
 
@@ -14,21 +16,50 @@ export interface SiteSettings {
   /** The user's CSS selectors for this site (all matching entries, de-duplicated). */
   userSelectors: string[];
   placeholderMode: PlaceholderMode;
-}
-
-// DNS labels: letters, digits, inner hyphens. Underscores are left out on purpose: browsers tolerate
-// them, but no real news site needs them, and they would admit keys like "__proto__".
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const DNS_HOST = new RegExp(`^(?=.{1,253}$)(?:${LABEL}\\.)*${LABEL}$`);
-const IPV6_HOST = /^\[[0-9a-f:.]{2,45}\]$/;
-
-/** True for a hostname as `location.hostname` gives it: lower-case, no scheme, port or path. */
-export function isHostname(value: string): boolean {
-  return DNS_HOST.test(value) || IPV6_HOST.test(value);
+  /**
+   * Those of the reader's selectors for the site that were switched off for this browser session because they cost
+   * too much on its pages (left out of `userSelectors`); set by the background, which remembers them.
+   */
+  slowSelectors?: string[];
 }
 
 /**
- * The hostname in what a user typed or pasted: "https://www.Example.com/x" → "www.example.com",
+ * What a host may be made of once the URL parser has had it (IDN as punycode): letters, digits, dots, hyphens
+ * and underscores, or an IPv6 literal in brackets. Node, Chromium and Firefox parse all of these alike; some
+ * other characters the parsers let through ("*", "!") they do not, and no site needs them.
+ */
+const HOST_CHARACTERS = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
+const MAX_HOST_LENGTH = 253;
+
+/** The hostname the URL parser makes of `value` when `value` is a host and nothing else (no port, path or user), else null. */
+function parsedHost(value: string): string | null {
+  try {
+    const url = new URL(`http://${value}/`);
+    return url.href === `http://${url.hostname}/` ? url.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A host as the settings keep it, from a host as `location.hostname` reports it or as someone typed it: what
+ * the URL parser makes of it — lower case, IDN as punycode ("bücher.de" → "xn--bcher-kva.de"), IPv6 in
+ * brackets ("[0:0::1]" → "[::1]") — without trailing dots ("example.com." is example.com). Underscores stay
+ * ("a_b.localhost"). Ports are no part of a site: `location.hostname` has none, and normalizeHost drops those of
+ * pasted URLs. Null when `value` is not a host.
+ */
+export function canonicalHost(value: string): string | null {
+  const host = parsedHost(value)?.replace(/\.+$/, '');
+  return host && host.length <= MAX_HOST_LENGTH && HOST_CHARACTERS.test(host) ? host : null;
+}
+
+/** True for a host as the settings keep it (see canonicalHost). */
+export function isHostname(value: string): boolean {
+  return canonicalHost(value) === value;
+}
+
+/**
+ * The hostname in what a user typed or pasted: "https://www.Example.com:8080/x" → "www.example.com",
  * "example.com" → "example.com", "bücher.de" → "xn--bcher-kva.de". Null when there is none
  * (empty input, a non-web URL, a path without a host).
  */
@@ -43,8 +74,29 @@ export function normalizeHost(input: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const host = url.hostname.replace(/\.$/, '');
-  return isHostname(host) ? host : null;
+  return canonicalHost(url.hostname);
+}
+
+/** `record[key]` only when the record has it as its own: a host called "constructor" is not Object.prototype's. */
+export function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * A copy of `record` with `key` set to `value` in its place (or added last), or removed when `value` is
+ * undefined. Never assigns `copy[key]`, which for "__proto__" would set the copy's prototype instead.
+ */
+export function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T | undefined): Record<string, T> {
+  const entries = Object.entries(record);
+  const at = entries.findIndex(([entry]) => entry === key);
+  if (value === undefined) {
+    if (at >= 0) entries.splice(at, 1);
+  } else if (at >= 0) {
+    entries[at] = [key, value];
+  } else {
+    entries.push([key, value]);
+  }
+  return Object.fromEntries(entries);
 }
 
 /**
@@ -60,9 +112,19 @@ export function isValidSelector(doc: Document, selector: string): boolean {
   }
 }
 
-/** The site a host belongs to for matching settings entries: lower-case, no trailing dot, no "www.". */
-function siteKey(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+/** A host as the settings keep it, or (not a host at all) lower-cased, for validation to name. */
+function storedHost(host: string): string {
+  return canonicalHost(host) ?? host.toLowerCase();
+}
+
+/** The site a stored host belongs to for matching settings entries: no "www.". */
+function siteKey(stored: string): string {
+  return stored.replace(/^www\./, '');
+}
+
+/** The site of a host as `location.hostname` reports it (or a user typed it). */
+function siteOf(host: string): string {
+  return siteKey(storedHost(host));
 }
 
 function entriesFor<T>(record: Record<string, T>, site: string): T[] {
@@ -73,7 +135,7 @@ function entriesFor<T>(record: Record<string, T>, site: string): T[] {
 
 /** Whether Tidings runs on `host` and with which options. `host` is `location.hostname`. */
 export function siteSettings(settings: Settings, host: string): SiteSettings {
-  const site = siteKey(host);
+  const site = siteOf(host);
   const enabled = { ...settings.detectors };
   for (const id of entriesFor(settings.siteExceptions, site).flat()) enabled[id] = false;
   return {
@@ -89,27 +151,25 @@ export function siteSettings(settings: Settings, host: string): SiteSettings {
  * every entry naming the same site, so it works whichever spelling ("www." or not) was listed.
  */
 export function setSiteEnabled(settings: Settings, host: string, siteEnabled: boolean): Settings {
-  const site = siteKey(host);
+  const site = siteOf(host);
   const others = settings.disabledSites.filter((entry) => siteKey(entry) !== site);
-  return { ...settings, disabledSites: siteEnabled ? others : [...others, host.toLowerCase()] };
+  return { ...settings, disabledSites: siteEnabled ? others : [...others, storedHost(host)] };
 }
 
 /** Settings with `detectorId` switched off on `host`'s site ("Always show on this site"). */
 export function addSiteException(settings: Settings, host: string, detectorId: DetectorId): Settings {
-  const site = siteKey(host);
-  const key = Object.keys(settings.siteExceptions).find((entry) => siteKey(entry) === site) ?? host.toLowerCase();
-  const current = settings.siteExceptions[key] ?? [];
+  const site = siteOf(host);
+  const key = Object.keys(settings.siteExceptions).find((entry) => siteKey(entry) === site) ?? storedHost(host);
+  const current = ownEntry(settings.siteExceptions, key) ?? [];
   if (current.includes(detectorId)) return settings;
-  return { ...settings, siteExceptions: { ...settings.siteExceptions, [key]: [...current, detectorId] } };
+  return { ...settings, siteExceptions: withEntry(settings.siteExceptions, key, [...current, detectorId]) };
 }
 
 /** Settings without `selector` for `host`'s site, whichever spelling of the host it was stored under ("Always show"). */
 export function removeUserSelector(settings: Settings, host: string, selector: string): Settings {
-  const site = siteKey(host);
-  const userSelectors: Record<string, string[]> = {};
-  for (const [key, selectors] of Object.entries(settings.userSelectors)) {
-    const kept = siteKey(key) === site ? selectors.filter((entry) => entry !== selector) : selectors;
-    if (kept.length > 0) userSelectors[key] = kept;
-  }
-  return { ...settings, userSelectors };
+  const site = siteOf(host);
+  const userSelectors = Object.entries(settings.userSelectors)
+    .map(([key, selectors]): [string, string[]] => [key, siteKey(key) === site ? selectors.filter((entry) => entry !== selector) : selectors])
+    .filter(([, selectors]) => selectors.length > 0);
+  return { ...settings, userSelectors: Object.fromEntries(userSelectors) };
 }

@@ -151,7 +151,8 @@ function storageArea(area: StorageAreaName): Storage.StorageArea | undefined {
   return area === 'sync' ? browser.storage.sync : browser.storage.local;
 }
 
-function toItems(settings: Settings, savedAt: number): Record<string, Record<string, unknown>> {
+/** The storage items that hold `settings` (see the layout above); exported for tests that store data as a browser would. */
+export function toItems(settings: Settings, savedAt: number): Record<string, Record<string, unknown>> {
   const items: Record<string, Record<string, unknown>> = Object.fromEntries(SETTINGS_KEYS.map((key) => [key, {}]));
   items[CORE_KEY]!.savedAt = savedAt;
   for (const [field, key] of Object.entries(ITEM_OF_FIELD)) items[key]![field] = settings[field as keyof Settings];
@@ -160,10 +161,11 @@ function toItems(settings: Settings, savedAt: number): Record<string, Record<str
 
 /** The settings data spread over the items (savedAt removed); validation judges what is missing or wrong. */
 function fromItems(items: Record<string, unknown>): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
+  // No prototype: a stored "__proto__" field is then a field like any other, for validation to refuse.
+  const data: Record<string, unknown> = Object.create(null);
   for (const key of SETTINGS_KEYS) {
     const item = items[key];
-    if (isRecord(item)) Object.assign(data, item);
+    if (isRecord(item)) for (const [field, value] of Object.entries(item)) data[field] = value;
   }
   delete data.savedAt;
   return data;
@@ -260,6 +262,12 @@ function readBothAreas(): Promise<AreaReads> {
   return Promise.all([readArea('sync'), readArea('local')]);
 }
 
+/** The copy a load uses: the newest; on a tie sync's (read first; sort is stable). */
+function newestCopy(reads: AreaReads): StoredCopy | undefined {
+  const copies = reads.flatMap((read) => (read.ok && read.copy ? [read.copy] : []));
+  return copies.sort((a, b) => b.savedAt - a.savedAt)[0];
+}
+
 /** The settings that reads of both areas give (see loadSettings). */
 async function settingsOf(reads: AreaReads): Promise<LoadedSettings> {
   const readNotices = reads.flatMap((read): Notice[] => {
@@ -268,9 +276,7 @@ async function settingsOf(reads: AreaReads): Promise<LoadedSettings> {
       ? [{ key: 'notice_sync_unreadable', substitutions: [problemNotice(read.problem)] }]
       : [{ key: 'notice_local_unreadable', substitutions: [problemNotice(read.problem)] }];
   });
-  const copies = reads.flatMap((read) => (read.ok && read.copy ? [read.copy] : []));
-  // Newest first; sort is stable, so on a tie sync (read first) stays first.
-  const newest = copies.sort((a, b) => b.savedAt - a.savedAt)[0];
+  const newest = newestCopy(reads);
   if (!newest) {
     const area = reads[0].ok ? 'sync' : 'local';
     return { settings: defaultSettings(), area, ...withNotices(readNotices) };
@@ -305,7 +311,34 @@ function nextSavedAt(reads: AreaReads): number {
   return Math.max(Date.now(), ...stored.map((savedAt) => savedAt + 1));
 }
 
-/** Validates and writes; `reads` are this save's reads of both areas when it has just made them. */
+/** Whether two JSON values are the same data (objects compared by their keys, whatever their order). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bRecord = b as Record<string, unknown>;
+  return (
+    aKeys.length === Object.keys(b).length &&
+    aKeys.every((key) => Object.hasOwn(bRecord, key) && sameData((a as Record<string, unknown>)[key], bRecord[key]))
+  );
+}
+
+/**
+ * The area whose newest stored copy already holds exactly `settings` (valid as stored, nothing in it this
+ * version would drop), or undefined when a write would change something.
+ */
+function areaHolding(reads: AreaReads, settings: Settings): StorageAreaName | undefined {
+  const newest = newestCopy(reads);
+  if (!newest) return undefined;
+  const stored = migrateAndValidate(fromItems(newest.items), { unknown: 'ignore' });
+  return stored.ok && !stored.warnings && sameData(stored.settings, settings) ? newest.area : undefined;
+}
+
+/**
+ * Validates and writes; `reads` are this save's reads of both areas when it has just made them. Settings
+ * identical to the stored ones are not written: every write counts against storage.sync's quotas of writes
+ * per minute and per hour, and a burst of saves that change nothing must not use them up.
+ */
 async function writeSettings(settings: Settings, reads?: AreaReads): Promise<SaveResult & { settings: Settings }> {
   const checked = validateSettings(settings);
   if (!checked.ok) {
@@ -315,7 +348,10 @@ async function writeSettings(settings: Settings, reads?: AreaReads): Promise<Sav
       substitutions: [errors],
     });
   }
-  const items = toItems(checked.settings, nextSavedAt(reads ?? (await readBothAreas())));
+  const current = reads ?? (await readBothAreas());
+  const holding = areaHolding(current, checked.settings);
+  if (holding !== undefined) return { settings: checked.settings, area: holding };
+  const items = toItems(checked.settings, nextSavedAt(current));
   const syncProblem = await writeArea('sync', items);
   if (syncProblem === undefined) return { settings: checked.settings, area: 'sync' };
   const localProblem = await writeArea('local', items);

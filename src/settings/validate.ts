@@ -4,6 +4,7 @@
 import type { DetectorId, Kind } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { PHRASE_KINDS, SETTINGS_VERSION, defaultSettings, type Settings } from './schema';
+import { SELECTOR_COST_TEXT, selectorCost } from './selector-cost';
 import { isHostname, normalizeHost } from './site';
 
 export type SettingsResult =
@@ -80,7 +81,10 @@ class Checker {
     this.errors.push(`${path}: ${message}`);
   }
 
-  /** An entry this version does not know: an error or a dropped-with-warning, by mode. */
+  /**
+   * An entry this version does not know, or no longer accepts (a selector too costly to match, stored by an older
+   * version): an error or a dropped-with-warning, by mode.
+   */
   unknownEntry(path: string, message: string): void {
     if (this.unknown === 'reject') this.errors.push(`${path}: ${message}`);
     else this.warnings.push(`${path}: ${message}; ignored`);
@@ -193,14 +197,20 @@ function checkText(c: Checker, value: unknown, path: string, what: string, maxLe
 }
 
 /**
- * A cheap sanity check only: full selector syntax needs a DOM, so the options page checks it with
+ * A cheap sanity check of the syntax: full selector syntax needs a DOM, so the options page checks it with
  * querySelector and the content script guards every query. Braces are refused because they would end
- * a selector and start a style rule wherever a selector is spliced into CSS.
+ * a selector and start a style rule wherever a selector is spliced into CSS. A selector too costly to match on
+ * every page (see selector-cost.ts) is refused in an import and dropped, with a warning, from stored settings.
  */
 function checkSelector(c: Checker, value: unknown, path: string): string | undefined {
   const selector = checkText(c, value, path, 'CSS selector', SETTINGS_LIMITS.selectorLength);
   if (selector !== undefined && /[{}]/.test(selector)) {
     c.problem(path, 'a CSS selector cannot contain { or }');
+    return undefined;
+  }
+  const cost = selector === undefined ? null : selectorCost(selector);
+  if (cost !== null) {
+    c.unknownEntry(path, `this selector costs too much to match on every page: it ${SELECTOR_COST_TEXT[cost]}`);
     return undefined;
   }
   return selector;

@@ -2,6 +2,7 @@
 // Each returns a new Settings (updateSettings stores whatever the change returns) and leaves its input untouched.
 import type { DetectorId, Kind } from '../core/types';
 import type { Settings } from '../settings/schema';
+import { withEntry } from '../settings/site';
 
 /** Global on/off of one detector (popup and options page). */
 export function setDetectorEnabled(settings: Settings, id: DetectorId, enabled: boolean): Settings {
@@ -14,9 +15,7 @@ export function removeDisabledSite(settings: Settings, host: string): Settings {
 }
 
 export function removeSiteExceptions(settings: Settings, host: string): Settings {
-  const siteExceptions = { ...settings.siteExceptions };
-  delete siteExceptions[host];
-  return { ...settings, siteExceptions };
+  return { ...settings, siteExceptions: withEntry<DetectorId[]>(settings.siteExceptions, host, undefined) };
 }
 
 export function setUserPhrases(settings: Settings, userPhrases: Record<Kind, string[]>): Settings {
@@ -25,10 +24,7 @@ export function setUserPhrases(settings: Settings, userPhrases: Record<Kind, str
 
 /** An empty list removes the host's entry rather than storing an empty array. */
 export function setUserSelectors(settings: Settings, host: string, selectors: string[]): Settings {
-  const userSelectors = { ...settings.userSelectors };
-  if (selectors.length > 0) userSelectors[host] = selectors;
-  else delete userSelectors[host];
-  return { ...settings, userSelectors };
+  return { ...settings, userSelectors: withEntry(settings.userSelectors, host, selectors.length > 0 ? selectors : undefined) };
 }
 
 /** The lines of a text area that carry something: trimmed, blank lines dropped, repeats dropped. */

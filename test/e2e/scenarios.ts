@@ -2,10 +2,10 @@
 // built extension loaded into a real headless browser and pages served from 127.0.0.1.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { launchWithExtension, makeTempDir, removeDir, removeExtensionCopies, type BrowserName, type ExtensionSession } from './browsers';
-import { startPageServer, type PageServer } from './server';
+import type { Page, Viewport } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { launchWithExtension, makeTempDir, removeDir, removeExtensionCopies, setViewport, type BrowserName, type ExtensionSession } from './browsers';
+import { suiteBrowser } from './suite';
 import { defaultSettings } from '../../src/settings/schema';
 import {
   clickPlaceholderButton,
@@ -13,9 +13,11 @@ import {
   collapsedBy,
   collapsedCount,
   collapsedSummary,
+  focusPlaceholderButton,
   hiddenArticleText,
   isCollapsed,
   isShown,
+  phoneLayoutBreaches,
   placeholderCount,
   sleep,
   toggle,
@@ -23,6 +25,10 @@ import {
 } from './page-checks';
 
 const pagesDir = path.resolve('test/e2e/pages');
+/** A small phone held upright: Firefox for Android opens the popup and the options page at this size. */
+const PHONE = { width: 360, height: 640, hasTouch: true, isMobile: true };
+/** The least tap target, in CSS px, either way (WCAG 2.5.5). */
+const MIN_TAP_TARGET = 44;
 const resultsDir = path.resolve('test-results');
 
 /** Saves test-results/<file>; news pages whole, extension pages as the viewport shows them. */
@@ -35,8 +41,8 @@ async function screenshot(page: Page, file: string, fullPage = false): Promise<v
  * Opens the popup in a tab, once it has asked the content script for its findings. It manages the given tab,
  * or without one the most recently used other tab.
  */
-async function openPopup(session: ExtensionSession, tabId?: number): Promise<Page> {
-  const popup = await session.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`);
+async function openPopup(session: ExtensionSession, tabId?: number, viewport?: Viewport): Promise<Page> {
+  const popup = await session.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`, viewport);
   await waitUntil(popup, 'a number in #finding-count', () => /^\d+$/.test(document.querySelector('#finding-count')?.textContent?.trim() ?? ''));
   return popup;
 }
@@ -72,50 +78,23 @@ export function defineScenarios(name: BrowserName): void {
   afterAll(removeExtensionCopies);
 
   describe(`${name} with the built extension`, () => {
-    let server: PageServer;
-    let session: ExtensionSession;
-    let opened: Page[] = [];
-
-    const open = async (file: string): Promise<Page> => {
-      const page = await session.openPage(server.url(file));
-      opened.push(page);
-      return page;
-    };
-    const openExtensionPage = async (openPage: () => Promise<Page>): Promise<Page> => {
-      const page = await openPage();
-      opened.push(page);
-      return page;
-    };
-    const popupFor = (tabId?: number) => openExtensionPage(() => openPopup(session, tabId));
+    // Every scenario starts from default settings and closes what it opened.
+    const suite = suiteBrowser(name, pagesDir);
+    const open = (file: string, viewport?: Viewport): Promise<Page> => suite.open(suite.server.url(file), viewport);
+    const openExtensionPage = async (openPage: () => Promise<Page>): Promise<Page> => suite.keep(await openPage());
+    const popupFor = (tabId?: number, viewport?: Viewport) => openExtensionPage(() => openPopup(suite.session, tabId, viewport));
     /** The news page with both of its blocks collapsed: the starting point of several scenarios. */
-    const openNewsCollapsed = async (): Promise<Page> => {
-      const page = await open('news.html');
+    const openNewsCollapsed = async (viewport?: Viewport): Promise<Page> => {
+      const page = await open('news.html', viewport);
       await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
       await waitUntil(page, 'the link-farm footer to collapse', isCollapsed, '#footer-links');
       return page;
     };
 
-    beforeAll(async () => {
-      server = await startPageServer(pagesDir);
-      session = await launchWithExtension(name);
-    });
-    afterAll(async () => {
-      await session?.close();
-      await server?.close();
-    });
-    // Every scenario starts from default settings and closes what it opened.
-    beforeEach(async () => {
-      await session.clearStorage();
-    });
-    afterEach(async () => {
-      await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
-      opened = [];
-    });
-
     it('collapses the appeal and the link-farm footer of a news page, and keeps every article paragraph visible', async () => {
       const page = await openNewsCollapsed();
-      expect(await collapsedBy(page, '#footer-links')).toBe('link-farm');
-      expect(await collapsedBy(page, '#support-box')).toMatch(/^(donation-appeal|membership-plea)$/);
+      expect(await collapsedBy(suite.session, page, '#footer-links')).toBe('link-farm');
+      expect(await collapsedBy(suite.session, page, '#support-box')).toMatch(/^(donation-appeal|membership-plea)$/);
       expect(await collapseContractBreaches(page)).toEqual([]);
       expect(await hiddenArticleText(page)).toEqual([]);
       expect(await page.evaluate(isShown, 'header.masthead')).toBe(true);
@@ -129,10 +108,10 @@ export function defineScenarios(name: BrowserName): void {
       expect(await page.$eval('#footer-links', (element) => element.closest('[data-tidings-revealed]') != null)).toBe(true);
       expect(await page.evaluate(placeholderCount)).toBe(1);
 
-      const appealDetector = await collapsedBy(page, '#support-box');
+      const appealDetector = await collapsedBy(suite.session, page, '#support-box');
       await clickPlaceholderButton(page, '#support-box', 'always-show');
       await waitUntil(page, 'the appeal to be shown', isShown, '#support-box');
-      const exceptions = (await storedField(session, 'siteExceptions')) as Record<string, string[]> | undefined;
+      const exceptions = (await storedField(suite.session, 'siteExceptions')) as Record<string, string[]> | undefined;
       expect(exceptions?.['127.0.0.1']).toContain(appealDetector);
 
       await page.reload({ waitUntil: 'load' });
@@ -146,8 +125,8 @@ export function defineScenarios(name: BrowserName): void {
     it('popup: the finding count and badge match the page; detector and site switches apply live', async () => {
       const page = await openNewsCollapsed();
       const count = await page.evaluate(collapsedCount);
-      const tabId = await session.tabIdOf(page);
-      await waitForBadge(session, tabId, String(count));
+      const tabId = await suite.session.tabIdOf(page);
+      await waitForBadge(suite.session, tabId, String(count));
 
       // Gone after a reload: proves the switches below apply to this very document.
       await page.evaluate(() => document.documentElement.setAttribute('data-e2e-visit', 'first'));
@@ -156,18 +135,18 @@ export function defineScenarios(name: BrowserName): void {
       expect(await popup.$eval('#site-name', (element) => element.textContent)).toContain('127.0.0.1');
       expect(await popup.$eval('#site-toggle', (input) => (input as HTMLInputElement).checked)).toBe(true);
       expect(await popup.$$eval('#findings li[data-finding-id]', (items) => items.length)).toBe(count);
-      await popup.setViewport({ width: 420, height: 640 });
+      await setViewport(popup, { width: 420, height: 640 });
       await screenshot(popup, `${name}-popup.png`);
 
       await toggle(popup, 'input[type=checkbox][data-detector="link-farm"]');
       await waitUntil(page, 'the footer to be revealed live', isShown, '#footer-links');
       expect(await page.evaluate(isCollapsed, '#support-box')).toBe(true);
-      await waitForBadge(session, tabId, String(count - 1));
+      await waitForBadge(suite.session, tabId, String(count - 1));
 
       await toggle(popup, '#site-toggle');
       await waitUntil(page, 'everything to be revealed live', () => document.querySelectorAll('[data-tidings-collapsed], tidings-placeholder').length === 0);
       expect(await page.evaluate(isShown, '#support-box')).toBe(true);
-      await waitForBadge(session, tabId, '');
+      await waitForBadge(suite.session, tabId, '');
 
       await toggle(popup, '#site-toggle');
       await waitUntil(page, 'the appeal to collapse again', isCollapsed, '#support-box');
@@ -179,15 +158,9 @@ export function defineScenarios(name: BrowserName): void {
 
     it('changes made at the same moment in a tab, the popup and the options page are all kept', async () => {
       const page = await openNewsCollapsed();
-      const popup = await popupFor(await session.tabIdOf(page));
-      const options = await openExtensionPage(() => session.openExtensionPage('options.html'));
+      const popup = await popupFor(await suite.session.tabIdOf(page));
+      const options = await openExtensionPage(() => suite.session.openExtensionPage('options.html'));
       await waitUntil(options, 'the options form to be filled', () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
-      const placeholderButton = async (selector: string) => {
-        const id = await page.$eval(selector, (element) => element.closest<HTMLElement>('[data-tidings-collapsed]')?.dataset.tidingsId);
-        const button = await page.$(`tidings-placeholder[data-tidings-for="${id}"] >>> button[data-action="always-show"]`);
-        if (!button) throw new Error(`no "Always show" in the placeholder of ${selector}`);
-        return button;
-      };
       // Each round: "Always show" in the tab (saved by the background), a switch in the popup and one in the options
       // page, clicked together. Each save reads the whole settings and writes them back; none may undo another.
       const rounds = [
@@ -196,10 +169,10 @@ export function defineScenarios(name: BrowserName): void {
       ];
       const expected = { exceptions: [] as string[], off: [] as string[] };
       for (const round of rounds) {
-        const detector = await collapsedBy(page, round.block);
-        const button = await placeholderButton(round.block);
+        const detector = await collapsedBy(suite.session, page, round.block);
+        await focusPlaceholderButton(page, round.block, 'always-show');
         await Promise.all([
-          button.evaluate((element) => (element as HTMLButtonElement).click()),
+          page.keyboard.press('Enter'),
           toggle(popup, `input[type=checkbox][data-detector="${round.popupSwitch}"]`),
           toggle(options, `input[type=checkbox][data-detector="${round.optionsSwitch}"]`),
         ]);
@@ -207,8 +180,8 @@ export function defineScenarios(name: BrowserName): void {
         expected.off.push(round.popupSwitch, round.optionsSwitch);
         // "Always show" may list more than the detector that collapsed the block (all that found it).
         const stored = async () => {
-          const exceptions = ((await storedField(session, 'siteExceptions')) as Record<string, string[]> | undefined)?.['127.0.0.1'] ?? [];
-          const detectors = ((await storedField(session, 'detectors')) ?? {}) as Record<string, boolean>;
+          const exceptions = ((await storedField(suite.session, 'siteExceptions')) as Record<string, string[]> | undefined)?.['127.0.0.1'] ?? [];
+          const detectors = ((await storedField(suite.session, 'detectors')) ?? {}) as Record<string, boolean>;
           return {
             exceptions: expected.exceptions.filter((id) => exceptions.includes(id)),
             off: Object.keys(detectors).filter((id) => detectors[id] === false).sort(),
@@ -219,6 +192,27 @@ export function defineScenarios(name: BrowserName): void {
         while (JSON.stringify(await stored()) !== JSON.stringify(want) && Date.now() < deadline) await sleep(100);
         expect(await stored(), `stored after round ${rounds.indexOf(round) + 1}`).toEqual(want);
       }
+    });
+
+    it('at phone width with touch, the placeholders, the popup and the options page fit with 44 px tap targets', async () => {
+      const page = await openNewsCollapsed(PHONE);
+      await clickPlaceholderButton(page, '#support-box', 'details');
+      expect(await page.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET, 'tidings-placeholder')).toEqual([]);
+      await screenshot(page, `${name}-phone-news.png`);
+
+      const popup = await popupFor(await suite.session.tabIdOf(page), PHONE);
+      expect(await popup.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET)).toEqual([]);
+      await screenshot(popup, `${name}-phone-popup.png`, true);
+      // A tap on a switch's row, away from the switch itself, works it.
+      const row = await popup.$('label:has(input[data-detector="link-farm"]) .detector-name');
+      if (!row) throw new Error('no link-farm switch row in the popup');
+      await row.tap();
+      await waitUntil(page, 'the footer to be revealed by a tap in the popup', isShown, '#footer-links');
+
+      const options = await openExtensionPage(() => suite.session.openExtensionPage('options.html', PHONE));
+      await waitUntil(options, 'the options form to be filled', () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+      expect(await options.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET)).toEqual([]);
+      await screenshot(options, `${name}-phone-options.png`, true);
     });
 
     it('popup opened in a tab without ?tab= manages the most recently used other tab', async () => {
@@ -254,14 +248,14 @@ export function defineScenarios(name: BrowserName): void {
       // The content script carries English only; this box has no English phrase, so only the German lexicon finds it.
       const page = await open('german.html');
       await waitUntil(page, 'the German appeal to collapse', isCollapsed, '#support-box');
-      expect(await collapsedBy(page, '#support-box')).toBe('donation-appeal');
+      expect(await collapsedBy(suite.session, page, '#support-box')).toBe('donation-appeal');
       expect(await hiddenArticleText(page)).toEqual([]);
       expect(await collapseContractBreaches(page)).toEqual([]);
     });
 
     it('collapses nothing on a story about a fundraiser with a long related-articles list', async () => {
       const page = await open('negative.html');
-      const tabId = await session.tabIdOf(page);
+      const tabId = await suite.session.tabIdOf(page);
       // The popup's answer proves the content script has scanned the page.
       const popup = await popupFor(tabId);
       await sleep(1500);
@@ -269,7 +263,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(await page.evaluate(placeholderCount)).toBe(0);
       expect(await findingCount(popup)).toBe(0);
       expect(await hiddenArticleText(page)).toEqual([]);
-      expect(await session.badgeText(tabId)).toBe('');
+      expect(await suite.session.badgeText(tabId)).toBe('');
     });
 
     it('stays responsive on a 100 000-node page that re-inserts an appeal every few ms, and backs off', async () => {
@@ -303,7 +297,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(end.marks, figures).toBeLessThanOrEqual(20);
       expect(await hiddenArticleText(page)).toEqual([]);
       // And the content script still answers the popup (openPopup waits for its count).
-      await popupFor(await session.tabIdOf(page));
+      await popupFor(await suite.session.tabIdOf(page));
     });
   });
 
@@ -345,7 +339,7 @@ export function defineScenarios(name: BrowserName): void {
     const formState = (options: Page) =>
       options.evaluate(() => ({
         sensitivity: (document.querySelector('#sensitivity') as HTMLSelectElement).value,
-        placeholderMode: (document.querySelector('#placeholder-mode') as HTMLSelectElement).value,
+        placeholderMode: document.querySelector<HTMLInputElement>('#placeholder-mode input:checked')?.value,
         detectors: [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-detector]')].map((input) => `${input.dataset.detector}=${input.checked}`),
       }));
 

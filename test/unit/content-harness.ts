@@ -11,6 +11,43 @@ import { createFakeBrowser } from './ui-fake-browser';
 
 type MessageListener = (message: unknown, sender: unknown) => Promise<unknown> | undefined;
 
+/**
+ * Under jsdom the page and the content script share one world, so the tests keep every shadow root made — the
+ * placeholders' closed ones too — to press their buttons the way a reader does (a page cannot do this in a browser,
+ * where the content script's prototypes are its own).
+ */
+const shadowRoots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function keepShadowRoot(this: Element, init: ShadowRootInit): ShadowRoot {
+  const root = attachShadow.call(this, init);
+  shadowRoots.set(this, root);
+  return root;
+};
+
+/** The shadow root of `host`, open or closed. */
+export function shadowOf(host: Element): ShadowRoot {
+  const root = shadowRoots.get(host);
+  if (root === undefined) throw new Error(`<${host.localName}> has no shadow root`);
+  return root;
+}
+
+/** jsdom's implementation object behind a DOM object: the only way to dispatch an event that isTrusted. */
+function jsdomImpl(wrapper: object): { isTrusted: boolean; _dispatch(event: unknown): boolean } {
+  const symbol = Object.getOwnPropertySymbols(wrapper).find((candidate) => candidate.description === 'impl');
+  if (symbol === undefined) throw new Error('not a jsdom object');
+  return (wrapper as Record<symbol, ReturnType<typeof jsdomImpl>>)[symbol]!;
+}
+
+/** A click as the reader's mouse makes it (isTrusted), which dispatchEvent and click() never make. */
+export function trustedClick(target: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  const eventImpl = jsdomImpl(event);
+  eventImpl.isTrusted = true;
+  jsdomImpl(target)._dispatch(eventImpl);
+}
+
+let current: TidingsPage | undefined;
+
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/content');
 
 export function fixture(name: string): string {
@@ -88,6 +125,7 @@ export async function openPage(
   if (stored !== undefined) await store.updateSettings(stored);
   const { startTidings } = await import('../../src/content/page');
   const page = startTidings(document, host);
+  current = page;
   if (!holdAnswers.includes('tidings:get-site-settings')) await page.ready;
   return {
     page,
@@ -102,9 +140,15 @@ export async function openPage(
   };
 }
 
+/** What collapsed `element`, a detector id or 'user-selector', as the content script lists it (its marks in the page name none). */
+export function collapsedBy(element: Element): string | undefined {
+  const id = element.getAttribute('data-tidings-id');
+  return current?.collapser.summaries().find((finding) => finding.id === id && !finding.revealed)?.detectorId;
+}
+
 export function collapsed(detectorId?: string): HTMLElement[] {
-  const selector = detectorId === undefined ? '[data-tidings-collapsed]' : `[data-tidings-collapsed="${detectorId}"]`;
-  return [...document.querySelectorAll<HTMLElement>(selector)];
+  const all = [...document.querySelectorAll<HTMLElement>('[data-tidings-collapsed]')];
+  return detectorId === undefined ? all : all.filter((element) => collapsedBy(element) === detectorId);
 }
 
 export function placeholders(): HTMLElement[] {
@@ -118,10 +162,15 @@ export function placeholderFor(element: Element): HTMLElement {
   return found;
 }
 
+export function placeholderButton(placeholder: HTMLElement, action: string): HTMLButtonElement {
+  const button = shadowOf(placeholder).querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+  if (button === null) throw new Error(`no ${action} button`);
+  return button;
+}
+
+/** Clicks a placeholder button as the reader does. */
 export function clickAction(placeholder: HTMLElement, action: string): void {
-  const button = placeholder.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
-  if (button === null || button === undefined) throw new Error(`no ${action} button`);
-  button.click();
+  trustedClick(placeholderButton(placeholder, action));
 }
 
 export function isHidden(element: HTMLElement): boolean {

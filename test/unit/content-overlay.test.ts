@@ -3,7 +3,7 @@
 // revealing it puts both back exactly as the page had them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageState } from '../../src/messages';
-import { collapsed, fixture, isHidden, openPage, type OpenedPage } from './content-harness';
+import { collapsed, collapsedBy, fixture, isHidden, openPage, type OpenedPage } from './content-harness';
 
 // The first page of a file loads and compiles the whole scan core under jsdom: allow for it.
 vi.setConfig({ testTimeout: 20_000 });
@@ -51,7 +51,7 @@ describe('scroll-locking overlays', () => {
     document.body.insertAdjacentHTML('beforeend', modalHtml);
     document.body.style.overflow = 'hidden';
     const modal = document.querySelector<HTMLElement>('.newsletter-modal')!;
-    await vi.waitFor(() => expect(modal.getAttribute('data-tidings-collapsed')).toBe('newsletter-nag'));
+    await vi.waitFor(() => expect(collapsedBy(modal)).toBe('newsletter-nag'));
 
     expect(scrollLocked(document.body)).toBe(false);
     expect(isHidden(backdrop())).toBe(true);

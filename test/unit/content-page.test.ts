@@ -5,11 +5,13 @@ import type { PageState } from '../../src/messages';
 import {
   clickAction,
   collapsed,
+  collapsedBy,
   fixture,
   isHidden,
   openPage,
   placeholderFor,
   placeholders,
+  shadowOf,
   type OpenedPage,
 } from './content-harness';
 
@@ -43,8 +45,8 @@ function newsletter(): HTMLElement {
 describe('collapsing', () => {
   it('hides the appeal and the newsletter box behind placeholders and leaves the article alone', async () => {
     await open(fixture('news.html'));
-    expect(appeal().getAttribute('data-tidings-collapsed')).toBe('donation-appeal');
-    expect(newsletter().getAttribute('data-tidings-collapsed')).toBe('newsletter-nag');
+    expect(collapsedBy(appeal())).toBe('donation-appeal');
+    expect(collapsedBy(newsletter())).toBe('newsletter-nag');
     expect(collapsed()).toHaveLength(2);
     expect(isHidden(appeal())).toBe(true);
     for (const paragraph of articleParagraphs()) {
@@ -54,7 +56,7 @@ describe('collapsing', () => {
 
     const placeholder = placeholderFor(appeal());
     expect(placeholder.nextElementSibling).toBe(appeal());
-    const shadow = placeholder.shadowRoot!;
+    const shadow = shadowOf(placeholder);
     expect(shadow.querySelector('.label')?.textContent).toBe('Donation appeal hidden');
     expect(shadow.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Tidings hid a block: Donation appeal');
     const details = shadow.querySelector('button[data-action="details"]')!;
@@ -92,7 +94,7 @@ describe('collapsing', () => {
     late.innerHTML =
       '<h3>Before you go</h3><p>Dear readers, our independent journalism depends on you. Please support us today from just $2 a month.</p><a href="/donate">Donate now</a>';
     document.querySelector('main')!.append(late);
-    await vi.waitFor(() => expect(late.getAttribute('data-tidings-collapsed')).toBe('donation-appeal'));
+    await vi.waitFor(() => expect(collapsedBy(late)).toBe('donation-appeal'));
     expect(placeholderFor(late).nextElementSibling).toBe(late);
   });
 
@@ -100,7 +102,8 @@ describe('collapsing', () => {
     const { change } = await open(fixture('news.html'), {
       stored: (s) => ({ ...s, userSelectors: { 'news.example': ['footer', 'p:nth-of-type(999', 'header nav'] } }),
     });
-    expect(collapsed('user-selector').map((element) => element.localName).sort()).toEqual(['footer', 'nav']);
+    // Selectors are matched a slice at a time, in the batches after the settings arrived.
+    await vi.waitFor(() => expect(collapsed('user-selector').map((element) => element.localName).sort()).toEqual(['footer', 'nav']));
     await change((s) => ({ ...s, userSelectors: { 'news.example': ['header nav'] } }));
     await vi.waitFor(() => expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']));
   });
@@ -110,7 +113,7 @@ describe('collapsing', () => {
       stored: (s) => ({ ...s, userSelectors: { 'www.news.example': ['footer', 'header nav'], 'other.example': ['footer'] } }),
     });
     const footer = document.querySelector('footer')!;
-    expect(footer.getAttribute('data-tidings-collapsed')).toBe('user-selector');
+    await vi.waitFor(() => expect(collapsedBy(footer)).toBe('user-selector'));
     clickAction(placeholderFor(footer), 'always-show');
     await vi.waitFor(() => expect(footer.hasAttribute('data-tidings-collapsed')).toBe(false));
     expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']);
@@ -237,7 +240,7 @@ describe('lexicons from the background', () => {
 
   it('asks once for the language the text is in, and collapses the German appeal when its phrases come', async () => {
     const { fake } = await open(germanPage);
-    await vi.waitFor(() => expect(supportBox().getAttribute('data-tidings-collapsed')).toBe('donation-appeal'));
+    await vi.waitFor(() => expect(collapsedBy(supportBox())).toBe('donation-appeal'));
     document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Die Stadt plant weitere Radwege.' }));
     await vi.waitFor(() => expect(fake.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'tidings:tab-status' })));
     expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'de' }]);

@@ -80,16 +80,24 @@ describe('scanRoot', () => {
     expect(summary(findings)).toEqual(['#box donation-appeal']);
   });
 
-  it('skips collapsed and revealed blocks and the placeholder', () => {
+  it('skips the blocks Tidings marked collapsed or revealed, and only those', () => {
     for (const attribute of ['data-tidings-collapsed', 'data-tidings-revealed']) {
       const doc = pageFrom(box);
-      doc.getElementById('box')!.setAttribute(attribute, 't1');
-      const context = createScanContext(doc, allDetectors);
+      const marked = doc.getElementById('box')!;
+      marked.setAttribute(attribute, 't1');
+      const context = createScanContext(doc, { ...allDetectors, ownMarks: new WeakSet([marked]) });
       expect(scanRoot(doc.body, context)).toEqual([]);
       expect(scanRoot(doc.getElementById('inner')!, context)).toEqual([]);
+      // The same attribute put there by the page does not hide the block from the scan.
+      const forged = createScanContext(doc, { ...allDetectors, ownMarks: new WeakSet() });
+      expect(summary(scanRoot(doc.body, forged))).toEqual(['#box donation-appeal']);
+      expect(summary(scanRoot(doc.getElementById('inner')!, forged))).toEqual(['#box donation-appeal']);
     }
+  });
+
+  it('reads a tidings-placeholder element of the page like any other', () => {
     const withPlaceholder = pageFrom(`<tidings-placeholder>${box}</tidings-placeholder>`);
-    expect(scanDocument(withPlaceholder, allDetectors)).toEqual([]);
+    expect(summary(scanDocument(withPlaceholder, allDetectors))).toEqual(['#box donation-appeal']);
   });
 
   it('ignores hidden subtrees (hidden attribute, inline display:none, template, noscript)', () => {

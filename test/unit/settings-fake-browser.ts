@@ -6,7 +6,7 @@ import type { Storage } from 'webextension-polyfill';
 type ChangeListener = (changes: Record<string, Storage.StorageChange>, areaName: string) => void;
 
 /** Chrome's storage.sync limits (chrome.storage.sync.QUOTA_BYTES etc.). */
-export const CHROME_SYNC_QUOTA = { QUOTA_BYTES: 102400, QUOTA_BYTES_PER_ITEM: 8192, MAX_ITEMS: 512 };
+export const CHROME_SYNC_QUOTA = { QUOTA_BYTES: 102400, QUOTA_BYTES_PER_ITEM: 8192, MAX_ITEMS: 512, MAX_WRITE_OPERATIONS_PER_MINUTE: 120 };
 
 function bytes(text: string): number {
   return new TextEncoder().encode(text).length;
@@ -24,9 +24,11 @@ export class FakeStorageArea {
   setCalls = 0;
   /** While holding, each set() waits for its own releaseWrite() before it stores anything. */
   private heldWrites: (() => void)[] | undefined;
+  /** When each write of the last minute was made, for the quota of writes per minute. */
+  private writeTimes: number[] = [];
 
   constructor(
-    readonly name: 'sync' | 'local',
+    readonly name: 'sync' | 'local' | 'session',
     private readonly quota: typeof CHROME_SYNC_QUOTA | undefined,
     private readonly emit: (changes: Record<string, Storage.StorageChange>, areaName: string) => void,
   ) {}
@@ -47,6 +49,15 @@ export class FakeStorageArea {
     this.setCalls++;
     if (this.heldWrites) await new Promise<void>((release) => this.heldWrites!.push(release));
     if (this.failWrites !== undefined) throw new Error(this.failWrites);
+    if (this.quota) {
+      // Chromium counts every set() call, whether or not it changes anything (message as Chromium 156 gives it).
+      const now = Date.now();
+      this.writeTimes = this.writeTimes.filter((time) => now - time < 60_000);
+      if (this.writeTimes.length >= this.quota.MAX_WRITE_OPERATIONS_PER_MINUTE) {
+        throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
+      }
+      this.writeTimes.push(now);
+    }
     const next = new Map(this.values);
     for (const [key, value] of Object.entries(items)) next.set(key, JSON.stringify(value));
     if (this.quota) {
@@ -112,6 +123,7 @@ export function createFakeStorage() {
   const areas = () => ({
     sync: new FakeStorageArea('sync', CHROME_SYNC_QUOTA, emit),
     local: new FakeStorageArea('local', undefined, emit),
+    session: new FakeStorageArea('session', undefined, emit),
   });
   const onChanged = {
     addListener: (listener: ChangeListener) => void listeners.add(listener),
@@ -128,11 +140,12 @@ export const fakeBrowser = {
 };
 
 /** Fresh, empty, working storage areas (listeners stay: each test removes its own). */
-export function resetFakeBrowser(): { sync: FakeStorageArea; local: FakeStorageArea } {
-  const { sync, local } = shared.areas();
+export function resetFakeBrowser(): { sync: FakeStorageArea; local: FakeStorageArea; session: FakeStorageArea } {
+  const { sync, local, session } = shared.areas();
   fakeBrowser.storage.sync = sync;
   fakeBrowser.storage.local = local;
-  return { sync, local };
+  fakeBrowser.storage.session = session;
+  return { sync, local, session };
 }
 
 export function listenerCount(): number {

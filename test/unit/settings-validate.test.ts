@@ -196,9 +196,12 @@ describe('validateSettings: normalisation', () => {
     const data = JSON.parse(
       JSON.stringify(withFields({})).replace('"userSelectors":{}', '"userSelectors":{"__proto__":[".x"]}'),
     );
-    expect(errorsOf(data)).toEqual([
-      'userSelectors["__proto__"]: expected the key to be a hostname like "example.com" (lower-case, no scheme, port or path)',
-    ]);
+    const result = validateSettings(data);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    // "__proto__" is a host a browser can report; it stays an entry of its own.
+    expect(Object.getPrototypeOf(result.settings.userSelectors)).toBe(Object.prototype);
+    expect(Object.hasOwn(result.settings.userSelectors, '__proto__')).toBe(true);
+    expect(Object.entries(result.settings.userSelectors)).toEqual([['__proto__', ['.x']]]);
   });
 });
 

@@ -169,8 +169,7 @@ describe('options page', () => {
       items: ['«notice_save_failed|«notice_reason_over_quota|QUOTA_BYTES quota exceeded»|Disk is full»'],
     });
 
-    $<HTMLSelectElement>('#placeholder-mode').value = 'hide';
-    $<HTMLSelectElement>('#placeholder-mode').dispatchEvent(new Event('change'));
+    $<HTMLInputElement>('#placeholder-mode input[value="hide"]').click();
 
     await vi.waitFor(() => expect($('#notice').dataset.state).toBe('error'));
     expect($('#notice').textContent).toBe('«error_save|«notice_save_failed|«notice_reason_over_quota|QUOTA_BYTES quota exceeded»|Disk is full»»');
@@ -195,7 +194,7 @@ describe('options page', () => {
       'The stored settings (storage.sync) are invalid and were not applied: sensitivity: expected "low", "normal" or "high", got "max". ' +
         'A copy was kept in local storage under "settings.backup". Tidings uses the default settings until you save.',
     );
-    expect($<HTMLSelectElement>('#placeholder-mode').value).toBe('placeholder');
+    expect($<HTMLInputElement>('#placeholder-mode input:checked').value).toBe('placeholder');
   });
 
   it('stays aria-busy until the stored settings are shown, so nobody acts on the initial form values', async () => {
@@ -212,7 +211,7 @@ describe('options page', () => {
 
     await vi.waitFor(() => expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('false'));
     expect($<HTMLSelectElement>('#sensitivity').value).toBe('high');
-    expect($<HTMLSelectElement>('#placeholder-mode').value).toBe('hide');
+    expect($<HTMLInputElement>('#placeholder-mode input:checked').value).toBe('hide');
   });
 
   it('importing a valid export saves it and shows it', async () => {
@@ -222,7 +221,7 @@ describe('options page', () => {
 
     await vi.waitFor(() => expect($('#import-status').dataset.state).toBe('ok'));
     expect(await storedSettings()).toEqual(wanted);
-    expect($<HTMLSelectElement>('#placeholder-mode').value).toBe('hide');
+    expect($<HTMLInputElement>('#placeholder-mode input:checked').value).toBe('hide');
     expect($('#site-off-list li[data-host="news.example"]')).toBeTruthy();
   });
 

@@ -21,6 +21,7 @@ function newsPage(): { page: PageState; script: NonNullable<FakeBrowserOptions['
       finding('t4', 'link-farm', 'linkfarm'),
       finding('t5', 'app-promo', 'linkfarm', true),
     ],
+    slowSelectors: [],
   };
   const script = (_tabId: number, message: { type: string; id?: string }): unknown => {
     if (message.type === 'tidings:get-page') return structuredClone(page);

@@ -1,0 +1,3 @@
+import { defineHostileScenarios } from './browser-scenarios';
+
+defineHostileScenarios('firefox');
