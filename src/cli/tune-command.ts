@@ -38,11 +38,7 @@ function round(value: number): number {
 /** Fits one model to rows and keeps the current thresholds. */
 function fit(model: ModelName, rows: Row[], l2: number, positiveShare: number): ModelWeights {
   const fitted = fitLogistic(weighRows(rows, positiveShare), { l2, priors: MODELS[model].signals.map((signal) => signal.prior) });
-  const weights: Record<string, number> = {};
-  MODELS[model].signals.forEach((signal, index) => {
-    weights[signal.id] = round(fitted.weights[index]!);
-  });
-  return { bias: round(fitted.bias), weights, thresholds: modelWeights[model].thresholds };
+  return { bias: round(fitted.bias), weights: fitted.weights.map(round), thresholds: modelWeights[model].thresholds };
 }
 
 function fitAll(rows: Record<ModelName, Row[]>, l2: number, positiveShare: number): Models {
@@ -86,7 +82,7 @@ function printWeights(models: Models, io: CliIo): void {
     const weights = models[model];
     io.out('');
     io.out(`${model}: bias ${weights.bias}, thresholds ${SENSITIVITIES.map((s) => `${s} ${weights.thresholds[s]}`).join(', ')}`);
-    io.out(table(['signal', 'weight'], Object.entries(weights.weights).map(([id, weight]) => [id, String(weight)]), [1]));
+    io.out(table(['signal', 'weight'], MODELS[model].signals.map((signal, index) => [signal.id, String(weights.weights[index] ?? 0)]), [1]));
   }
 }
 
@@ -136,8 +132,8 @@ function pooled(measured: Measured): Tally {
 }
 
 /**
- * The normal thresholds that make the cross-validated F1 of recall and precision best, one model at a time
- * (plea first, then links with the plea threshold found).
+ * The normal thresholds that make each model's cross-validated F1 of recall and precision best (plea first,
+ * then links with the plea threshold found).
  */
 function chooseThresholds(pages: readonly TunePage[], foldModels: readonly Models[], io: CliIo): Record<ModelName, number> {
   const chosen: Record<ModelName, number> = { plea: 0.5, links: 0.5 };
@@ -145,7 +141,7 @@ function chooseThresholds(pages: readonly TunePage[], foldModels: readonly Model
     let best = -1;
     const tried: string[] = [];
     for (const threshold of THRESHOLD_GRID) {
-      const score = f1(pooled(crossValidate(pages, foldModels, { ...chosen, [model]: threshold })));
+      const score = f1(pooled(crossValidate(pages, foldModels, { ...chosen, [model]: threshold })), model);
       tried.push(`${threshold}: ${score.toFixed(3)}`);
       if (score > best) {
         best = score;
@@ -202,7 +198,8 @@ export function tuneCommand(argv: readonly string[], io: CliIo): number {
     printList('Cross-validated hidden article paragraphs:', crossValidated.hidden, io);
   }
   if (args.flags.has('write')) {
-    writeFileSync(WEIGHTS_FILE, `${JSON.stringify(models, null, 2)}\n`);
+    const signals = Object.fromEntries(MODEL_NAMES.map((model) => [model, MODELS[model].signals.map((signal) => signal.id)]));
+    writeFileSync(WEIGHTS_FILE, `${JSON.stringify({ ...models, signals }, null, 2)}\n`);
     io.out(`\nwrote ${WEIGHTS_FILE}`);
   } else {
     useModelWeights(fitted0);

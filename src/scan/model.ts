@@ -22,8 +22,8 @@ export interface Signal {
 
 export interface ModelWeights {
   bias: number;
-  /** Per signal id; a signal without a weight counts nothing. */
-  weights: Readonly<Record<string, number>>;
+  /** One per signal, in the order the model lists its signals (weights.json names them under `signals`). */
+  weights: readonly number[];
   /** Probability a block needs, per sensitivity. */
   thresholds: Readonly<Record<Sensitivity, number>>;
 }
@@ -58,8 +58,9 @@ export function scoreBlock(signals: readonly Signal[], model: ModelWeights, stat
   const contributions: Contribution[] = [];
   let sum = model.bias;
   let lazyCeiling = 0;
-  for (const signal of signals) {
-    const weight = model.weights[signal.id] ?? 0;
+  for (let i = 0; i < signals.length; i++) {
+    const signal = signals[i]!;
+    const weight = model.weights[i] ?? 0;
     if (weight === 0) continue;
     if (signal.lazy) {
       if (weight > 0) lazyCeiling += weight * signal.max;
@@ -71,8 +72,9 @@ export function scoreBlock(signals: readonly Signal[], model: ModelWeights, stat
     contributions.push({ signal, value, amount: value * weight });
   }
   if (sum + lazyCeiling < needed) return null;
-  for (const signal of signals) {
-    const weight = model.weights[signal.id] ?? 0;
+  for (let i = 0; i < signals.length; i++) {
+    const signal = signals[i]!;
+    const weight = model.weights[i] ?? 0;
     if (!signal.lazy || weight === 0) continue;
     const value = signal.value(stats);
     if (value === 0) continue;

@@ -6,6 +6,7 @@ import { cssPath } from '../css-path';
 import { evaluatePage } from '../evaluate';
 import { excerpt, normalizeWhitespace, visibleText } from '../text';
 import type { TunePage } from './corpora';
+import type { ModelName } from './dataset';
 
 export interface Tally {
   pages: number;
@@ -15,6 +16,9 @@ export interface Tally {
   collapsed: number;
   /** Collapsed elements with less than half their text labelled (or judged). */
   falsePositives: number;
+  /** The same, per model: what each model's threshold is chosen by. */
+  collapsedBy: Record<ModelName, number>;
+  falsePositivesBy: Record<ModelName, number>;
   paragraphs: number;
   /** Article paragraphs hidden outside any labelled or judged block. */
   hidden: number;
@@ -37,7 +41,10 @@ function perKind(): Record<Kind, number> {
 }
 
 export function emptyTally(): Tally {
-  return { pages: 0, blocks: perKind(), caught: perKind(), collapsed: 0, falsePositives: 0, paragraphs: 0, hidden: 0, hiddenInLabels: 0 };
+  return {
+    pages: 0, blocks: perKind(), caught: perKind(), collapsed: 0, falsePositives: 0, collapsedBy: { plea: 0, links: 0 },
+    falsePositivesBy: { plea: 0, links: 0 }, paragraphs: 0, hidden: 0, hiddenInLabels: 0,
+  };
 }
 
 export function addTally(target: Tally, source: Tally): void {
@@ -48,6 +55,10 @@ export function addTally(target: Tally, source: Tally): void {
   target.pages += source.pages;
   target.collapsed += source.collapsed;
   target.falsePositives += source.falsePositives;
+  for (const model of ['plea', 'links'] as const) {
+    target.collapsedBy[model] += source.collapsedBy[model];
+    target.falsePositivesBy[model] += source.falsePositivesBy[model];
+  }
   target.paragraphs += source.paragraphs;
   target.hidden += source.hidden;
   target.hiddenInLabels += source.hiddenInLabels;
@@ -58,11 +69,18 @@ export function count(tally: Tally, kinds: readonly Kind[]): { blocks: number; c
   return { blocks: kinds.reduce((sum, kind) => sum + tally.blocks[kind], 0), caught: kinds.reduce((sum, kind) => sum + tally.caught[kind], 0) };
 }
 
-/** F1 of recall (all kinds) and precision: what the thresholds are chosen to maximise. */
-export function f1(tally: Tally): number {
-  const { blocks, caught } = count(tally, KINDS);
+/** The kinds of labelled blocks each model is there to catch. */
+const MODEL_KINDS: Record<ModelName, readonly Kind[]> = { plea: APPEAL_KINDS, links: ['linkfarm'] };
+
+/**
+ * F1 of one model: the recall of its kinds of blocks and the precision of what it collapsed. Each model's
+ * threshold is chosen by its own: pooled, the many link farms would set the threshold of the few appeals.
+ */
+export function f1(tally: Tally, model: ModelName): number {
+  const { blocks, caught } = count(tally, MODEL_KINDS[model]);
   const recall = blocks === 0 ? 0 : caught / blocks;
-  const precision = tally.collapsed === 0 ? 0 : (tally.collapsed - tally.falsePositives) / tally.collapsed;
+  const collapsed = tally.collapsedBy[model];
+  const precision = collapsed === 0 ? 0 : (collapsed - tally.falsePositivesBy[model]) / collapsed;
   return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
 }
 
@@ -75,16 +93,20 @@ export function measure(pages: readonly TunePage[], options: ScanOptions): Measu
     const evaluation = evaluatePage(doc, page.labels, findings.map((finding) => finding.element), page.paragraphs, page.judged);
     const tally = emptyTally();
     tally.pages = 1;
-    for (const block of evaluation.blocks) {
+    // Judged blocks count like labels: the labelling the judgements say is right.
+    for (const block of [...evaluation.blocks, ...evaluation.judgedBlocks]) {
       tally.blocks[block.kind]++;
       if (block.caught) tally.caught[block.kind]++;
       else measured.missed.push(`${page.corpus}/${page.file}  ${block.kind}  ${block.selector}`);
     }
     tally.collapsed = evaluation.collapsed.length;
     for (const result of evaluation.collapsed) {
+      const finding = findings.find((candidate) => candidate.element === result.element);
+      const model: ModelName = finding?.detectorId === 'link-farm' ? 'links' : 'plea';
+      tally.collapsedBy[model]++;
       if (!result.falsePositiveJudged) continue;
       tally.falsePositives++;
-      const finding = findings.find((candidate) => candidate.element === result.element);
+      tally.falsePositivesBy[model]++;
       measured.falsePositives.push(`${page.corpus}/${page.file}  ${finding?.detectorId ?? '?'}  ${cssPath(result.element)}\n    ${JSON.stringify(excerpt(visibleText(result.element)))}`);
     }
     tally.paragraphs = evaluation.articleParagraphs;
