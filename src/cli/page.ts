@@ -10,12 +10,32 @@ import { JSDOM, VirtualConsole } from 'jsdom';
  */
 export function parseHtml(html: string | Buffer, url?: string): JSDOM {
   const options = { virtualConsole: new VirtualConsole(), ...(url ? { url } : {}) };
-  if (typeof html === 'string') return new JSDOM(html, options);
+  return new JSDOM(typeof html === 'string' ? html : decodePage(html), options);
+}
+
+/** How far into a page its charset declaration is looked for (saved pages often have it after scripts). */
+const DECLARATION_WINDOW = 65_536;
+const declaredCharset = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
+
+/**
+ * A saved page's text, decoded as a browser would: its BOM, else the charset it declares (also past the first
+ * 1024 bytes, where a browser would reload once it meets the declaration), else UTF-8 when the bytes are
+ * valid UTF-8, else windows-1252. jsdom's own sniffer stops at 1024 bytes and can trip over a malformed <meta>.
+ */
+function decodePage(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  const declared = declaredCharset.exec(bytes.subarray(0, DECLARATION_WINDOW).toString('latin1'))?.[1];
+  if (declared) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // A charset the decoder does not know: read the bytes as undeclared.
+    }
+  }
   try {
-    return new JSDOM(html, options);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // jsdom's charset sniffer can trip over a malformed <meta> (seen on a saved page): read it as UTF-8.
-    return new JSDOM(html.toString('utf8'), options);
+    return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 
