@@ -58,6 +58,12 @@ const shapes: Shape[] = [
   { file: 'i18n/de-letter-appeal.html', shape: 'a German letter-style appeal ("Liebe Leserinnen und Leser", Dauerauftrag) and a one-line plea ending the article' },
   { file: 'pages/one-line-pleas.html', shape: 'one-line pleas: "Enjoyed this story? Support our journalism…" and a pinned Donate button; menu links and a quoted "support us" stay' },
   { file: 'i18n/de-one-line-pleas.html', shape: 'German one-line pleas in bars and buttons; a menu "Abo" link and the Impressum footer stay' },
+  { file: 'pages/donation-forms.html', shape: 'donation forms of amount buttons: a sidebar widget and an end-of-article Single/Monthly/Annual box; the story\'s table of fares stays' },
+  { file: 'i18n/de-donation-form.html', shape: 'a German blog\'s "15,- € 10,- € 5,- € PayPal" widget; the post\'s own prices stay' },
+  { file: 'pages/mission-footers.html', shape: 'mission statements with a button ("Contribute now", "Join the 32,000 Insiders"); an about-us column and legal links stay' },
+  { file: 'pages/adblock-wall.html', shape: 'an ad-blocker wall that asks for support; a story about ad blockers stays' },
+  { file: 'pages/newsletter-promos.html', shape: 'newsletter promos: a mid-article embed, a hidden flyout and a footer form' },
+  { file: 'pages/newsletter-business.html', shape: 'hard negative: a story about the newsletter business' },
 ];
 
 describe.each(shapes)('$file', ({ file }) => {
@@ -74,7 +80,8 @@ describe.each(shapes)('$file', ({ file }) => {
   it('hides no paragraph of the article', () => {
     const paragraphs = storyParagraphs(doc);
     expect(paragraphs.length).toBeGreaterThanOrEqual(3);
-    expect(paragraphs.filter((paragraph) => findings.some((finding) => finding.element.contains(paragraph))).map((p) => p.textContent!.slice(0, 50))).toEqual([]);
+    // (A hard negative marked data-keep-todo is the it.fails test's business below.)
+    expect(paragraphs.filter((paragraph) => settled.some((finding) => finding.element.contains(paragraph))).map((p) => p.textContent!.slice(0, 50))).toEqual([]);
   });
 });
 
