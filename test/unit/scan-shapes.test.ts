@@ -64,6 +64,9 @@ const shapes: Shape[] = [
   { file: 'pages/adblock-wall.html', shape: 'an ad-blocker wall that asks for support; a story about ad blockers stays' },
   { file: 'pages/newsletter-promos.html', shape: 'newsletter promos: a mid-article embed, a hidden flyout and a footer form' },
   { file: 'pages/newsletter-business.html', shape: 'hard negative: a story about the newsletter business' },
+  { file: 'pages/membership-promos.html', shape: 'membership and subscription promos: a banner, a slide-out and a hidden pop-up; the sign-in bar and a header "Subscribe" link stay' },
+  { file: 'pages/link-farms.html', shape: 'link farms: vendor widgets, read-next and related lists, a most-read tab box, a tag row, a footer wall; menus, a language picker, a table of contents, links the story introduces, share bar and pagination stay' },
+  { file: 'i18n/de-abo-promo.html', shape: 'a German subscription slide-in ("2 Wochen kostenlos testen"); the sign-in bar and a header "Abo" link stay' },
 ];
 
 describe.each(shapes)('$file', ({ file }) => {
