@@ -1,5 +1,6 @@
-// The shapes of issue 10, one fixture page each (pages we wrote, modelled on real pages' structure), each with
-// hard negatives beside it. A page marks what a scan must find:
+// The shapes of issue 10, one fixture page each (pages we wrote, modelled on real pages' structure, in
+// test/fixtures/pages/shapes/ — apart from the pages `tidings bench` measures — and test/fixtures/i18n/), each
+// with hard negatives beside it. A page marks what a scan must find:
 //   data-expect="<detector id>"       this element is found, by that detector;
 //   data-expect-todo="<detector id>"  it should be, but the model misses it (an it.fails test below, for the lead);
 //   data-keep-todo                    a hard negative the model collapses now (an it.fails test below, for the lead).
@@ -52,26 +53,26 @@ interface Shape {
 }
 
 const shapes: Shape[] = [
-  { file: 'pages/harbour-times-letter.html', shape: 'the seed as a page: a letter-style appeal closing the article container, and a footer list of one-word links' },
-  { file: 'pages/letter-from-the-editor.html', shape: 'hard negative: the article is a letter to the readers that asks for nothing' },
-  { file: 'pages/letter-appeal-placements.html', shape: 'letter-style appeals between the paragraphs, in the sidebar and as a hidden pop-up' },
+  { file: 'pages/shapes/harbour-times-letter.html', shape: 'the seed as a page: a letter-style appeal closing the article container, and a footer list of one-word links' },
+  { file: 'pages/shapes/letter-from-the-editor.html', shape: 'hard negative: the article is a letter to the readers that asks for nothing' },
+  { file: 'pages/shapes/letter-appeal-placements.html', shape: 'letter-style appeals between the paragraphs, in the sidebar and as a hidden pop-up' },
   { file: 'i18n/de-letter-appeal.html', shape: 'a German letter-style appeal ("Liebe Leserinnen und Leser", Dauerauftrag) and a one-line plea ending the article' },
-  { file: 'pages/gala-story.html', shape: 'hard negative: a story about a fundraising gala, quoting its appeal' },
-  { file: 'pages/charity-annual-report.html', shape: 'hard negative: a charity\'s annual report, thanking its donors' },
-  { file: 'pages/politician-quote.html', shape: 'hard negative: a politician asking voters to "support us", in a paragraph, a blockquote and a pull quote' },
-  { file: 'pages/forms-and-comments.html', shape: 'hard negatives: sign-in bar and login form, share-by-email form, comments and a comment form with an email field, pagination, follow bar, legal footer' },
-  { file: 'pages/donate-page.html', shape: 'the site\'s own donation page (canonical /donate): its appeal and form stay; a footer sign-up goes' },
-  { file: 'pages/story-and-appeal.html', shape: 'two news paragraphs and an appeal in one <div id=story>: never collapsed whole' },
-  { file: 'pages/one-line-pleas.html', shape: 'one-line pleas: "Enjoyed this story? Support our journalism…" and a pinned Donate button; menu links and a quoted "support us" stay' },
+  { file: 'pages/shapes/gala-story.html', shape: 'hard negative: a story about a fundraising gala, quoting its appeal' },
+  { file: 'pages/shapes/charity-annual-report.html', shape: 'hard negative: a charity\'s annual report, thanking its donors' },
+  { file: 'pages/shapes/politician-quote.html', shape: 'hard negative: a politician asking voters to "support us", in a paragraph, a blockquote and a pull quote' },
+  { file: 'pages/shapes/forms-and-comments.html', shape: 'hard negatives: sign-in bar and login form, share-by-email form, comments and a comment form with an email field, pagination, follow bar, legal footer' },
+  { file: 'pages/shapes/donate-page.html', shape: 'the site\'s own donation page (canonical /donate): its appeal and form stay; a footer sign-up goes' },
+  { file: 'pages/shapes/story-and-appeal.html', shape: 'two news paragraphs and an appeal in one <div id=story>: never collapsed whole' },
+  { file: 'pages/shapes/one-line-pleas.html', shape: 'one-line pleas: "Enjoyed this story? Support our journalism…" and a pinned Donate button; menu links and a quoted "support us" stay' },
   { file: 'i18n/de-one-line-pleas.html', shape: 'German one-line pleas in bars and buttons; a menu "Abo" link and the Impressum footer stay' },
-  { file: 'pages/donation-forms.html', shape: 'donation forms of amount buttons: a sidebar widget and an end-of-article Single/Monthly/Annual box; the story\'s table of fares stays' },
+  { file: 'pages/shapes/donation-forms.html', shape: 'donation forms of amount buttons: a sidebar widget and an end-of-article Single/Monthly/Annual box; the story\'s table of fares stays' },
   { file: 'i18n/de-donation-form.html', shape: 'a German blog\'s "15,- € 10,- € 5,- € PayPal" widget; the post\'s own prices stay' },
-  { file: 'pages/mission-footers.html', shape: 'mission statements with a button ("Contribute now", "Join the 32,000 Insiders"); an about-us column and legal links stay' },
-  { file: 'pages/adblock-wall.html', shape: 'an ad-blocker wall that asks for support; a story about ad blockers stays' },
-  { file: 'pages/newsletter-promos.html', shape: 'newsletter promos: a mid-article embed, a hidden flyout and a footer form' },
-  { file: 'pages/newsletter-business.html', shape: 'hard negative: a story about the newsletter business' },
-  { file: 'pages/membership-promos.html', shape: 'membership and subscription promos: a banner, a slide-out and a hidden pop-up; the sign-in bar and a header "Subscribe" link stay' },
-  { file: 'pages/link-farms.html', shape: 'link farms: vendor widgets, read-next and related lists, a most-read tab box, a tag row, a footer wall; menus, a language picker, a table of contents, links the story introduces, share bar and pagination stay' },
+  { file: 'pages/shapes/mission-footers.html', shape: 'mission statements with a button ("Contribute now", "Join the 32,000 Insiders"); an about-us column and legal links stay' },
+  { file: 'pages/shapes/adblock-wall.html', shape: 'an ad-blocker wall that asks for support; a story about ad blockers stays' },
+  { file: 'pages/shapes/newsletter-promos.html', shape: 'newsletter promos: a mid-article embed, a hidden flyout and a footer form' },
+  { file: 'pages/shapes/newsletter-business.html', shape: 'hard negative: a story about the newsletter business' },
+  { file: 'pages/shapes/membership-promos.html', shape: 'membership and subscription promos: a banner, a slide-out and a hidden pop-up; the sign-in bar and a header "Subscribe" link stay' },
+  { file: 'pages/shapes/link-farms.html', shape: 'link farms: vendor widgets, read-next and related lists, a most-read tab box, a tag row, a footer wall; menus, a language picker, a table of contents, links the story introduces, share bar and pagination stay' },
   { file: 'i18n/es-link-farms.html', shape: 'Spanish link lists: "Lo más leído", "Te puede interesar", the "Archivado en" tags; menu and legal footer stay' },
   { file: 'i18n/de-link-farms.html', shape: 'German link lists: "Mehr zum Thema", a "Meistgelesen" tab box, "Schlagworte"; the table of contents and the Impressum footer stay' },
   { file: 'i18n/it-link-farms.html', shape: 'an Italian "Leggi anche" list; menu and legal footer stay' },
@@ -125,9 +126,9 @@ describe('sensitivity', () => {
   // Low, normal and high move the models' probability thresholds (weights.json): a pinned donate button alone
   // is weak evidence, taken from normal on; a plea with its words is taken at every setting.
   it('takes a pinned "Donate" or "Spenden" button from normal on, and the pleas with words at every setting', () => {
-    expect(found('pages/one-line-pleas.html', 'low')).toEqual(['#end-plea donation-appeal']);
-    expect(found('pages/one-line-pleas.html', 'normal')).toEqual(['#end-plea donation-appeal', '#sticky donation-appeal']);
-    expect(found('pages/one-line-pleas.html', 'high')).toEqual(['#end-plea donation-appeal', '#sticky donation-appeal']);
+    expect(found('pages/shapes/one-line-pleas.html', 'low')).toEqual(['#end-plea donation-appeal']);
+    expect(found('pages/shapes/one-line-pleas.html', 'normal')).toEqual(['#end-plea donation-appeal', '#sticky donation-appeal']);
+    expect(found('pages/shapes/one-line-pleas.html', 'high')).toEqual(['#end-plea donation-appeal', '#sticky donation-appeal']);
     expect(found('i18n/de-one-line-pleas.html', 'low')).not.toContain('#spenden-knopf donation-appeal');
     expect(found('i18n/de-one-line-pleas.html', 'normal')).toContain('#spenden-knopf donation-appeal');
   });
@@ -140,21 +141,21 @@ describe('sensitivity', () => {
 
 describe('a site\'s own donation page', () => {
   it('is told from its address: the same page under a story\'s address has its appeal and form collapsed', () => {
-    const html = readFileSync(`${fixtures}pages/donate-page.html`, 'utf8').replace('https://example.org/donate', 'https://example.org/news/night-buses');
+    const html = readFileSync(`${fixtures}pages/shapes/donate-page.html`, 'utf8').replace('https://example.org/donate', 'https://example.org/news/night-buses');
     const elsewhere = scan(new JSDOM(html).window.document).map((finding) => label(finding.element, finding.detectorId));
     expect(elsewhere).toContain('#intro donation-appeal');
     expect(elsewhere).toContain('#donation-form donation-appeal');
   });
 
   it('is told from the address it was loaded from too', () => {
-    const html = readFileSync(`${fixtures}pages/donate-page.html`, 'utf8').replace('<link rel="canonical" href="https://example.org/donate">', '');
+    const html = readFileSync(`${fixtures}pages/shapes/donate-page.html`, 'utf8').replace('<link rel="canonical" href="https://example.org/donate">', '');
     const loaded = new JSDOM(html, { url: 'https://example.org/spenden' }).window.document;
     expect(scan(loaded).map((finding) => label(finding.element, finding.detectorId))).toEqual(['#footer-signup newsletter-nag']);
   });
 });
 
 describe('a short story and an appeal in one container', () => {
-  const inner = readFileSync(`${fixtures}pages/story-and-appeal.html`, 'utf8').match(/<div id="story" data-story>([\s\S]*?)<\/div>/)![1]!;
+  const inner = readFileSync(`${fixtures}pages/shapes/story-and-appeal.html`, 'utf8').match(/<div id="story" data-story>([\s\S]*?)<\/div>/)![1]!;
   const wrappers = {
     'the container alone': `<div id="story">${inner}</div>`,
     'the container inside an <article>': `<article><h1>Night buses return on Friday</h1><div id="story">${inner}</div></article>`,
@@ -175,5 +176,26 @@ describe('a short story and an appeal in one container', () => {
     const doc = new JSDOM(`<!doctype html><html lang="en"><body>${wrappers['the container beside a longer article']}</body></html>`).window.document;
     const paragraphs = [...doc.getElementById('story')!.querySelectorAll('p')];
     expect(scan(doc).map((finding) => [paragraphs.indexOf(finding.element as HTMLParagraphElement), finding.detectorId])).toEqual([[2, 'donation-appeal'], [3, 'donation-appeal']]);
+  });
+});
+
+describe('German vocabulary', () => {
+  function reasonsOf(file: string, id: string, lang?: string): string {
+    const doc = load(file);
+    const finding = scanDocument(doc, { enabled: {}, sensitivity: 'normal', ...(lang ? { lang } : {}) }).find((candidate) => candidate.element.id === id);
+    return finding ? finding.reasons.join('; ') : '(not found)';
+  }
+
+  it('names the German phrases a plea was found by', () => {
+    expect(reasonsOf('i18n/de-letter-appeal.html', 'ende')).toMatch(/wenn ihnen der artikel gefallen hat.*was ist ihnen qualitatsjournalismus wert/);
+    expect(reasonsOf('i18n/de-one-line-pleas.html', 'spendenfinanziert')).toMatch(/'spendenfinanziert'/);
+    expect(reasonsOf('i18n/de-one-line-pleas.html', 'meine-arbeit')).toMatch(/'unterstutzen sie meine arbeit'/);
+    expect(reasonsOf('i18n/de-one-line-pleas.html', 'geschenkt')).toMatch(/'mitglied schenkt'/);
+  });
+
+  it('owes those pleas to the German lexicon: read as English they are missed', () => {
+    for (const [file, id] of [['i18n/de-letter-appeal.html', 'ende'], ['i18n/de-one-line-pleas.html', 'spendenfinanziert'], ['i18n/de-one-line-pleas.html', 'geschenkt']] as const) {
+      expect(reasonsOf(file, id, 'en'), `${file} #${id}`).toBe('(not found)');
+    }
   });
 });
