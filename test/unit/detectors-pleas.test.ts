@@ -5,90 +5,127 @@ import { donationAppeal } from '../../src/detectors/donation-appeal';
 import { membershipPlea } from '../../src/detectors/membership-plea';
 import { newsletterNag } from '../../src/detectors/newsletter-nag';
 import { paywallNag } from '../../src/detectors/paywall-nag';
-import { pageFrom } from './scan-fixtures';
+import { detectors } from '../../src/detectors/registry';
+import { provideAllLexicons } from '../../src/lexicons/all';
+import { scanDocument } from '../../src/scan/index';
+import { allDetectors, pageFrom } from './scan-fixtures';
 
-function context(sensitivity: Sensitivity = 'normal', userPhrases: DetectContext['userPhrases'] = {}): DetectContext {
-  return { sensitivity, langs: ['en'], userPhrases };
+provideAllLexicons();
+
+// The plea detectors share one model (src/scan/plea.ts): one score per block, claimed by the detector whose
+// own evidence weighs most. These tests judge single blocks; the article guard and the page around a block
+// are scan-document's and scan-shapes' business.
+
+function context(sensitivity: Sensitivity = 'normal', userPhrases: DetectContext['userPhrases'] = {}, langs = ['en']): DetectContext {
+  return { sensitivity, langs, userPhrases };
 }
 
-function block(html: string): Element {
-  return pageFrom(`<div id="block">${html}</div>`).getElementById('block')!;
+function block(html: string, selector = '#block'): Element {
+  return pageFrom(`<div id="block">${html}</div>`).querySelector(selector)!;
+}
+
+/** The detectors that find the block (in registry order). */
+function claimants(element: Element, ctx = context()): string[] {
+  return detectors.filter((detector) => detector.detect(element, ctx) !== null).map((detector) => detector.id);
 }
 
 describe('donation-appeal', () => {
-  it('scores a plea with its phrases, amount, donate link and class names as reasons', () => {
+  it('scores a plea box by its phrases, amount, donate link and class names; the strongest are the reasons', () => {
     const verdict = donationAppeal.detect(block(`<div class="contribution-epic"><p>Dear readers, independent journalism depends on you.</p>
       <p>Give from $3 per month.</p><a href="https://www.patreon.com/example">Donate</a></div>`), context());
-    expect(verdict?.score).toBe(1);
-    expect(verdict?.reasons).toEqual([
-      "phrase 'dear readers', 'independent journalism depends on'",
-      'amount $3 per month',
-      '1 donate link',
-      "button 'donate'",
-      'class names of a donation box',
-    ]);
+    expect(verdict?.score).toBeGreaterThanOrEqual(0.95);
+    expect(verdict?.reasons).toHaveLength(3);
+    expect(verdict?.reasons[0]).toMatch(/^Asks for donations \('dear readers', 'independent journalism depends on'\)$/);
+    expect(verdict?.reasons.join('; ')).toMatch(/1 link to a donation page/);
   });
 
   it('never fires on links or class names alone', () => {
     expect(donationAppeal.detect(block('<div class="donate support-us"><a href="/donate">Donate</a> <a href="https://paypal.me/x">PayPal</a></div>'), context('high'))).toBeNull();
   });
 
-  it('never fires on one phrase in prose; two are enough at normal sensitivity but not at low', () => {
-    const one = '<p>The museum asked visitors to make a donation at the door.</p>';
-    expect(donationAppeal.detect(block(one), context('high'))).toBeNull();
-    const two = '<p>Dear readers, the museum asks you to make a donation at the door.</p>';
-    expect(donationAppeal.detect(block(two), context())?.reasons).toEqual(["phrase 'dear readers', 'make a donation'"]);
-    expect(donationAppeal.detect(block(two), context('low'))).toBeNull();
+  // Sensitivity moves the model's probability threshold (weights.json): a weak one-line plea is where they part.
+  it('takes a bare one-line plea at normal and high sensitivity but not at low', () => {
+    const line = block('<p>Support our journalism.</p>');
+    expect(donationAppeal.detect(line, context('low'))).toBeNull();
+    expect(donationAppeal.detect(line, context('normal'))?.reasons[0]).toMatch(/support our journalism/);
+    expect(donationAppeal.detect(line, context('high'))).not.toBeNull();
+    // A pinned "Spenden" button alone is weaker still: only high sensitivity takes it on its own.
+    const button = block('<div class="sticky-donate"><a href="/spenden">Spenden</a></div>', '.sticky-donate');
+    expect(donationAppeal.detect(button, context('normal', {}, ['de', 'en']))).toBeNull();
+    expect(donationAppeal.detect(button, context('high', {}, ['de', 'en']))?.reasons.join('; ')).toMatch(/donation page/);
   });
 
-  it('leaves long prose that mentions donations alone', () => {
-    const prose = '<p>The fundraising drive ended on Friday with readers like you giving more than ever, the organisers said, and the money will go to the flood victims in the valley.</p>'.repeat(6);
-    expect(donationAppeal.detect(block(prose), context('high'))).toBeNull();
+  it('leaves a story that mentions a gala, a donation and "readers like you" in passing alone', () => {
+    const story = [
+      'The fundraising gala at the town hall on Friday night raised more than forty thousand pounds for the children\'s hospice, the organisers said.',
+      'Guests paid sixty pounds a ticket for a three-course dinner, a jazz band and an auction of paintings given by local artists.',
+      'The hospice director said that readers like you, as she put it to the newspaper\'s table, had kept the building open through two hard winters.',
+      'The biggest lot of the night, a week in a cottage on the island, went for four thousand pounds after a long duel between two farmers.',
+      'Next year the gala moves to the new conference centre by the harbour, which can seat twice as many guests.',
+      'Anyone who missed the evening can still make a donation at the hospice shop on Market Street, the organisers said.',
+    ].map((paragraph) => `<p>${paragraph}</p>`).join('');
+    expect(claimants(block(story), context('high'))).toEqual([]);
   });
 
   it('matches user phrases for appeals like lexicon phrases', () => {
-    const html = '<p>Keep the lights on at the Gazette!</p><a href="/give">Help out</a>';
-    expect(donationAppeal.detect(block(html), context())).toBeNull();
-    expect(donationAppeal.detect(block(html), context('normal', { appeal: ['Keep the  lights ON'] }))?.reasons).toEqual(["phrase 'keep the lights on'", '1 donate link']);
+    const html = '<p>Keep the Gazette printing!</p><a href="/give">Help out</a>';
+    expect(donationAppeal.detect(block(html), context('high'))).toBeNull();
+    expect(donationAppeal.detect(block(html), context('normal', { appeal: ['Keep the  Gazette PRINTING'] }))?.reasons[0]).toBe("Asks for donations ('keep the gazette printing')");
+  });
+});
+
+describe('one claim per box', () => {
+  it('gives a box that asks for a donation and for membership to the detector whose evidence weighs most', () => {
+    const box = block('<div class="reader-box"><h3>A message to our readers</h3><p>Dear readers, please support us: independent journalism depends on you. Become a member today, from just $2 a month.</p><a href="/membership">Become a member</a> <a href="/donate">Donate</a></div>', '.reader-box');
+    expect(claimants(box)).toEqual(['donation-appeal']);
+    expect(membershipPlea.detect(box, context('high'))).toBeNull();
   });
 });
 
 describe('membership-plea', () => {
   it('finds "become a member" boxes with a membership link', () => {
     const verdict = membershipPlea.detect(block('<h3>Become a member</h3><p>Join our community of supporters today.</p><a href="/membership">Join</a>'), context());
-    expect(verdict?.reasons).toEqual(["phrase 'become a member', 'join our community of supporters'", '1 membership link', "button 'join'"]);
+    expect(verdict?.reasons[0]).toMatch(/^Asks you to become a member or subscriber \('become a member', 'join our community of supporters'\)/);
+    expect(verdict?.reasons.join('; ')).toMatch(/link to a membership page/);
   });
 });
 
 describe('paywall-nag', () => {
-  it('finds meter banners, sensitivity decides how much evidence is enough', () => {
+  it('finds meter banners, with or without a subscribe button', () => {
     const html = '<p>You have 2 free articles left this month.</p>';
-    expect(paywallNag.detect(block(html), context('normal'))).toBeNull();
-    expect(paywallNag.detect(block(html), context('high'))?.reasons).toEqual(["phrase 'free articles'"]);
+    expect(paywallNag.detect(block(html), context('low'))?.reasons[0]).toMatch(/^Limits your reading \('free articles'/);
     const withButton = `${html}<a href="/subscribe">Subscribe</a>`;
-    expect(paywallNag.detect(block(withButton), context('normal'))?.score).toBe(0.75);
-    expect(paywallNag.detect(block(withButton), context('low'))).toBeNull();
+    expect(claimants(block(withButton), context('low'))).toEqual(['paywall-nag']);
   });
 });
 
 describe('newsletter-nag', () => {
   it('finds a sign-up form with an email field', () => {
     const verdict = newsletterNag.detect(block('<form><p>Get our newsletter in your inbox.</p><input type="text" name="email_address"><button>Sign up</button></form>'), context());
-    expect(verdict?.reasons).toEqual(["phrase 'get our newsletter', 'in your inbox'", '1 email field', "button 'sign up'"]);
+    expect(verdict?.reasons[0]).toMatch(/^Asks you to sign up for a newsletter \('get our newsletter', 'in your inbox'\)/);
+    expect(verdict?.reasons).toContain('An email field');
   });
 
   it('leaves comment forms alone even when they ask for an email address', () => {
-    expect(newsletterNag.detect(block('<form><p>Sign up for our newsletter below the comments.</p><input type="email"><textarea></textarea><button>Post</button></form>'), context('high'))).toBeNull();
+    const form = block('<form><p>Sign up for our newsletter below the comments.</p><input type="email"><textarea></textarea><button>Post</button></form>', 'form');
+    expect(claimants(form, context('high'))).toEqual([]);
   });
 });
 
 describe('app-promo', () => {
   it('finds "download our app" with store links', () => {
     const verdict = appPromo.detect(block('<p>Download our app</p><a href="https://play.google.com/store/apps/details?id=x">Get it on Google Play</a>'), context());
-    expect(verdict?.reasons).toEqual(["phrase 'download our app', 'get it on google play'", '1 app store link']);
+    expect(verdict?.reasons.join('; ')).toMatch(/link to an app store/);
+    expect(verdict?.reasons.join('; ')).toMatch(/Promotes an app \('download our app', 'get it on google play'\)/);
   });
 
   it('does not take a film review that mentions streaming stores for a promo', () => {
-    expect(appPromo.detect(block('<p>The film is available to rent on Google Play, the App Store and other services from Friday.</p>'), context('high'))).toBeNull();
+    // A paragraph of a story is judged with the story around it: the article guard never collapses one alone.
+    const doc = pageFrom(`<article><h1>A quiet film about a lighthouse keeper</h1>
+      <p>The director spent four winters on the island, and it shows: every shot of the sea looks cold enough to hurt.</p>
+      <p>The film is available to rent on Google Play, the App Store and other services from Friday.</p>
+      <p>The cast is small, and the lead gives the best performance of her career as a keeper who stops answering the radio.</p>
+      <p>At two and a half hours it asks for patience, but the last twenty minutes, a storm filmed in a single take, repay it.</p></article>`);
+    expect(scanDocument(doc, { ...allDetectors, sensitivity: 'high' })).toEqual([]);
   });
 });

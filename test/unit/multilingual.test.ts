@@ -80,8 +80,14 @@ describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true
   });
 
   if (needsOwnLexicon) {
-    it('owes the catch to its own lexicon: with English alone the block is missed', () => {
-      expect(describeFindings(scan(doc, 'en'))).toEqual([]);
+    // The models weigh form fields, links and class names too, so English alone may still find a box; the
+    // page's own phrases are what make it sure. (Read as English, other blocks may go astray: a German legal
+    // footer's words are unknown there. Only the marked block is compared.)
+    it('owes the catch to its own lexicon: with English alone the block is missed or scores lower', () => {
+      const own = scan(doc).find((finding) => finding.element === expected);
+      const englishOnly = scan(load(file), 'en').find((finding) => finding.element.hasAttribute('data-expect'));
+      expect(own).toBeDefined();
+      expect(englishOnly?.score ?? 0).toBeLessThan(own!.score);
     });
   }
 });
@@ -122,6 +128,12 @@ describe('form fields named in another language', () => {
       + '<form><input type="text" name="contact" placeholder="Ваша електронна пошта"><button>OK</button></form></div>';
     const doc = new JSDOM(`<!doctype html><html lang="uk"><body>${box}</body></html>`).window.document;
     const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
-    expect(findings.map((finding) => [finding.element.id, finding.detectorId, finding.reasons.includes('1 email field')])).toEqual([['signup', 'newsletter-nag', true]]);
+    expect(findings.map((finding) => [finding.element.id, finding.detectorId])).toEqual([['signup', 'newsletter-nag']]);
+    expect(findings[0]!.reasons).toContainEqual(expect.stringMatching(/email field/i));
+    // The same box asking for a name: the sign-up is still found (its phrase and its name), but not for an email field.
+    const named = new JSDOM(`<!doctype html><html lang="uk"><body>${box.replace('Ваша електронна пошта', "Ваше ім'я")}</body></html>`).window.document;
+    const byName = scanDocument(named, { enabled: {}, sensitivity: 'normal' });
+    expect(byName.map((finding) => finding.detectorId)).toEqual(['newsletter-nag']);
+    expect(byName[0]!.reasons).not.toContainEqual(expect.stringMatching(/email field/i));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createScanContext, refreshArticle, scanDocument, scanRoot } from '../../src/scan/index';
-import { allDetectors, loadPage, pageFrom, summary } from './scan-fixtures';
+import { allDetectors, hiddenParagraphs, loadPage, pageFrom, summary } from './scan-fixtures';
 
 describe('scanDocument on pages with appeals and link farms', () => {
   it('finds the appeal box between article paragraphs as its own element, and nothing else', () => {
@@ -9,9 +9,9 @@ describe('scanDocument on pages with appeals and link farms', () => {
     expect(summary(findings)).toEqual(['#appeal donation-appeal']);
     const [appeal] = findings;
     expect(appeal!.kind).toBe('appeal');
-    expect(appeal!.reasons.join('; ')).toMatch(/phrase '(dear readers|independent journalism depends on|support us)/);
-    expect(appeal!.reasons.join('; ')).toMatch(/amount \$2 a month/);
-    expect(appeal!.reasons.join('; ')).toMatch(/1 donate link/);
+    // Reasons are the signals that weighed most, in words: the plea's phrases first, then its donate link.
+    expect(appeal!.reasons[0]).toMatch(/^Asks for donations \('dear readers', 'independent journalism depends on'\)/);
+    expect(appeal!.reasons.join('; ')).toMatch(/link to a donation page/);
     for (const id of ['p1', 'p2', 'p3', 'p4']) expect(appeal!.element.contains(doc.getElementById(id))).toBe(false);
   });
 
@@ -23,19 +23,25 @@ describe('scanDocument on pages with appeals and link farms', () => {
       '#membership membership-plea',
       '#trending link-farm',
       '#app-promo app-promo',
-      '#link-wall link-farm',
+      // The footer is the wall of section links and a copyright line: it goes as a whole.
+      '#site-footer link-farm',
     ]);
   });
 
-  it('leaves articles that merely talk about donations, tables of links, menus and related headlines alone', () => {
-    expect(summary(scanDocument(loadPage('hard-negatives.html'), allDetectors))).toEqual([]);
+  it('leaves articles that merely talk about donations, tables of links in the story and menus alone', () => {
+    const doc = loadPage('hard-negatives.html');
+    // A "Related coverage" box after the article is a link farm by the labelling convention
+    // (corpus2/README.md): headlines of other stories under a related heading, however long they are.
+    const findings = scanDocument(doc, allDetectors);
+    expect(summary(findings)).toEqual(['#related link-farm']);
+    expect(hiddenParagraphs(doc, findings)).toEqual([]);
     expect(summary(scanDocument(loadPage('charity-article.html'), allDetectors))).toEqual([]);
   });
 
   it('runs only the enabled detectors; an empty map means the defaults', () => {
     const doc = loadPage('appeals-around-article.html');
     const onlyLinks = scanDocument(doc, { enabled: { 'donation-appeal': false, 'membership-plea': false, 'paywall-nag': false, 'newsletter-nag': false, 'app-promo': false }, sensitivity: 'normal' });
-    expect(summary(onlyLinks)).toEqual(['#trending link-farm', '#link-wall link-farm']);
+    expect(summary(onlyLinks)).toEqual(['#trending link-farm', '#site-footer link-farm']);
     expect(scanDocument(doc, { enabled: {}, sensitivity: 'normal' })).toHaveLength(6);
   });
 });
@@ -100,8 +106,13 @@ describe('scanRoot', () => {
     expect(summary(scanDocument(withPlaceholder, allDetectors))).toEqual(['#box donation-appeal']);
   });
 
-  it('ignores hidden subtrees (hidden attribute, inline display:none, template, noscript)', () => {
-    for (const wrapper of ['<div hidden>', '<div style="display: none">', '<template>', '<noscript>']) {
+  // Pop-ups wait hidden until a script shows them: a hidden box is found now, so it stays collapsed when shown.
+  it('reads hidden pop-ups ([hidden], inline display:none) but never template, noscript or script', () => {
+    for (const wrapper of ['<div hidden>', '<div style="display: none">']) {
+      const close = `</${wrapper.slice(1).split(/[ >]/)[0]}>`;
+      expect(summary(scanDocument(pageFrom(`${wrapper}${box}${close}`), allDetectors))).toEqual(['#box donation-appeal']);
+    }
+    for (const wrapper of ['<template>', '<noscript>', '<script type="text/template">']) {
       const close = `</${wrapper.slice(1).split(/[ >]/)[0]}>`;
       expect(scanDocument(pageFrom(`${wrapper}${box}${close}`), allDetectors)).toEqual([]);
     }

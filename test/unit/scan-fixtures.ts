@@ -42,3 +42,16 @@ export function detectorsOf(findings: readonly Finding[]): DetectorId[] {
 export function pageLanguage(doc: Document): string {
   return createScanContext(doc, allDetectors).detect.langs[0]!;
 }
+
+/**
+ * The paragraphs (p, li, blockquote, h1–h6 of ≥ 40 characters) under `selector` that some finding hides, as
+ * their first words: a test expects none.
+ */
+export function hiddenParagraphs(doc: Document, findings: readonly Finding[], selector = 'article'): string[] {
+  const paragraphs = [...doc.querySelectorAll(`${selector} :is(p, li, blockquote, h1, h2, h3, h4, h5, h6)`)]
+    .filter((element) => (element.textContent ?? '').trim().length >= 40);
+  if (paragraphs.length === 0) throw new Error(`no paragraphs under ${selector}`);
+  return paragraphs
+    .filter((paragraph) => findings.some((finding) => finding.element.contains(paragraph)))
+    .map((paragraph) => (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60));
+}
