@@ -240,16 +240,16 @@ describe('lexicons from the background', () => {
   const lexiconRequests = (fake: OpenedPage['fake']): unknown[] =>
     fake.runtime.sendMessage.mock.calls.map(([message]) => message).filter((message) => (message as { type: string }).type === 'tidings:get-lexicon');
 
-  it('asks once for the language the text is in, and collapses the German appeal when its phrases come', async () => {
+  it('asks once for English and once for the language the text is in, and collapses the German appeal when its phrases come', async () => {
     const { fake } = await open(germanPage);
     await vi.waitFor(() => expect(collapsedBy(supportBox())).toBe('donation-appeal'));
     document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Die Stadt plant weitere Radwege.' }));
     await vi.waitFor(() => expect(fake.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'tidings:tab-status' })));
-    expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'de' }]);
+    expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'en' }, { type: 'tidings:get-lexicon', lang: 'de' }]);
     expect(articleParagraphs().filter(isHidden)).toEqual([]);
   });
 
-  it('without them reads the page with English phrases alone, warns once and does not ask again', async () => {
+  it('without them judges no plea (its words are what make it one), warns once per language and does not ask again', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const { fake } = await open(germanPage, { servesLexicons: false });
@@ -257,8 +257,8 @@ describe('lexicons from the background', () => {
       document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Die Stadt plant weitere Radwege.' }));
       await vi.waitFor(() => expect(fake.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'tidings:tab-status' })));
       expect(supportBox().hasAttribute('data-tidings-collapsed')).toBe(false);
-      expect(lexiconRequests(fake)).toHaveLength(1);
-      expect(warn).toHaveBeenCalledTimes(1);
+      expect(lexiconRequests(fake)).toHaveLength(2);
+      expect(warn).toHaveBeenCalledTimes(2);
     } finally {
       warn.mockRestore();
     }
@@ -266,7 +266,7 @@ describe('lexicons from the background', () => {
 
   it('once stopped, scans nothing when a lexicon asked for earlier arrives', async () => {
     const { page, fake, releaseAnswers } = await open(germanPage, { holdAnswers: ['tidings:get-lexicon'] });
-    await vi.waitFor(() => expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'de' }]));
+    await vi.waitFor(() => expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'en' }, { type: 'tidings:get-lexicon', lang: 'de' }]));
     page.stop();
 
     releaseAnswers();
@@ -276,11 +276,11 @@ describe('lexicons from the background', () => {
     expect(page.stats.collapses).toBe(0);
   });
 
-  it("asks for the reader's own languages as it starts, before the page has any text", async () => {
+  it("asks for English and the reader's own languages as it starts, before the page has any text", async () => {
     const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pl-PL', 'en-GB', 'xx']);
     try {
       const { fake } = await open('');
-      expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'pl' }]);
+      expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'en' }, { type: 'tidings:get-lexicon', lang: 'pl' }]);
     } finally {
       languages.mockRestore();
     }

@@ -69,7 +69,7 @@ describe('donation-appeal', () => {
 
   it('matches user phrases for appeals like lexicon phrases', () => {
     const html = '<p>Keep the Gazette printing!</p><a href="/give">Help out</a>';
-    expect(donationAppeal.detect(block(html), context('high'))).toBeNull();
+    expect(donationAppeal.detect(block(html), context('normal'))).toBeNull();
     expect(donationAppeal.detect(block(html), context('normal', { appeal: ['Keep the  Gazette PRINTING'] }))?.reasons[0]).toBe("Asks for donations ('keep the gazette printing')");
   });
 });

@@ -4,7 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { DetectorId, Finding, ScanOptions } from '../../src/core/types';
+import { provideAllLexicons } from '../../src/lexicons/all';
 import { createScanContext } from '../../src/scan/index';
+
+// The detection tests read pages with every lexicon at hand, as the command line does (the content script
+// asks the background for its lexicons; content-page.test.ts pins that).
+provideAllLexicons();
 
 // Path arithmetic rather than `new URL`: under the jsdom environment URL is jsdom's.
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', '/');
