@@ -239,7 +239,6 @@ export const en: Lexicon = {
     'premium article',
     'premium content',
     'exclusive content',
-    'already a member',
     'already have an account',
     'this is not a paywall',
     'keep reading - for free',
@@ -271,8 +270,6 @@ export const en: Lexicon = {
     'sign up for free',
     'never miss a story',
     'unsubscribe at any time',
-    'newsletter',
-    'newsletters',
     'sign up for our',
     'sign up to our',
     'subscribe to our',
@@ -294,7 +291,6 @@ export const en: Lexicon = {
     'by signing up',
     'i agree to receive',
     'you may unsubscribe',
-    'unsubscribe',
   ],
   appPromo: [
     'download our app',
@@ -458,6 +454,7 @@ export const en: Lexicon = {
     'become a subscriber',
     'membership',
     'newsletter',
+    'newsletters',
   ],
   adblock: [
     'using an ad blocker',

@@ -7,7 +7,7 @@ import type { DetectContext, Verdict } from '../core/types';
 import { plural, quoted, sizeFactor } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
-import { blockStats, hasHint, hitCount, LEAD_TITLE, matchedPhrases, type BlockStats, type Hint } from './stats';
+import { blockStats, hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, matchedPhrases, type BlockStats, type Hint } from './stats';
 
 /** Fewest links a list needs to be judged at all. */
 export const MIN_LIST_LINKS = 2;
@@ -41,6 +41,18 @@ function where(id: string, prior: number, at: (stats: BlockStats) => boolean): S
   return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
 }
 
+/** Fewest links a heading must have after it to head a list. */
+const HEADED_LINKS = 3;
+
+/**
+ * The block opens with a link-list heading that has a list under it: a heading word late in a block ("Share ·
+ * Tweet · Popular Now »" in a toolbar) heads nothing. Each text before the heading is taken to hold one link.
+ */
+function headed(stats: BlockStats): boolean {
+  const at = stats.leading.findIndex((lead) => (lead & LEAD_HEADING) !== 0);
+  return at >= 0 && stats.links - at >= HEADED_LINKS;
+}
+
 function pleaHits(stats: BlockStats): number {
   return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
 }
@@ -54,7 +66,7 @@ export const linkSignals: readonly Signal[] = [
   { id: 'headlineShare', max: 1, prior: 0.5, value: (s) => share(s.headlineLinks, s.links), reason: (s) => `${plural(s.headlineLinks, 'headline')} of other articles` },
   { id: 'averageLinkChars', max: 2, prior: 0, value: (s) => (s.links === 0 ? 0 : Math.min(100, s.linkTextLength / s.links) / 50) },
   { id: 'listItemsPerLink', max: 1.5, prior: 0.3, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.listItems / s.links)) },
-  { id: 'wallHeading', max: 1, prior: 1, value: (s) => flag(s.leadingHeading), reason: (s) => `Headed ${quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))}` },
+  { id: 'wallHeading', max: 1, prior: 1, value: (s) => flag(headed(s)), reason: (s) => `Headed ${quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))}` },
   where('titled', 0.3, (s) => ((s.leading[0] ?? 0) & LEAD_TITLE) !== 0),
   { id: 'headings', max: 3, prior: 0, value: (s) => Math.min(3, s.headings) },
   { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => Math.min(6, s.paragraphs) },
@@ -78,13 +90,12 @@ export const linkSignals: readonly Signal[] = [
   { id: 'wallInAside', max: 1, prior: 0.3, value: (s) => flag(s.inAside) * wall(s) },
   { id: 'wallInFooter', max: 1, prior: 0.3, value: (s) => flag(s.inFooter) * wall(s) },
   { id: 'wallInsideArticle', max: 1, prior: 0, value: (s) => flag(s.place === 'inside') * wall(s) },
-  { id: 'headedWall', max: 1, prior: 0.5, value: (s) => flag(s.leadingHeading) * wall(s) },
-  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(s.leadingHeading && s.textLength <= TAG_ROW_CHARS && s.links >= 3 && share(s.linkTextLength, s.textLength) >= 0.5), reason: () => 'A row of tags' },
+  { id: 'headedWall', max: 1, prior: 0.5, value: (s) => flag(headed(s)) * wall(s) },
+  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(headed(s) && s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5), reason: () => 'A row of tags' },
   { id: 'footerWall', max: 1, prior: 0.5, value: (s) => flag(s.inFooter && s.links >= FOOTER_WALL_LINKS), reason: (s) => `A footer wall of ${s.links} links` },
   { id: 'headlinesAfterArticle', max: 1, prior: 0.3, value: (s) => flag(s.place === 'after') * share(s.headlineLinks, s.links) },
   { id: 'teaserCards', max: 1, prior: 0, value: (s) => flag(s.links > 0 && s.images >= s.links) * share(s.linkTextLength, s.textLength) },
   { id: 'socialShare', max: 1, prior: -2, value: (s) => share(s.socialLinks, s.links) },
-  { id: 'numberShare', max: 1, prior: -2, value: (s) => share(s.numberLinks, s.links) },
   where('menuOutsideFooter', -1, (s) => s.inNavigation && !s.inFooter),
   where('inComments', -2, (s) => s.inComments),
   hint('linkfarm', 0.8, 'Marked as a list of links'),
@@ -93,8 +104,11 @@ export const linkSignals: readonly Signal[] = [
   hint('account', -1, 'A sign-in box'),
 ];
 
+/** Share of page-number links ("1 2 3 … »") that makes a block pagination: the page's own navigation. */
+const PAGINATION_SHARE = 0.6;
+
 export function linkListMayMatch(stats: BlockStats): boolean {
-  return stats.links >= MIN_LIST_LINKS;
+  return stats.links >= MIN_LIST_LINKS && stats.numberLinks < PAGINATION_SHARE * stats.links;
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {
@@ -106,11 +120,27 @@ function linkScore(stats: BlockStats, context: DetectContext): Score | null {
 /** Short lines in a row that make a wall in plain text (menus and tag lists copied with the story). */
 const LINE_WALL_LINES = 8;
 
+/**
+ * A block holds a list without being one when a child already is the list and the block adds the site's
+ * small print to it (a footer: the wall of sections, then "Imprint · Privacy · Contact"): the wall goes, the
+ * legal line stays.
+ */
+function onlyHoldsList(stats: BlockStats, context: DetectContext): boolean {
+  // Whether the child is a list at all (at the most eager setting): at low sensitivity too the legal line stays.
+  const eager: DetectContext = { ...context, sensitivity: 'high' };
+  for (const child of stats.element.children) {
+    const childStats = blockStats(child, context);
+    if (childStats.legalLinks >= stats.legalLinks || childStats.links < MIN_LIST_LINKS) continue;
+    if (linkScore(childStats, eager)) return true;
+  }
+  return false;
+}
+
 export function linkListVerdict(block: Element, context: DetectContext): Verdict | null {
   const stats = blockStats(block, context);
   // Plain text has a shape no page has: a run of short lines. No labelled page teaches it, so it is a rule.
   if (stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [`${plural(stats.links, 'short line')} in a row`] } : null;
   const score = linkScore(stats, context);
-  if (!score) return null;
+  if (!score || onlyHoldsList(stats, context)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
 }

@@ -66,6 +66,24 @@ function formIsNotSignup(stats: BlockStats): boolean {
   return form !== null && (form.querySelector('textarea, input[type="password" i]') !== null || form.querySelectorAll('input[type="email" i]').length > 1);
 }
 
+/** The block's first text holds its plea: a heading or salutation ("Dear readers", "Support us"). */
+export function opensWithPlea(stats: BlockStats): boolean {
+  return ((stats.leading[0] ?? 0) & LEAD_PLEA) !== 0;
+}
+
+/** Longest text of a lone button. */
+const BUTTON_CHARS = 40;
+
+/** A short block that is a call to action: "Donate", "Jetzt spenden", "Subscribe". */
+function loneButton(stats: BlockStats): boolean {
+  return stats.textLength <= BUTTON_CHARS && hitCount(stats, 'donateActions') + hitCount(stats, 'subscribeActions') > 0;
+}
+
+/** Phrases of appeals, paywalls and newsletters: a block's own asking words. */
+function askingPhrases(stats: BlockStats): number {
+  return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
+}
+
 /** Plain paragraphs: a story's, not a plea's (a letter-style appeal has some, a story many). */
 function plainParagraphs(stats: BlockStats): number {
   return stats.paragraphs - stats.pleaParagraphs;
@@ -93,18 +111,24 @@ export const pleaSignals: readonly PleaSignal[] = [
   linksTo((s) => s.appLinks, 'app', 0.8, 'link to an app store'),
   hint('appPromo', 'app', 0.6, 'Marked as an app promo'),
   { id: 'subscribeActions', max: 2, prior: 0.4, value: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => `A sign-up button (${quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))})` },
-  { id: 'dismissals', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'dismissals') > 0), reason: (s) => `Can be put off (${quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))})` },
+  // "Not now" dismisses cookie banners and app prompts too; beside a plea's own words it is an appeal's.
+  { id: 'dismissalBesidePlea', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => `Can be put off (${quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))})` },
   hint('popup', undefined, 0.5, 'Laid over the page'),
   hint('account', undefined, -1, 'A sign-in box'),
   where('inComments', -2, (s) => s.inComments),
   { id: 'emailFieldAlone', max: 1, prior: -0.8, value: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
   { id: 'notSignupForm', max: 1, prior: -2, lazy: true, value: (s) => flag(formIsNotSignup(s)) },
   where('passwordField', -2, (s) => s.passwordInputs > 0),
-  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(s.textLength <= 40 && hitCount(s, 'donateActions') + hitCount(s, 'subscribeActions') > 0), reason: () => 'A button that asks' },
-  where('opensWithPlea', 0.8, (s) => ((s.leading[0] ?? 0) & LEAD_PLEA) !== 0),
+  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(loneButton(s)), reason: () => 'A button that asks' },
+  // A lone "Donate" in the header is the site's own chrome; pinned over the content it is an appeal.
+  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, value: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: () => 'A button pinned over the page' },
+  where('opensWithPlea', 0.8, opensWithPlea),
   { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => `${percent(Math.min(s.pleaChars, s.textLength), s.textLength)} % of its text is the plea` },
   { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
-  { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => capped(plainParagraphs(s), 6) },
+  // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
+  // story in paragraphs too, and they weigh less there.
+  { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => (opensWithPlea(s) ? 0 : capped(plainParagraphs(s), 6)) },
+  { id: 'letterParagraphs', max: 6, prior: -0.1, value: (s) => (opensWithPlea(s) ? capped(plainParagraphs(s), 6) : 0) },
   { id: 'plainBeforePlea', max: 4, prior: -0.8, value: (s) => capped(s.plainBeforePlea, 4) },
   { id: 'linkShare', max: 1, prior: -1, value: (s) => (s.textLength === 0 ? 0 : s.linkTextLength / s.textLength) },
   { id: 'links', max: 1, prior: -1.5, value: (s) => capped(s.links, 10) / 10 },

@@ -6,7 +6,8 @@ import { findArticle } from './article';
 import { declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
-import { computeStats, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { opensWithPlea } from './plea';
+import { computeStats, hitCount, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 
 
 export interface ScanContext {
@@ -273,9 +274,12 @@ const LETTER_MIN_PLEA_PARAGRAPHS = 2;
  */
 function pleaShaped(stats: BlockStats): boolean {
   const plain = stats.paragraphs - stats.pleaParagraphs;
-  if (plain <= stats.pleaParagraphs) return true;
-  return stats.plainBeforePlea === 0 && stats.seenPlea && stats.pleaParagraphs >= LETTER_MIN_PLEA_PARAGRAPHS
-    && plain <= LETTER_PLAIN_PER_PLEA * stats.pleaParagraphs;
+  // A donation or sign-up form carries its plea in its fields and amounts, not in paragraphs.
+  const form = stats.emailInputs > 0 || hitCount(stats, 'money') >= 2 ? 1 : 0;
+  if (plain <= stats.pleaParagraphs + form) return true;
+  // The opening heading or salutation asks too, though it is too short to be a paragraph.
+  const asks = stats.pleaParagraphs + (opensWithPlea(stats) ? 1 : 0);
+  return stats.plainBeforePlea === 0 && stats.seenPlea && asks >= LETTER_MIN_PLEA_PARAGRAPHS && plain <= LETTER_PLAIN_PER_PLEA * asks;
 }
 
 /**
@@ -290,6 +294,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   const article = context.article;
   const plea = finding.kind !== 'linkfarm' || finding.detectorId === 'app-promo';
   if (article && contains(index, finding.element, article)) return false;
+  // The readers' comments are theirs, whatever words they use.
+  if (stats.inComments) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   if (article && contains(index, article, finding.element)) {
@@ -335,7 +341,9 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   const kept: Finding[] = [];
   const visit = (list: Finding[]): void => {
     for (const { finding, inner } of tops(list)) {
-      const parts = tops(inner);
+      // Headings and paragraphs of other kinds are one box's ("Read every article" over an offer); boxes of
+      // other kinds are a column's.
+      const parts = tops(inner).filter((part) => !paragraphTags.has(part.finding.element.tagName));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
       else kept.push(finding);
     }

@@ -86,6 +86,8 @@ const ARTICLE = 8192;
 const PROSE = 16384;
 const FOOTER = 32768;
 const ASIDE = 65536;
+/** html, body, main, article: their class names describe the whole page ("single comments-open"), not a part. */
+const PAGE_FRAME = 131072;
 
 const tagBits = new Map<string, number>();
 function setBits(tags: Iterable<string>, bit: number): void {
@@ -108,6 +110,7 @@ setBits(['ARTICLE'], ARTICLE);
 setBits(['P', 'PRE', 'BLOCKQUOTE'], PROSE);
 setBits(['FOOTER'], FOOTER);
 setBits(['ASIDE'], ASIDE);
+setBits(['HTML', 'BODY', 'MAIN', 'ARTICLE'], PAGE_FRAME);
 
 /** A paragraph holding a plea phrase is part of an appeal, not plain prose. */
 const pleaListBits = listSet(pleaLists);
@@ -211,8 +214,6 @@ export interface BlockStats {
   headings: number;
   /** `<textarea>`s: a comment or contact form, not a sign-up box. */
   textareas: number;
-  /** One of the block's first texts is a link-wall heading ("Trending", "Most read"). */
-  leadingHeading: boolean;
   /** For each of the first LEADING_TEXTS texts of the block: LEAD_* bits of what it is. */
   leading: number[];
   /** Inside navigation or a header (nav, header, role=navigation, menu): a site's own menus, not a link farm by structure alone. */
@@ -297,7 +298,7 @@ function emptyStats(element: Element, order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, numberLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
     emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leadingHeading: false, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
+    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
 }
 
@@ -631,7 +632,7 @@ export function computeStats(
     ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
     ancestorFooter ||= isFooter(bits, role, names);
     ancestorAside ||= isAside(bits, role, names);
-    ancestorComments ||= isComments(names);
+    ancestorComments ||= (bits & PAGE_FRAME) === 0 && isComments(names);
   }
   let seenContent = false;
 
@@ -661,7 +662,7 @@ export function computeStats(
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
     own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
     own.inAside = (parent ? parent.stats.inAside : ancestorAside) || isAside(bits, role, names);
-    own.inComments = (parent ? parent.stats.inComments : ancestorComments) || isComments(names);
+    own.inComments = (parent ? parent.stats.inComments : ancestorComments) || ((bits & PAGE_FRAME) === 0 && isComments(names));
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
@@ -737,7 +738,6 @@ export function computeStats(
     if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
     // The block's own text comes before its children's.
     if (ownLead !== null) own.leading = [ownLead, ...own.leading].slice(0, LEADING_TEXTS);
-    own.leadingHeading = own.leading.some((lead) => (lead & LEAD_HEADING) !== 0);
     if (parent) addInto(parent.stats, own);
   }
 

@@ -28,12 +28,29 @@ interface Unit {
   opens: boolean;
   /** A blank line comes before it. */
   gap: boolean;
+  /** It holds a plea phrase somewhere: a plea section goes on through it past a blank line. */
+  pleads: boolean;
 }
 
 /** A line this short, without a full stop at its end, reads as a link, a menu entry or a heading. */
 const SHORT_LINE_CHARS = 40;
 const MIN_LINE_RUN = 3;
 const OFFSET = 'data-tidings-offset';
+
+const PLEA_LISTS = listSet(pleaLists);
+/**
+ * Quotation marks of any kind, straight ones included (scrapes glue them to either sentence): a story
+ * reports an appeal in someone's words, a plea speaks in its own.
+ */
+const anyQuotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
+
+/** What segmenting asks of a sentence's words. */
+interface PleaReader {
+  /** It opens a plea: it begins with a plea phrase, in the plea's own voice. */
+  opens(sentence: string): boolean;
+  /** It holds a plea phrase. */
+  pleads(sentence: string): boolean;
+}
 
 function isShort(line: string): boolean {
   return line.length <= SHORT_LINE_CHARS && !/[.!?]["'”’)]?$/.test(line);
@@ -70,7 +87,7 @@ function sentences(line: string, offset: number): { start: number; end: number; 
  * "Dear readers,"): that one starts a unit of its own, so the plea can be cut from the story at the very
  * character where it begins, even when a scraper glued it onto the story's last sentence.
  */
-function units(text: string, opensPlea: (sentence: string) => boolean): Unit[] {
+function units(text: string, reader: PleaReader): Unit[] {
   const found: Unit[] = [];
   const line = /[^\n]*/g;
   let gap = false;
@@ -84,7 +101,7 @@ function units(text: string, opensPlea: (sentence: string) => boolean): Unit[] {
     }
     const start = (match.index ?? 0) + raw.indexOf(trimmed);
     if (isShort(trimmed)) {
-      found.push({ start, end: start + trimmed.length, text: trimmed, short: true, opens: false, gap });
+      found.push({ start, end: start + trimmed.length, text: trimmed, short: true, opens: false, gap, pleads: reader.pleads(trimmed) });
       gap = false;
       continue;
     }
@@ -92,13 +109,14 @@ function units(text: string, opensPlea: (sentence: string) => boolean): Unit[] {
     for (const sentence of sentences(trimmed, start)) {
       const short = isShort(sentence.text);
       // A plea that goes on for several sentences is one unit: only its first sentence opens it.
-      const opens: boolean = !(current?.opens ?? false) && opensPlea(sentence.text);
+      const opens: boolean = !(current?.opens ?? false) && reader.opens(sentence.text);
       if (current && !opens && !short && !current.short) {
         current.end = sentence.end;
         current.text = text.slice(current.start, current.end);
+        current.pleads ||= reader.pleads(sentence.text);
         continue;
       }
-      current = { ...sentence, short, opens, gap: gap && current === null };
+      current = { ...sentence, short, opens, gap: gap && current === null, pleads: reader.pleads(sentence.text) };
       found.push(current);
     }
     gap = false;
@@ -111,12 +129,16 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
   let section: Element = root;
   /** A section opened by a plea sentence, not a heading: it ends at the next blank line. */
   let pleaSection = false;
+  /** The current section holds a plea already: a plea sentence goes on with it rather than open another. */
+  let sectionPleads = false;
   let list: Element | null = null;
   for (let i = 0; i < parts.length; i++) {
     const unit = parts[i]!;
-    if (unit.gap && pleaSection) {
+    // A plea set apart by a blank line ends there, unless what follows still pleads.
+    if (unit.gap && pleaSection && !unit.pleads) {
       section = root;
       pleaSection = false;
+      sectionPleads = false;
     }
     const inRun = unit.short && (runLength(parts, i) >= MIN_LINE_RUN || list !== null);
     if (!inRun) list = null;
@@ -128,6 +150,7 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
         root.append(list);
         section = root;
         pleaSection = false;
+        sectionPleads = false;
       }
       const item = doc.createElement('li');
       const link = doc.createElement('a');
@@ -141,18 +164,21 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
       if (!isHeadingsOnly(section)) {
         section = doc.createElement('section');
         root.append(section);
+        sectionPleads = false;
       }
       pleaSection = false;
+      sectionPleads ||= unit.pleads;
       const heading = doc.createElement('h2');
       heading.textContent = unit.text;
       heading.setAttribute(OFFSET, String(i));
       section.append(heading);
     } else {
-      if (unit.opens && !isHeadingsOnly(section)) {
+      if (unit.opens && !isHeadingsOnly(section) && !sectionPleads) {
         section = doc.createElement('section');
         root.append(section);
         pleaSection = true;
       }
+      if (section !== root) sectionPleads ||= unit.pleads;
       const paragraph = doc.createElement('p');
       paragraph.textContent = unit.text;
       paragraph.setAttribute(OFFSET, String(i));
@@ -182,20 +208,17 @@ function range(element: Element, parts: Unit[]): { start: number; end: number } 
   return { start: parts[Math.min(...marked)]!.start, end: parts[Math.max(...marked)]!.end };
 }
 
-const PLEA_LISTS = listSet(pleaLists);
 
 /** Longest paragraph of plain text that may be a plea of its own amid the story. */
 const STANDALONE_PLEA_CHARS = 320;
 /** Distinct plea phrases and amounts it needs: one alone is how a story mentions an appeal. */
 const STANDALONE_PLEA_EVIDENCE = 2;
-/** Quotation marks: a story reports an appeal in someone's words, a plea speaks in its own. */
-const quotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
 
 /** A short paragraph that is a plea through and through: two pieces of plea evidence, not one phrase in passing, and no quotation. */
 function standalonePlea(finding: Finding, stats: BlockStats): boolean {
   return finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1
     && stats.textLength <= STANDALONE_PLEA_CHARS && matchedPhrases(stats, pleaLists).length >= STANDALONE_PLEA_EVIDENCE
-    && !quotation.test(finding.element.textContent ?? '');
+    && !anyQuotation.test(finding.element.textContent ?? '');
 }
 
 /**
@@ -208,8 +231,12 @@ export function scanText(text: string, options: ScanOptions, doc?: Document): { 
   const page = host.implementation.createHTMLDocument('');
   const lang = options.lang ?? detectTextLanguage(text);
   const matcher = matcherFor({ sensitivity: options.sensitivity, langs: [lang, 'en'], userPhrases: options.userPhrases ?? {} });
-  const opensPlea = (sentence: string): boolean => matcher.match(sentence, PLEA_LISTS).some((hit) => hit.index === 0);
-  const parts = units(text, opensPlea);
+  const reader: PleaReader = {
+    // A sentence with a quotation mark is someone's words reported ("'Support us,' she said"), not a plea's own.
+    opens: (sentence) => !anyQuotation.test(sentence) && matcher.match(sentence, PLEA_LISTS).some((hit) => hit.index === 0),
+    pleads: (sentence) => matcher.match(sentence, PLEA_LISTS).length > 0,
+  };
+  const parts = units(text, reader);
   page.body.append(buildDocument(page, parts));
   const findings: TextFinding[] = [];
   const context = createScanContext(page, { ...options, lang });

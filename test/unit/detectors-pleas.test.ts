@@ -36,7 +36,6 @@ describe('donation-appeal', () => {
     expect(verdict?.score).toBeGreaterThanOrEqual(0.95);
     expect(verdict?.reasons).toHaveLength(3);
     expect(verdict?.reasons[0]).toMatch(/^Asks for donations \('dear readers', 'independent journalism depends on'\)$/);
-    expect(verdict?.reasons.join('; ')).toMatch(/1 link to a donation page/);
   });
 
   it('never fires on links or class names alone', () => {

@@ -49,10 +49,8 @@ describe('scanText', () => {
     expect(wall.reasons).toContain('12 short lines in a row');
   });
 
-  // FAILS NOW (for the lead): the appeal's last paragraph ("We rely on readers like you … Please support us monthly
-  // starting from just $2 …") is cut in two where "Please support us" opens a sentence, and that sentence opens a
-  // section of its own: the one box comes out as two donation-appeal findings.
-  it.fails('finds the letter-style appeal of a scraped story as one finding, the whole box', () => {
+  // The letter's last paragraph goes on pleading ("Please support us monthly…"): it stays in the one box.
+  it('finds the letter-style appeal of a scraped story as one finding, the whole box', () => {
     const { findings } = scanText(loadText('aggregator-scrape.txt'), allDetectors);
     expect(findings.map((finding) => finding.detectorId)).toEqual(['donation-appeal', 'link-farm']);
   });
@@ -86,11 +84,8 @@ describe('scanText', () => {
     expect(scanText(text, allDetectors)).toEqual({ clean: text, findings: [] });
   });
 
-  // FAILS NOW (for the lead): with straight quotes the sentence splitter leaves the opening '"' on the sentence
-  // before, so '"Support us, and we will support you," she told the crowd …' opens with a plea phrase, becomes a
-  // section of its own and is cut as a donation appeal on that one phrase — the quotation and two-pieces-of-evidence
-  // rules of a standalone plea paragraph never see it.
-  it.fails('keeps a glued story that quotes someone saying "support us" in straight quotes', () => {
+  // A sentence with a quotation mark, straight ones included, is someone's words reported, never a plea's opening.
+  it('keeps a glued story that quotes someone saying "support us" in straight quotes', () => {
     const text = lifeboatStory('"', '"');
     expect(scanText(text, allDetectors)).toEqual({ clean: text, findings: [] });
   });
