@@ -5,7 +5,7 @@
 //   "settings.core"      { version, savedAt, detectors, sensitivity, placeholderMode }
 //   "settings.sites"     { disabledSites, siteExceptions }
 //   "settings.phrases"   { userPhrases }
-//   "settings.selectors" { userSelectors }
+//   "settings.selectors" { userSelectors, neverHide }
 //   "settings.backup"    (local only) a copy of stored data that failed validation, kept before defaults
 //                        were used: { keptAt, area, errors, items }
 // Split in four so ordinary settings fit sync's 8 KB per-item quota (four items also stay far below its
@@ -92,6 +92,7 @@ const ITEM_OF_FIELD: Record<keyof Settings, string> = {
   siteExceptions: 'settings.sites',
   userPhrases: 'settings.phrases',
   userSelectors: 'settings.selectors',
+  neverHide: 'settings.selectors',
 };
 
 /** The storage keys that hold settings (not the backup). */

@@ -270,6 +270,7 @@ export function validateSettings(data: unknown, options: ValidateOptions = {}): 
     userSelectors: checkPerSite(c, 'userSelectors', data.userSelectors, SETTINGS_LIMITS.selectorsPerSite, (s, path) =>
       checkSelector(c, s, path),
     ),
+    neverHide: checkPerSite(c, 'neverHide', data.neverHide, SETTINGS_LIMITS.selectorsPerSite, (s, path) => checkSelector(c, s, path)),
   };
   if (c.errors.length > 0) return { ok: false, errors: errorList(c.errors) };
   return c.warnings.length > 0 ? { ok: true, settings, warnings: c.warnings } : { ok: true, settings };
@@ -294,8 +295,11 @@ const fromV0: Migration = ({ enabled, sites, ...rest }) => ({
     : sites,
 });
 
+/** Version 2 added `neverHide` (the picker's "Never hide this here" rules), empty for older settings. */
+const fromV1: Migration = (data) => ({ ...data, version: 2, neverHide: {} });
+
 /** MIGRATIONS[v] turns version v data into version v + 1. Add a step here when SETTINGS_VERSION grows. */
-const MIGRATIONS: readonly Migration[] = [fromV0];
+const MIGRATIONS: readonly Migration[] = [fromV0, fromV1];
 
 /**
  * Brings data of an older settings version up to SETTINGS_VERSION, one step at a time. Data without a

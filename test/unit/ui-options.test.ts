@@ -186,7 +186,7 @@ describe('options page', () => {
       'settings.core': { version: SETTINGS_VERSION, savedAt: 1, detectors: defaults.detectors, sensitivity: 'max', placeholderMode: 'hide' },
       'settings.sites': { disabledSites: [], siteExceptions: {} },
       'settings.phrases': { userPhrases: defaults.userPhrases },
-      'settings.selectors': { userSelectors: {} },
+      'settings.selectors': { userSelectors: {}, neverHide: {} },
     }));
 
     await vi.waitFor(() => expect($('#notice').hidden).toBe(false));
@@ -204,7 +204,7 @@ describe('options page', () => {
         'settings.core': { version: SETTINGS_VERSION, savedAt: 1, detectors: defaults.detectors, sensitivity: 'high', placeholderMode: 'hide' },
         'settings.sites': { disabledSites: [], siteExceptions: {} },
         'settings.phrases': { userPhrases: defaults.userPhrases },
-        'settings.selectors': { userSelectors: {} },
+        'settings.selectors': { userSelectors: {}, neverHide: {} },
       });
       expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
     });
