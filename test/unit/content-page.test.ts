@@ -58,7 +58,7 @@ describe('collapsing', () => {
     expect(placeholder.nextElementSibling).toBe(appeal());
     const shadow = shadowOf(placeholder);
     expect(shadow.querySelector('.label')?.textContent).toBe('Donation appeal hidden');
-    expect(shadow.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Tidings hid a block: Donation appeal');
+    expect(shadow.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Tidings: Donation appeal hidden');
     const details = shadow.querySelector('button[data-action="details"]')!;
     expect(details.getAttribute('aria-expanded')).toBe('false');
     clickAction(placeholder, 'details');
