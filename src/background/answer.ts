@@ -9,9 +9,9 @@ import type { DetectorId } from '../core/types';
 import { EventWindow } from '../bounded';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
-import type { AlwaysShowRequest, LexiconReply, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, TabStatusMessage } from '../messages';
+import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, TabStatusMessage } from '../messages';
 import type { Settings } from '../settings/schema';
-import { addToSiteList, canonicalHost, ownEntry, removeFromSiteList, siteSettings, withEntry, type SiteSettings } from '../settings/site';
+import { addToSiteList, canonicalHost, ownEntry, removeFromSiteList, setSiteEnabled, siteSettings, withEntry, type SiteSettings } from '../settings/site';
 import { selectorCost } from '../settings/selector-cost';
 import { loadSettings, updateSettings } from '../settings/store';
 import { isRecord } from '../settings/validate';
@@ -153,6 +153,16 @@ async function addPickerRule({ host, selector, rule }: PickerRuleRequest, tabId:
   spendPageSave(tabId);
   await updateSettings((current) => addToSiteList(current, rule === 'hide' ? 'userSelectors' : 'neverHide', host, selector));
   return { ok: true };
+}
+
+/**
+ * The keyboard shortcut: Tidings off on the tab's site, or on again. The site is the one the tab's content script
+ * reports (no `tabs` permission is needed for the tab's URL); a tab without one (a browser page) is left alone.
+ */
+export async function toggleSiteOfTab(tabId: number): Promise<void> {
+  const request: ContentRequest = { type: 'tidings:get-page' };
+  const { host } = (await browser.tabs.sendMessage(tabId, request)) as PageState;
+  await updateSettings((current) => setSiteEnabled(current, host, !siteSettings(current, host).siteEnabled));
 }
 
 /** The answer to one runtime message, or undefined when it is not one of ours (another listener may answer). */

@@ -10,7 +10,8 @@ import type { DetectorId, Kind, OwnMarks } from '../core/types';
 import type { FindingSummary } from '../messages';
 import type { PlaceholderMode } from '../settings/schema';
 import { findBackdrops, isOverlay } from './overlay';
-import { createBar, NOTE_TAG, PLACEHOLDER_TAG, type BarContent } from './placeholder';
+import { createBar, type BarContent } from './placeholder';
+import { NOTE_TAG, PLACEHOLDER_TAG } from './tags';
 import { detectorLabel, t } from '../ui/i18n';
 import { ScrollUnlocker } from './scroll';
 

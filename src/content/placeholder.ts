@@ -8,11 +8,6 @@
 // dark pages alike.
 import { t } from '../ui/i18n';
 
-/** A collapsed block's bar. */
-export const PLACEHOLDER_TAG = 'tidings-placeholder';
-/** A note over a block the reader brought back. */
-export const NOTE_TAG = 'tidings-note';
-
 /** A bar's text, its buttons as [action, label] pairs, and (for "Why?") the reasons it lists when asked. */
 export interface BarContent {
   text: string;

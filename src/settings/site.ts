@@ -163,6 +163,11 @@ export function setSiteEnabled(settings: Settings, host: string, siteEnabled: bo
 export type SiteListField = 'siteExceptions' | 'userSelectors' | 'neverHide';
 type SiteListItem<F extends SiteListField> = Settings[F][string][number];
 
+/** What `host`'s site has in the per-site list `field`, whichever spelling of the host it is stored under. */
+export function siteList<F extends SiteListField>(settings: Settings, field: F, host: string): SiteListItem<F>[] {
+  return [...new Set(entriesFor(settings[field] as Record<string, SiteListItem<F>[]>, siteOf(host)).flat())];
+}
+
 /**
  * Settings with `item` added to `host`'s site list in `field` (under the spelling of the host already listed, else
  * the host's), or unchanged when it is there.
