@@ -129,6 +129,11 @@ function siteOf(host: string): string {
   return siteKey(storedHost(host));
 }
 
+/** Whether two hosts (as listed, or as typed) name the same site: "EXAMPLE.com" and "www.example.com" do. */
+export function sameSite(a: string, b: string): boolean {
+  return siteOf(a) === siteOf(b);
+}
+
 function entriesFor<T>(record: Record<string, T>, site: string): T[] {
   return Object.entries(record)
     .filter(([host]) => siteKey(host) === site)

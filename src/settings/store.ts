@@ -37,7 +37,9 @@ export type NoticeKey =
   | 'notice_save_failed' // sync's reason, local's reason
   | 'notice_reason_no_sync'
   | 'notice_reason_too_large' // item key, its bytes, the per-item limit
-  | 'notice_reason_over_quota'; // browser's error
+  | 'notice_reason_over_quota' // browser's error
+  | 'notice_import_not_json'
+  | 'notice_import_too_large'; // the largest file's length
 
 /**
  * Something the user should know, translated where it is shown (browser.i18n.getMessage(key, substitutions)).
