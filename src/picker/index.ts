@@ -56,7 +56,7 @@ function tidingsBlockAt(doc: Document, element: Element): Element | null {
   const id = bar !== null && isOurs(bar) ? bar.getAttribute('data-tidings-for') : null;
   const candidate = id !== null
     ? doc.querySelector(`[data-tidings-id="${CSS.escape(id)}"], [data-tidings-revealed="${CSS.escape(id)}"]`)
-    : element.closest('[data-tidings-revealed]');
+    : element.closest('[data-tidings-collapsed], [data-tidings-revealed]');
   return candidate !== null && isOurs(candidate) ? candidate : null;
 }
 
