@@ -1,34 +1,24 @@
 // @vitest-environment jsdom
 // One block, one bar, one count; and undo everywhere: "Hide again" after "Show", "Undo" after "Always show", "Never
 // hide this here" rules (issue 12).
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CollapsedBlock } from '../../src/content/collapse';
 import {
   clickAction,
   collapsed,
   fixture,
   isHidden,
-  openPage,
+  eachTestsPage,
   placeholderFor,
   placeholders,
   shadowOf,
   trustedClick,
-  type OpenedPage,
 } from './content-harness';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-let opened: OpenedPage | undefined;
-
-async function open(...args: Parameters<typeof openPage>): Promise<OpenedPage> {
-  opened = await openPage(...args);
-  return opened;
-}
-
-afterEach(() => {
-  opened?.page.stop();
-  opened = undefined;
-});
+const pages = eachTestsPage();
+const { open } = pages;
 
 const appeal = (): HTMLElement => document.querySelector<HTMLElement>('#support-us')!;
 
@@ -46,7 +36,7 @@ function pressNote(note: HTMLElement): void {
 
 /** Collapses `element` as a link list (what a detector would hand the collapser). */
 function collapseLinkList(element: HTMLElement): CollapsedBlock | null {
-  return opened!.page.collapser.collapse({ element, detectorId: 'link-farm', kind: 'linkfarm', reasons: ['many links'] });
+  return pages.opened.page.collapser.collapse({ element, detectorId: 'link-farm', kind: 'linkfarm', reasons: ['many links'] });
 }
 
 /** Three link lists side by side under the article, white space and a comment between them. */
@@ -104,7 +94,7 @@ describe('one block, one bar, one count', () => {
     await open(fixture('news.html'));
     const lists = addLinkLists();
     collapseLinkList(lists[0]!);
-    opened!.page.collapser.collapse({ element: lists[1]!, detectorId: 'newsletter-nag', kind: 'newsletter', reasons: [] });
+    pages.opened.page.collapser.collapse({ element: lists[1]!, detectorId: 'newsletter-nag', kind: 'newsletter', reasons: [] });
     collapseLinkList(document.querySelector<HTMLElement>('#after')!);
     expect(placeholders().filter((bar) => lists[0]!.parentElement!.contains(bar))).toHaveLength(3);
   });
