@@ -83,6 +83,11 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Built extension folder; dist/chrome or dist/firefox by default. */
   extensionDir?: string;
+  /**
+   * The colour scheme pages see (screenshots in light and dark). Firefox takes it as a preference at launch, since
+   * WebDriver BiDi cannot emulate media features; Chromium pages are emulated one by one (Page.emulateMediaFeatures).
+   */
+  firefoxColorScheme?: 'light' | 'dark';
 }
 
 function distDir(name: BrowserName): string {
@@ -148,7 +153,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   try {
     const session = await (name === 'chromium'
       ? launchChromium(extensionDir, userDataDir, downloadDir)
-      : launchFirefox(extensionDir, userDataDir, downloadDir));
+      : launchFirefox(extensionDir, userDataDir, downloadDir, options.firefoxColorScheme));
     return {
       ...session,
       close: async () => {
@@ -244,7 +249,7 @@ async function launchChromium(extensionDir: string, userDataDir: string, downloa
   }
 }
 
-async function launchFirefox(extensionDir: string, userDataDir: string, downloadDir: string): Promise<ExtensionSession> {
+async function launchFirefox(extensionDir: string, userDataDir: string, downloadDir: string, colorScheme?: 'light' | 'dark'): Promise<ExtensionSession> {
   // Pinning the UUID gives moz-extension:// URLs we know before the add-on is installed, and the
   // same URLs after a restart with the same profile.
   const uuid = readOrCreateFirefoxUuid(userDataDir);
@@ -262,6 +267,8 @@ async function launchFirefox(extensionDir: string, userDataDir: string, download
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
+      // 0: dark, 1: light, 2: as the system (the default).
+      'layout.css.prefers-color-scheme.content-override': colorScheme === undefined ? 2 : colorScheme === 'dark' ? 0 : 1,
     },
   });
   try {
