@@ -14,7 +14,13 @@ browser.runtime.onMessage.addListener(answerMessage);
 
 // Menu items outlive the background (a Chrome worker stops; Firefox keeps them), so they are made once per install.
 browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus?.create({ id: PICK_MENU_ITEM, title: browser.i18n.getMessage('menu_pick'), contexts: ['page', 'link', 'image', 'selection'] });
+  browser.contextMenus?.create({
+    id: PICK_MENU_ITEM,
+    title: browser.i18n.getMessage('menu_pick'),
+    contexts: ['page', 'link', 'image', 'selection'],
+    // Only where the content script runs (and so the picker can): not on local files or the browser's own pages.
+    documentUrlPatterns: ['http://*/*', 'https://*/*'],
+  });
 });
 
 browser.contextMenus?.onClicked.addListener((info, tab) => {
