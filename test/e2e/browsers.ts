@@ -9,6 +9,9 @@ import { browserExecutable, type BrowserName } from '../../src/cli/browser-paths
 
 export type { BrowserName };
 
+/** A browser that gives a test no way to its keyboard shortcuts (see ExtensionSession.pressShortcut). */
+export class ShortcutUnreachable extends Error {}
+
 /** The gecko id in dist/firefox/manifest.json. */
 const firefoxExtensionId = 'tidings@tidings.invalid';
 
@@ -72,7 +75,8 @@ export interface ExtensionSession {
    * shortcut handling as far as a headless browser lets a test reach it (key presses a test sends go to the page, never
    * to the browser's shortcuts). Chromium: its commands event, dispatched in the service worker with the tab, as
    * Chromium does on the key. Firefox: the <key> element Firefox made for the shortcut in the browser window, pressed
-   * (doCommand) over WebDriver BiDi's chrome scope, which --remote-allow-system-access opens.
+   * (doCommand) over WebDriver BiDi's chrome scope, which --remote-allow-system-access opens. Throws
+   * ShortcutUnreachable where the browser gives a test no such way (Firefox ESR 140's BiDi has no chrome scope).
    */
   pressShortcut(page: Page, command: string): Promise<void>;
   close(): Promise<void>;
@@ -294,7 +298,8 @@ async function launchFirefox(extensionDir: string, userDataDir: string, download
           const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
           const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
           const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
-          if (!window) throw new Error('no Firefox browser window in the chrome scope');
+          // ESR 140 answers with the content tabs: its BiDi has no chrome scope yet.
+          if (!window) throw new ShortcutUnreachable(`this Firefox's WebDriver BiDi has no chrome scope, where its shortcuts are`);
           const keyset = `ext-keyset-id-${firefoxExtensionId.replace(/[^a-z0-9_-]/gi, '_')}`;
           const pressed = (await bidi.send('script.evaluate', {
             expression: `(() => { const key = document.querySelector('keyset#${keyset} > key[key="${key}"]'); key?.doCommand(); return key != null; })()`,

@@ -3,7 +3,7 @@
 // mouse (trusted input), since Tidings' bars and the picker live in closed shadow roots and ignore script clicks.
 import type { Page, Viewport } from 'puppeteer-core';
 import { expect, it } from 'vitest';
-import type { BrowserName } from './browsers';
+import { ShortcutUnreachable } from './browsers';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SuiteBrowser } from './suite';
 import { clickPlaceholderButton, collapsedBy, focusPlaceholderButton, isCollapsed, isShown, placeholderCount, sleep, waitUntil } from './page-checks';
@@ -41,7 +41,6 @@ async function pointAt(page: Page, selector: string): Promise<void> {
 }
 
 export function defineReaderScenarios(
-  name: BrowserName,
   suite: SuiteBrowser,
   open: (file: string, viewport?: Viewport) => Promise<Page>,
   openNewsCollapsed: () => Promise<Page>,
@@ -130,14 +129,19 @@ export function defineReaderScenarios(
     expect(await page.evaluate(placeholderCount)).toBe(1);
   });
 
-  it('the keyboard shortcut switches Tidings off for the site and on again', async () => {
+  it('the keyboard shortcut switches Tidings off for the site and on again', async (context) => {
     const page = await openNewsCollapsed();
     const commands = await suite.session.extensionEval((api) => api.commands.getAll());
     expect(commands.find((command) => command.name === 'toggle-site')?.shortcut).toBe('Alt+Shift+Y');
-    await suite.session.pressShortcut(page, 'toggle-site');
+    try {
+      await suite.session.pressShortcut(page, 'toggle-site');
+    } catch (error) {
+      // Said in the report as skipped, with the reason: an older browser, not a fault of the extension.
+      if (error instanceof ShortcutUnreachable) context.skip(error.message);
+      throw error;
+    }
     await waitUntil(page, 'everything to be revealed', () => document.querySelectorAll('[data-tidings-collapsed], tidings-placeholder').length === 0);
     await suite.session.pressShortcut(page, 'toggle-site');
     await waitUntil(page, 'the appeal to collapse again', isCollapsed, '#support-box');
   });
-  void name;
 }

@@ -92,7 +92,7 @@ export function defineScenarios(name: BrowserName): void {
       return page;
     };
 
-    defineReaderScenarios(name, suite, open, openNewsCollapsed);
+    defineReaderScenarios(suite, open, openNewsCollapsed);
 
     it('collapses the appeal and the link-farm footer of a news page, and keeps every article paragraph visible', async () => {
       const page = await openNewsCollapsed();
