@@ -111,6 +111,24 @@ export function defineReaderScenarios(
     await oneBar();
   });
 
+  it('at phone width, a tap picks a block for the picker (and opens no link under it)', async () => {
+    const page = await open('widget.html', { width: 360, height: 640, hasTouch: true, isMobile: true });
+    await waitUntil(page, 'the widget header to collapse', () => document.querySelector('#widget-header')?.hasAttribute('data-tidings-collapsed') === true);
+    await suite.session.startPicker(page);
+    await waitUntil(page, 'the picker to open', () => document.querySelector('tidings-picker') !== null);
+    await page.$eval('#promo', (element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    const link = await page.$('#crossword-link');
+    if (!link) throw new Error('no #crossword-link');
+    // The tap picks the link; one step wider is its paragraph.
+    await link.tap();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await waitUntil(page, 'the tapped paragraph to collapse by the new rule', () => document.querySelector('#promo > p')?.hasAttribute('data-tidings-collapsed') === true);
+    const rules = ((await suite.session.storedData()).sync['settings.selectors'] as { userSelectors: Record<string, string[]> }).userSelectors;
+    expect(rules['127.0.0.1']).toEqual(['div#promo > p']);
+    expect(page.url()).toMatch(/widget\.html$/);
+  });
+
   it('"Never hide this here" on a collapsed block shows it, and it stays shown after a reload', async () => {
     const page = await openNewsCollapsed();
     await suite.session.startPicker(page);
