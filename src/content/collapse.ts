@@ -273,15 +273,16 @@ export class Collapser {
   /** Forgets blocks the page removed from the document (their bars and notes go too). */
   prune(): void {
     const gone = [...this.entries.values()].filter((entry) => !entry.element.isConnected);
+    if (gone.length === 0) return;
+    // Only the runs that lost a block get their bars drawn again (a page may remove blocks all the time).
+    const stayed = [...this.entries.values()].filter((entry) => entry.element.isConnected && !entry.revealed && gone.some((lost) => lost.lead === entry.lead));
     for (const entry of gone) {
       if (entry.revealed) entry.placeholder?.remove();
       else this.undo(entry);
       this.entries.delete(entry.id);
     }
-    if (gone.length > 0) {
-      this.regroup([...this.entries.values()].filter((entry) => !entry.revealed));
-      this.events.changed();
-    }
+    this.regroup(stayed);
+    this.events.changed();
   }
 
   summaries(): FindingSummary[] {

@@ -160,3 +160,16 @@ describe('undo', () => {
     await vi.waitFor(() => expect(appeal().hasAttribute('data-tidings-collapsed')).toBe(false));
   });
 });
+
+describe('a page removing blocks', () => {
+  it('a run that loses a block keeps one bar for the rest; other bars are left as they are', async () => {
+    const { page } = await open(fixture('news.html'));
+    const lists = addLinkLists();
+    lists.forEach(collapseLinkList);
+    const appealBar = placeholderFor(appeal());
+    lists[0]!.remove();
+    page.collapser.prune();
+    expect(placeholders().filter((bar) => lists[1]!.parentElement!.contains(bar)).map(label)).toEqual(['2 link lists hidden']);
+    expect(placeholderFor(appeal())).toBe(appealBar);
+  });
+});
