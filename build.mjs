@@ -32,6 +32,8 @@ export const ENTRIES = {
   background: 'src/background/index.ts',
   popup: 'src/popup/popup.ts',
   options: 'src/options/options.ts',
+  // Injected into a tab only when the reader asks for the picker (scripting.executeScript), never on every page.
+  picker: 'src/picker/index.ts',
 };
 
 /** Files and folders copied as they are: source (relative to the repo) → destination (relative to the browser folder). */

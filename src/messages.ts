@@ -26,7 +26,8 @@ export interface PageState {
 /** Popup → content script (browser.tabs.sendMessage). */
 export type ContentRequest =
   | { type: 'tidings:get-page' } // answered with PageState
-  | { type: 'tidings:reveal'; id: string }; // answered with { ok: boolean }
+  | { type: 'tidings:reveal'; id: string } // answered with { ok: boolean }
+  | { type: 'tidings:hide'; id: string }; // a block the reader showed, hidden again; answered with { ok: boolean }
 
 /**
  * Content script → background (browser.runtime.sendMessage): the settings for the page's site. The
@@ -50,6 +51,20 @@ export interface AlwaysShowRequest {
   detectorIds: DetectorId[];
   /** Set when the block was the reader's own selector's: that selector is removed instead. */
   selector?: string;
+  /** The reader's "Undo" right after: the same exceptions taken back (or the selector put back). */
+  undo?: boolean;
+}
+
+/**
+ * Picker (injected into the page on the reader's gesture) → background: keep a rule for `host`, made of the block
+ * the reader pointed at: collapse what `selector` matches ('hide'), or never collapse it ('never'). Answered with
+ * { ok: true }; rejected with the reason when it was not saved.
+ */
+export interface PickerRuleRequest {
+  type: 'tidings:add-rule';
+  host: string;
+  selector: string;
+  rule: 'hide' | 'never';
 }
 
 /**

@@ -9,9 +9,10 @@ import type { DetectorId } from '../core/types';
 import { EventWindow } from '../bounded';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
-import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, TabStatusMessage } from '../messages';
+import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, TabStatusMessage } from '../messages';
 import type { Settings } from '../settings/schema';
-import { addSiteException, canonicalHost, ownEntry, removeUserSelector, siteSettings, withEntry, type SiteSettings } from '../settings/site';
+import { addToSiteList, canonicalHost, ownEntry, removeFromSiteList, setSiteEnabled, siteSettings, withEntry, type SiteSettings } from '../settings/site';
+import { selectorCost } from '../settings/selector-cost';
 import { loadSettings, updateSettings } from '../settings/store';
 import { isRecord } from '../settings/validate';
 
@@ -20,9 +21,10 @@ const BADGE_TEXT = '#ffffff';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
 /**
- * "Always show" saves each tab may make per minute. A reader clicks it for a block or two on a page; a page
- * that found a way to press it (or a content script gone wrong) must not use up storage.sync's 120 writes per
- * minute, after which the reader's own next change could only be saved on this device.
+ * Saves each tab may make per minute from the page ("Always show", its Undo, the picker's rules). A reader clicks
+ * them for a block or two on a page; a page that found a way to press them (or a content script gone wrong) must not
+ * use up storage.sync's 120 writes per minute, after which the reader's own next change could only be saved on this
+ * device.
  */
 export const ALWAYS_SHOW_LIMIT = { saves: 6, windowMs: 60_000, tabs: 256 } as const;
 const alwaysShowSaves = new EventWindow<number>(ALWAYS_SHOW_LIMIT.saves, ALWAYS_SHOW_LIMIT.windowMs, ALWAYS_SHOW_LIMIT.tabs);
@@ -58,7 +60,17 @@ function isAlwaysShowRequest(message: Partial<AlwaysShowRequest>): message is Al
     typeof message.host === 'string' &&
     Array.isArray(message.detectorIds) &&
     message.detectorIds.every((id: unknown) => typeof id === 'string' && detectorById(id as DetectorId) !== undefined) &&
-    (message.selector === undefined || typeof message.selector === 'string')
+    (message.selector === undefined || typeof message.selector === 'string') &&
+    (message.undo === undefined || typeof message.undo === 'boolean')
+  );
+}
+
+function isPickerRuleRequest(message: Partial<PickerRuleRequest>): message is PickerRuleRequest {
+  return (
+    message.type === 'tidings:add-rule' &&
+    typeof message.host === 'string' &&
+    typeof message.selector === 'string' &&
+    (message.rule === 'hide' || message.rule === 'never')
   );
 }
 
@@ -114,16 +126,43 @@ async function rememberSlowSelector({ host, selector }: SlowSelectorMessage): Pr
   await browser.storage.session.set({ [SLOW_SELECTORS_KEY]: Object.fromEntries([...kept, [key, [...slow, selector]]]) });
 }
 
-async function alwaysShow({ host, detectorIds, selector }: AlwaysShowRequest, tabId: number | undefined): Promise<SiteSettings> {
+/** Counts a save from a page's tab against its allowance; throws when the allowance is used up. */
+function spendPageSave(tabId: number | undefined): void {
   if (tabId === undefined || !alwaysShowSaves.record(tabId, Date.now())) {
-    throw new Error(`"Always show" was not saved: at most ${ALWAYS_SHOW_LIMIT.saves} saves a minute from one tab`);
+    throw new Error(`not saved: at most ${ALWAYS_SHOW_LIMIT.saves} saves a minute from one tab`);
   }
-  const { settings } = await updateSettings((current) =>
-    selector !== undefined
-      ? removeUserSelector(current, host, selector)
-      : detectorIds.reduce((edited, id) => addSiteException(edited, host, id), current),
-  );
+}
+
+async function alwaysShow({ host, detectorIds, selector, undo }: AlwaysShowRequest, tabId: number | undefined): Promise<SiteSettings> {
+  spendPageSave(tabId);
+  const { settings } = await updateSettings((current) => {
+    if (selector !== undefined) {
+      return undo ? addToSiteList(current, 'userSelectors', host, selector) : removeFromSiteList(current, 'userSelectors', host, selector);
+    }
+    const edit = undo ? removeFromSiteList : addToSiteList;
+    return detectorIds.reduce((edited, id) => edit(edited, 'siteExceptions', host, id), current);
+  });
   return siteSettingsFor(settings, host);
+}
+
+/** The picker's rule, once its selector is one the settings accept (parsing is checked in the page, which has a DOM). */
+async function addPickerRule({ host, selector, rule }: PickerRuleRequest, tabId: number | undefined): Promise<{ ok: true }> {
+  if (canonicalHost(host) === null || selector.trim() === '' || /[{}]/.test(selector) || selectorCost(selector) !== null) {
+    throw new Error(`not a rule Tidings keeps: ${selector}`);
+  }
+  spendPageSave(tabId);
+  await updateSettings((current) => addToSiteList(current, rule === 'hide' ? 'userSelectors' : 'neverHide', host, selector));
+  return { ok: true };
+}
+
+/**
+ * The keyboard shortcut: Tidings off on the tab's site, or on again. The site is the one the tab's content script
+ * reports (no `tabs` permission is needed for the tab's URL); a tab without one (a browser page) is left alone.
+ */
+export async function toggleSiteOfTab(tabId: number): Promise<void> {
+  const request: ContentRequest = { type: 'tidings:get-page' };
+  const { host } = (await browser.tabs.sendMessage(tabId, request)) as PageState;
+  await updateSettings((current) => setSiteEnabled(current, host, !siteSettings(current, host).siteEnabled));
 }
 
 /** The answer to one runtime message, or undefined when it is not one of ours (another listener may answer). */
@@ -134,6 +173,7 @@ export function answerMessage(message: unknown, sender: Runtime.MessageSender): 
   if (isSlowSelectorMessage(message)) return rememberSlowSelector(message).then(() => ({ ok: true }));
   const tabId = sender.tab?.id;
   if (isAlwaysShowRequest(message)) return alwaysShow(message, tabId);
+  if (isPickerRuleRequest(message)) return addPickerRule(message, tabId);
   if (!isTabStatus(message) || tabId === undefined) return undefined;
   // The tab may close between the message and the update; that is not an error worth reporting.
   return showTabStatus(tabId, message).then(

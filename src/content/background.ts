@@ -40,9 +40,12 @@ export async function requestSiteSettings(host: string): Promise<SiteSettings> {
   return siteSettingsOf(await ask({ type: 'tidings:get-site-settings', host }));
 }
 
-/** Saves "Always show on this site" for a block; resolves with the site's settings as saved. Not retried: it writes. */
-export async function requestAlwaysShow(host: string, detectorIds: DetectorId[], selector?: string): Promise<SiteSettings> {
-  const request: AlwaysShowRequest = { type: 'tidings:always-show', host, detectorIds, ...(selector === undefined ? {} : { selector }) };
+/**
+ * Saves "Always show" for a block (`undo`: takes it back); resolves with the site's settings as saved. Not retried:
+ * it writes.
+ */
+export async function requestAlwaysShow(host: string, detectorIds: DetectorId[], selector?: string, undo?: true): Promise<SiteSettings> {
+  const request: AlwaysShowRequest = { type: 'tidings:always-show', host, detectorIds, ...(selector === undefined ? {} : { selector }), ...(undo ? { undo } : {}) };
   return siteSettingsOf(await browser.runtime.sendMessage(request));
 }
 

@@ -10,7 +10,9 @@ import type { DetectorId, Kind, OwnMarks } from '../core/types';
 import type { FindingSummary } from '../messages';
 import type { PlaceholderMode } from '../settings/schema';
 import { findBackdrops, isOverlay } from './overlay';
-import { createPlaceholder } from './placeholder';
+import { createBar, type BarContent } from './placeholder';
+import { NOTE_TAG, PLACEHOLDER_TAG } from './tags';
+import { detectorLabel, t } from '../ui/i18n';
 import { ScrollUnlocker } from './scroll';
 
 export type CollapseSource = DetectorId | 'user-selector';
@@ -49,15 +51,22 @@ export interface CollapsedBlock extends CollapseRequest {
 
 interface Entry extends CollapsedBlock {
   saved: SavedDisplay[];
+  /** Its bar while collapsed (the bar of its run, when it leads one), its "Hide again" note once the reader showed it. */
   placeholder: HTMLElement | null;
+  /** The first block of the run of adjacent collapsed blocks of its kind that this one is in: one bar stands for them. */
+  lead: Entry;
+  /** Focus went to the block on "Show" through a tabindex Tidings gave it (taken away on "Hide again"). */
+  madeFocusable: boolean;
   overlay: boolean;
   /** Where the placeholder goes: the block, or the hidden backdrop container around an overlay. */
   anchor: Element;
 }
 
 export interface CollapserEvents {
-  /** The reader asked for "Always show on this site" on a block. */
-  alwaysShow(block: CollapsedBlock): void;
+  /** The reader asked for "Always show" on a bar: the blocks it stands for, the first leading. */
+  alwaysShow(blocks: CollapsedBlock[]): void;
+  /** What "Always show" on a bar for these blocks says it reaches ("Always show donation appeals on example.com"). */
+  alwaysShowLabel(block: CollapsedBlock): string;
   /** What the placeholder's "Why?" lists for a block (it is shown in the page). */
   placeholderReasons(block: CollapsedBlock): string[];
   /** Something changed that the popup count or badge shows. */
@@ -70,6 +79,8 @@ const SNIPPET_LENGTH = 80;
  * adds appeals and never removes them must not make the content script grow without end.
  */
 export const MAX_COLLAPSED_BLOCKS = 1000;
+/** How long a note offering "Undo" stays once the reader's focus has left it. */
+const NOTE_MS = 8000;
 /** Our marks on blocks: a cheap first filter, confirmed by the WeakSet of the elements we marked. */
 const MARKED = '[data-tidings-collapsed], [data-tidings-revealed], [data-tidings-backdrop]';
 
@@ -148,12 +159,18 @@ export class Collapser {
     return false;
   }
 
-  /** Collapses a block; null when the page already has MAX_COLLAPSED_BLOCKS collapsed. */
+  /**
+   * Collapses a block; null when the page already has MAX_COLLAPSED_BLOCKS collapsed, or when it is in a block
+   * collapsed or shown, or holds a block the reader showed. Blocks collapsed inside it are given back to it: one block, one bar.
+   */
   collapse(request: CollapseRequest): CollapsedBlock | null {
-    if (this.entries.size >= MAX_COLLAPSED_BLOCKS) return null;
-    const id = `t${this.nextId++}`;
     const { element } = request;
-    const entry: Entry = {
+    if (this.entries.size >= MAX_COLLAPSED_BLOCKS || this.covers(element)) return null;
+    const inside = element.querySelector(MARKED) === null ? [] : [...this.entries.values()].filter((entry) => element.contains(entry.element));
+    if (inside.some((entry) => entry.revealed)) return null;
+    for (const entry of inside) this.reveal(entry.id, false);
+    const id = `t${this.nextId++}`;
+    const entry = {
       ...request,
       id,
       snippet: snippetOf(element),
@@ -163,24 +180,11 @@ export class Collapser {
       saved: [],
       placeholder: null,
       anchor: element,
-    };
-    element.setAttribute('data-tidings-collapsed', '');
-    element.setAttribute('data-tidings-id', id);
-    this.own.add(element);
-    if (entry.overlay) {
-      for (const backdrop of findBackdrops(element, this.own)) {
-        if (!isStyled(backdrop) || this.own.has(backdrop)) continue;
-        backdrop.setAttribute('data-tidings-backdrop', id);
-        this.own.add(backdrop);
-        entry.saved.push(hide(backdrop));
-        if (backdrop.contains(entry.anchor)) entry.anchor = backdrop;
-      }
-    }
-    entry.saved.unshift(hide(element));
-    if (entry.overlay) this.scroll.hold(id);
+      madeFocusable: false,
+    } as Omit<Entry, 'lead'> as Entry;
+    entry.lead = entry;
     this.entries.set(id, entry);
-    this.renderPlaceholder(entry);
-    this.events.changed();
+    this.conceal(entry);
     return entry;
   }
 
@@ -188,41 +192,97 @@ export class Collapser {
   reveal(id: string, byReader: boolean): boolean {
     const entry = this.entries.get(id);
     if (entry === undefined || entry.revealed) return false;
+    const run = this.run(entry.lead).filter((member) => member !== entry);
     this.undo(entry);
     if (byReader) {
       entry.revealed = true;
       entry.element.setAttribute('data-tidings-revealed', id);
       this.own.add(entry.element);
+      // A slim note stays on top of the block, so the reader can take the "Show" back.
+      entry.placeholder = this.bar(entry, NOTE_TAG, { text: t('placeholder_shown', detectorLabel(entry.detectorId)), buttons: [['hide', t('placeholder_hide_again')]] }, () => this.hideAgain(id));
     } else {
       this.entries.delete(id);
     }
+    this.regroup(run);
     this.events.changed();
     return true;
   }
 
-  /** Reveals (without marking) every collapsed block the predicate selects, e.g. when its detector is switched off. */
+  /** The reader's "Show" on a bar: every block it stands for comes back, and the keyboard focus goes to the first. */
+  private showRun(lead: Entry): void {
+    for (const member of this.run(lead)) this.reveal(member.id, true);
+    if (!lead.element.matches('a[href], button, input, select, textarea, [tabindex]')) {
+      lead.element.setAttribute('tabindex', '-1');
+      lead.madeFocusable = true;
+    }
+    (lead.element as HTMLElement).focus?.();
+  }
+
+  /** Collapses again a block the reader showed ("Hide again"), focus on its bar. False when it is not one. */
+  hideAgain(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (entry === undefined || !entry.revealed) return false;
+    entry.revealed = false;
+    entry.element.removeAttribute('data-tidings-revealed');
+    if (entry.madeFocusable) entry.element.removeAttribute('tabindex');
+    entry.madeFocusable = false;
+    this.conceal(entry);
+    entry.lead.placeholder?.focus();
+    return true;
+  }
+
+  /**
+   * A note put over a collapsed block's place, its one button running `act`; it goes once `act` ran, or NOTE_MS
+   * after the reader's focus left it. Focus goes to its button.
+   */
+  note(block: CollapsedBlock, text: string, action: [string, string], act: () => void): HTMLElement | undefined {
+    const entry = this.entries.get(block.id);
+    if (entry === undefined) return undefined;
+    const note = this.bar(entry, NOTE_TAG, { text, buttons: [action] }, () => {
+      note.remove();
+      act();
+    });
+    const expire = (): void => {
+      if (note.ownerDocument.activeElement === note) setTimeout(expire, NOTE_MS);
+      else note.remove();
+    };
+    setTimeout(expire, NOTE_MS);
+    note.focus();
+    return note;
+  }
+
+  /**
+   * Reveals (without marking) every collapsed block the predicate selects, e.g. when its detector is switched off;
+   * a block the reader showed is forgotten, with its "Hide again" note.
+   */
   revealWhere(predicate: (block: CollapsedBlock) => boolean): void {
     for (const entry of [...this.entries.values()]) {
-      if (!entry.revealed && predicate(entry)) this.reveal(entry.id, false);
+      if (!predicate(entry)) continue;
+      if (!entry.revealed) this.reveal(entry.id, false);
+      entry.placeholder?.remove();
+      this.entries.delete(entry.id);
     }
   }
 
   setMode(mode: PlaceholderMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
-    for (const entry of this.entries.values()) if (!entry.revealed) this.renderPlaceholder(entry);
+    for (const entry of this.entries.values()) if (!entry.revealed && entry.lead === entry) this.renderPlaceholder(entry);
   }
 
-  /** Forgets blocks the page removed from the document (their placeholders go too). */
+  /** Forgets blocks the page removed from the document (their bars and notes go too). */
   prune(): void {
-    let pruned = false;
-    for (const entry of [...this.entries.values()]) {
-      if (entry.element.isConnected) continue;
-      this.undo(entry);
+    const gone = [...this.entries.values()].filter((entry) => !entry.element.isConnected);
+    if (gone.length === 0) return;
+    // Only the runs that lost a block get their bars drawn again (a page may remove blocks all the time).
+    const stayed = [...this.entries.values()].filter((entry) => entry.element.isConnected && !entry.revealed && gone.some((lost) => lost.lead === entry.lead));
+    for (const entry of gone) {
+      if (entry.revealed) entry.placeholder?.remove();
+      else this.undo(entry);
       this.entries.delete(entry.id);
-      pruned = true;
     }
-    if (pruned) this.events.changed();
+    this.regroup(stayed);
+    this.events.changed();
   }
 
   summaries(): FindingSummary[] {
@@ -251,17 +311,92 @@ export class Collapser {
     if (entry.overlay) this.scroll.drop(entry.id);
   }
 
-  private renderPlaceholder(entry: Entry): void {
+  /** Hides the block of `entry` (new, or shown by the reader) and gives it a bar, or a place in the bar before it. */
+  private conceal(entry: Entry): void {
+    const { element, id } = entry;
+    element.setAttribute('data-tidings-collapsed', '');
+    element.setAttribute('data-tidings-id', id);
+    this.own.add(element);
+    entry.anchor = element;
+    if (entry.overlay) {
+      for (const backdrop of findBackdrops(element, this.own)) {
+        if (!isStyled(backdrop) || this.own.has(backdrop)) continue;
+        backdrop.setAttribute('data-tidings-backdrop', id);
+        this.own.add(backdrop);
+        entry.saved.push(hide(backdrop));
+        if (backdrop.contains(entry.anchor)) entry.anchor = backdrop;
+      }
+      this.scroll.hold(id);
+    }
+    entry.saved.unshift(hide(element));
     entry.placeholder?.remove();
     entry.placeholder = null;
-    if (this.mode !== 'placeholder' || !entry.anchor.isConnected) return;
-    // Made by the document it goes into: a block may sit in a same-origin frame.
-    entry.placeholder = createPlaceholder(entry.anchor.ownerDocument, entry, {
-      show: () => this.reveal(entry.id, true),
-      alwaysShow: () => this.events.alwaysShow(entry),
-      reasons: () => this.events.placeholderReasons(entry),
-    });
-    this.own.add(entry.placeholder);
-    entry.anchor.before(entry.placeholder);
+    this.regroup([entry]);
+    this.events.changed();
+  }
+
+  /** The collapsed blocks whose bar is `lead`'s (the lead first). */
+  private run(lead: Entry): Entry[] {
+    return [...this.entries.values()].filter((entry) => entry.lead === lead && !entry.revealed);
+  }
+
+  /**
+   * Gives each of `changed` (collapsed blocks, in page order) the bar of the collapsed block right before it when
+   * both are of a kind (nothing but white space, comments and Tidings' own bars between them), else a bar of its
+   * own, and draws the bars of the runs they are in.
+   */
+  private regroup(changed: Entry[]): void {
+    const group = (entry: Entry) => (entry.detectorId === 'user-selector' ? '' : entry.kind);
+    const leads = new Set<Entry>();
+    for (const entry of changed) {
+      let lead = entry;
+      for (let node = entry.anchor.previousSibling; node !== null; node = node.previousSibling) {
+        if (node.nodeType === 8 || (node.nodeType === 3 && node.textContent?.trim() === '')) continue;
+        const id = (node as Element).getAttribute?.('data-tidings-id') ?? (node as Element).getAttribute?.('data-tidings-backdrop');
+        const marked = this.entries.get(id ?? '');
+        const before = marked?.anchor === node && !marked.revealed ? marked : undefined;
+        if (before !== undefined) lead = group(before) === group(entry) ? before.lead : entry;
+        const ourBar = this.own.has(node as Element) && [PLACEHOLDER_TAG, NOTE_TAG].includes((node as Element).localName);
+        if (before !== undefined || !ourBar) break;
+      }
+      entry.lead = lead;
+      if (lead !== entry) {
+        entry.placeholder?.remove();
+        entry.placeholder = null;
+      }
+      leads.add(lead);
+    }
+    for (const lead of leads) this.renderPlaceholder(lead);
+  }
+
+  /** A bar or note for `entry`, made by the document it goes into (a block may sit in a same-origin frame). */
+  private bar(entry: Entry, tag: string, content: BarContent, act: (action: string) => void): HTMLElement {
+    const bar = createBar(entry.anchor.ownerDocument, tag, content, act);
+    bar.setAttribute('data-tidings-for', entry.id);
+    this.own.add(bar);
+    entry.anchor.before(bar);
+    return bar;
+  }
+
+  /** Draws the bar of the run `lead` leads: "Link list hidden", or "3 link lists hidden · Show all". */
+  private renderPlaceholder(lead: Entry): void {
+    lead.placeholder?.remove();
+    lead.placeholder = null;
+    const run = this.run(lead);
+    if (this.mode !== 'placeholder' || !lead.anchor.isConnected || run.length === 0) return;
+    const many = run.length > 1;
+    lead.placeholder = this.bar(
+      lead,
+      PLACEHOLDER_TAG,
+      {
+        text: many ? t(`placeholder_hidden_many_${lead.kind}`, String(run.length)) : t('placeholder_hidden', detectorLabel(lead.detectorId)),
+        buttons: [
+          ['show', t(many ? 'placeholder_show_all' : 'placeholder_show')],
+          ['always-show', this.events.alwaysShowLabel(lead)],
+        ],
+        reasons: () => [...new Set(run.flatMap((member) => this.events.placeholderReasons(member)))],
+      },
+      (action) => (action === 'show' ? this.showRun(lead) : this.events.alwaysShow(run)),
+    );
   }
 }

@@ -21,7 +21,8 @@ import { LoopGuard } from './loop-guard';
 import { reasonsForPage } from './reasons';
 import { ElementSweep } from './sweep';
 import { MutationBatcher, wholeTree } from './watch';
-import { t } from '../ui/i18n';
+import { detectorPlural, t } from '../ui/i18n';
+import { HANDOFF_KEY, type PickerHandoff } from '../picker/handoff';
 
 /** The badge follows the count, but not on every single collapse while a page loads. */
 const STATUS_DEBOUNCE_MS = 150;
@@ -73,6 +74,10 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   /** The scan context of each document read (the page's, its frames'); null while not scanning. */
   let contexts: WeakMap<Document, ScanContext> | null = null;
   let selectors: string[] = [];
+  /** The site's "Never hide this here" selectors as one selector list ('' for none). */
+  let neverHide = '';
+  /** The site as the reader knows it, in what "Always show" says it reaches. */
+  const siteName = host.replace(/^www\./, '');
   /** The reader's selectors switched off on this site because they cost too much (here or on an earlier page). */
   const slowSelectors = new Set<string>();
   /** Frame elements whose document we read, with a load listener for the next one. */
@@ -87,7 +92,11 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   let stopped = false;
 
   const collapser = new Collapser(doc, 'placeholder', {
-    alwaysShow: (block) => void alwaysShow(block),
+    alwaysShow: (blocks) => void alwaysShow(blocks),
+    alwaysShowLabel: (block) =>
+      block.detectorId === 'user-selector'
+        ? t('placeholder_stop_rule', siteName)
+        : t('placeholder_always_show', [detectorPlural(block.detectorId), siteName]),
     placeholderReasons: (block) => reasonsForPage(block.reasons, scanOptions.userPhrases, t('placeholder_your_phrase')),
     changed: scheduleStatus,
   });
@@ -118,9 +127,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return false;
   }
 
+  /** Whether the reader said "Never hide this here" of the block, of a block inside it or of one around it. */
+  function isNeverHidden(element: Element): boolean {
+    return neverHide !== '' && (element.closest(neverHide) !== null || element.querySelector(neverHide) !== null);
+  }
+
   function collapse(element: StyledElement, verdict: Verdict): void {
     const { documentElement, body } = element.ownerDocument;
-    if (element === documentElement || element === body || collapser.covers(element)) return;
+    if (element === documentElement || element === body || collapser.covers(element) || isNeverHidden(element)) return;
     if (!loopGuard.allow(element, verdict, Date.now())) {
       stats.loopRefusals += 1;
       return;
@@ -262,17 +276,19 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     for (const selector of next.slowSelectors ?? []) slowSelectors.add(selector);
     selectors = next.userSelectors.filter((selector) => !slowSelectors.has(selector) && isValidSelector(doc, selector));
     sweep.setSelectors(selectors);
+    neverHide = next.neverHide.filter((selector) => isValidSelector(doc, selector)).join(',');
     collapser.revealWhere((block) =>
-      block.detectorId === 'user-selector'
+      isNeverHidden(block.element) ||
+      (block.detectorId === 'user-selector'
         ? !selectors.includes(block.selector ?? '')
-        : !isDetectorOn(next.scanOptions, block.detectorId),
+        : !isDetectorOn(next.scanOptions, block.detectorId)),
     );
     collapser.setMode(provisional ? 'hide' : next.placeholderMode);
     // Detectors, sensitivity, phrases or selectors may have changed: one pass over the page picks up what
     // is now to be collapsed (collapsed and reader-revealed blocks are skipped by the scan). Unchanged
     // (the stored settings equal the defaults used until they arrived, or another site's entry changed):
     // nothing new to find, and on a big page a pass has a cost.
-    const scanKey = JSON.stringify([next.scanOptions, selectors]);
+    const scanKey = JSON.stringify([next.scanOptions, selectors, neverHide]);
     if (contexts === null || scanKey !== appliedScanKey) {
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
@@ -315,14 +331,30 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return found;
   }
 
-  async function alwaysShow(block: CollapsedBlock): Promise<void> {
-    const detectorIds = block.detectorId === 'user-selector' ? [] : detectorsFlagging(block.element, block.detectorId);
+  /**
+   * "Always show" on a bar: a site exception for every detector that flags its blocks (or, for the reader's own
+   * rule, the rule dropped), said in a note in the bar's place that offers "Undo" for a few seconds.
+   */
+  async function alwaysShow(blocks: CollapsedBlock[]): Promise<void> {
+    const [lead] = blocks;
+    if (lead === undefined) return;
+    const selector = lead.detectorId === 'user-selector' ? (lead.selector ?? '') : undefined;
+    const detectorIds =
+      selector === undefined ? [...new Set(blocks.flatMap((block) => detectorsFlagging(block.element, block.detectorId as DetectorId)))] : [];
+    const reach = selector === undefined ? detectorIds.map(detectorPlural).join(', ') : t('placeholder_your_rule');
+    // The note goes up first: the saved settings may reach this page (and reveal the blocks) before the answer does.
+    const note = collapser.note(lead, t('placeholder_always_shown', [siteName, reach]), ['undo', t('placeholder_undo')], () => {
+      requestAlwaysShow(host, detectorIds, selector, true).then(applySettings, (error: unknown) =>
+        console.warn('Tidings: could not undo the site exception.', error),
+      );
+    });
     try {
-      applySettings(await requestAlwaysShow(host, detectorIds, block.detectorId === 'user-selector' ? block.selector ?? '' : undefined));
+      applySettings(await requestAlwaysShow(host, detectorIds, selector));
     } catch (error) {
       // Not saved (storage failed): still honour the click for this visit.
       console.warn('Tidings: could not save the site exception.', error);
-      collapser.reveal(block.id, true);
+      note?.remove();
+      for (const block of blocks) collapser.reveal(block.id, true);
     }
   }
 
@@ -356,6 +388,9 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     if (request?.type === 'tidings:reveal' && typeof request.id === 'string') {
       return Promise.resolve({ ok: collapser.reveal(request.id, true) });
     }
+    if (request?.type === 'tidings:hide' && typeof request.id === 'string') {
+      return Promise.resolve({ ok: collapser.hideAgain(request.id) });
+    }
     return undefined;
   }
 
@@ -380,6 +415,12 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     rescanAll();
   }
 
+  const handoff: PickerHandoff = { contextTarget: null, isOurs: (element) => collapser.marks.has(element) };
+  (globalThis as Record<string, unknown>)[HANDOFF_KEY] = handoff;
+  const onContextMenu = (event: Event): void => {
+    handoff.contextTarget = event.target as Element;
+  };
+  doc.addEventListener('contextmenu', onContextMenu, true);
   batcher.start();
   // English (every page's plea wording may be in it) and the reader's own languages are asked for at once:
   // their pages are then read whole from the first paint.
@@ -414,6 +455,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       unwatch();
       clearTimeout(statusTimer);
       doc.removeEventListener('DOMContentLoaded', onDocumentGrown);
+      doc.removeEventListener('contextmenu', onContextMenu, true);
       doc.defaultView?.removeEventListener('load', onDocumentGrown);
       browser.runtime.onMessage.removeListener(onMessage);
     },

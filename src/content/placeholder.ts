@@ -1,26 +1,19 @@
-// The slim bar left where a block was collapsed: "Donation appeal hidden · Show · Always show on this site · Why?".
-// It lives in a closed shadow root: page styles cannot restyle it, its styles cannot leak into the page, and page
+// The slim bars Tidings leaves in the page: where a block was collapsed ("Donation appeal hidden · Show · Always show
+// donation appeals on example.com · Why?"), and notes over a block the reader brought back ("Donation appeal shown ·
+// Hide again", "Always shown on example.com: donation appeals · Undo").
+// Each lives in a closed shadow root: page styles cannot restyle it, its styles cannot leak into the page, and page
 // scripts cannot reach its buttons or read its reasons. Its buttons act on the reader's own input only
 // (`isTrusted`): a page's forged `click()` must not store settings that sync to every device. The reasons are put
 // in only when the reader asks "Why?". Colours derive from the page's own text colour so it reads on light and
 // dark pages alike.
-import { detectorLabel, t } from '../ui/i18n';
-import type { CollapseSource } from './collapse';
+import { t } from '../ui/i18n';
 
-export const PLACEHOLDER_TAG = 'tidings-placeholder';
-
-export interface PlaceholderContent {
-  id: string;
-  detectorId: CollapseSource;
+/** A bar's text, its buttons as [action, label] pairs, and (for "Why?") the reasons it lists when asked. */
+export interface BarContent {
+  text: string;
+  buttons: [action: string, label: string][];
+  reasons?: () => string[];
 }
-
-export interface PlaceholderActions {
-  show(): void;
-  alwaysShow(): void;
-  /** What "Why?" lists. */
-  reasons(): string[];
-}
-
 const STYLES = `
 :host {
   all: initial;
@@ -72,36 +65,33 @@ function button(doc: Document, action: string, text: string): HTMLButtonElement 
   return element;
 }
 
-/** Builds the `<tidings-placeholder data-tidings-for="id">` element (not yet inserted). */
-export function createPlaceholder(doc: Document, content: PlaceholderContent, actions: PlaceholderActions): HTMLElement {
-  const host = doc.createElement(PLACEHOLDER_TAG);
-  host.setAttribute('data-tidings-for', content.id);
+/** Builds a `<tag>` (not yet inserted) holding a bar; `act(action)` runs on the reader's own presses of its buttons. */
+export function createBar(doc: Document, tag: string, content: BarContent, act: (action: string) => void): HTMLElement {
+  const host = doc.createElement(tag);
   // delegatesFocus: focusing the bar focuses its first button, so the keyboard reaches it like any control.
   const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
   style.textContent = STYLES;
 
-  const label = detectorLabel(content.detectorId);
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', t('placeholder_aria', label));
+  bar.setAttribute('aria-label', t('placeholder_aria', content.text));
 
   const text = doc.createElement('span');
   text.className = 'label';
-  text.textContent = t('placeholder_hidden', label);
+  text.textContent = content.text;
+  bar.append(text, ...content.buttons.map(([action, label]) => button(doc, action, label)));
 
   const reasons = doc.createElement('ul');
   reasons.id = 'reasons';
   reasons.hidden = true;
-
-  const show = button(doc, 'show', t('placeholder_show'));
-  const alwaysShow = button(doc, 'always-show', t('placeholder_always_show'));
-  const details = button(doc, 'details', t('placeholder_details'));
-  details.setAttribute('aria-expanded', 'false');
-  details.setAttribute('aria-controls', reasons.id);
-
-  bar.append(text, show, alwaysShow, details, reasons);
+  const details = content.reasons && button(doc, 'details', t('placeholder_details'));
+  if (details) {
+    details.setAttribute('aria-expanded', 'false');
+    details.setAttribute('aria-controls', reasons.id);
+    bar.append(details, reasons);
+  }
   shadow.append(style, bar);
 
   bar.addEventListener('click', (event) => {
@@ -109,14 +99,13 @@ export function createPlaceholder(doc: Document, content: PlaceholderContent, ac
     // Duck-typed: `instanceof` fails across the page/content-script boundary (Firefox Xrays, other windows).
     const action = (event.target as Element | null)?.closest?.('button')?.dataset.action;
     if (action === undefined) return;
-    // The placeholder may sit inside a page link or a click-tracked container: the click is ours alone.
+    // The bar may sit inside a page link or a click-tracked container: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
-    if (action === 'show') actions.show();
-    else if (action === 'always-show') actions.alwaysShow();
-    else if (action === 'details') {
+    if (action !== 'details') act(action);
+    else if (details && content.reasons) {
       if (reasons.childElementCount === 0) {
-        for (const reason of actions.reasons()) {
+        for (const reason of content.reasons()) {
           const item = doc.createElement('li');
           item.textContent = reason;
           reasons.append(item);

@@ -1,10 +1,12 @@
-// The options page: every setting, the site lists, user phrases and selectors, backup and reset.
+// The options page: every setting, the site lists, user phrases and selectors, the picker's rules, backup and reset.
 // It renders from the stored settings and re-renders whenever they change (here, in the popup, or on a synced device).
+// One save model for the whole page: everything applies as it is made — a switch when flipped, a text area when the
+// reader leaves it — and while a text area holds text not yet saved, leaving the page asks first.
 import type { DetectorId, Kind, Sensitivity } from '../core/types';
 import type { PlaceholderMode, Settings } from '../settings/schema';
 import { PHRASE_KINDS, defaultSettings } from '../settings/schema';
 import { selectorCost, type SelectorCostReason } from '../settings/selector-cost';
-import { isValidSelector, normalizeHost, ownEntry, setSiteEnabled, siteSettings } from '../settings/site';
+import { isValidSelector, normalizeHost, ownEntry, removeFromSiteList, sameSite, setSiteEnabled, siteSettings } from '../settings/site';
 import { importSettings, loadSettings, saveSettings, watchSettings } from '../settings/store';
 import { serializeSettingsExport, validateSettings } from '../settings/validate';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
@@ -33,13 +35,14 @@ const ui = {
   siteOffEmpty: byId('site-off-empty'),
   exceptionsList: byId('exceptions-list'),
   exceptionsEmpty: byId('exceptions-empty'),
+  siteFilter: byId<HTMLInputElement>('site-filter'),
   phraseFields: byId('phrase-fields'),
-  phrasesSave: byId('phrases-save'),
   phrasesStatus: byId('phrases-status'),
   selectorsHost: byId<HTMLInputElement>('selectors-host'),
   selectorsInput: byId<HTMLTextAreaElement>('selectors-input'),
-  selectorsSave: byId('selectors-save'),
   selectorsStatus: byId('selectors-status'),
+  neverList: byId('never-list'),
+  neverEmpty: byId('never-empty'),
   selectorsList: byId('selectors-list'),
   selectorsEmpty: byId('selectors-empty'),
   exportButton: byId('export'),
@@ -104,9 +107,22 @@ function hostItem(host: string, ...rest: HTMLElement[]): HTMLLIElement {
   return item;
 }
 
+/** The site a listed host belongs to, for sorting: "www.example.com" sorts as example.com. */
+const bySite = (a: string, b: string): number => a.replace(/^www\./, '').localeCompare(b.replace(/^www\./, ''));
+
+/** Fills a host list sorted by site, showing only the hosts the page's site filter finds. */
 function renderList(list: HTMLElement, empty: HTMLElement, items: HTMLLIElement[]): void {
-  list.replaceChildren(...items);
+  list.replaceChildren(...items.sort((a, b) => bySite(a.dataset.host ?? '', b.dataset.host ?? '')));
   empty.hidden = items.length > 0;
+  filterLists();
+}
+
+/** Hides the entries of every host list whose host does not contain what the site filter holds. */
+function filterLists(): void {
+  const wanted = ui.siteFilter.value.trim().toLowerCase();
+  for (const item of document.querySelectorAll<HTMLElement>('.entry-list li[data-host]')) {
+    item.hidden = wanted !== '' && !(item.dataset.host ?? '').includes(wanted);
+  }
 }
 
 function renderSites(settings: Settings): void {
@@ -121,6 +137,17 @@ function renderExceptions(settings: Settings): void {
     detail.textContent = ids.map((id) => detectorLabel(id)).join(', ');
     return hostItem(host, detail, removeButton(host, () => void change((s) => removeSiteExceptions(s, host))));
   }));
+}
+
+/** The picker's "Never hide this here" rules, by site. */
+function renderNeverHide(settings: Settings): void {
+  renderList(ui.neverList, ui.neverEmpty, Object.entries(settings.neverHide).flatMap(([host, selectors]) =>
+    selectors.map((selector) => {
+      const detail = document.createElement('code');
+      detail.className = 'entry-detail';
+      detail.textContent = selector;
+      return hostItem(host, detail, removeButton(host, () => void change((s) => removeFromSiteList(s, 'neverHide', host, selector))));
+    })));
 }
 
 function renderSelectors(settings: Settings): void {
@@ -159,6 +186,7 @@ function render(settings: Settings): void {
   renderExceptions(settings);
   renderPhrases(settings);
   renderSelectors(settings);
+  renderNeverHide(settings);
 }
 
 const view = new SettingsView(render);
@@ -178,7 +206,9 @@ async function addDisabledSite(event: Event): Promise<void> {
   input.removeAttribute('aria-invalid');
   const current = view.settings;
   if (current && !siteSettings(current, host).siteEnabled) {
-    showStatus(status, t('options_site_duplicate', host), 'info');
+    // Named as listed: "EXAMPLE.com" is listed as www.example.com, the same site.
+    const listed = current.disabledSites.find((entry) => sameSite(entry, host)) ?? host;
+    showStatus(status, listed === host ? t('options_site_duplicate', host) : t('options_site_duplicate_as', [host, listed]), 'info');
     return;
   }
   showStatus(status, '');
@@ -201,23 +231,25 @@ async function savePhrases(): Promise<void> {
   phraseAreas.forEach((area) => {
     delete area.dataset.shown;
   });
-  if (await change((s) => setUserPhrases(s, phrases))) showStatus(status, t('options_phrases_saved'), 'ok');
+  if (await change((s) => setUserPhrases(s, phrases))) {
+    showStatus(status, t('options_phrases_saved'), 'ok');
+    phraseAreas.forEach(markSaved);
+  }
 }
 
 /**
- * Each non-blank line must parse as a CSS selector and be cheap enough to match on every page of the site; the
- * first bad one is named with its line number and, when it parses, why it costs too much.
+ * Each non-blank line must parse as a CSS selector and be cheap enough to match on every page of the site: every bad
+ * line is named with its number and, when it parses, why it costs too much.
  */
-function invalidSelectorLine(text: string): { line: number; selector: string; cost: SelectorCostReason | null } | undefined {
-  const lines = text.split('\n');
-  for (const [index, raw] of lines.entries()) {
+function badSelectorLines(text: string): string[] {
+  return text.split('\n').flatMap((raw, index) => {
     const selector = raw.trim();
-    if (selector === '') continue;
-    if (!isValidSelector(document, selector)) return { line: index + 1, selector, cost: null };
-    const cost = selectorCost(selector);
-    if (cost !== null) return { line: index + 1, selector, cost };
-  }
-  return undefined;
+    const line = [String(index + 1), selector];
+    if (selector === '') return [];
+    if (!isValidSelector(document, selector)) return [t('options_selector_invalid', line)];
+    const cost: SelectorCostReason | null = selectorCost(selector);
+    return cost === null ? [] : [t('options_selector_costly', [...line, t(`selector_cost_${cost}`)])];
+  });
 }
 
 async function saveSelectors(): Promise<void> {
@@ -232,10 +264,9 @@ async function saveSelectors(): Promise<void> {
     hostInput.focus();
     return;
   }
-  const bad = invalidSelectorLine(text);
-  if (bad) {
-    const line = [String(bad.line), bad.selector];
-    showStatus(status, bad.cost === null ? t('options_selector_invalid', line) : t('options_selector_costly', [...line, t(`selector_cost_${bad.cost}`)]), 'error');
+  const bad = badSelectorLines(text);
+  if (bad.length > 0) {
+    showStatus(status, t('options_selectors_bad'), 'error', bad);
     return;
   }
   const selectors = meaningfulLines(text);
@@ -247,14 +278,31 @@ async function saveSelectors(): Promise<void> {
   if (await change((s) => setUserSelectors(s, host, selectors))) {
     showStatus(status, t('options_selectors_saved', host), 'ok');
     hostInput.value = host;
+    markSaved(ui.selectorsInput);
   }
 }
 
-/** Naming a site that already has selectors brings them into an empty editor, so they are edited, not replaced. */
+/** Naming a site brings its selectors into the editor (what the editor held was saved when the reader left it). */
 function loadSelectorsOfHost(): void {
   const host = normalizeHost(ui.selectorsHost.value);
-  const stored = host === null || view.settings === undefined ? undefined : ownEntry(view.settings.userSelectors, host);
-  if (stored && ui.selectorsInput.value.trim() === '') ui.selectorsInput.value = stored.join('\n');
+  if (host === null || view.settings === undefined) return;
+  ui.selectorsInput.value = (ownEntry(view.settings.userSelectors, host) ?? []).join('\n');
+  markSaved(ui.selectorsInput);
+}
+
+/** Text areas whose text was typed and not yet saved (it is saved when the reader leaves the area). */
+const unsaved = new Set<HTMLTextAreaElement>();
+
+function markSaved(area: HTMLTextAreaElement): void {
+  unsaved.delete(area);
+}
+
+/** While text typed in the page is not saved, leaving the page (reload, close) asks first. */
+function warnBeforeLeaving(event: BeforeUnloadEvent): void {
+  if (unsaved.size === 0) return;
+  event.preventDefault();
+  // Older engines show the prompt only when returnValue is set.
+  event.returnValue = '';
 }
 
 function exportSettings(): void {
@@ -289,7 +337,7 @@ async function importFromFile(): Promise<void> {
   const result = await importSettings(text);
   if (!result.ok) {
     // Validation messages name fields and stay as they are; a failed save is said in the user's language.
-    showStatus(status, t('options_import_error'), 'error', result.notice ? [noticeText(result.notice)] : result.errors);
+    showStatus(status, t('options_import_error'), 'error', 'notice' in result && result.notice ? [noticeText(result.notice)] : result.errors);
     return;
   }
   showNotices(ui.notice, result.notices);
@@ -322,9 +370,12 @@ function wireControls(): void {
     void change((s) => ({ ...s, placeholderMode }));
   });
   ui.siteOffForm.addEventListener('submit', (event) => void addDisabledSite(event));
-  ui.phrasesSave.addEventListener('click', () => void savePhrases());
+  for (const area of [...phraseAreas, ui.selectorsInput]) area.addEventListener('input', () => unsaved.add(area));
+  for (const area of phraseAreas) area.addEventListener('change', () => void savePhrases());
   ui.selectorsHost.addEventListener('change', loadSelectorsOfHost);
-  ui.selectorsSave.addEventListener('click', () => void saveSelectors());
+  ui.selectorsInput.addEventListener('change', () => void saveSelectors());
+  addEventListener('beforeunload', warnBeforeLeaving);
+  ui.siteFilter.addEventListener('input', filterLists);
   ui.exportButton.addEventListener('click', exportSettings);
   ui.importFile.addEventListener('change', () => void importFromFile());
   ui.reset.addEventListener('click', () => ui.resetDialog.showModal());

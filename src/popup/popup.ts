@@ -1,12 +1,15 @@
-// The toolbar popup: this site's switch, the detector switches and what was collapsed on the page.
-// It talks to the tab's content script (tidings:get-page / tidings:reveal) and writes settings;
+// The toolbar popup. In one box, what applies to this site only: its switch (and the keyboard shortcut for it), what
+// was collapsed on the page and what the reader showed (Show / Hide), the picker, and the site's exceptions, each
+// removable. Apart from it, the detector switches, which apply everywhere.
+// It talks to the tab's content script (tidings:get-page / tidings:reveal / tidings:hide) and writes settings;
 // the content script applies settings changes by itself, so the popup only re-reads the page state after them.
 import type { Tabs } from 'webextension-polyfill';
 import browser from '../browser';
 import { KINDS, type DetectorId } from '../core/types';
 import type { ContentRequest, FindingSummary, PageState } from '../messages';
 import type { Settings } from '../settings/schema';
-import { setSiteEnabled, siteSettings } from '../settings/site';
+import { removeFromSiteList, setSiteEnabled, siteList, siteSettings, type SiteListField } from '../settings/site';
+import { injectPicker } from '../picker/inject';
 import { loadSettings, watchSettings } from '../settings/store';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
 import { detectorLabel, errorText, kindLabel, localize, t } from '../ui/i18n';
@@ -43,6 +46,10 @@ const ui = {
   findingCount: byId('finding-count'),
   findings: byId('findings'),
   noFindings: byId('no-findings'),
+  pick: byId('pick'),
+  shortcut: byId('shortcut'),
+  exceptionsSection: byId('exceptions-section'),
+  exceptions: byId('exceptions'),
   detectorList: byId('detector-list'),
   notice: byId('notice'),
   openOptions: byId('open-options'),
@@ -129,91 +136,158 @@ function renderSlowSelectors(): void {
   ui.slowSelectors.textContent = slow.length === 0 ? '' : t('popup_selectors_slow', slow.map((selector) => `“${selector}”`).join(', '));
 }
 
+function button(action: string, text: string, ariaLabel: string, onClick: () => void): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.dataset.action = action;
+  element.textContent = text;
+  element.setAttribute('aria-label', ariaLabel);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/** A collapsed block with "Show", or one the reader showed with "Hide". */
 function findingItem(finding: FindingSummary): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'finding';
   item.dataset.findingId = finding.id;
+  if (finding.revealed) item.dataset.revealed = '';
   if (finding.reasons.length > 0) item.title = finding.reasons.join('; ');
   const text = document.createElement('div');
   text.className = 'finding-text';
+  const name = detectorLabel(finding.detectorId);
   const label = document.createElement('span');
   label.className = 'finding-label';
-  label.textContent = detectorLabel(finding.detectorId);
+  label.textContent = name;
+  if (finding.revealed) {
+    const state = document.createElement('span');
+    state.className = 'finding-state';
+    state.textContent = ` · ${t('popup_finding_shown')}`;
+    label.append(state);
+  }
   const snippet = document.createElement('span');
   snippet.className = 'finding-snippet';
   snippet.textContent = finding.snippet;
   text.append(label, snippet);
-  const show = document.createElement('button');
-  show.type = 'button';
-  show.dataset.action = 'show';
-  show.textContent = t('placeholder_show');
-  show.setAttribute('aria-label', t('popup_show_aria', [label.textContent, finding.snippet]));
-  show.addEventListener('click', () => void reveal(finding.id));
-  item.append(text, show);
+  const action = finding.revealed
+    ? button('hide', t('popup_hide'), t('popup_hide_aria', [name, finding.snippet]), () => void askPage({ type: 'tidings:hide', id: finding.id }))
+    : button('show', t('placeholder_show'), t('popup_show_aria', [name, finding.snippet]), () => void askPage({ type: 'tidings:reveal', id: finding.id }));
+  item.append(text, action);
   return item;
 }
 
-/** Rebuilds the findings list, keeping keyboard focus on the same (or the next) "show" button. */
+/** Rebuilds the findings list, keeping keyboard focus on the same (or the next) button. */
 function renderFindings(): void {
   const container = ui.findings;
-  const collapsed = siteEnabled() ? (state.page?.findings ?? []).filter((finding) => !finding.revealed) : [];
-  const buttons = [...container.querySelectorAll<HTMLButtonElement>('button[data-action="show"]')];
+  const findings = siteEnabled() ? (state.page?.findings ?? []) : [];
+  const collapsed = findings.filter((finding) => !finding.revealed);
+  const buttons = [...container.querySelectorAll<HTMLButtonElement>('button[data-action]')];
   const focusedIndex = buttons.findIndex((button) => button === document.activeElement);
   const focusedId = focusedIndex >= 0 ? buttons[focusedIndex]?.closest('li')?.dataset.findingId : undefined;
 
   container.replaceChildren();
   for (const kind of KINDS) {
-    const ofKind = collapsed.filter((finding) => finding.kind === kind);
+    const ofKind = findings.filter((finding) => finding.kind === kind);
     if (ofKind.length === 0) continue;
     const group = document.createElement('section');
     group.className = 'finding-group';
     group.dataset.kind = kind;
     const heading = document.createElement('h3');
-    heading.textContent = `${kindLabel(kind)} (${ofKind.length})`;
+    heading.textContent = `${kindLabel(kind)} (${ofKind.filter((finding) => !finding.revealed).length})`;
     const list = document.createElement('ul');
     list.append(...ofKind.map(findingItem));
     group.append(heading, list);
     container.append(group);
   }
-  // Empty until the page has answered, so nothing (a test, a screen reader) takes a placeholder 0 for the count.
+  // What the reader sees hidden: the badge's count. Empty until the page has answered, so nothing (a test, a screen
+  // reader) takes a placeholder 0 for the count.
   ui.findingCount.textContent = state.reachable === undefined ? '' : String(collapsed.length);
-  ui.noFindings.hidden = collapsed.length > 0;
+  ui.noFindings.hidden = findings.length > 0;
   ui.findingsSection.hidden = !state.reachable || !siteEnabled();
 
   if (focusedIndex < 0) return;
-  const newButtons = [...container.querySelectorAll<HTMLButtonElement>('button[data-action="show"]')];
+  const newButtons = [...container.querySelectorAll<HTMLButtonElement>('button[data-action]')];
   const same = newButtons.find((button) => button.closest('li')?.dataset.findingId === focusedId);
   const next = same ?? newButtons[Math.min(focusedIndex, newButtons.length - 1)];
   (next ?? ui.findingsHeading).focus();
 }
 
+/** This site's exceptions: detectors always shown, blocks never hidden, blocks hidden by the reader's rules. */
+function renderExceptions(): void {
+  const host = state.page?.host;
+  const settings = settingsView.settings;
+  const items: HTMLLIElement[] = [];
+  const add = <F extends SiteListField>(field: F, item: Settings[F][string][number], text: string): void => {
+    const entry = document.createElement('li');
+    entry.dataset.field = field;
+    const description = document.createElement('span');
+    description.className = 'exception-text';
+    description.textContent = text;
+    const remove = button('remove', t('options_remove'), t('popup_exception_remove_aria', text), () =>
+      void change((current) => removeFromSiteList(current, field, host ?? '', item)),
+    );
+    entry.append(description, remove);
+    items.push(entry);
+  };
+  if (host !== undefined && settings !== undefined) {
+    for (const id of siteList(settings, 'siteExceptions', host)) add('siteExceptions', id, t('popup_exception_detector', detectorLabel(id)));
+    for (const selector of siteList(settings, 'neverHide', host)) add('neverHide', selector, t('popup_exception_never', selector));
+    for (const selector of siteList(settings, 'userSelectors', host)) add('userSelectors', selector, t('popup_exception_rule', selector));
+  }
+  ui.exceptions.replaceChildren(...items);
+  ui.exceptionsSection.hidden = items.length === 0 || !state.reachable;
+}
+
 function render(): void {
-  const page = state.page;
   const settings = settingsView.settings;
   ui.siteName.textContent = hostOfTab() || t('extName');
   const toggle = ui.siteToggle;
   toggle.disabled = !state.reachable || settings === undefined;
   toggle.checked = siteEnabled();
-  if (settings) showDetectorStates(ui.detectorList, settings, page?.host);
+  // The switches apply everywhere: this site's exceptions are listed in its own box, not beside them.
+  if (settings) showDetectorStates(ui.detectorList, settings);
   renderStatus();
   renderSlowSelectors();
   renderFindings();
+  renderExceptions();
   document.querySelector('main')?.setAttribute('aria-busy', String(state.reachable === undefined));
 }
 
 /** The stored settings with this popup's unsaved switches on top; each change of them re-renders. */
 const settingsView = new SettingsView(render);
 
-async function reveal(id: string): Promise<void> {
+/** Shows or hides a block on the page; says so when the page did not. */
+async function askPage(request: ContentRequest & { id: string }): Promise<void> {
   let ok = false;
   try {
-    const answer = await ask({ type: 'tidings:reveal', id });
+    const answer = await ask(request);
     ok = typeof answer === 'object' && answer !== null && (answer as { ok?: unknown }).ok === true;
   } catch (error) {
-    console.warn('Tidings: reveal failed', errorText(error));
+    console.warn(`Tidings: ${request.type} failed`, errorText(error));
   }
   if (!ok) showStatus(ui.notice, t('error_reveal'), 'error');
   await refreshPage();
+}
+
+/** The picker, injected into the tab on this gesture; the toolbar popup gets out of the way of the page. */
+async function pick(): Promise<void> {
+  const tabId = state.tab?.id;
+  try {
+    if (tabId === undefined) throw new Error('no tab');
+    await injectPicker(tabId);
+    if (!state.inTab) window.close();
+  } catch (error) {
+    console.warn('Tidings: the picker could not start', errorText(error));
+    showStatus(ui.notice, t('popup_pick_failed'), 'error');
+  }
+}
+
+/** The keyboard shortcut that switches the site, as the browser has it set (the reader may change it); none on Android. */
+async function showShortcut(): Promise<void> {
+  const commands = await browser.commands?.getAll().catch(() => undefined);
+  const shortcut = commands?.find((command) => command.name === 'toggle-site')?.shortcut;
+  ui.shortcut.hidden = commands === undefined;
+  ui.shortcut.textContent = shortcut ? t('popup_shortcut', shortcut) : t('popup_shortcut_unset');
 }
 
 async function change(edit: (current: Settings) => Settings): Promise<void> {
@@ -244,6 +318,8 @@ async function startPopup(): Promise<void> {
   renderDetectorToggles(ui.detectorList, onDetectorToggle);
   ui.siteToggle.addEventListener('change', onSiteToggle);
   ui.openOptions.addEventListener('click', (event) => void openOptions(event));
+  ui.pick.addEventListener('click', () => void pick());
+  void showShortcut();
 
   const [{ tab, inTab }, loaded] = await Promise.all([resolveTab(), loadSettings()]);
   Object.assign(state, { tab, inTab });

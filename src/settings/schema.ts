@@ -3,7 +3,7 @@
 import type { DetectorId, Kind, Sensitivity } from '../core/types';
 import { detectors } from '../detectors/registry';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** 'placeholder' leaves a slim "… hidden · Show" bar; 'hide' removes the block without a trace. */
 export type PlaceholderMode = 'placeholder' | 'hide';
@@ -22,6 +22,8 @@ export interface Settings {
   userPhrases: Record<Kind, string[]>;
   /** Hostname → CSS selectors the user wants collapsed on that site. */
   userSelectors: Record<string, string[]>;
+  /** Hostname → CSS selectors of blocks Tidings must never collapse on that site ("Never hide this here"). */
+  neverHide: Record<string, string[]>;
 }
 
 /** No user phrases; the literal's type check keeps it complete when a Kind is added. */
@@ -43,5 +45,6 @@ export function defaultSettings(): Settings {
     siteExceptions: {},
     userPhrases: emptyUserPhrases(),
     userSelectors: {},
+    neverHide: {},
   };
 }

@@ -6,7 +6,7 @@
 // sibling subdomains could not be undone from one of them without affecting the others. Hosts are kept as
 // canonicalHost gives them, and looked up in the settings' records only as their own entries: a page on a host
 // called "constructor" or "__proto__" must not reach Object.prototype.
-import type { DetectorId, ScanOptions } from '../core/types';
+import type { ScanOptions } from '../core/types';
 import type { PlaceholderMode, Settings } from './schema';
 
 export interface SiteSettings {
@@ -15,6 +15,8 @@ export interface SiteSettings {
   scanOptions: ScanOptions;
   /** The user's CSS selectors for this site (all matching entries, de-duplicated). */
   userSelectors: string[];
+  /** Selectors of blocks never to collapse on this site ("Never hide this here"). */
+  neverHide: string[];
   placeholderMode: PlaceholderMode;
   /**
    * Those of the reader's selectors for the site that were switched off for this browser session because they cost
@@ -127,6 +129,11 @@ function siteOf(host: string): string {
   return siteKey(storedHost(host));
 }
 
+/** Whether two hosts (as listed, or as typed) name the same site: "EXAMPLE.com" and "www.example.com" do. */
+export function sameSite(a: string, b: string): boolean {
+  return siteOf(a) === siteOf(b);
+}
+
 function entriesFor<T>(record: Record<string, T>, site: string): T[] {
   return Object.entries(record)
     .filter(([host]) => siteKey(host) === site)
@@ -142,6 +149,7 @@ export function siteSettings(settings: Settings, host: string): SiteSettings {
     siteEnabled: !settings.disabledSites.some((entry) => siteKey(entry) === site),
     scanOptions: { enabled, sensitivity: settings.sensitivity, userPhrases: settings.userPhrases },
     userSelectors: [...new Set(entriesFor(settings.userSelectors, site).flat())],
+    neverHide: [...new Set(entriesFor(settings.neverHide, site).flat())],
     placeholderMode: settings.placeholderMode,
   };
 }
@@ -156,20 +164,38 @@ export function setSiteEnabled(settings: Settings, host: string, siteEnabled: bo
   return { ...settings, disabledSites: siteEnabled ? others : [...others, storedHost(host)] };
 }
 
-/** Settings with `detectorId` switched off on `host`'s site ("Always show on this site"). */
-export function addSiteException(settings: Settings, host: string, detectorId: DetectorId): Settings {
-  const site = siteOf(host);
-  const key = Object.keys(settings.siteExceptions).find((entry) => siteKey(entry) === site) ?? storedHost(host);
-  const current = ownEntry(settings.siteExceptions, key) ?? [];
-  if (current.includes(detectorId)) return settings;
-  return { ...settings, siteExceptions: withEntry(settings.siteExceptions, key, [...current, detectorId]) };
+/** The per-site lists of the settings, each keyed by host. */
+export type SiteListField = 'siteExceptions' | 'userSelectors' | 'neverHide';
+type SiteListItem<F extends SiteListField> = Settings[F][string][number];
+
+/** What `host`'s site has in the per-site list `field`, whichever spelling of the host it is stored under. */
+export function siteList<F extends SiteListField>(settings: Settings, field: F, host: string): SiteListItem<F>[] {
+  return [...new Set(entriesFor(settings[field] as Record<string, SiteListItem<F>[]>, siteOf(host)).flat())];
 }
 
-/** Settings without `selector` for `host`'s site, whichever spelling of the host it was stored under ("Always show"). */
-export function removeUserSelector(settings: Settings, host: string, selector: string): Settings {
+/**
+ * Settings with `item` added to `host`'s site list in `field` (under the spelling of the host already listed, else
+ * the host's), or unchanged when it is there.
+ */
+export function addToSiteList<F extends SiteListField>(settings: Settings, field: F, host: string, item: SiteListItem<F>): Settings {
   const site = siteOf(host);
-  const userSelectors = Object.entries(settings.userSelectors)
-    .map(([key, selectors]): [string, string[]] => [key, siteKey(key) === site ? selectors.filter((entry) => entry !== selector) : selectors])
-    .filter(([, selectors]) => selectors.length > 0);
-  return { ...settings, userSelectors: Object.fromEntries(userSelectors) };
+  const record = settings[field] as Record<string, SiteListItem<F>[]>;
+  const key = Object.keys(record).find((entry) => siteKey(entry) === site) ?? storedHost(host);
+  const current = ownEntry(record, key) ?? [];
+  if (current.includes(item)) return settings;
+  return { ...settings, [field]: withEntry(record, key, [...current, item]) };
+}
+
+/**
+ * Settings without `item` in `host`'s site list in `field`, whichever spelling of the host it was stored under; a
+ * list left empty goes with its host, so an undone "Always show" leaves the settings as they were.
+ */
+export function removeFromSiteList<F extends SiteListField>(settings: Settings, field: F, host: string, item: SiteListItem<F>): Settings {
+  const site = siteOf(host);
+  const record = settings[field] as Record<string, SiteListItem<F>[]>;
+  if (!Object.entries(record).some(([key, items]) => siteKey(key) === site && items.includes(item))) return settings;
+  const kept = Object.entries(record)
+    .map(([key, items]): [string, SiteListItem<F>[]] => [key, siteKey(key) === site ? items.filter((entry) => entry !== item) : items])
+    .filter(([, items]) => items.length > 0);
+  return { ...settings, [field]: Object.fromEntries(kept) };
 }

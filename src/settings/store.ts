@@ -5,7 +5,7 @@
 //   "settings.core"      { version, savedAt, detectors, sensitivity, placeholderMode }
 //   "settings.sites"     { disabledSites, siteExceptions }
 //   "settings.phrases"   { userPhrases }
-//   "settings.selectors" { userSelectors }
+//   "settings.selectors" { userSelectors, neverHide }
 //   "settings.backup"    (local only) a copy of stored data that failed validation, kept before defaults
 //                        were used: { keptAt, area, errors, items }
 // Split in four so ordinary settings fit sync's 8 KB per-item quota (four items also stay far below its
@@ -37,7 +37,9 @@ export type NoticeKey =
   | 'notice_save_failed' // sync's reason, local's reason
   | 'notice_reason_no_sync'
   | 'notice_reason_too_large' // item key, its bytes, the per-item limit
-  | 'notice_reason_over_quota'; // browser's error
+  | 'notice_reason_over_quota' // browser's error
+  | 'notice_import_not_json'
+  | 'notice_import_too_large'; // the largest file's length
 
 /**
  * Something the user should know, translated where it is shown (browser.i18n.getMessage(key, substitutions)).
@@ -92,6 +94,7 @@ const ITEM_OF_FIELD: Record<keyof Settings, string> = {
   siteExceptions: 'settings.sites',
   userPhrases: 'settings.phrases',
   userSelectors: 'settings.selectors',
+  neverHide: 'settings.selectors',
 };
 
 /** The storage keys that hold settings (not the backup). */

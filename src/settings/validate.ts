@@ -6,10 +6,11 @@ import { detectors } from '../detectors/registry';
 import { PHRASE_KINDS, SETTINGS_VERSION, defaultSettings, type Settings } from './schema';
 import { SELECTOR_COST_TEXT, selectorCost } from './selector-cost';
 import { isHostname, normalizeHost } from './site';
+import type { Notice } from './store';
 
 export type SettingsResult =
   | { ok: true; settings: Settings; /** Unknown entries that were dropped (lenient mode only). */ warnings?: string[] }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[]; /** The problem in the reader's language, where it is not about a field. */ notice?: Notice };
 
 export interface ValidateOptions {
   /**
@@ -270,6 +271,7 @@ export function validateSettings(data: unknown, options: ValidateOptions = {}): 
     userSelectors: checkPerSite(c, 'userSelectors', data.userSelectors, SETTINGS_LIMITS.selectorsPerSite, (s, path) =>
       checkSelector(c, s, path),
     ),
+    neverHide: checkPerSite(c, 'neverHide', data.neverHide, SETTINGS_LIMITS.selectorsPerSite, (s, path) => checkSelector(c, s, path)),
   };
   if (c.errors.length > 0) return { ok: false, errors: errorList(c.errors) };
   return c.warnings.length > 0 ? { ok: true, settings, warnings: c.warnings } : { ok: true, settings };
@@ -294,8 +296,11 @@ const fromV0: Migration = ({ enabled, sites, ...rest }) => ({
     : sites,
 });
 
+/** Version 2 added `neverHide` (the picker's "Never hide this here" rules), empty for older settings. */
+const fromV1: Migration = (data) => ({ ...data, version: 2, neverHide: {} });
+
 /** MIGRATIONS[v] turns version v data into version v + 1. Add a step here when SETTINGS_VERSION grows. */
-const MIGRATIONS: readonly Migration[] = [fromV0];
+const MIGRATIONS: readonly Migration[] = [fromV0, fromV1];
 
 /**
  * Brings data of an older settings version up to SETTINGS_VERSION, one step at a time. Data without a
@@ -332,13 +337,15 @@ export function parseSettingsImport(json: string): SettingsResult {
     return {
       ok: false,
       errors: [`File too large: ${json.length} characters (a settings file has at most ${SETTINGS_LIMITS.importLength})`],
+      notice: { key: 'notice_import_too_large', substitutions: [String(SETTINGS_LIMITS.importLength)] },
     };
   }
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
-    return { ok: false, errors: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    // The parser's own words ("Unexpected token } in JSON at position 212") tell a reader nothing: said plainly.
+    return { ok: false, errors: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`], notice: { key: 'notice_import_not_json' } };
   }
   if (!isRecord(data) || data.format !== EXPORT_FORMAT) {
     const got = isRecord(data) ? describe(data.format) : describe(data);

@@ -2,7 +2,6 @@
 import { detectors } from '../detectors/registry';
 import type { Category, DetectorId } from '../core/types';
 import type { Settings } from '../settings/schema';
-import { siteSettings } from '../settings/site';
 import { detectorDescription, detectorLabel, t } from './i18n';
 
 const CATEGORIES: readonly Category[] = ['appeals', 'clutter'];
@@ -39,24 +38,16 @@ export function renderDetectorToggles(
       description.className = 'detector-description';
       description.id = descriptionId;
       description.textContent = detectorDescription(detector.id);
-      const exception = doc.createElement('span');
-      exception.className = 'detector-exception';
-      exception.textContent = t('popup_site_exception');
-      exception.hidden = true;
-      row.append(input, name, description, exception);
+      row.append(input, name, description);
       group.append(row);
     }
     container.append(group);
   }
 }
 
-/** Reflects settings in the switches; with a host, also marks detectors that host always shows. */
-export function showDetectorStates(container: HTMLElement, settings: Settings, host?: string): void {
-  const onSite = host === undefined ? undefined : siteSettings(settings, host).scanOptions.enabled;
+/** Reflects settings in the switches (global: a site's exceptions are listed apart from them). */
+export function showDetectorStates(container: HTMLElement, settings: Settings): void {
   for (const input of container.querySelectorAll<HTMLInputElement>('input[data-detector]')) {
-    const id = input.dataset.detector as DetectorId;
-    input.checked = settings.detectors[id];
-    const exception = input.parentElement?.querySelector<HTMLElement>('.detector-exception');
-    if (exception) exception.hidden = !(settings.detectors[id] && onSite?.[id] === false);
+    input.checked = settings.detectors[input.dataset.detector as DetectorId];
   }
 }

@@ -35,6 +35,11 @@ export function detectorLabel(id: DetectorId | 'user-selector'): string {
   return t(`${detectorKey(id)}_label`);
 }
 
+/** What a detector finds, in the plural and lower case: "donation appeals" ("Always show donation appeals on …"). */
+export function detectorPlural(id: DetectorId): string {
+  return t(`${detectorKey(id)}_plural`);
+}
+
 export function detectorDescription(id: DetectorId): string {
   return t(`${detectorKey(id)}_description`);
 }

@@ -9,6 +9,9 @@ import { browserExecutable, type BrowserName } from '../../src/cli/browser-paths
 
 export type { BrowserName };
 
+/** A browser that gives a test no way to its keyboard shortcuts (see ExtensionSession.pressShortcut). */
+export class ShortcutUnreachable extends Error {}
+
 /** The gecko id in dist/firefox/manifest.json. */
 const firefoxExtensionId = 'tidings@tidings.invalid';
 
@@ -28,6 +31,12 @@ export interface ExtensionApi {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  commands: {
+    getAll(): Promise<{ name?: string; shortcut?: string }[]>;
+    /** Chromium's own event object, in the service worker: hands the command to the background's listener as a key press does. */
+    onCommand: { dispatch?(command: string, tab: { id: number }): void };
+  };
   storage: Record<'sync' | 'local', { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> }> & {
     onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
   };
@@ -54,6 +63,22 @@ export interface ExtensionSession {
   storedData(): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }>;
   /** Clears storage.sync and storage.local: the next page starts from default settings. */
   clearStorage(): Promise<void>;
+  /**
+   * Starts the picker in a page's tab as a reader does where the browser lets a test do it. Chromium: the toolbar
+   * button is clicked (which grants activeTab), and "Pick a block to hide…" in the popup that opens. Firefox (BiDi has
+   * no toolbar click): the extension injects the picker as the popup does; the content script's host permission
+   * lets it there without the click.
+   */
+  startPicker(page: Page): Promise<void>;
+  /**
+   * Runs one of the extension's keyboard shortcuts (manifest `commands`) on a page's tab, through the browser's own
+   * shortcut handling as far as a headless browser lets a test reach it (key presses a test sends go to the page, never
+   * to the browser's shortcuts). Chromium: its commands event, dispatched in the service worker with the tab, as
+   * Chromium does on the key. Firefox: the <key> element Firefox made for the shortcut in the browser window, pressed
+   * (doCommand) over WebDriver BiDi's chrome scope, which --remote-allow-system-access opens. Throws
+   * ShortcutUnreachable where the browser gives a test no such way (Firefox ESR 140's BiDi has no chrome scope).
+   */
+  pressShortcut(page: Page, command: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +87,11 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Built extension folder; dist/chrome or dist/firefox by default. */
   extensionDir?: string;
+  /**
+   * The colour scheme pages see (screenshots in light and dark). Firefox takes it as a preference at launch, since
+   * WebDriver BiDi cannot emulate media features; Chromium pages are emulated one by one (Page.emulateMediaFeatures).
+   */
+  firefoxColorScheme?: 'light' | 'dark';
 }
 
 function distDir(name: BrowserName): string {
@@ -127,7 +157,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   try {
     const session = await (name === 'chromium'
       ? launchChromium(extensionDir, userDataDir, downloadDir)
-      : launchFirefox(extensionDir, userDataDir, downloadDir));
+      : launchFirefox(extensionDir, userDataDir, downloadDir, options.firefoxColorScheme));
     return {
       ...session,
       close: async () => {
@@ -198,14 +228,32 @@ async function launchChromium(extensionDir: string, userDataDir: string, downloa
       return found;
     };
     const extensionEval: ExtensionSession['extensionEval'] = async (fn, ...args) => evaluateWithApi(await worker(), fn, args);
-    return makeSession('chromium', browser, userDataDir, downloadDir, origin, extensionEval, (url, viewport) => openAndLoad(browser, url, viewport));
+    const startPicker = async (page: Page): Promise<void> => {
+      const extension = [...(await browser.extensions()).values()].find((candidate) => origin.endsWith(candidate.id));
+      if (!extension) throw new Error('Chromium does not list the extension');
+      await page.bringToFront();
+      await page.triggerExtensionAction(extension);
+      const popupTarget = await browser.waitForTarget((t) => t.url().startsWith(`${origin}/popup.html`), { timeout: 20_000 });
+      const popup = await popupTarget.asPage();
+      // Shown once the popup has heard from the page; the popup closes itself once the picker is in.
+      await popup.waitForSelector('#pick', { visible: true, timeout: 20_000 });
+      await popup.click('#pick');
+    };
+    const session = makeSession('chromium', browser, userDataDir, downloadDir, origin, extensionEval, (url, viewport) => openAndLoad(browser, url, viewport), {
+      startPicker,
+      async pressShortcut(page, command) {
+        const tabId = await session.tabIdOf(page);
+        await extensionEval(async (api, name, id) => api.commands.onCommand.dispatch?.(name, { id }), command, tabId);
+      },
+    });
+    return session;
   } catch (error) {
     await browser.close();
     throw error;
   }
 }
 
-async function launchFirefox(extensionDir: string, userDataDir: string, downloadDir: string): Promise<ExtensionSession> {
+async function launchFirefox(extensionDir: string, userDataDir: string, downloadDir: string, colorScheme?: 'light' | 'dark'): Promise<ExtensionSession> {
   // Pinning the UUID gives moz-extension:// URLs we know before the add-on is installed, and the
   // same URLs after a restart with the same profile.
   const uuid = readOrCreateFirefoxUuid(userDataDir);
@@ -223,6 +271,8 @@ async function launchFirefox(extensionDir: string, userDataDir: string, download
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
+      // 0: dark, 1: light, 2: as the system (the default).
+      'layout.css.prefers-color-scheme.content-override': colorScheme === undefined ? 2 : colorScheme === 'dark' ? 0 : 1,
     },
   });
   try {
@@ -233,9 +283,34 @@ async function launchFirefox(extensionDir: string, userDataDir: string, download
     // Firefox's background page is not reachable over BiDi; an inert extension page has the same APIs.
     const control = await openExtension(`${origin}/manifest.json`);
     const extensionEval: ExtensionSession['extensionEval'] = (fn, ...args) => evaluateWithApi(control, fn, args);
-    return makeSession('firefox', browser, userDataDir, downloadDir, origin, extensionEval, (url, viewport) =>
+    const session = makeSession('firefox', browser, userDataDir, downloadDir, origin, extensionEval, (url, viewport) =>
       url.startsWith('moz-extension:') ? openExtension(url, viewport) : openAndLoad(browser, url, viewport),
+      {
+        async startPicker(page) {
+          const tabId = await session.tabIdOf(page);
+          await extensionEval((api, id) => api.scripting.executeScript({ target: { tabId: id }, files: ['picker.js'] }), tabId);
+        },
+        async pressShortcut(page, command) {
+          await page.bringToFront();
+          const shortcut = (await extensionEval((api) => api.commands.getAll())).find((entry) => entry.name === command)?.shortcut;
+          const key = shortcut?.split('+').pop();
+          if (!key) throw new Error(`no key is set for the ${command} shortcut`);
+          const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
+          const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+          const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+          // ESR 140 answers with the content tabs: its BiDi has no chrome scope yet.
+          if (!window) throw new ShortcutUnreachable(`this Firefox's WebDriver BiDi has no chrome scope, where its shortcuts are`);
+          const keyset = `ext-keyset-id-${firefoxExtensionId.replace(/[^a-z0-9_-]/gi, '_')}`;
+          const pressed = (await bidi.send('script.evaluate', {
+            expression: `(() => { const key = document.querySelector('keyset#${keyset} > key[key="${key}"]'); key?.doCommand(); return key != null; })()`,
+            target: { context: window.context },
+            awaitPromise: false,
+          })).result as { result?: { value?: boolean } };
+          if (pressed.result?.value !== true) throw new Error(`Firefox has no <key> for ${shortcut} in ${keyset}`);
+        },
+      },
     );
+    return session;
   } catch (error) {
     await browser.close();
     throw error;
@@ -292,6 +367,7 @@ function makeSession(
   origin: string,
   extensionEval: ExtensionSession['extensionEval'],
   open: (url: string, viewport?: Viewport) => Promise<Page>,
+  edges: Pick<ExtensionSession, 'startPicker' | 'pressShortcut'>,
 ): ExtensionSession {
   return {
     name,
@@ -321,6 +397,7 @@ function makeSession(
       await api.storage.sync.clear();
       await api.storage.local.clear();
     }),
+    ...edges,
     close: () => browser.close(),
   };
 }

@@ -74,7 +74,8 @@ export async function hiddenArticleText(page: Page, root = '#story'): Promise<st
 /**
  * Contract of the content script: each collapsed element is display:none, carries data-tidings-collapsed (naming no
  * detector) and, in placeholder mode, follows a <tidings-placeholder data-tidings-for=ID> whose shadow root is closed
- * to the page (for an overlay, the placeholder precedes its hidden backdrop). Returns the breaches found.
+ * to the page (for an overlay, the placeholder precedes its hidden backdrop), or follows a collapsed block whose bar
+ * it shares (adjacent blocks of a kind). Returns the breaches found.
  */
 export async function collapseContractBreaches(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -88,6 +89,7 @@ export async function collapseContractBreaches(page: Page): Promise<string[]> {
       // An overlay's placeholder stands before the backdrop that Tidings hid along with it.
       const anchor = element.closest(`[data-tidings-backdrop="${id}"]`) ?? element;
       const placeholder = anchor.previousElementSibling;
+      if (placeholder?.hasAttribute('data-tidings-collapsed')) continue;
       if (placeholder?.localName !== 'tidings-placeholder' || placeholder.getAttribute('data-tidings-for') !== id) {
         breaches.push(`${label}: no tidings-placeholder right before it`);
         continue;
@@ -109,8 +111,13 @@ type PlaceholderAction = (typeof PLACEHOLDER_ACTIONS)[number];
  * Tab the next.
  */
 export async function focusPlaceholderButton(page: Page, selector: string, action: PlaceholderAction): Promise<void> {
-  const id = await page.$eval(selector, (element) => element.closest<HTMLElement>('[data-tidings-collapsed]')?.dataset.tidingsId);
-  if (!id) throw new Error(`${selector} is not collapsed`);
+  // A block in a run of adjacent blocks of its kind shares the bar before the run's first block.
+  const id = await page.$eval(selector, (element) => {
+    let node: Element | null = element.closest('[data-tidings-collapsed]');
+    while (node !== null && node.localName !== 'tidings-placeholder') node = node.previousElementSibling;
+    return node?.getAttribute('data-tidings-for');
+  });
+  if (!id) throw new Error(`${selector} is not collapsed behind a bar`);
   await page.focus(`tidings-placeholder[data-tidings-for="${id}"]`);
   for (let step = 0; step < PLACEHOLDER_ACTIONS.indexOf(action); step += 1) await page.keyboard.press('Tab');
 }

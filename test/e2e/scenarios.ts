@@ -6,6 +6,7 @@ import type { Page, Viewport } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launchWithExtension, makeTempDir, removeDir, removeExtensionCopies, setViewport, type BrowserName, type ExtensionSession } from './browsers';
 import { suiteBrowser } from './suite';
+import { defineReaderScenarios } from './reader-scenarios';
 import { defaultSettings } from '../../src/settings/schema';
 import {
   clickPlaceholderButton,
@@ -90,6 +91,8 @@ export function defineScenarios(name: BrowserName): void {
       await waitUntil(page, 'the link-farm footer to collapse', isCollapsed, '#footer-links');
       return page;
     };
+
+    defineReaderScenarios(suite, open, openNewsCollapsed);
 
     it('collapses the appeal and the link-farm footer of a news page, and keeps every article paragraph visible', async () => {
       const page = await openNewsCollapsed();

@@ -87,13 +87,13 @@ describe("the options page's selector-host field", () => {
       type('#selectors-host', host);
       expect($<HTMLTextAreaElement>('#selectors-input').value).toBe('');
       type('#selectors-input', '.promo');
-      $<HTMLButtonElement>('#selectors-save').click();
-      await vi.waitFor(() => expect($('#selectors-status').dataset.state).toBe('ok'));
+        await vi.waitFor(() => expect($('#selectors-status').dataset.state).toBe('ok'));
       const { userSelectors } = await storedSettings();
       expect(Object.hasOwn(userSelectors, host)).toBe(true);
       expect(Object.entries(userSelectors)).toEqual([[host, ['.promo']]]);
-      // Naming the site again brings its selectors into the empty editor.
-      type('#selectors-input', '');
+      // Naming another site and then this one again brings its selectors back into the editor.
+      type('#selectors-host', 'other.example');
+      expect($<HTMLTextAreaElement>('#selectors-input').value).toBe('');
       type('#selectors-host', host);
       expect($<HTMLTextAreaElement>('#selectors-input').value).toBe('.promo');
     } finally {

@@ -41,10 +41,13 @@ describe('bounded per-page structures', () => {
 
   it(`a page keeps at most ${MAX_COLLAPSED_BLOCKS} blocks collapsed at once`, () => {
     document.body.replaceChildren();
-    const collapser = new Collapser(document, 'placeholder', { alwaysShow: () => undefined, placeholderReasons: () => [], changed: () => undefined });
+    const collapser = new Collapser(document, 'placeholder', { alwaysShow: () => undefined, alwaysShowLabel: () => '', placeholderReasons: () => [], changed: () => undefined });
     for (let n = 0; n < MAX_COLLAPSED_BLOCKS + 200; n += 1) {
       const element = uniqueAppeal(n);
-      document.body.append(element);
+      // Each in a box of its own: adjacent appeals would share one bar.
+      const box = document.createElement('div');
+      box.append(element);
+      document.body.append(box);
       collapser.collapse({ element, detectorId: 'donation-appeal', kind: 'appeal', reasons: [] });
     }
     expect(collapser.count).toBe(MAX_COLLAPSED_BLOCKS);

@@ -1,7 +1,7 @@
 // The background's answers to the content script: the settings for a site, "Always show" saved, lexicons.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { answerMessage } from '../../src/background/answer';
+import { ALWAYS_SHOW_LIMIT, answerMessage, toggleSiteOfTab } from '../../src/background/answer';
 import { de } from '../../src/lexicons/de';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SiteSettings } from '../../src/settings/site';
@@ -20,6 +20,11 @@ beforeEach(() => {
 
 function ask(message: unknown): Promise<unknown> | undefined {
   return answerMessage(message, fromTab);
+}
+
+/** Asked from a tab of its own: each tab has its own allowance of saves, which the background keeps across tests. */
+function askFrom(tabId: number, message: unknown): Promise<unknown> | undefined {
+  return answerMessage(message, { tab: { id: tabId } } as Runtime.MessageSender);
 }
 
 describe('background answers', () => {
@@ -78,10 +83,51 @@ describe('background answers', () => {
       { type: 'tidings:always-show', host: 'news.example', detectorIds: ['no-such-detector'] },
       { type: 'tidings:always-show', host: 'news.example', detectorIds: 'link-farm' },
       { type: 'tidings:always-show', host: 'news.example', detectorIds: [], selector: 42 },
+      { type: 'tidings:always-show', host: 'news.example', detectorIds: [], undo: 'yes' },
+      { type: 'tidings:add-rule', host: 'news.example', selector: '.promo', rule: 'show' },
+      { type: 'tidings:add-rule', host: 'news.example', selector: ['.promo'], rule: 'hide' },
       { type: 'tidings:tab-status', count: Number.NaN, siteEnabled: true }, { type: 'someone-else' },
     ]) {
       expect(ask(message), JSON.stringify(message)).toBeUndefined();
     }
     expect(sync.setCalls + local.setCalls).toBe(0);
+  });
+
+  it('"Undo" takes back exactly the exceptions "Always show" added, and puts a dropped selector back', async () => {
+    await saveSettings({ ...defaultSettings(), userSelectors: { 'news.example': ['.promo'] } });
+    const before = (await loadSettings()).settings;
+    await askFrom(8, { type: 'tidings:always-show', host: 'www.news.example', detectorIds: ['donation-appeal', 'membership-plea'] });
+    await askFrom(8, { type: 'tidings:always-show', host: 'www.news.example', detectorIds: ['donation-appeal', 'membership-plea'], undo: true });
+    await askFrom(8, { type: 'tidings:always-show', host: 'news.example', detectorIds: [], selector: '.promo' });
+    await askFrom(8, { type: 'tidings:always-show', host: 'news.example', detectorIds: [], selector: '.promo', undo: true });
+    expect((await loadSettings()).settings).toEqual(before);
+  });
+
+  it("keeps the picker's rules per site, refuses a selector the settings would not take, and counts them with Always show", async () => {
+    await askFrom(9, { type: 'tidings:add-rule', host: 'news.example', selector: 'div#widget', rule: 'hide' });
+    await askFrom(9, { type: 'tidings:add-rule', host: 'news.example', selector: 'aside#support', rule: 'never' });
+    const { settings } = await loadSettings();
+    expect(settings.userSelectors).toEqual({ 'news.example': ['div#widget'] });
+    expect(settings.neverHide).toEqual({ 'news.example': ['aside#support'] });
+    for (const selector of ['a:has(b)', 'a { color: red }', ' ']) {
+      await expect(askFrom(9, { type: 'tidings:add-rule', host: 'news.example', selector, rule: 'hide' })).rejects.toThrow(/not a rule/);
+    }
+    // One allowance per tab for everything a page can ask to save.
+    for (let save = 2; save < ALWAYS_SHOW_LIMIT.saves; save += 1) {
+      await askFrom(9, { type: 'tidings:add-rule', host: 'news.example', selector: `.rule-${save}`, rule: 'hide' });
+    }
+    await expect(askFrom(9, { type: 'tidings:always-show', host: 'news.example', detectorIds: ['link-farm'] })).rejects.toThrow(/at most 6 saves/);
+  });
+
+  it("the shortcut switches the tab's site, as its content script names it, off and on", async () => {
+    Object.assign(fakeBrowser, { tabs: { sendMessage: vi.fn(async () => ({ host: 'www.news.example', siteEnabled: true, findings: [], slowSelectors: [] })) } });
+    try {
+      await toggleSiteOfTab(7);
+      expect((await loadSettings()).settings.disabledSites).toEqual(['www.news.example']);
+      await toggleSiteOfTab(7);
+      expect((await loadSettings()).settings.disabledSites).toEqual([]);
+    } finally {
+      Reflect.deleteProperty(fakeBrowser, 'tabs');
+    }
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import type { Settings } from '../../src/settings/schema';
 import type { TidingsPage } from '../../src/content/page';
 import type { Runtime } from 'webextension-polyfill';
@@ -136,6 +136,28 @@ export async function openPage(
     },
     releaseAnswers() {
       heldAnswers.splice(0).forEach((release) => release());
+    },
+  };
+}
+
+/**
+ * The page each test of a file opens, stopped after the test: `open` starts the content script on it (see openPage),
+ * `opened` is the running test's page.
+ */
+export function eachTestsPage(): { open: typeof openPage; readonly opened: OpenedPage } {
+  let page: OpenedPage | undefined;
+  afterEach(() => {
+    page?.page.stop();
+    page = undefined;
+  });
+  return {
+    async open(...args) {
+      page = await openPage(...args);
+      return page;
+    },
+    get opened() {
+      if (page === undefined) throw new Error('no page was opened in this test');
+      return page;
     },
   };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The content script on pages we wrote: collapse with placeholder, reveal, live settings, messages.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageState } from '../../src/messages';
 import {
   clickAction,
@@ -8,7 +8,7 @@ import {
   collapsedBy,
   fixture,
   isHidden,
-  openPage,
+  eachTestsPage,
   placeholderFor,
   placeholders,
   shadowOf,
@@ -18,17 +18,8 @@ import {
 // The first page of a file loads and compiles the whole scan core under jsdom: allow for it.
 vi.setConfig({ testTimeout: 20_000 });
 
-let opened: OpenedPage | undefined;
-
-async function open(...args: Parameters<typeof openPage>): Promise<OpenedPage> {
-  opened = await openPage(...args);
-  return opened;
-}
-
-afterEach(() => {
-  opened?.page.stop();
-  opened = undefined;
-});
+const pages = eachTestsPage();
+const { open } = pages;
 
 function articleParagraphs(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('article > p')];
@@ -58,7 +49,7 @@ describe('collapsing', () => {
     expect(placeholder.nextElementSibling).toBe(appeal());
     const shadow = shadowOf(placeholder);
     expect(shadow.querySelector('.label')?.textContent).toBe('Donation appeal hidden');
-    expect(shadow.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Tidings hid a block: Donation appeal');
+    expect(shadow.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Tidings: Donation appeal hidden');
     const details = shadow.querySelector('button[data-action="details"]')!;
     expect(details.getAttribute('aria-expanded')).toBe('false');
     clickAction(placeholder, 'details');
@@ -75,7 +66,7 @@ describe('collapsing', () => {
     expect(block.hasAttribute('data-tidings-collapsed')).toBe(false);
     expect(block.getAttribute('data-tidings-revealed')).toMatch(/^t\d+$/);
     expect(placeholders()).toHaveLength(1);
-    const state = (await opened!.fake.deliver({ type: 'tidings:get-page' })) as PageState;
+    const state = (await pages.opened.fake.deliver({ type: 'tidings:get-page' })) as PageState;
     expect(state.findings.find((finding) => finding.detectorId === 'donation-appeal')?.revealed).toBe(true);
   });
 

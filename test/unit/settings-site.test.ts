@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src/settings/schema';
-import { addSiteException, normalizeHost, setSiteEnabled, siteSettings } from '../../src/settings/site';
+import { addToSiteList, normalizeHost, removeFromSiteList, setSiteEnabled, siteSettings } from '../../src/settings/site';
 
 function settingsWith(fields: Partial<Settings>): Settings {
   return { ...defaultSettings(), ...fields };
@@ -41,6 +41,7 @@ describe('siteSettings', () => {
       siteEnabled: true,
       scanOptions: { enabled: settings.detectors, sensitivity: 'normal', userPhrases: settings.userPhrases },
       userSelectors: [],
+      neverHide: [],
       placeholderMode: 'placeholder',
     });
   });
@@ -103,12 +104,20 @@ describe('site edits', () => {
     expect(settings.disabledSites).toEqual(['example.org']);
   });
 
-  it('addSiteException adds to the entry for the site, once', () => {
-    const first = addSiteException(defaultSettings(), 'www.example.com', 'donation-appeal');
+  it('addToSiteList adds to the entry for the site, once', () => {
+    const first = addToSiteList(defaultSettings(), 'siteExceptions', 'www.example.com', 'donation-appeal');
     expect(first.siteExceptions).toEqual({ 'www.example.com': ['donation-appeal'] });
-    const second = addSiteException(first, 'example.com', 'link-farm');
+    const second = addToSiteList(first, 'siteExceptions', 'example.com', 'link-farm');
     expect(second.siteExceptions).toEqual({ 'www.example.com': ['donation-appeal', 'link-farm'] });
-    expect(addSiteException(second, 'example.com', 'link-farm')).toBe(second);
+    expect(addToSiteList(second, 'siteExceptions', 'example.com', 'link-farm')).toBe(second);
     expect(first.siteExceptions).toEqual({ 'www.example.com': ['donation-appeal'] });
+  });
+
+  it('removeFromSiteList takes back what addToSiteList added: the settings are as before, without an empty entry', () => {
+    const before = settingsWith({ neverHide: { 'other.example': ['.a'] } });
+    const added = addToSiteList(before, 'neverHide', 'www.example.com', '#box');
+    expect(siteSettings(added, 'example.com').neverHide).toEqual(['#box']);
+    expect(removeFromSiteList(added, 'neverHide', 'example.com', '#box')).toEqual(before);
+    expect(removeFromSiteList(before, 'neverHide', 'example.com', '#box')).toBe(before);
   });
 });

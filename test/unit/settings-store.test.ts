@@ -63,7 +63,7 @@ function storedItems(fields: Record<string, unknown>, savedAt = 1): Record<strin
     'settings.core': { version: s.version, savedAt, detectors: s.detectors, sensitivity: s.sensitivity, placeholderMode: s.placeholderMode },
     'settings.sites': { disabledSites: s.disabledSites, siteExceptions: s.siteExceptions },
     'settings.phrases': { userPhrases: s.userPhrases },
-    'settings.selectors': { userSelectors: s.userSelectors },
+    'settings.selectors': { userSelectors: s.userSelectors, neverHide: s.neverHide },
   };
 }
 

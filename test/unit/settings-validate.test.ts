@@ -283,6 +283,8 @@ describe('import and export', () => {
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatch(/^Not valid JSON: .*position 30/);
+    // The reader is told in plain words instead (the options page shows the notice, translated).
+    expect('notice' in result && result.notice).toEqual({ key: 'notice_import_not_json' });
   });
 
   it('refuses files that are not a Tidings export', () => {
@@ -328,6 +330,7 @@ describe('import and export', () => {
     expect(result).toEqual({
       ok: false,
       errors: [`File too large: ${SETTINGS_LIMITS.importLength + 1} characters (a settings file has at most ${SETTINGS_LIMITS.importLength})`],
+      notice: { key: 'notice_import_too_large', substitutions: [String(SETTINGS_LIMITS.importLength)] },
     });
   });
 

@@ -67,7 +67,7 @@ describe('locales', () => {
       }
     }
     expect(used.size).toBeGreaterThan(40);
-    expect([...used].filter((key) => key.startsWith('notice_'))).toHaveLength(13);
+    expect([...used].filter((key) => key.startsWith('notice_'))).toHaveLength(15);
     expect([...used].filter((key) => !(key in english))).toEqual([]);
   });
 });

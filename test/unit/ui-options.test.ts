@@ -186,7 +186,7 @@ describe('options page', () => {
       'settings.core': { version: SETTINGS_VERSION, savedAt: 1, detectors: defaults.detectors, sensitivity: 'max', placeholderMode: 'hide' },
       'settings.sites': { disabledSites: [], siteExceptions: {} },
       'settings.phrases': { userPhrases: defaults.userPhrases },
-      'settings.selectors': { userSelectors: {} },
+      'settings.selectors': { userSelectors: {}, neverHide: {} },
     }));
 
     await vi.waitFor(() => expect($('#notice').hidden).toBe(false));
@@ -204,7 +204,7 @@ describe('options page', () => {
         'settings.core': { version: SETTINGS_VERSION, savedAt: 1, detectors: defaults.detectors, sensitivity: 'high', placeholderMode: 'hide' },
         'settings.sites': { disabledSites: [], siteExceptions: {} },
         'settings.phrases': { userPhrases: defaults.userPhrases },
-        'settings.selectors': { userSelectors: {} },
+        'settings.selectors': { userSelectors: {}, neverHide: {} },
       });
       expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
     });
@@ -242,30 +242,60 @@ describe('options page', () => {
     await vi.waitFor(async () => expect((await storedSettings()).disabledSites).toEqual([]));
   });
 
-  it('names the line of an invalid selector and saves nothing; valid selectors are saved per site', async () => {
+  it('names every bad selector line and saves nothing; valid selectors are saved per site when the field is left', async () => {
     type('#selectors-host', 'news.example');
-    type('#selectors-input', '.promo-box\n\ndiv[data-x=\n#footer-links');
-    $<HTMLButtonElement>('#selectors-save').click();
+    type('#selectors-input', '.promo-box\n\ndiv[data-x=\n#footer-links\na:has(b)');
     expect($('#selectors-status').dataset.state).toBe('error');
-    expect($('#selectors-status').textContent).toContain('Line 3');
-    expect($('#selectors-status').textContent).toContain('div[data-x=');
+    expect([...document.querySelectorAll('#selectors-status li')].map((item) => item.textContent)).toEqual([
+      'Line 3: “div[data-x=” is not a valid CSS selector.',
+      'Line 5: “a:has(b)” would slow down every page of the site: it uses :has(), which makes every element search everything inside it.',
+    ]);
     expect((await storedSettings()).userSelectors).toEqual({});
 
     type('#selectors-input', '.promo-box\n#footer-links\n.promo-box');
-    $<HTMLButtonElement>('#selectors-save').click();
     await vi.waitFor(() => expect($('#selectors-status').dataset.state).toBe('ok'));
     expect((await storedSettings()).userSelectors).toEqual({ 'news.example': ['.promo-box', '#footer-links'] });
     expect($('#selectors-list li[data-host="news.example"]').textContent).toContain('#footer-links');
   });
 
+  it('asks before the page is left while typed text is not saved yet, and not once it is', async () => {
+    const area = $<HTMLTextAreaElement>('textarea[data-phrases-kind="appeal"]');
+    area.value = 'chip in today';
+    area.dispatchEvent(new Event('input'));
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leaving()).toBe(true);
+    area.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect($('#phrases-status').dataset.state).toBe('ok'));
+    expect(leaving()).toBe(false);
+    expect((await storedSettings()).userPhrases.appeal).toEqual(['chip in today']);
+  });
+
+  it('says a site typed in another spelling is listed as it is; one filter finds a site in every list, sorted', async () => {
+    const { saveSettings } = await settingsStore();
+    await saveSettings({ ...defaultSettings(), disabledSites: ['www.example.com', 'b.example', 'a.example'], neverHide: { 'news.example': ['div#keep'] } });
+    await vi.waitFor(() => expect(document.querySelectorAll('#site-off-list li')).toHaveLength(3));
+    expect([...document.querySelectorAll<HTMLElement>('#site-off-list li')].map((item) => item.dataset.host)).toEqual(['a.example', 'b.example', 'www.example.com']);
+    expect($('#never-list li[data-host="news.example"]').textContent).toContain('div#keep');
+
+    type('#site-off-input', 'EXAMPLE.com');
+    $<HTMLFormElement>('#site-off-form').requestSubmit();
+    await vi.waitFor(() => expect($('#site-off-error').textContent).toBe('example.com is already in the list, as www.example.com (the same site).'));
+
+    type('#site-filter', 'b.ex');
+    expect([...document.querySelectorAll<HTMLElement>('#site-off-list li:not([hidden])')].map((item) => item.dataset.host)).toEqual(['b.example']);
+    expect($('#never-list li[data-host="news.example"]').hidden).toBe(true);
+  });
+
   it('saves user phrases per kind, and refuses a phrase over the validator limit', async () => {
     type('textarea[data-phrases-kind="appeal"]', 'keep us independent\n  chip in today  \n');
-    $<HTMLButtonElement>('#phrases-save').click();
     await vi.waitFor(() => expect($('#phrases-status').dataset.state).toBe('ok'));
     expect((await storedSettings()).userPhrases.appeal).toEqual(['keep us independent', 'chip in today']);
 
     type('textarea[data-phrases-kind="newsletter"]', 'x'.repeat(5000));
-    $<HTMLButtonElement>('#phrases-save').click();
     expect($('#phrases-status').dataset.state).toBe('error');
     expect($('#phrases-status').textContent).toContain('userPhrases.newsletter');
     expect((await storedSettings()).userPhrases.newsletter).toEqual([]);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FindingSummary, PageState } from '../../src/messages';
-import { byTestSelector as $, openPage, settleStorageWatch, storedSettings, type FakeBrowser, type FakeBrowserOptions } from './ui-fake-browser';
+import { byTestSelector as $, openPage, settleStorageWatch, settingsStore, storedSettings, type FakeBrowser, type FakeBrowserOptions } from './ui-fake-browser';
 
 let mockBrowser: FakeBrowser;
 
@@ -26,7 +26,7 @@ function newsPage(): { page: PageState; script: NonNullable<FakeBrowserOptions['
   const script = (_tabId: number, message: { type: string; id?: string }): unknown => {
     if (message.type === 'tidings:get-page') return structuredClone(page);
     const target = page.findings.find((f) => f.id === message.id);
-    if (target) target.revealed = true;
+    if (target) target.revealed = message.type === 'tidings:reveal';
     return { ok: target !== undefined };
   };
   return { page, script };
@@ -55,12 +55,14 @@ describe('popup', () => {
     const groups = [...document.querySelectorAll<HTMLElement>('#findings section[data-kind]')];
     expect(groups.map((group) => group.dataset.kind)).toEqual(['appeal', 'newsletter', 'linkfarm']);
     const linkfarm = $('#findings section[data-kind="linkfarm"]');
-    expect([...linkfarm.querySelectorAll<HTMLElement>('li[data-finding-id]')].map((li) => li.dataset.findingId)).toEqual(['t3', 't4']);
+    expect([...linkfarm.querySelectorAll<HTMLElement>('li[data-finding-id]')].map((li) => li.dataset.findingId)).toEqual(['t3', 't4', 't5']);
     expect(linkfarm.querySelector('h3')?.textContent).toBe('Link farms and promos (2)');
     expect($('li[data-finding-id="t1"]').textContent).toContain('Donation appeal');
     expect($('li[data-finding-id="t1"] button[data-action="show"]').getAttribute('aria-label'))
       .toBe('Show Donation appeal: Text of block t1');
-    expect(document.querySelector('li[data-finding-id="t5"]')).toBeNull(); // already shown again by the user
+    // Shown again by the reader: listed, with "Hide".
+    expect($('li[data-finding-id="t5"]').textContent).toContain('App promo · shown');
+    expect($('li[data-finding-id="t5"] button[data-action="hide"]').getAttribute('aria-label')).toBe('Hide App promo again: Text of block t5');
     expect($('#page-status').hidden).toBe(true);
   });
 
@@ -69,10 +71,34 @@ describe('popup', () => {
 
     $<HTMLButtonElement>('li[data-finding-id="t3"] button[data-action="show"]').click();
 
-    await vi.waitFor(() => expect(document.querySelector('li[data-finding-id="t3"]')).toBeNull());
+    await vi.waitFor(() => expect(document.querySelector('li[data-finding-id="t3"] button[data-action="hide"]')).not.toBeNull());
     expect(mockBrowser.tabs.sendMessage).toHaveBeenCalledWith(1, { type: 'tidings:reveal', id: 't3' });
     expect($('#finding-count').textContent).toBe('3');
     expect($('#notice').hidden).toBe(true);
+
+    $<HTMLButtonElement>('li[data-finding-id="t3"] button[data-action="hide"]').click();
+    await vi.waitFor(() => expect($('#finding-count').textContent).toBe('4'));
+    expect(mockBrowser.tabs.sendMessage).toHaveBeenCalledWith(1, { type: 'tidings:hide', id: 't3' });
+  });
+
+  it("lists this site's exceptions and rules apart from the switches for every site, each removable", async () => {
+    await openPopup({ contentScript: newsPage().script });
+    expect($('#exceptions-section').hidden).toBe(true);
+    await (await settingsStore()).updateSettings((s) => ({
+      ...s,
+      siteExceptions: { 'www.news.example': ['donation-appeal'], 'other.example': ['link-farm'] },
+      neverHide: { 'news.example': ['div#keep'] },
+      userSelectors: { 'news.example': ['.promo'] },
+    }));
+    const texts = () => [...document.querySelectorAll('#exceptions li')].map((item) => item.querySelector('.exception-text')?.textContent);
+    await vi.waitFor(() => expect(texts()).toEqual(['Always shown: Donation appeal', 'Never hidden: div#keep', 'Hidden by your rule: .promo']));
+    expect($('#detectors-reach').textContent).toBe('These switches apply everywhere, not just on this site.');
+    expect($('.site-box').contains($('#exceptions'))).toBe(true);
+    expect($('.site-box').contains($('#detector-list'))).toBe(false);
+
+    $<HTMLButtonElement>('#exceptions li[data-field="siteExceptions"] button').click();
+    await vi.waitFor(async () => expect((await storedSettings()).siteExceptions).toEqual({ 'other.example': ['link-farm'] }));
+    await vi.waitFor(() => expect(texts()).toEqual(['Never hidden: div#keep', 'Hidden by your rule: .promo']));
   });
 
   it('tells the user when a block could not be shown', async () => {

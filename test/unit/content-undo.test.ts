@@ -1,0 +1,175 @@
+// @vitest-environment jsdom
+// One block, one bar, one count; and undo everywhere: "Hide again" after "Show", "Undo" after "Always show", "Never
+// hide this here" rules (issue 12).
+import { describe, expect, it, vi } from 'vitest';
+import type { CollapsedBlock } from '../../src/content/collapse';
+import {
+  clickAction,
+  collapsed,
+  fixture,
+  isHidden,
+  eachTestsPage,
+  placeholderFor,
+  placeholders,
+  shadowOf,
+  trustedClick,
+} from './content-harness';
+
+vi.setConfig({ testTimeout: 20_000 });
+
+const pages = eachTestsPage();
+const { open } = pages;
+
+const appeal = (): HTMLElement => document.querySelector<HTMLElement>('#support-us')!;
+
+function notes(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('tidings-note')];
+}
+
+function label(bar: HTMLElement): string | null | undefined {
+  return shadowOf(bar).querySelector('.label')?.textContent;
+}
+
+function pressNote(note: HTMLElement): void {
+  trustedClick(shadowOf(note).querySelector('button')!);
+}
+
+/** Collapses `element` as a link list (what a detector would hand the collapser). */
+function collapseLinkList(element: HTMLElement): CollapsedBlock | null {
+  return pages.opened.page.collapser.collapse({ element, detectorId: 'link-farm', kind: 'linkfarm', reasons: ['many links'] });
+}
+
+/** Three link lists side by side under the article, white space and a comment between them. */
+function addLinkLists(): HTMLElement[] {
+  const wall = document.createElement('section');
+  wall.innerHTML = '<ul id="a"><li>a</li></ul>\n <!-- vendor --> <ul id="b"><li>b</li></ul> <ul id="c"><li>c</li></ul><p id="after">Story goes on</p>';
+  document.querySelector('footer')!.before(wall);
+  return ['#a', '#b', '#c'].map((selector) => document.querySelector<HTMLElement>(selector)!);
+}
+
+describe('one block, one bar, one count', () => {
+  it('a block found around a collapsed one takes its place: one bar, a count of 1, and Show reveals all of it', async () => {
+    const { page } = await open(fixture('news.html'));
+    const widget = document.createElement('div');
+    widget.innerHTML = '<h3 id="inner">Around the web</h3><ul><li>x</li></ul>';
+    document.querySelector('footer')!.before(widget);
+    const inner = widget.querySelector<HTMLElement>('#inner')!;
+    const before = page.collapser.count;
+    collapseLinkList(inner);
+    collapseLinkList(widget);
+    expect(page.collapser.count).toBe(before + 1);
+    expect(inner.hasAttribute('data-tidings-collapsed')).toBe(false);
+    expect(inner.style.display).toBe('');
+    expect(widget.querySelectorAll('tidings-placeholder')).toHaveLength(0);
+
+    clickAction(placeholderFor(widget), 'show');
+    expect(widget.style.display).toBe('');
+    // Nothing is collapsed inside a block the reader showed, nor is a block around it.
+    expect(collapseLinkList(inner)).toBeNull();
+    expect(collapseLinkList(widget.parentElement!)).toBeNull();
+  });
+
+  it('adjacent blocks of a kind share one bar, "3 link lists hidden · Show all", and count as three', async () => {
+    const { page, fake } = await open(fixture('news.html'));
+    const lists = addLinkLists();
+    const before = page.collapser.count;
+    lists.forEach(collapseLinkList);
+    const bars = placeholders().filter((bar) => lists[0]!.parentElement!.contains(bar));
+    expect(bars).toHaveLength(1);
+    expect(label(bars[0]!)).toBe('3 link lists hidden');
+    expect(shadowOf(bars[0]!).querySelector('[data-action="show"]')?.textContent).toBe('Show all');
+    expect(page.collapser.count).toBe(before + 3);
+
+    // One of them shown from the popup: the others keep a bar each side of it.
+    const middle = lists[1]!.getAttribute('data-tidings-id')!;
+    expect(await fake.deliver({ type: 'tidings:reveal', id: middle })).toEqual({ ok: true });
+    expect(placeholders().filter((bar) => lists[0]!.parentElement!.contains(bar)).map(label)).toEqual(['Link farm hidden', 'Link farm hidden']);
+
+    clickAction(placeholderFor(lists[0]!), 'show');
+    clickAction(placeholderFor(lists[2]!), 'show');
+    expect(lists.every((list) => list.style.display === '')).toBe(true);
+  });
+
+  it('blocks of other kinds, or with the page\'s own text between them, keep bars of their own', async () => {
+    await open(fixture('news.html'));
+    const lists = addLinkLists();
+    collapseLinkList(lists[0]!);
+    pages.opened.page.collapser.collapse({ element: lists[1]!, detectorId: 'newsletter-nag', kind: 'newsletter', reasons: [] });
+    collapseLinkList(document.querySelector<HTMLElement>('#after')!);
+    expect(placeholders().filter((bar) => lists[0]!.parentElement!.contains(bar))).toHaveLength(3);
+  });
+});
+
+describe('undo', () => {
+  it('"Show" puts the focus on the block under a "Hide again" note, which brings the bar back with the focus on it', async () => {
+    const { fake } = await open(fixture('news.html'));
+    clickAction(placeholderFor(appeal()), 'show');
+    expect(document.activeElement).toBe(appeal());
+    expect(appeal().getAttribute('tabindex')).toBe('-1');
+    const [note] = notes();
+    expect(note?.nextElementSibling).toBe(appeal());
+    expect(label(note!)).toBe('Donation appeal shown');
+
+    // jsdom knows no delegatesFocus, so a bar's host cannot hold the focus here: see that it is given it.
+    const focused = vi.spyOn(HTMLElement.prototype, 'focus');
+    pressNote(note!);
+    expect(isHidden(appeal())).toBe(true);
+    expect(appeal().hasAttribute('tabindex')).toBe(false);
+    expect(notes()).toHaveLength(0);
+    expect(focused.mock.contexts.at(-1)).toBe(placeholderFor(appeal()));
+    focused.mockRestore();
+
+    // The popup's "Hide" does the same for a block shown there.
+    const id = appeal().getAttribute('data-tidings-id')!;
+    await fake.deliver({ type: 'tidings:reveal', id });
+    expect(await fake.deliver({ type: 'tidings:hide', id })).toEqual({ ok: true });
+    expect(isHidden(appeal())).toBe(true);
+    expect(await fake.deliver({ type: 'tidings:hide', id })).toEqual({ ok: false });
+  });
+
+  it('"Always show" names its reach, says what it stored, and "Undo" leaves the settings as before', async () => {
+    const { store } = await open(fixture('news.html'));
+    const before = (await store.loadSettings()).settings;
+    const bar = placeholderFor(appeal());
+    expect(shadowOf(bar).querySelector('[data-action="always-show"]')?.textContent).toBe('Always show donation appeals on news.example');
+
+    const focused = vi.spyOn(HTMLElement.prototype, 'focus');
+    clickAction(bar, 'always-show');
+    await vi.waitFor(() => expect(collapsed('donation-appeal')).toHaveLength(0));
+    const [note] = notes();
+    expect(label(note!)).toBe('Always shown on news.example: donation appeals');
+    expect(focused.mock.contexts.at(-1)).toBe(note);
+    focused.mockRestore();
+    expect((await store.loadSettings()).settings.siteExceptions).toEqual({ 'news.example': ['donation-appeal'] });
+
+    pressNote(note!);
+    await vi.waitFor(() => expect(collapsed('donation-appeal')).toHaveLength(1));
+    const after = (await store.loadSettings()).settings;
+    expect({ ...after, savedAt: undefined }).toEqual({ ...before, savedAt: undefined });
+    expect(notes()).toHaveLength(0);
+  });
+
+  it('"Never hide this here" rules keep their blocks shown, and taking one back collapses the block again', async () => {
+    const { change } = await open(fixture('news.html'), { stored: (s) => ({ ...s, neverHide: { 'www.news.example': ['#support-us'] } }) });
+    expect(appeal().hasAttribute('data-tidings-collapsed')).toBe(false);
+    expect(collapsed('newsletter-nag')).toHaveLength(1);
+
+    await change((s) => ({ ...s, neverHide: {} }));
+    await vi.waitFor(() => expect(isHidden(appeal())).toBe(true));
+    await change((s) => ({ ...s, neverHide: { 'news.example': ['#support-us > p'] } }));
+    await vi.waitFor(() => expect(appeal().hasAttribute('data-tidings-collapsed')).toBe(false));
+  });
+});
+
+describe('a page removing blocks', () => {
+  it('a run that loses a block keeps one bar for the rest; other bars are left as they are', async () => {
+    const { page } = await open(fixture('news.html'));
+    const lists = addLinkLists();
+    lists.forEach(collapseLinkList);
+    const appealBar = placeholderFor(appeal());
+    lists[0]!.remove();
+    page.collapser.prune();
+    expect(placeholders().filter((bar) => lists[1]!.parentElement!.contains(bar)).map(label)).toEqual(['2 link lists hidden']);
+    expect(placeholderFor(appeal())).toBe(appealBar);
+  });
+});
