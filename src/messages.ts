@@ -1,6 +1,6 @@
 // Messages between the content script, the background worker and the popup.
 // Types only: each edge sends and answers them with the browser's runtime/tabs messaging (src/browser.ts).
-import type { DetectorId, Kind } from './core/types';
+import type { DetectorId, Kind, Reason } from './core/types';
 import type { Lexicon } from './lexicons/types';
 
 /** One collapsed block as the popup lists it. */
@@ -9,7 +9,7 @@ export interface FindingSummary {
   id: string;
   detectorId: DetectorId | 'user-selector';
   kind: Kind;
-  reasons: string[];
+  reasons: Reason[];
   /** First 80 characters of the block's text. */
   snippet: string;
   revealed: boolean;
@@ -89,6 +89,14 @@ export interface LexiconRequest {
 
 /** The requested lexicon, or null when Tidings has none for that language. */
 export type LexiconReply = Lexicon | null;
+
+/** Content script → background: every language's stop words, to tell a page's language by; answered with StopwordsReply. */
+export interface StopwordsRequest {
+  type: 'tidings:get-stopwords';
+}
+
+/** Each language's stop words, separated by spaces (lexicons/stopwords.ts). */
+export type StopwordsReply = Readonly<Record<string, string>>;
 
 /** Content script → background (browser.runtime.sendMessage): drives the toolbar badge and icon. */
 export interface TabStatusMessage {

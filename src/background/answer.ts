@@ -9,7 +9,8 @@ import type { DetectorId } from '../core/types';
 import { EventWindow } from '../bounded';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
-import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, TabStatusMessage } from '../messages';
+import { stopwordsByLanguage } from '../lexicons/stopwords';
+import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsReply, StopwordsRequest, TabStatusMessage } from '../messages';
 import type { Settings } from '../settings/schema';
 import { addToSiteList, canonicalHost, ownEntry, removeFromSiteList, setSiteEnabled, siteSettings, withEntry, type SiteSettings } from '../settings/site';
 import { selectorCost } from '../settings/selector-cost';
@@ -44,6 +45,10 @@ function isTabStatus(message: Partial<TabStatusMessage>): message is TabStatusMe
 
 function isLexiconRequest(message: Partial<LexiconRequest>): message is LexiconRequest {
   return message.type === 'tidings:get-lexicon' && typeof message.lang === 'string';
+}
+
+function isStopwordsRequest(message: Partial<StopwordsRequest>): message is StopwordsRequest {
+  return message.type === 'tidings:get-stopwords';
 }
 
 function isSiteSettingsRequest(message: Partial<SiteSettingsRequest>): message is SiteSettingsRequest {
@@ -169,6 +174,7 @@ export async function toggleSiteOfTab(tabId: number): Promise<void> {
 export function answerMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   if (isLexiconRequest(message)) return Promise.resolve<LexiconReply>(lexiconOf(message.lang));
+  if (isStopwordsRequest(message)) return Promise.resolve<StopwordsReply>(stopwordsByLanguage);
   if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettingsFor(settings, message.host));
   if (isSlowSelectorMessage(message)) return rememberSlowSelector(message).then(() => ({ ok: true }));
   const tabId = sender.tab?.id;

@@ -7,6 +7,7 @@ import type { Finding, Kind, ScanOptions } from '../core/types';
 import { scanDocument, scanText, type TextFinding } from '../scan/index';
 import { parseArgs, sensitivityFlag } from './args';
 import { cssPath } from './css-path';
+import { englishReasons } from './english';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 import { closePage, parseHtml } from './page';
@@ -45,7 +46,8 @@ interface ScannedFile {
 }
 
 function reportFinding(finding: Finding | TextFinding): ReportedFinding {
-  const { kind, detectorId, score, reasons } = finding;
+  const { kind, detectorId, score } = finding;
+  const reasons = englishReasons(finding.reasons);
   return 'element' in finding
     ? { kind, detectorId, score, reasons, path: cssPath(finding.element), text: excerpt(visibleText(finding.element)) }
     : { kind, detectorId, score, reasons, start: finding.start, end: finding.end, text: excerpt(finding.text) };

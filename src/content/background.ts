@@ -4,7 +4,7 @@
 import browser from '../browser';
 import type { DetectorId } from '../core/types';
 import type { Lexicon } from '../lexicons/types';
-import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage } from '../messages';
+import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsRequest } from '../messages';
 import type { SiteSettings } from '../settings/site';
 
 /**
@@ -13,7 +13,7 @@ import type { SiteSettings } from '../settings/site';
  */
 const RETRY_DELAYS_MS = [100, 400, 1600];
 
-async function ask(message: SiteSettingsRequest | LexiconRequest): Promise<unknown> {
+async function ask(message: SiteSettingsRequest | LexiconRequest | StopwordsRequest): Promise<unknown> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await browser.runtime.sendMessage(message);
@@ -60,4 +60,12 @@ export async function requestLexicon(lang: string): Promise<Lexicon> {
   const lexicon = (await ask({ type: 'tidings:get-lexicon', lang })) as LexiconReply;
   if (lexicon?.lang !== lang) throw new Error(`the background has no lexicon for "${lang}"`);
   return lexicon;
+}
+
+/** Every language's stop words, to tell a page's language by; rejects when the background sent something else. */
+export async function requestStopwords(): Promise<Readonly<Record<string, string>>> {
+  const reply = await ask({ type: 'tidings:get-stopwords' });
+  const valid = typeof reply === 'object' && reply !== null && Object.values(reply).every((words) => typeof words === 'string');
+  if (!valid) throw new Error('the background sent no stop words');
+  return reply as Readonly<Record<string, string>>;
 }

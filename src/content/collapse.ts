@@ -6,7 +6,7 @@
 // ids only, never a detector's name: a page must not learn which detectors the reader has on. A page can put the
 // same attributes on its own elements, so which elements are really marked is kept in a WeakSet (`marks`) that
 // the scan consults.
-import type { DetectorId, Kind, OwnMarks } from '../core/types';
+import type { DetectorId, Kind, OwnMarks, Reason } from '../core/types';
 import type { FindingSummary } from '../messages';
 import type { PlaceholderMode } from '../settings/schema';
 import { findBackdrops, isOverlay } from './overlay';
@@ -29,7 +29,7 @@ export interface CollapseRequest {
   element: StyledElement;
   detectorId: CollapseSource;
   kind: Kind;
-  reasons: string[];
+  reasons: Reason[];
   /** For 'user-selector': the selector that matched, so removing it reveals exactly its blocks. */
   selector?: string;
 }

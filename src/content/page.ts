@@ -12,10 +12,11 @@ import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
+import { provideStopwords } from '../scan/language';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { watchStoredSettings } from '../settings/store';
-import { reportSlowSelector, requestAlwaysShow, requestLexicon, requestSiteSettings } from './background';
+import { reportSlowSelector, requestAlwaysShow, requestLexicon, requestSiteSettings, requestStopwords } from './background';
 import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
 import { reasonsForPage } from './reasons';
@@ -97,7 +98,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       block.detectorId === 'user-selector'
         ? t('placeholder_stop_rule', siteName)
         : t('placeholder_always_show', [detectorPlural(block.detectorId), siteName]),
-    placeholderReasons: (block) => reasonsForPage(block.reasons, scanOptions.userPhrases, t('placeholder_your_phrase')),
+    placeholderReasons: (block) => reasonsForPage(block.reasons, scanOptions.userPhrases, t('placeholder_your_phrase'), t),
     changed: scheduleStatus,
   });
 
@@ -150,7 +151,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   function collapseUserSelection(element: Element, selector: string): void {
     if (!isStyled(element) || collapser.marks.has(element)) return;
-    collapse(element, { detectorId: 'user-selector', kind: 'appeal', reasons: [`selector ${selector}`], selector });
+    collapse(element, { detectorId: 'user-selector', kind: 'appeal', reasons: [{ key: 'why_selector', values: [selector] }], selector });
   }
 
   /** A selector that cost too much on this page: off for the site (the background remembers it for the session). */
@@ -425,6 +426,17 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   // English (every page's plea wording may be in it) and the reader's own languages are asked for at once:
   // their pages are then read whole from the first paint.
   requestLexicons(['en', ...(doc.defaultView?.navigator.languages ?? [])], false);
+  requestStopwords().then(
+    (byLanguage) => {
+      provideStopwords(byLanguage);
+      // A page that did not declare a language other than English is read again, its language told from its text.
+      if (contexts !== null && contextOf(doc)?.languageSettled === false) {
+        contexts = new WeakMap();
+        rescanAll();
+      }
+    },
+    (error: unknown) => console.warn('Tidings: could not load the stop words; pages are taken to be in their declared language.', error),
+  );
   const defaultSite = siteSettings(defaultSettings(), host);
   applySettings(defaultSite, true);
   doc.addEventListener('DOMContentLoaded', onDocumentGrown);

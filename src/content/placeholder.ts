@@ -7,6 +7,7 @@
 // in only when the reader asks "Why?". Colours derive from the page's own text colour so it reads on light and
 // dark pages alike.
 import { t } from '../ui/i18n';
+import STYLES from './placeholder.css';
 
 /** A bar's text, its buttons as [action, label] pairs, and (for "Why?") the reasons it lists when asked. */
 export interface BarContent {
@@ -14,48 +15,6 @@ export interface BarContent {
   buttons: [action: string, label: string][];
   reasons?: () => string[];
 }
-const STYLES = `
-:host {
-  all: initial;
-  display: block;
-  box-sizing: border-box;
-  margin: 4px 0;
-  color: inherit;
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-}
-.bar {
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  gap: 4px 10px;
-  padding: 3px 10px;
-  border: 1px dashed color-mix(in srgb, currentColor 35%, transparent);
-  border-radius: 6px;
-  background: color-mix(in srgb, currentColor 6%, transparent);
-}
-.label { opacity: 0.8; }
-button {
-  all: unset;
-  cursor: pointer;
-  color: inherit;
-  text-decoration: underline;
-  text-underline-offset: 2px;
-  border-radius: 3px;
-  padding: 0 2px;
-}
-@media (hover: hover) {
-  button:hover { background: color-mix(in srgb, currentColor 12%, transparent); }
-}
-button:focus-visible { outline: 2px solid Highlight; outline-offset: 1px; }
-ul { flex-basis: 100%; margin: 2px 0 0; padding-left: 18px; opacity: 0.8; }
-ul[hidden] { display: none; }
-/* Fingers, not a mouse (Firefox for Android, a phone-width column): every button a 44 px tap target. */
-@media (pointer: coarse), (max-width: 480px) {
-  .bar { gap: 0 4px; padding: 0 6px; }
-  button { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box; min-width: 44px; min-height: 44px; padding: 0 8px; }
-  ul { margin: 0 0 8px; }
-}
-`;
 
 function button(doc: Document, action: string, text: string): HTMLButtonElement {
   const element = doc.createElement('button');

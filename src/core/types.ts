@@ -25,8 +25,18 @@ export type DetectorId =
 export interface Verdict {
   /** 0..1 (higher means more certain); compared against the sensitivity threshold. */
   score: number;
-  /** Human-readable evidence, e.g. "phrase 'support us'", "3 donate links", "link text 94 %". */
-  reasons: string[];
+  /** The evidence, strongest first, for the reader in their language (see Reason). */
+  reasons: Reason[];
+}
+
+/**
+ * One piece of evidence, told in the reader's language: the `_locales` message `key` ("why_" and the rule's
+ * id) filled with `values` (counts, quoted phrases), so the content script, the popup and the CLI each say it
+ * in theirs (src/core/reason.ts).
+ */
+export interface Reason {
+  key: string;
+  values: string[];
 }
 
 /** A block that should be collapsed. */
@@ -45,11 +55,10 @@ export interface DetectContext {
   userPhrases: Partial<Record<Kind, string[]>>;
 }
 
+/** A rule that judges blocks. Its name and description for readers are the `_locales` messages
+ *  `detector_<id>_label` and `detector_<id>_description` (with id's dashes as underscores), in every UI language. */
 export interface Detector {
   id: DetectorId;
-  /** English label and description; the extension UI shows the translated `_locales` messages. */
-  label: string;
-  description: string;
   category: Category;
   kind: Kind;
   enabledByDefault: boolean;

@@ -11,16 +11,19 @@ import { nl } from './nl';
 import { pl } from './pl';
 import { ru } from './ru';
 import { uk } from './uk';
-import { provideLexicon } from './index';
+import { provideStopwords } from '../scan/language';
+import { provideLexicon, type Language } from './index';
+import { stopwordsByLanguage } from './stopwords';
 
-export const allLexicons: Readonly<Record<string, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk };
+export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk };
 
 /** The lexicon of `lang` (a primary subtag), or null when there is none: what the background answers. */
 export function lexiconOf(lang: string): Lexicon | null {
-  return Object.hasOwn(allLexicons, lang) ? allLexicons[lang]! : null;
+  return Object.hasOwn(allLexicons, lang) ? allLexicons[lang as Language] : null;
 }
 
-/** Makes every lexicon available to the scan at once: for the command line, the bench and the tests. */
+/** Makes every lexicon and the stop words available to the scan at once: for the command line, the bench and the tests. */
 export function provideAllLexicons(): void {
   for (const lexicon of Object.values(allLexicons)) provideLexicon(lexicon);
+  provideStopwords(stopwordsByLanguage);
 }

@@ -3,13 +3,17 @@
 // ships none and asks the background for English and the page's own language — every page the reader
 // opens would otherwise parse phrases it does not need, and the structure signals work meanwhile.
 import type { Lexicon } from './types';
-import { stopwordsByLanguage } from './stopwords';
+
+/** The languages Tidings has a lexicon and stop words for. */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const knownLanguages = new Set<string>(LANGUAGES);
 
 const available = new Map<string, Lexicon>();
 
 /** Whether Tidings has a lexicon for `lang` (a primary subtag), here or in the background. */
 function isKnownLanguage(lang: string): boolean {
-  return Object.hasOwn(stopwordsByLanguage, lang);
+  return knownLanguages.has(lang);
 }
 
 /** Makes a lexicon available to every scan compiled from now on. */

@@ -1,6 +1,7 @@
-// Every language's stop words, keyed by language code: the languages Tidings knows. The content script
-// carries these (a few hundred bytes each) to tell a page's language; the lexicons it then needs come
-// from the background (see lexicons/index.ts).
+// Every language's stop words, keyed by language code: how a page's language is told (scan/language.ts).
+// The background serves them to the content script with the lexicons; the command line and the tests
+// provide them at start (lexicons/all.ts).
+import type { Language } from './index';
 import { enStopwords } from './en';
 import { deStopwords } from './de';
 import { frStopwords } from './fr';
@@ -13,7 +14,7 @@ import { ruStopwords } from './ru';
 import { ukStopwords } from './uk';
 
 /** Each language's stop words, separated by spaces. */
-export const stopwordsByLanguage: Readonly<Record<string, string>> = {
+export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   en: enStopwords,
   de: deStopwords,
   fr: frStopwords,

@@ -5,6 +5,7 @@
 // the content script applies settings changes by itself, so the popup only re-reads the page state after them.
 import type { Tabs } from 'webextension-polyfill';
 import browser from '../browser';
+import { reasonText } from '../core/reason';
 import { KINDS, type DetectorId } from '../core/types';
 import type { ContentRequest, FindingSummary, PageState } from '../messages';
 import type { Settings } from '../settings/schema';
@@ -152,7 +153,7 @@ function findingItem(finding: FindingSummary): HTMLLIElement {
   item.className = 'finding';
   item.dataset.findingId = finding.id;
   if (finding.revealed) item.dataset.revealed = '';
-  if (finding.reasons.length > 0) item.title = finding.reasons.join('; ');
+  if (finding.reasons.length > 0) item.title = finding.reasons.map((reason) => reasonText(reason, t)).join('; ');
   const text = document.createElement('div');
   text.className = 'finding-text';
   const name = detectorLabel(finding.detectorId);

@@ -1,9 +1,10 @@
 // Which language a page is in, so the detectors can add that language's lexicon to English.
 // Declared languages come first (they are cheap and usually right); the text is the fallback. The
 // text is tallied from the tokens the statistics pass reads anyway (see scan.ts), so a page costs no
-// second walk for its language.
+// second walk for its language. The stop words it is told by are provided like the lexicons: all at once by
+// the command line and the tests, by the background to the content script (which would otherwise carry
+// every language's on every page).
 import { primarySubtag } from '../lexicons/index';
-import { stopwordsByLanguage } from '../lexicons/stopwords';
 import { readText, tokenKeys, type TokenSink } from './phrases';
 
 /** How much text to weigh: enough for thousands of words, bounded so a 5 MB page costs the same. */
@@ -32,21 +33,27 @@ function scriptOf(words: readonly string[]): Script {
 }
 
 /** Stop word → the languages that list it, each with weight 1/(number of languages listing the word),
- *  so words shared by several languages ("de", "la", "in") count for less than distinctive ones. */
-const stopwordWeights = new Map<number, { lang: string; weight: number }[]>();
+ *  so words shared by several languages ("de", "la", "in") count for less than distinctive ones; null until
+ *  the stop words are provided. */
+let stopwordWeights: Map<number, { lang: string; weight: number }[]> | null = null;
 const scriptOfLanguage = new Map<string, Script>();
-{
+
+/** Each language's stop words (separated by spaces, see lexicons/stopwords.ts): from now on languages can be told. */
+export function provideStopwords(byLanguage: Readonly<Record<string, string>>): void {
   // Keyed like the tokens of the text (folded: "für" and "fur" are one word), one-token words only.
   const owners = new Map<number, string[]>();
-  for (const [lang, spaced] of Object.entries(stopwordsByLanguage)) {
+  for (const [lang, spaced] of Object.entries(byLanguage)) {
     const stopwords = spaced.split(' ');
     scriptOfLanguage.set(lang, scriptOf(stopwords));
     const keys = new Set(stopwords.map(tokenKeys).filter((wordKeys) => wordKeys.length === 1).map(([key]) => key!));
     for (const key of keys) owners.set(key, [...(owners.get(key) ?? []), lang]);
   }
-  for (const [word, langs] of owners) {
-    stopwordWeights.set(word, langs.map((lang) => ({ lang, weight: 1 / langs.length })));
-  }
+  stopwordWeights = new Map([...owners].map(([word, langs]) => [word, langs.map((lang) => ({ lang, weight: 1 / langs.length }))]));
+}
+
+/** Whether the stop words are here: before, a page's text cannot tell its language. */
+export function canTellLanguage(): boolean {
+  return stopwordWeights !== null;
 }
 
 type Letters = Script | 'other';
@@ -90,7 +97,7 @@ export class LanguageTally implements TokenSink {
         else if (RUSSIAN_LETTERS.has(code)) this.russianLetters += 1;
       }
     }
-    const owners = stopwordWeights.get(key);
+    const owners = stopwordWeights?.get(key);
     if (!owners) return;
     for (const { lang, weight } of owners) {
       this.scores.set(lang, (this.scores.get(lang) ?? 0) + weight);

@@ -4,7 +4,7 @@
 // what heads it, its class names, and where it sits: menus and the page header are the site's way around,
 // a short legal footer is its small print.
 import type { DetectContext, Verdict } from '../core/types';
-import { plural, quoted, sizeFactor } from './evidence';
+import { percent, quoted, sizeFactor } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { blockStats, hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, matchedPhrases, type BlockStats, type Hint } from './stats';
@@ -33,8 +33,8 @@ function wall(stats: BlockStats): number {
   return stats.textLength >= WALL_MIN_CHARS ? share(stats.linkTextLength, stats.textLength) : 0;
 }
 
-function hint(name: Hint, prior: number, what: string): Signal {
-  return { id: `${name}Hint`, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => what };
+function hint(name: Hint, prior: number): Signal {
+  return { id: `${name}Hint`, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => [] };
 }
 
 function where(id: string, prior: number, at: (stats: BlockStats) => boolean): Signal {
@@ -60,18 +60,18 @@ function pleaHits(stats: BlockStats): number {
 // Each signal's prior is its hand-set weight (see scan/model.ts); `tidings tune` fits the weights in
 // src/detectors/weights.json from there.
 export const linkSignals: readonly Signal[] = [
-  { id: 'logLinks', max: 12, prior: 0.3, value: (s) => Math.log2(1 + s.links), reason: (s) => plural(s.links, 'link') },
-  { id: 'linkShare', max: 1, prior: 2.5, value: (s) => share(s.linkTextLength, s.textLength), reason: (s) => `${Math.round(share(s.linkTextLength, s.textLength) * 100)} % of its text is links` },
-  { id: 'shortLinkShare', max: 1, prior: 0, value: (s) => share(s.shortLinks, s.links), reason: () => 'Short links' },
-  { id: 'headlineShare', max: 1, prior: 0.5, value: (s) => share(s.headlineLinks, s.links), reason: (s) => `${plural(s.headlineLinks, 'headline')} of other articles` },
+  { id: 'logLinks', max: 12, prior: 0.3, value: (s) => Math.log2(1 + s.links), reason: (s) => [String(s.links)] },
+  { id: 'linkShare', max: 1, prior: 2.5, value: (s) => share(s.linkTextLength, s.textLength), reason: (s) => [percent(s.linkTextLength, s.textLength)] },
+  { id: 'shortLinkShare', max: 1, prior: 0, value: (s) => share(s.shortLinks, s.links), reason: () => [] },
+  { id: 'headlineShare', max: 1, prior: 0.5, value: (s) => share(s.headlineLinks, s.links), reason: (s) => [String(s.headlineLinks)] },
   { id: 'averageLinkChars', max: 2, prior: 0, value: (s) => (s.links === 0 ? 0 : Math.min(100, s.linkTextLength / s.links) / 50) },
   { id: 'listItemsPerLink', max: 1.5, prior: 0.3, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.listItems / s.links)) },
-  { id: 'wallHeading', max: 1, prior: 1, value: (s) => flag(headed(s)), reason: (s) => `Headed ${quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))}` },
+  { id: 'wallHeading', max: 1, prior: 1, value: (s) => flag(headed(s)), reason: (s) => [quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))] },
   where('titled', 0.3, (s) => ((s.leading[0] ?? 0) & LEAD_TITLE) !== 0),
   { id: 'headings', max: 3, prior: 0, value: (s) => Math.min(3, s.headings) },
   { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => Math.min(6, s.paragraphs) },
   { id: 'logChars', max: 6, prior: 0, value: (s) => Math.log10(1 + s.textLength) },
-  { id: 'dateShare', max: 1, prior: 0.5, value: (s) => share(s.dateLinks, s.links), reason: () => 'An archive by date' },
+  { id: 'dateShare', max: 1, prior: 0.5, value: (s) => share(s.dateLinks, s.links), reason: () => [] },
   { id: 'legalShare', max: 1, prior: -2, value: (s) => share(s.legalLinks, s.links) },
   { id: 'pleaPhrases', max: 2, prior: -0.5, value: (s) => Math.min(2, pleaHits(s)) },
   where('fields', -1, (s) => s.emailInputs + s.textInputs + s.searchInputs + s.textareas > 0),
@@ -91,17 +91,17 @@ export const linkSignals: readonly Signal[] = [
   { id: 'wallInFooter', max: 1, prior: 0.3, value: (s) => flag(s.inFooter) * wall(s) },
   { id: 'wallInsideArticle', max: 1, prior: 0, value: (s) => flag(s.place === 'inside') * wall(s) },
   { id: 'headedWall', max: 1, prior: 0.5, value: (s) => flag(headed(s)) * wall(s) },
-  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(headed(s) && s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5), reason: () => 'A row of tags' },
-  { id: 'footerWall', max: 1, prior: 0.5, value: (s) => flag(s.inFooter && s.links >= FOOTER_WALL_LINKS), reason: (s) => `A footer wall of ${s.links} links` },
+  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(headed(s) && s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5), reason: () => [] },
+  { id: 'footerWall', max: 1, prior: 0.5, value: (s) => flag(s.inFooter && s.links >= FOOTER_WALL_LINKS), reason: (s) => [String(s.links)] },
   { id: 'headlinesAfterArticle', max: 1, prior: 0.3, value: (s) => flag(s.place === 'after') * share(s.headlineLinks, s.links) },
   { id: 'teaserCards', max: 1, prior: 0, value: (s) => flag(s.links > 0 && s.images >= s.links) * share(s.linkTextLength, s.textLength) },
   { id: 'socialShare', max: 1, prior: -2, value: (s) => share(s.socialLinks, s.links) },
   where('menuOutsideFooter', -1, (s) => s.inNavigation && !s.inFooter),
   where('inComments', -2, (s) => s.inComments),
-  hint('linkfarm', 0.8, 'Marked as a list of links'),
-  hint('vendor', 1.5, 'A recommendation widget'),
-  hint('social', -0.8, 'A share or follow bar'),
-  hint('account', -1, 'A sign-in box'),
+  hint('linkfarm', 0.8),
+  hint('vendor', 1.5),
+  hint('social', -0.8),
+  hint('account', -1),
 ];
 
 /** Share of page-number links ("1 2 3 … »") that makes a block pagination: the page's own navigation. */
@@ -139,7 +139,7 @@ function onlyHoldsList(stats: BlockStats, context: DetectContext): boolean {
 export function linkListVerdict(block: Element, context: DetectContext): Verdict | null {
   const stats = blockStats(block, context);
   // Plain text has a shape no page has: a run of short lines. No labelled page teaches it, so it is a rule.
-  if (stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [`${plural(stats.links, 'short line')} in a row`] } : null;
+  if (stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [{ key: 'why_lineWall', values: [String(stats.links)] }] } : null;
   const score = linkScore(stats, context);
   if (!score || onlyHoldsList(stats, context)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };

@@ -3,8 +3,7 @@
 // values times their weights to a bias, and σ of that sum is how sure it is. The weights are data, fitted to
 // labelled pages by `tidings tune` (src/detectors/weights.json); the signals that pushed a block over the
 // threshold are the reasons the reader is given.
-import type { Sensitivity } from '../core/types';
-import type { DetectContext } from '../core/types';
+import type { DetectContext, Reason, Sensitivity } from '../core/types';
 import type { BlockStats, ScoreMemo } from './stats';
 
 export interface Signal {
@@ -16,8 +15,9 @@ export interface Signal {
   lazy?: boolean;
   /** Its hand-set weight: what we know of it before any page is fitted (`tidings tune` starts from it). */
   prior: number;
-  /** The evidence in words, for a reason; null where the signal says nothing a reader needs. */
-  reason?(stats: BlockStats): string | null;
+  /** The values of its reason, the message `why_<id>` (counts, quoted phrases); absent where the signal says
+   *  nothing a reader needs. */
+  reason?(stats: BlockStats): string[];
 }
 
 export interface ModelWeights {
@@ -97,12 +97,11 @@ export function signalValues(signals: readonly Signal[], stats: BlockStats): num
 }
 
 /** Reasons from the signals that added most, strongest first. */
-export function reasonsOf(score: Score, limit = 3): string[] {
-  const reasons: string[] = [];
+export function reasonsOf(score: Score, limit = 3): Reason[] {
+  const reasons: Reason[] = [];
   for (const { signal, amount } of [...score.contributions].sort((a, b) => b.amount - a.amount)) {
     if (amount <= 0 || reasons.length >= limit) break;
-    const reason = signal.reason?.(score.stats);
-    if (reason) reasons.push(reason);
+    if (signal.reason) reasons.push({ key: `why_${signal.id}`, values: signal.reason(score.stats) });
   }
   return reasons;
 }

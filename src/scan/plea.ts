@@ -4,7 +4,7 @@
 // form fields and payment links, and where it sits. Each kind of plea has its own evidence; the plea
 // detector whose evidence weighs most claims the box, so the reader sees what it asked for.
 import type { DetectContext, Verdict } from '../core/types';
-import { percent, plural, quoted } from './evidence';
+import { percent, quoted } from './evidence';
 import { lexiconsFor } from '../lexicons/index';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
@@ -27,29 +27,29 @@ function flag(present: boolean): number {
   return present ? 1 : 0;
 }
 
-function phrases(list: PhraseList, max: number, claim: PleaKind, prior: number, what: string): PleaSignal {
+function phrases(list: PhraseList, max: number, claim: PleaKind, prior: number): PleaSignal {
   return {
     id: `${list}Phrases`,
     claim,
     max,
     prior,
     value: (stats) => capped(hitCount(stats, list), max),
-    reason: (stats) => `${what} (${quoted(matchedPhrases(stats, [list]).slice(0, 2))})`,
+    reason: (stats) => [quoted(matchedPhrases(stats, [list]).slice(0, 2))],
   };
 }
 
-function hint(name: Hint, claim: PleaKind | undefined, prior: number, what: string): PleaSignal {
-  return { id: `${name}Hint`, claim, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => what };
+function hint(name: Hint, claim: PleaKind | undefined, prior: number): PleaSignal {
+  return { id: `${name}Hint`, claim, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => [] };
 }
 
-function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: number, what: string): PleaSignal {
+function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: number): PleaSignal {
   return {
     id: `${claim}Links`,
     claim,
     max: 2,
     prior,
     value: (stats) => capped(count(stats), 2),
-    reason: (stats) => plural(count(stats), what),
+    reason: (stats) => [String(count(stats))],
   };
 }
 
@@ -92,38 +92,38 @@ function plainParagraphs(stats: BlockStats): number {
 // Each signal's prior is its hand-set weight (see scan/model.ts); `tidings tune` fits the weights in
 // src/detectors/weights.json from there.
 export const pleaSignals: readonly PleaSignal[] = [
-  phrases('donation', 3, 'donation', 1, 'Asks for donations'),
-  phrases('adblock', 2, 'donation', 1.5, 'Asks you to switch off your ad blocker'),
-  phrases('donateActions', 2, 'donation', 0.5, 'A donate button'),
-  { id: 'recurringAmount', claim: 'donation', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => `Names an amount (${quoted(matchedPhrases(s, ['amount']).slice(0, 1))})` },
-  { id: 'amounts', claim: 'donation', max: 3, prior: 0.8, value: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => `Amounts to choose from (${matchedPhrases(s, ['money']).slice(0, 4).join(', ')})` },
-  linksTo((s) => s.donateLinks, 'donation', 0.8, 'link to a donation page'),
-  hint('donate', 'donation', 0.8, 'Marked as a donation box'),
-  phrases('membership', 3, 'membership', 1, 'Asks you to become a member or subscriber'),
-  linksTo((s) => s.memberLinks, 'membership', 0.6, 'link to a membership page'),
-  hint('membership', 'membership', 0.6, 'Marked as a membership box'),
-  phrases('paywall', 3, 'paywall', 1.2, 'Limits your reading'),
-  hint('paywall', 'paywall', 1, 'Marked as a paywall'),
-  phrases('newsletter', 3, 'newsletter', 1, 'Asks you to sign up for a newsletter'),
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0), reason: () => 'An email field' },
-  hint('newsletter', 'newsletter', 0.8, 'Marked as a sign-up box'),
-  phrases('appPromo', 2, 'app', 1.2, 'Promotes an app'),
-  linksTo((s) => s.appLinks, 'app', 0.8, 'link to an app store'),
-  hint('appPromo', 'app', 0.6, 'Marked as an app promo'),
-  { id: 'subscribeActions', max: 2, prior: 0.4, value: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => `A sign-up button (${quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))})` },
+  phrases('donation', 3, 'donation', 1),
+  phrases('adblock', 2, 'donation', 1.5),
+  phrases('donateActions', 2, 'donation', 0.5),
+  { id: 'recurringAmount', claim: 'donation', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => [quoted(matchedPhrases(s, ['amount']).slice(0, 1))] },
+  { id: 'amounts', claim: 'donation', max: 3, prior: 0.8, value: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => [matchedPhrases(s, ['money']).slice(0, 4).join(', ')] },
+  linksTo((s) => s.donateLinks, 'donation', 0.8),
+  hint('donate', 'donation', 0.8),
+  phrases('membership', 3, 'membership', 1),
+  linksTo((s) => s.memberLinks, 'membership', 0.6),
+  hint('membership', 'membership', 0.6),
+  phrases('paywall', 3, 'paywall', 1.2),
+  hint('paywall', 'paywall', 1),
+  phrases('newsletter', 3, 'newsletter', 1),
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0), reason: () => [] },
+  hint('newsletter', 'newsletter', 0.8),
+  phrases('appPromo', 2, 'app', 1.2),
+  linksTo((s) => s.appLinks, 'app', 0.8),
+  hint('appPromo', 'app', 0.6),
+  { id: 'subscribeActions', max: 2, prior: 0.4, value: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => [quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))] },
   // "Not now" dismisses cookie banners and app prompts too; beside a plea's own words it is an appeal's.
-  { id: 'dismissalBesidePlea', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => `Can be put off (${quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))})` },
-  hint('popup', undefined, 0.5, 'Laid over the page'),
-  hint('account', undefined, -1, 'A sign-in box'),
+  { id: 'dismissalBesidePlea', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => [quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))] },
+  hint('popup', undefined, 0.5),
+  hint('account', undefined, -1),
   where('inComments', -2, (s) => s.inComments),
   { id: 'emailFieldAlone', max: 1, prior: -0.8, value: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
   { id: 'notSignupForm', max: 1, prior: -2, lazy: true, value: (s) => flag(formIsNotSignup(s)) },
   where('passwordField', -2, (s) => s.passwordInputs > 0),
-  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(loneButton(s)), reason: () => 'A button that asks' },
+  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(loneButton(s)), reason: () => [] },
   // A lone "Donate" in the header is the site's own chrome; pinned over the content it is an appeal.
-  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, value: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: () => 'A button pinned over the page' },
+  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, value: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: () => [] },
   where('opensWithPlea', 0.8, opensWithPlea),
-  { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => `${percent(Math.min(s.pleaChars, s.textLength), s.textLength)} % of its text is the plea` },
+  { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => [percent(s.pleaChars, s.textLength)] },
   { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
   // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
   // story in paragraphs too, and they weigh less there.

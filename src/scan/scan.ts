@@ -3,7 +3,7 @@
 import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { findArticle } from './article';
-import { declaredLanguage, LanguageTally } from './language';
+import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
@@ -104,7 +104,8 @@ export function refreshArticle(context: ScanContext): void {
 function articleIndex(context: ScanContext): StatsIndex | null {
   const root = context.doc.body ?? context.doc.documentElement;
   if (!root) return null;
-  const tally = context.languageSettled ? null : new LanguageTally();
+  // Without the stop words the language stays open: the page is read again when they come (content/page.ts).
+  const tally = context.languageSettled || !canTellLanguage() ? null : new LanguageTally();
   let index = computeStats(root, matcherFor(context.detect), tally, context.options.ownMarks);
   if (tally) {
     const lang = tally.language();

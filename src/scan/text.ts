@@ -1,7 +1,7 @@
 // Plain text runs through the very same detectors: the text becomes a small DOM (paragraphs → <p>,
 // a heading line opens a <section>, runs of short lines → a list of link-like items, since a wall of
 // one-word lines is the text form of a link wall), is scanned, and the findings map back to offsets.
-import type { DetectorId, Finding, Kind, ScanOptions } from '../core/types';
+import type { DetectorId, Finding, Kind, Reason, ScanOptions } from '../core/types';
 import { createScanContext, scanRoot } from './scan';
 import { detectTextLanguage } from './language';
 import { listSet, matcherFor, pleaLists } from './phrases';
@@ -11,7 +11,7 @@ export interface TextFinding {
   detectorId: DetectorId;
   kind: Kind;
   score: number;
-  reasons: string[];
+  reasons: Reason[];
   /** Offsets into the original text; `text` is that slice. */
   start: number;
   end: number;

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { ALWAYS_SHOW_LIMIT, answerMessage, toggleSiteOfTab } from '../../src/background/answer';
+import { allLexicons } from '../../src/lexicons/all';
 import { de } from '../../src/lexicons/de';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SiteSettings } from '../../src/settings/site';
@@ -63,6 +64,12 @@ describe('background answers', () => {
     expect(await ask({ type: 'tidings:get-lexicon', lang: 'de' })).toBe(de);
     expect(await ask({ type: 'tidings:get-lexicon', lang: 'xx' })).toBeNull();
     expect(await ask({ type: 'tidings:get-lexicon', lang: 'constructor' })).toBeNull();
+  });
+
+  it('hands out every language\'s stop words, which the content script tells a page\'s language by', async () => {
+    const stopwords = (await ask({ type: 'tidings:get-stopwords' })) as Record<string, string>;
+    expect(Object.keys(stopwords).sort()).toEqual(Object.keys(allLexicons).sort());
+    expect(stopwords.de!.split(' ')).toContain('und');
   });
 
   it('sets the badge and icon from a tab status', async () => {

@@ -36,7 +36,7 @@ function pressNote(note: HTMLElement): void {
 
 /** Collapses `element` as a link list (what a detector would hand the collapser). */
 function collapseLinkList(element: HTMLElement): CollapsedBlock | null {
-  return pages.opened.page.collapser.collapse({ element, detectorId: 'link-farm', kind: 'linkfarm', reasons: ['many links'] });
+  return pages.opened.page.collapser.collapse({ element, detectorId: 'link-farm', kind: 'linkfarm', reasons: [{ key: 'why_logLinks', values: ['12'] }] });
 }
 
 /** Three link lists side by side under the article, white space and a comment between them. */

@@ -1,3 +1,4 @@
+import { englishReasons } from '../../src/cli/english';
 import { describe, expect, it } from 'vitest';
 import type { DetectContext, Sensitivity } from '../../src/core/types';
 import { appPromo } from '../../src/detectors/app-promo';
@@ -34,8 +35,8 @@ describe('donation-appeal', () => {
     const verdict = donationAppeal.detect(block(`<div class="contribution-epic"><p>Dear readers, independent journalism depends on you.</p>
       <p>Give from $3 per month.</p><a href="https://www.patreon.com/example">Donate</a></div>`), context());
     expect(verdict?.score).toBeGreaterThanOrEqual(0.95);
-    expect(verdict?.reasons).toHaveLength(3);
-    expect(verdict?.reasons[0]).toMatch(/^Asks for donations \('dear readers', 'independent journalism depends on'\)$/);
+    expect(englishReasons(verdict?.reasons ?? [])).toHaveLength(3);
+    expect(englishReasons(verdict?.reasons ?? [])[0]).toMatch(/^Asks for donations \('dear readers', 'independent journalism depends on'\)$/);
   });
 
   it('never fires on links or class names alone', () => {
@@ -46,12 +47,12 @@ describe('donation-appeal', () => {
   it('takes a bare one-line plea at normal and high sensitivity but not at low', () => {
     const line = block('<p>Support our journalism.</p>');
     expect(donationAppeal.detect(line, context('low'))).toBeNull();
-    expect(donationAppeal.detect(line, context('normal'))?.reasons[0]).toMatch(/support our journalism/);
+    expect(englishReasons(donationAppeal.detect(line, context('normal'))?.reasons ?? [])[0]).toMatch(/support our journalism/);
     expect(donationAppeal.detect(line, context('high'))).not.toBeNull();
     // A pinned "Spenden" button alone is weaker still: only high sensitivity takes it on its own.
     const button = block('<div class="sticky-donate"><a href="/spenden">Spenden</a></div>', '.sticky-donate');
     expect(donationAppeal.detect(button, context('normal', {}, ['de', 'en']))).toBeNull();
-    expect(donationAppeal.detect(button, context('high', {}, ['de', 'en']))?.reasons.join('; ')).toMatch(/donation page/);
+    expect(englishReasons(donationAppeal.detect(button, context('high', {}, ['de', 'en']))?.reasons ?? []).join('; ')).toMatch(/donation page/);
   });
 
   it('leaves a story that mentions a gala, a donation and "readers like you" in passing alone', () => {
@@ -69,7 +70,7 @@ describe('donation-appeal', () => {
   it('matches user phrases for appeals like lexicon phrases', () => {
     const html = '<p>Keep the Gazette printing!</p><a href="/give">Help out</a>';
     expect(donationAppeal.detect(block(html), context('normal'))).toBeNull();
-    expect(donationAppeal.detect(block(html), context('normal', { appeal: ['Keep the  Gazette PRINTING'] }))?.reasons[0]).toBe("Asks for donations ('keep the gazette printing')");
+    expect(englishReasons(donationAppeal.detect(block(html), context('normal', { appeal: ['Keep the  Gazette PRINTING'] }))?.reasons ?? [])[0]).toBe("Asks for donations ('keep the gazette printing')");
   });
 });
 
@@ -84,15 +85,15 @@ describe('one claim per box', () => {
 describe('membership-plea', () => {
   it('finds "become a member" boxes with a membership link', () => {
     const verdict = membershipPlea.detect(block('<h3>Become a member</h3><p>Join our community of supporters today.</p><a href="/membership">Join</a>'), context());
-    expect(verdict?.reasons[0]).toMatch(/^Asks you to become a member or subscriber \('become a member', 'join our community of supporters'\)/);
-    expect(verdict?.reasons.join('; ')).toMatch(/link to a membership page/);
+    expect(englishReasons(verdict?.reasons ?? [])[0]).toMatch(/^Asks you to become a member or subscriber \('become a member', 'join our community of supporters'\)/);
+    expect(englishReasons(verdict?.reasons ?? []).join('; ')).toMatch(/Links to a membership page/);
   });
 });
 
 describe('paywall-nag', () => {
   it('finds meter banners, with or without a subscribe button', () => {
     const html = '<p>You have 2 free articles left this month.</p>';
-    expect(paywallNag.detect(block(html), context('low'))?.reasons[0]).toMatch(/^Limits your reading \('free articles'/);
+    expect(englishReasons(paywallNag.detect(block(html), context('low'))?.reasons ?? [])[0]).toMatch(/^Limits your reading \('free articles'/);
     const withButton = `${html}<a href="/subscribe">Subscribe</a>`;
     expect(claimants(block(withButton), context('low'))).toEqual(['paywall-nag']);
   });
@@ -101,8 +102,8 @@ describe('paywall-nag', () => {
 describe('newsletter-nag', () => {
   it('finds a sign-up form with an email field', () => {
     const verdict = newsletterNag.detect(block('<form><p>Get our newsletter in your inbox.</p><input type="text" name="email_address"><button>Sign up</button></form>'), context());
-    expect(verdict?.reasons[0]).toMatch(/^Asks you to sign up for a newsletter \('get our newsletter', 'in your inbox'\)/);
-    expect(verdict?.reasons).toContain('An email field');
+    expect(englishReasons(verdict?.reasons ?? [])[0]).toMatch(/^Asks you to sign up for a newsletter \('get our newsletter', 'in your inbox'\)/);
+    expect(englishReasons(verdict?.reasons ?? [])).toContain('An email field');
   });
 
   it('leaves comment forms alone even when they ask for an email address', () => {
@@ -114,8 +115,8 @@ describe('newsletter-nag', () => {
 describe('app-promo', () => {
   it('finds "download our app" with store links', () => {
     const verdict = appPromo.detect(block('<p>Download our app</p><a href="https://play.google.com/store/apps/details?id=x">Get it on Google Play</a>'), context());
-    expect(verdict?.reasons.join('; ')).toMatch(/link to an app store/);
-    expect(verdict?.reasons.join('; ')).toMatch(/Promotes an app \('download our app', 'get it on google play'\)/);
+    expect(englishReasons(verdict?.reasons ?? []).join('; ')).toMatch(/Links to an app store/);
+    expect(englishReasons(verdict?.reasons ?? []).join('; ')).toMatch(/Promotes an app \('download our app', 'get it on google play'\)/);
   });
 
   it('does not take a film review that mentions streaming stores for a promo', () => {

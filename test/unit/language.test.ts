@@ -5,6 +5,7 @@ import { pageLanguage } from './scan-fixtures';
 import { lexiconsFor } from '../../src/lexicons/index';
 import { allLexicons, provideAllLexicons } from '../../src/lexicons/all';
 import { stopwordsByLanguage } from '../../src/lexicons/stopwords';
+import type { Language } from '../../src/lexicons/index';
 import { normalizeText } from '../../src/scan/phrases';
 
 // Pages in every language are read here, as the content script reads them once the background has sent their lexicon.
@@ -121,7 +122,7 @@ describe('lexiconsFor', () => {
       for (const list of ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkWallHeadings'] as const) {
         expect(lexicon[list].length, `${code}.${list}`).toBeGreaterThanOrEqual(8);
       }
-      expect(stopwordsByLanguage[code]!.split(' ').length, `${code} stop words`).toBeGreaterThanOrEqual(8);
+      expect(stopwordsByLanguage[code as Language].split(' ').length, `${code} stop words`).toBeGreaterThanOrEqual(8);
     }
   });
 });

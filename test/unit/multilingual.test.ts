@@ -1,3 +1,4 @@
+import { englishReasons } from '../../src/cli/english';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
@@ -88,7 +89,7 @@ describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true
       const englishOnly = scan(load(file), 'en').find((finding) => finding.element.hasAttribute('data-expect'));
       expect(own).toBeDefined();
       // A block sure on its structure alone scores the same, but the reasons quote no word of its language.
-      const lexiconMatters = englishOnly === undefined || englishOnly.score < own!.score || englishOnly.reasons.join() !== own!.reasons.join();
+      const lexiconMatters = englishOnly === undefined || englishOnly.score < own!.score || englishReasons(englishOnly.reasons).join() !== englishReasons(own!.reasons).join();
       expect(lexiconMatters).toBe(true);
     });
   }
@@ -131,11 +132,11 @@ describe('form fields named in another language', () => {
     const doc = new JSDOM(`<!doctype html><html lang="uk"><body>${box}</body></html>`).window.document;
     const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
     expect(findings.map((finding) => [finding.element.id, finding.detectorId])).toEqual([['signup', 'newsletter-nag']]);
-    expect(findings[0]!.reasons).toContainEqual(expect.stringMatching(/email field/i));
+    expect(englishReasons(findings[0]!.reasons)).toContainEqual(expect.stringMatching(/email field/i));
     // The same box asking for a name: the sign-up is still found (its phrase and its name), but not for an email field.
     const named = new JSDOM(`<!doctype html><html lang="uk"><body>${box.replace('Ваша електронна пошта', "Ваше ім'я")}</body></html>`).window.document;
     const byName = scanDocument(named, { enabled: {}, sensitivity: 'normal' });
     expect(byName.map((finding) => finding.detectorId)).toEqual(['newsletter-nag']);
-    expect(byName[0]!.reasons).not.toContainEqual(expect.stringMatching(/email field/i));
+    expect(englishReasons(byName[0]!.reasons)).not.toContainEqual(expect.stringMatching(/email field/i));
   });
 });

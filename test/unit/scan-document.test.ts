@@ -1,3 +1,4 @@
+import { englishReasons } from '../../src/cli/english';
 import { describe, expect, it } from 'vitest';
 import { createScanContext, refreshArticle, scanDocument, scanRoot } from '../../src/scan/index';
 import { allDetectors, hiddenParagraphs, loadPage, pageFrom, summary } from './scan-fixtures';
@@ -10,8 +11,8 @@ describe('scanDocument on pages with appeals and link farms', () => {
     const [appeal] = findings;
     expect(appeal!.kind).toBe('appeal');
     // Reasons are the signals that weighed most, in words: the plea's phrases first, then its donate link.
-    expect(appeal!.reasons[0]).toMatch(/^Asks for donations \('dear readers', 'independent journalism depends on'\)/);
-    expect(appeal!.reasons.join('; ')).toMatch(/link to a donation page/);
+    expect(englishReasons(appeal!.reasons)[0]).toMatch(/^Asks for donations \('dear readers', 'independent journalism depends on'\)/);
+    expect(englishReasons(appeal!.reasons).join('; ')).toMatch(/Links to a donation page/);
     for (const id of ['p1', 'p2', 'p3', 'p4']) expect(appeal!.element.contains(doc.getElementById(id))).toBe(false);
   });
 

@@ -5,6 +5,7 @@
 //   data-expect-todo="<detector id>"  it should be, but the model misses it (an it.fails test below, for the lead);
 //   data-keep-todo                    a hard negative the model collapses now (an it.fails test below, for the lead).
 // Nothing else may be found, and no paragraph of the article (outside marked blocks) may be hidden.
+import { englishReasons } from '../../src/cli/english';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -191,7 +192,7 @@ describe('German vocabulary', () => {
   function reasonsOf(file: string, id: string, lang?: string): string {
     const doc = load(file);
     const finding = scanDocument(doc, { enabled: {}, sensitivity: 'normal', ...(lang ? { lang } : {}) }).find((candidate) => candidate.element.id === id);
-    return finding ? finding.reasons.join('; ') : '(not found)';
+    return finding ? englishReasons(finding.reasons).join('; ') : '(not found)';
   }
 
   it('names the German phrases a plea was found by', () => {

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { englishReasons } from '../../src/cli/english';
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../src/scan/index';
 import { allDetectors, loadPage, loadText } from './scan-fixtures';
@@ -46,7 +47,7 @@ describe('scanText', () => {
     const wall = findings.at(-1)!;
     expect(wall.detectorId).toBe('link-farm');
     expect(wall.text.split('\n')).toHaveLength(12);
-    expect(wall.reasons).toContain('12 short lines in a row');
+    expect(englishReasons(wall.reasons)).toContain('12 short lines in a row');
   });
 
   // The letter's last paragraph goes on pleading ("Please support us monthly…"): it stays in the one box.
@@ -63,7 +64,7 @@ describe('scanText', () => {
     const [appeal, wall] = findings;
     expect(appeal!.start).toBe(text.indexOf('A Message from The Harbour Times:Dear readers,We'));
     expect(appeal!.text.endsWith('please see our Privacy Policy.')).toBe(true);
-    expect(appeal!.reasons[0]).toMatch(/^Asks for donations \('a message from', 'dear readers'\)/);
+    expect(englishReasons(appeal!.reasons)[0]).toMatch(/^Asks for donations \('a message from', 'dear readers'\)/);
     expect(wall!.text.split('\n')).toEqual(['News', 'Sport', 'Weather', 'Island', 'Ferries', 'Council', 'Courts', 'Schools', 'Business', 'Obituaries', 'Puzzles', 'Download App']);
     expect(clean).toBe(text.slice(0, text.indexOf('A Message from')).trim());
     expect(clean.endsWith('at the next public meeting of the harbour board as soon as possible.')).toBe(true);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
+import { englishMessage } from '../../src/cli/english';
 import { createFakeStorage } from './settings-fake-browser';
 
 interface LocaleMessage {
@@ -23,18 +24,8 @@ export function readLocale(lang: string): Record<string, LocaleMessage> {
   return JSON.parse(readSource(`_locales/${lang}/messages.json`));
 }
 
-const english = readLocale('en');
-
-/** chrome.i18n.getMessage: $NAME$ → its placeholder content, $1..$9 → substitutions, $$ → $; unknown key → ''. */
-export function getMessage(key: string, substitutions?: string | string[]): string {
-  const entry = english[key];
-  if (!entry) return '';
-  const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const fill = (text: string): string => text.replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
-  return entry.message
-    .replace(/\$([a-z0-9_@]+)\$/gi, (_, name: string) => fill(entry.placeholders?.[name.toLowerCase()]?.content ?? ''))
-    .replace(/\$\$/g, '$');
-}
+/** chrome.i18n.getMessage over the shipped English messages. */
+export const getMessage = englishMessage;
 
 export interface FakeTab {
   id: number;

@@ -2,7 +2,11 @@
 // and HTML ask for must exist (a missing one shows as an empty string in the browser, not as an error).
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
 import { detectors } from '../../src/detectors/registry';
+import { linkSignals } from '../../src/scan/link-list';
+import { pleaSignals } from '../../src/scan/plea';
+import { blockStats } from '../../src/scan/stats';
 import { readLocale, readSource } from './ui-fake-browser';
 
 const LOCALES = ['en', 'de', 'fr', 'es', 'ru'];
@@ -53,6 +57,17 @@ describe('locales', () => {
     expect(required.filter((key) => !(key in english))).toEqual([]);
     expect(english.placeholder_hidden?.placeholders?.label?.content).toBe('$1');
     expect(english.placeholder_aria?.placeholders?.label?.content).toBe('$1');
+  });
+
+  it('has a message for every reason the detectors and the content script give, with one placeholder per value', () => {
+    const reasonSignals = [...pleaSignals, ...linkSignals].filter((signal) => signal.reason);
+    const keys = [...reasonSignals.map((signal) => `why_${signal.id}`), 'why_lineWall', 'why_selector'];
+    expect(keys.filter((key) => !(key in english))).toEqual([]);
+    expect(Object.keys(english).filter((key) => key.startsWith('why_') && !keys.includes(key))).toEqual([]);
+    const someBlock = blockStats(new JSDOM('<div>x</div>').window.document.body, { sensitivity: 'normal', langs: ['en'], userPhrases: {} });
+    for (const signal of reasonSignals) {
+      expect(usedPlaceholders(english[`why_${signal.id}`]!.message), signal.id).toHaveLength(signal.reason!(someBlock).length);
+    }
   });
 
   it('has every key the popup and options page use (data-i18n attributes and key literals, the store\'s notices)', () => {

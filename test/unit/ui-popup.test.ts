@@ -6,7 +6,7 @@ import { byTestSelector as $, openPage, settleStorageWatch, settingsStore, store
 let mockBrowser: FakeBrowser;
 
 function finding(id: string, detectorId: FindingSummary['detectorId'], kind: FindingSummary['kind'], revealed = false): FindingSummary {
-  return { id, detectorId, kind, reasons: [`reason for ${id}`], snippet: `Text of block ${id}`, revealed };
+  return { id, detectorId, kind, reasons: [{ key: 'why_logLinks', values: [id] }], snippet: `Text of block ${id}`, revealed };
 }
 
 /** A content script holding one page's state: answers get-page, and reveal marks a finding revealed. */
