@@ -1,6 +1,6 @@
 // Messages between the content script, the background worker and the popup.
 // Types only: each edge sends and answers them with the browser's runtime/tabs messaging (src/browser.ts).
-import type { DetectorId, Kind, Reason } from './core/types';
+import type { DetectorId, Kind, Reason, Sensitivity } from './core/types';
 import type { Lexicon } from './lexicons/types';
 
 /** One collapsed block as the popup lists it. */
@@ -27,7 +27,11 @@ export interface PageState {
 export type ContentRequest =
   | { type: 'tidings:get-page' } // answered with PageState
   | { type: 'tidings:reveal'; id: string } // answered with { ok: boolean }
-  | { type: 'tidings:hide'; id: string }; // a block the reader showed, hidden again; answered with { ok: boolean }
+  | { type: 'tidings:hide'; id: string } // a block the reader showed, hidden again; answered with { ok: boolean }
+  | { type: 'tidings:sensitivity-preview' }; // answered with SensitivityPreview
+
+/** How many blocks the detectors find on the page at each sensitivity (the reader's own rules aside). */
+export type SensitivityPreview = Record<Sensitivity, number>;
 
 /**
  * Content script → background (browser.runtime.sendMessage): the settings for the page's site. The

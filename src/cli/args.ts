@@ -1,5 +1,5 @@
 // A small argument parser: each command declares its flags, anything else is a clear usage error.
-import type { Sensitivity } from '../core/types';
+import { SENSITIVITIES, type Sensitivity } from '../core/types';
 import { UsageError } from './errors';
 
 /** 'flag' takes no value; 'value' needs one; 'optional-value' takes the next argument unless it looks like a flag. */
@@ -48,8 +48,6 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   }
   return { positionals, flags };
 }
-
-const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 /** The --sensitivity value, or undefined to keep the settings default. */
 export function sensitivityFlag(args: ParsedArgs): Sensitivity | undefined {

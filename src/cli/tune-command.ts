@@ -5,7 +5,7 @@
 // src/detectors/weights.json.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { KINDS, type Kind, type Sensitivity } from '../core/types';
+import { KINDS, SENSITIVITIES, type Kind } from '../core/types';
 import type { ModelWeights } from '../scan/model';
 import { modelWeights, useModelWeights, type Models } from '../scan/weights';
 import { parseArgs } from './args';
@@ -22,7 +22,6 @@ export const TUNE_USAGE = 'tidings tune DIR [DIR…] [--eval DIR…] [--folds N]
 
 const WEIGHTS_FILE = fileURLToPath(new URL('../detectors/weights.json', import.meta.url));
 const MODEL_NAMES = Object.keys(MODELS) as ModelName[];
-const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 function numberFlag(value: string | true | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;

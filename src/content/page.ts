@@ -7,10 +7,10 @@
 // cross-origin frames (ads, embeds) it could not usefully read alongside the page, the popup and the badge keep one
 // page to talk to, and the manifest keeps asking for nothing more.
 import browser from '../browser';
-import type { DetectorId, ScanOptions } from '../core/types';
+import { SENSITIVITIES, type DetectorId, type ScanOptions } from '../core/types';
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, provideLexicon } from '../lexicons/index';
-import type { ContentRequest, PageState, TabStatusMessage } from '../messages';
+import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } from '../messages';
 import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
 import { provideStopwords } from '../scan/language';
 import { defaultSettings } from '../settings/schema';
@@ -383,6 +383,22 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return { host, siteEnabled: site?.siteEnabled ?? true, findings: collapser.summaries(), slowSelectors: slow };
   }
 
+  /**
+   * What each sensitivity finds on this page, for the popup to show beside the choice: the page as it is, blocks
+   * hidden now included; one level per task, since on a big page each is a whole scan.
+   */
+  async function sensitivityPreview(): Promise<SensitivityPreview> {
+    const preview = { low: 0, normal: 0, high: 0 };
+    for (const sensitivity of SENSITIVITIES) {
+      await new Promise((resolve) => setTimeout(resolve));
+      const root = doc.body;
+      if (root && site?.siteEnabled) {
+        preview[sensitivity] = scanRoot(root, createScanContext(doc, { ...scanOptions, sensitivity })).filter((finding) => !isNeverHidden(finding.element)).length;
+      }
+    }
+    return preview;
+  }
+
   function onMessage(message: unknown): Promise<unknown> | undefined {
     const request = message as Partial<ContentRequest> | null;
     if (request?.type === 'tidings:get-page') return Promise.resolve(pageState());
@@ -392,6 +408,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     if (request?.type === 'tidings:hide' && typeof request.id === 'string') {
       return Promise.resolve({ ok: collapser.hideAgain(request.id) });
     }
+    if (request?.type === 'tidings:sensitivity-preview') return sensitivityPreview();
     return undefined;
   }
 

@@ -12,6 +12,8 @@ export const KINDS: readonly Kind[] = ['appeal', 'paywall', 'newsletter', 'linkf
 export type Category = 'appeals' | 'clutter';
 
 export type Sensitivity = 'low' | 'normal' | 'high';
+/** Every sensitivity, least eager first. */
+export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 export type DetectorId =
   | 'donation-appeal'

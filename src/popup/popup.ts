@@ -6,8 +6,8 @@
 import type { Tabs } from 'webextension-polyfill';
 import browser from '../browser';
 import { reasonText } from '../core/reason';
-import { KINDS, type DetectorId } from '../core/types';
-import type { ContentRequest, FindingSummary, PageState } from '../messages';
+import { KINDS, SENSITIVITIES, type DetectorId, type Sensitivity } from '../core/types';
+import type { ContentRequest, FindingSummary, PageState, SensitivityPreview } from '../messages';
 import type { Settings } from '../settings/schema';
 import { removeFromSiteList, setSiteEnabled, siteList, siteSettings, type SiteListField } from '../settings/site';
 import { injectPicker } from '../picker/inject';
@@ -29,9 +29,11 @@ interface PopupState {
   page: PageState | undefined;
   /** undefined while the first answer is pending; false when the tab has no content script. */
   reachable: boolean | undefined;
+  /** What each sensitivity finds on the page; undefined until the page answered (or when it cannot). */
+  preview: SensitivityPreview | undefined;
 }
 
-const state: PopupState = { tab: undefined, inTab: false, page: undefined, reachable: undefined };
+const state: PopupState = { tab: undefined, inTab: false, page: undefined, reachable: undefined, preview: undefined };
 let refreshTimers: ReturnType<typeof setTimeout>[] = [];
 
 /** The page's elements, looked up once: a popup re-created on the same document never writes into another's. */
@@ -52,6 +54,7 @@ const ui = {
   exceptionsSection: byId('exceptions-section'),
   exceptions: byId('exceptions'),
   detectorList: byId('detector-list'),
+  sensitivity: byId<HTMLSelectElement>('sensitivity'),
   notice: byId('notice'),
   openOptions: byId('open-options'),
 };
@@ -92,6 +95,30 @@ async function refreshPage(): Promise<void> {
     state.reachable = false;
   }
   render();
+}
+
+function isSensitivityPreview(value: unknown): value is SensitivityPreview {
+  return typeof value === 'object' && value !== null && SENSITIVITIES.every((level) => Number.isInteger((value as Record<string, unknown>)[level]));
+}
+
+/** Asks the page what each sensitivity finds there: the choice then says what it changes on this page. */
+async function refreshPreview(): Promise<void> {
+  const answer = await ask({ type: 'tidings:sensitivity-preview' }).catch(() => undefined);
+  state.preview = isSensitivityPreview(answer) ? answer : undefined;
+  renderSensitivity();
+}
+
+/** The sensitivity choice (it applies everywhere), each level with what it finds on this page when the page said. */
+function renderSensitivity(): void {
+  const settings = settingsView.settings;
+  for (const option of ui.sensitivity.options) {
+    const level = option.value as Sensitivity;
+    const name = t(`sensitivity_${level}`);
+    const found = siteEnabled() ? state.preview?.[level] : undefined;
+    option.textContent = found === undefined ? name : t('popup_sensitivity_option', [name, String(found)]);
+  }
+  ui.sensitivity.disabled = settings === undefined;
+  if (settings) ui.sensitivity.value = settings.sensitivity;
 }
 
 function scheduleRefresh(): void {
@@ -251,6 +278,7 @@ function render(): void {
   renderSlowSelectors();
   renderFindings();
   renderExceptions();
+  renderSensitivity();
   document.querySelector('main')?.setAttribute('aria-busy', String(state.reachable === undefined));
 }
 
@@ -300,6 +328,11 @@ function onDetectorToggle(id: DetectorId, enabled: boolean): void {
   void change((current) => setDetectorEnabled(current, id, enabled));
 }
 
+function onSensitivityChange(): void {
+  const sensitivity = ui.sensitivity.value as Sensitivity;
+  void change((current) => ({ ...current, sensitivity }));
+}
+
 function onSiteToggle(): void {
   const host = state.page?.host;
   if (host === undefined) return;
@@ -318,6 +351,7 @@ async function startPopup(): Promise<void> {
   localize(document);
   renderDetectorToggles(ui.detectorList, onDetectorToggle);
   ui.siteToggle.addEventListener('change', onSiteToggle);
+  ui.sensitivity.addEventListener('change', onSensitivityChange);
   ui.openOptions.addEventListener('click', (event) => void openOptions(event));
   ui.pick.addEventListener('click', () => void pick());
   void showShortcut();
@@ -331,6 +365,7 @@ async function startPopup(): Promise<void> {
   });
   settingsView.setStored(loaded.settings);
   await refreshPage();
+  await refreshPreview();
 }
 
 startPopup().catch((error: unknown) => showStatus(ui.notice, errorText(error), 'error'));

@@ -7,7 +7,7 @@ import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
-import { computeStats, hitCount, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { computeStats, hitCount, paragraphTags, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 
 
 export interface ScanContext {
@@ -249,8 +249,6 @@ function contains(index: StatsIndex, outer: Element, inner: Element): boolean {
   return outer.contains(inner);
 }
 
-/** Paragraph-like elements: inside the article, a plea is a box of its own, never one of its paragraphs. */
-const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
 /** Plain paragraphs a plea box may open with: two of them are how a story begins, not how a plea does. */
 const MAX_PLAIN_OPENING = 1;
 
@@ -301,6 +299,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   if (article && contains(index, article, finding.element)) {
     if (stats.hits === null || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
+    // Inside the article a plea is a box of its own, never one of its paragraphs.
     return !paragraphTags.has(finding.element.tagName) || context.standalonePlea?.(finding, stats) === true;
   }
   if (article && stats.hits === null && precedes(index, finding.element, article)) return false;

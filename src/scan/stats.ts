@@ -50,21 +50,14 @@ const anyHint = new RegExp(Object.values(hintPatterns).map((pattern) => pattern.
 /** Any kind of plea link, likewise. */
 const anyPleaHref = new RegExp([donateHref, memberHref, appHref].map((pattern) => pattern.source).join('|'), 'i');
 
+// Tag names are listed as spaced strings: the content script carries them on every page.
 /** Elements whose text flows inside the surrounding block; every other element is a block. */
-const inlineTags = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'KBD', 'LABEL',
-  'MARK', 'PICTURE', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
-  'BUTTON', 'INPUT', 'SOURCE', 'STRIKE', 'TT', 'BIG',
-]);
-
+const inlineTags = 'A ABBR B BDI BDO BR CITE CODE DATA DFN EM FONT I IMG KBD LABEL MARK PICTURE Q S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR WBR BUTTON INPUT SOURCE STRIKE TT BIG';
 /** Never visible as text, or never the reader's business. */
-const skippedTags = new Set([
-  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'META', 'LINK', 'TITLE', 'IFRAME', 'OBJECT', 'EMBED',
-  'CANVAS', 'SVG', 'svg', 'math', 'SELECT', 'TEXTAREA', 'OPTION', 'DATALIST',
-]);
-
-const paragraphTags = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'PRE']);
-const headingTags = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const skippedTags = 'SCRIPT STYLE TEMPLATE NOSCRIPT HEAD META LINK TITLE IFRAME OBJECT EMBED CANVAS SVG svg math SELECT TEXTAREA OPTION DATALIST';
+const headingTags = 'H1 H2 H3 H4 H5 H6';
+/** Paragraph-like elements: blocks of text of their own. */
+export const paragraphTags = new Set(`P LI BLOCKQUOTE DD PRE ${headingTags}`.split(' '));
 // Everything the pass asks of a tag, as bits: one lookup per element.
 const INLINE = 1;
 const SKIPPED = 2;
@@ -90,27 +83,28 @@ const ASIDE = 65536;
 const PAGE_FRAME = 131072;
 
 const tagBits = new Map<string, number>();
-function setBits(tags: Iterable<string>, bit: number): void {
-  for (const tag of tags) tagBits.set(tag, (tagBits.get(tag) ?? 0) | bit);
+/** `tags`: tag names separated by spaces. */
+function setBits(tags: string, bit: number): void {
+  for (const tag of tags.split(' ')) tagBits.set(tag, (tagBits.get(tag) ?? 0) | bit);
 }
 setBits(inlineTags, INLINE);
 setBits(skippedTags, SKIPPED);
-setBits(paragraphTags, PARAGRAPH);
+setBits([...paragraphTags].join(' '), PARAGRAPH);
 setBits(headingTags, HEADING);
-setBits(['A'], ANCHOR);
-setBits(['BUTTON'], BUTTON);
-setBits(['INPUT'], INPUT);
-setBits(['FORM'], FORM);
-setBits(['LI'], LIST_ITEM);
-setBits(['IMG', 'PICTURE'], IMAGE);
-setBits(['TEXTAREA'], TEXTAREA);
-setBits(['MAIN', 'ARTICLE', 'H1'], CONTENT_START);
-setBits(['NAV', 'HEADER'], NAVIGATION);
-setBits(['ARTICLE'], ARTICLE);
-setBits(['P', 'PRE', 'BLOCKQUOTE'], PROSE);
-setBits(['FOOTER'], FOOTER);
-setBits(['ASIDE'], ASIDE);
-setBits(['HTML', 'BODY', 'MAIN', 'ARTICLE'], PAGE_FRAME);
+setBits('A', ANCHOR);
+setBits('BUTTON', BUTTON);
+setBits('INPUT', INPUT);
+setBits('FORM', FORM);
+setBits('LI', LIST_ITEM);
+setBits('IMG PICTURE', IMAGE);
+setBits('TEXTAREA', TEXTAREA);
+setBits('MAIN ARTICLE H1', CONTENT_START);
+setBits('NAV HEADER', NAVIGATION);
+setBits('ARTICLE', ARTICLE);
+setBits('P PRE BLOCKQUOTE', PROSE);
+setBits('FOOTER', FOOTER);
+setBits('ASIDE', ASIDE);
+setBits('HTML BODY MAIN ARTICLE', PAGE_FRAME);
 
 /** A paragraph holding a plea phrase is part of an appeal, not plain prose. */
 const pleaListBits = listSet(pleaLists);

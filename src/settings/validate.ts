@@ -1,7 +1,7 @@
 // Validation, migration, import and export of settings. Pure (no extension APIs, no DOM): everything read
 // from storage or from an imported file passes through here before it is used, and is either accepted
 // whole or rejected with messages that name the field — never half-applied.
-import type { DetectorId, Kind } from '../core/types';
+import { SENSITIVITIES, type DetectorId, type Kind } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { PHRASE_KINDS, SETTINGS_VERSION, defaultSettings, type Settings } from './schema';
 import { SELECTOR_COST_TEXT, selectorCost } from './selector-cost';
@@ -42,7 +42,6 @@ export const EXPORT_VERSION = 1;
 const MAX_ERRORS = 20;
 
 const DETECTOR_IDS: readonly string[] = detectors.map((d) => d.id);
-const SENSITIVITIES = ['low', 'normal', 'high'] as const;
 const PLACEHOLDER_MODES = ['placeholder', 'hide'] as const;
 const KNOWN_FIELDS = Object.keys(defaultSettings());
 const HOST_EXPECTED = 'a hostname like "example.com" (lower-case, no scheme, port or path)';

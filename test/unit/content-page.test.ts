@@ -225,6 +225,24 @@ describe('messages', () => {
   });
 });
 
+describe('sensitivity preview', () => {
+  const pleasPage = fixture('../pages/shapes/one-line-pleas.html').replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+
+  it('tells the popup how many blocks each sensitivity hides on the page, the blocks hidden now included', async () => {
+    const { fake } = await open(pleasPage);
+    await vi.waitFor(() => expect(collapsed()).toHaveLength(2));
+    expect(await fake.deliver({ type: 'tidings:sensitivity-preview' })).toEqual({ low: 1, normal: 2, high: 2 });
+    expect(collapsed()).toHaveLength(2);
+  });
+
+  it('finds nothing at any level on a site the reader switched off', async () => {
+    const { change, fake } = await open(pleasPage);
+    await change((s) => ({ ...s, disabledSites: ['news.example'] }));
+    await vi.waitFor(() => expect(collapsed()).toHaveLength(0));
+    expect(await fake.deliver({ type: 'tidings:sensitivity-preview' })).toEqual({ low: 0, normal: 0, high: 0 });
+  });
+});
+
 describe('lexicons from the background', () => {
   const germanPage = fixture('../i18n/de-donation.html').replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
   const supportBox = (): HTMLElement => document.querySelector<HTMLElement>('.support-box')!;

@@ -124,6 +124,31 @@ describe('popup', () => {
     expect((await storedSettings()).detectors['donation-appeal']).toBe(true);
   });
 
+  it('offers the sensitivity (for every site) with what each level hides on this page, and saves a choice at once', async () => {
+    const { script } = newsPage();
+    const preview = { low: 2, normal: 4, high: 7 };
+    await openPopup({ contentScript: (tabId, message) => (message.type === 'tidings:sensitivity-preview' ? preview : script(tabId, message)) });
+    const select = $<HTMLSelectElement>('#sensitivity');
+    await vi.waitFor(() => expect([...select.options].map((option) => option.textContent)).toEqual([
+      'Low: only clear cases — 2 on this page', 'Normal — 4 on this page', 'High: hide more — 7 on this page',
+    ]));
+    expect(select.value).toBe('normal');
+    expect($('#sensitivity-help').textContent).toMatch(/every site/);
+
+    select.value = 'high';
+    select.dispatchEvent(new Event('change'));
+
+    await vi.waitFor(async () => expect((await storedSettings()).sensitivity).toBe('high'));
+    expect(select.value).toBe('high');
+  });
+
+  it('names the sensitivity levels alone where the page cannot tell what they hide', async () => {
+    await openPopup({ contentScript: newsPage().script });
+    await vi.waitFor(() => expect([...$<HTMLSelectElement>('#sensitivity').options].map((option) => option.textContent)).toEqual([
+      'Low: only clear cases', 'Normal', 'High: hide more',
+    ]));
+  });
+
   it('keeps a second switch as set while the first one is still being saved', async () => {
     await openPopup({ contentScript: newsPage().script });
     const sync = mockBrowser.storage.sync;
