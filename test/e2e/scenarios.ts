@@ -70,6 +70,14 @@ async function storedField(session: ExtensionSession, field: string): Promise<un
   return holder?.[field];
 }
 
+/** The seed page's story paragraphs (#story's own <p>s) that the article, as rendered, does not show. */
+async function unrenderedStory(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rendered = document.querySelector<HTMLElement>('article')?.innerText ?? '';
+    return [...document.querySelectorAll('#story > p')].map((paragraph) => paragraph.textContent ?? '').filter((text) => !rendered.includes(text));
+  });
+}
+
 /** Settings as stored, whatever key the store uses: what an import must leave untouched. */
 async function storedSettings(session: ExtensionSession): Promise<string> {
   return JSON.stringify(await session.storedData());
@@ -245,6 +253,40 @@ export function defineScenarios(name: BrowserName): void {
       expect(await hiddenArticleText(page)).toEqual([]);
       expect(await collapseContractBreaches(page)).toEqual([]);
       await screenshot(page, `${name}-dynamic.png`, true);
+    });
+
+    it('the seed as a page: its letter-style appeal and the one-word link footer collapse, and what a reader sees is the story alone', async () => {
+      const page = await open('seed.html');
+      await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
+      await waitUntil(page, 'the link footer to collapse', isCollapsed, '#footer-links');
+      expect(await collapsedBy(suite.session, page, '#support-box')).toBe('donation-appeal');
+      expect(await collapsedBy(suite.session, page, '#footer-links')).toBe('link-farm');
+      expect(await collapseContractBreaches(page)).toEqual([]);
+      // What is rendered of the article: every paragraph of the story, and nothing of the appeal.
+      expect(await unrenderedStory(page)).toEqual([]);
+      expect(await page.$eval('article', (article) => (article as HTMLElement).innerText)).not.toMatch(/Dear readers|support us|Remind me|Privacy Policy/);
+      await screenshot(page, `${name}-seed.png`, true);
+    });
+
+    it('popup: each sensitivity says what it hides on the page, and choosing one applies it live', async () => {
+      const page = await open('seed.html');
+      await waitUntil(page, 'the link footer to collapse', isCollapsed, '#footer-links');
+      const popup = await popupFor(await suite.session.tabIdOf(page));
+      await waitUntil(popup, 'the sensitivity levels to show their counts', () =>
+        [...document.querySelectorAll('#sensitivity option')].every((option) => /\d/.test(option.textContent ?? '')));
+      const counts = await popup.$$eval('#sensitivity option', (options) => options.map((option) => Number(/(\d+)\D*$/.exec(option.textContent ?? '')?.[1])));
+      expect(counts[1]).toBe(await page.evaluate(collapsedCount));
+      expect(counts[0]).toBeLessThanOrEqual(counts[1]!);
+      expect(counts[1]).toBeLessThanOrEqual(counts[2]!);
+
+      await popup.select('#sensitivity', 'low');
+      await waitUntil(popup, 'the choice to be stored', () => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+      const deadline = Date.now() + 5_000;
+      while ((await storedField(suite.session, 'sensitivity')) !== 'low' && Date.now() < deadline) await sleep(100);
+      expect(await storedField(suite.session, 'sensitivity')).toBe('low');
+      await waitUntil(page, `the page to hide what low hides (${counts[0]})`, (want: number) =>
+        document.querySelectorAll('[data-tidings-collapsed]').length === want, counts[0]!);
+      expect(await unrenderedStory(page)).toEqual([]);
     });
 
     it('collapses a German appeal once the background has sent the German phrases, and no paragraph of the story', async () => {
