@@ -5,7 +5,6 @@
 // detector whose evidence weighs most claims the box, so the reader sees what it asked for.
 import type { DetectContext, Verdict } from '../core/types';
 import { percent, quoted } from './evidence';
-import { lexiconsFor } from '../lexicons/index';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
@@ -151,19 +150,11 @@ export function pleaMayMatch(stats: BlockStats): boolean {
   return stats.seenPlea || stats.emailInputs > 0 || stats.donateLinks > 0 || stats.memberLinks > 0 || stats.appLinks > 0;
 }
 
-/**
- * A plea is judged by its words: until a lexicon has come (the content script asks the background for
- * them), its fields and links alone would take a comment form or a login box for one.
- */
-function wordsAtHand(context: DetectContext): boolean {
-  return lexiconsFor(context.langs).length > 0;
-}
-
 /** The plea score of a block, computed once per block and sensitivity however many plea detectors ask. */
 function pleaScore(stats: BlockStats, context: DetectContext): Score | null {
   const memo = memoOf(stats, context);
   if (memo.plea === undefined) {
-    memo.plea = pleaMayMatch(stats) && wordsAtHand(context) ? scoreBlock(pleaSignals, modelWeights.plea, stats, context.sensitivity) : null;
+    memo.plea = pleaMayMatch(stats) ? scoreBlock(pleaSignals, modelWeights.plea, stats, context.sensitivity) : null;
   }
   return memo.plea;
 }

@@ -2,6 +2,7 @@
 // filtered by the article guard and collapsed to the outermost block.
 import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
+import { lexiconsFor } from '../lexicons/index';
 import { findArticle } from './article';
 import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
@@ -56,6 +57,15 @@ function insideOwnMark(element: Element, ownMarks: OwnMarks | undefined): boolea
     if (ownMarks.has(marked)) return true;
   }
   return false;
+}
+
+/**
+ * Blocks are judged once words are at hand (the content script asks the background for the lexicons): without
+ * them a plea's buttons read as a row of links, a comment form's email field as a sign-up box, a legal footer as a
+ * wall of links; and a block collapsed by mistake would stay so.
+ */
+function wordsAtHand(context: DetectContext): boolean {
+  return lexiconsFor(context.langs).length > 0;
 }
 
 function enabledDetectors(options: ScanOptions): Detector[] {
@@ -147,7 +157,7 @@ export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
 }
 
 export function scanRoot(root: Element, context: ScanContext): Finding[] {
-  if (context.detectors.length === 0 || insideOwnMark(root, context.options.ownMarks)) return [];
+  if (context.detectors.length === 0 || !wordsAtHand(context.detect) || insideOwnMark(root, context.options.ownMarks)) return [];
   if (root === context.doc.body) {
     // The whole page: one statistics pass finds the article again and serves the scan.
     const index = articleIndex(context);

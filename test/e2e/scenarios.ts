@@ -298,7 +298,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(await collapseContractBreaches(page)).toEqual([]);
     });
 
-    it('collapses nothing on a story about a fundraiser with a long related-articles list', async () => {
+    it('collapses nothing on a story about a fundraiser that links to its earlier coverage', async () => {
       const page = await open('negative.html');
       const tabId = await suite.session.tabIdOf(page);
       // The popup's answer proves the content script has scanned the page.
