@@ -122,6 +122,9 @@ export const pleaSignals: readonly PleaSignal[] = [
   // A lone "Donate" in the header is the site's own chrome; pinned over the content it is an appeal.
   { id: 'pinnedButton', max: 1, prior: 2, lazy: true, value: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: () => [] },
   where('opensWithPlea', 0.8, opensWithPlea),
+  // A letter: it opens with its plea ("A message from…", "Dear readers,"), tells its story, and asks — a link or
+  // a button to give or join, or amounts to choose. A letter to the readers that asks for nothing has no ask.
+  where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && s.donateLinks + s.memberLinks + hitCount(s, 'donateActions') + hitCount(s, 'subscribeActions') + hitCount(s, 'money') > 0),
   { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => [percent(s.pleaChars, s.textLength)] },
   { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
   // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
