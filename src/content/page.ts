@@ -7,7 +7,7 @@
 // cross-origin frames (ads, embeds) it could not usefully read alongside the page, the popup and the badge keep one
 // page to talk to, and the manifest keeps asking for nothing more.
 import browser from '../browser';
-import { SENSITIVITIES, type DetectorId, type ScanOptions } from '../core/types';
+import { SENSITIVITIES, type DetectorId, type Finding, type ScanOptions } from '../core/types';
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } from '../messages';
@@ -291,6 +291,11 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // nothing new to find, and on a big page a pass has a cost.
     const scanKey = JSON.stringify([next.scanOptions, selectors, neverHide]);
     if (contexts === null || scanKey !== appliedScanKey) {
+      // A lower sensitivity or fewer phrases find less: what the new settings would not hide comes back.
+      if (contexts !== null) {
+        const found = new Set(pageFindings(next.scanOptions).map((finding) => finding.element));
+        collapser.revealWhere((block) => block.detectorId !== 'user-selector' && block.element.ownerDocument === doc && !found.has(block.element));
+      }
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
       contexts = new WeakMap();
@@ -391,12 +396,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     const preview = { low: 0, normal: 0, high: 0 };
     for (const sensitivity of SENSITIVITIES) {
       await new Promise((resolve) => setTimeout(resolve));
-      const root = doc.body;
-      if (root && site?.siteEnabled) {
-        preview[sensitivity] = scanRoot(root, createScanContext(doc, { ...scanOptions, sensitivity })).filter((finding) => !isNeverHidden(finding.element)).length;
-      }
+      if (site?.siteEnabled) preview[sensitivity] = pageFindings({ ...scanOptions, sensitivity }).length;
     }
     return preview;
+  }
+
+  /** What the detectors find in the page's own document under `options`, blocks hidden now included. */
+  function pageFindings(options: ScanOptions): Finding[] {
+    return doc.body ? scanRoot(doc.body, createScanContext(doc, options)).filter((finding) => !isNeverHidden(finding.element)) : [];
   }
 
   function onMessage(message: unknown): Promise<unknown> | undefined {
@@ -452,7 +459,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
         rescanAll();
       }
     },
-    (error: unknown) => console.warn('Tidings: could not load the stop words; pages are taken to be in their declared language.', error),
+    (error: unknown) => console.warn('Tidings: could not load the stop words.', error),
   );
   const defaultSite = siteSettings(defaultSettings(), host);
   applySettings(defaultSite, true);

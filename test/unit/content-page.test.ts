@@ -235,6 +235,15 @@ describe('sensitivity preview', () => {
     expect(collapsed()).toHaveLength(2);
   });
 
+  it('a lower sensitivity brings back what it would not hide, and a higher one hides more again', async () => {
+    const { change } = await open(pleasPage);
+    await vi.waitFor(() => expect(collapsed()).toHaveLength(2));
+    await change((s) => ({ ...s, sensitivity: 'low' }));
+    await vi.waitFor(() => expect(collapsed()).toHaveLength(1));
+    await change((s) => ({ ...s, sensitivity: 'normal' }));
+    await vi.waitFor(() => expect(collapsed()).toHaveLength(2));
+  });
+
   it('finds nothing at any level on a site the reader switched off', async () => {
     const { change, fake } = await open(pleasPage);
     await change((s) => ({ ...s, disabledSites: ['news.example'] }));
