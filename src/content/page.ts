@@ -292,7 +292,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     const scanKey = JSON.stringify([next.scanOptions, selectors, neverHide]);
     if (contexts === null || scanKey !== appliedScanKey) {
       // A lower sensitivity or fewer phrases find less: what the new settings would not hide comes back.
-      if (contexts !== null) {
+      if (contexts !== null && collapser.count > 0) {
         const found = new Set(pageFindings(next.scanOptions).map((finding) => finding.element));
         collapser.revealWhere((block) => block.detectorId !== 'user-selector' && block.element.ownerDocument === doc && !found.has(block.element));
       }
