@@ -96,6 +96,11 @@ async function states(session: ExtensionSession, server: PageServer, browser: Br
   await setScheme(popup, scheme, browser);
   await waitUntil(popup, 'the popup to hear from the page', () => /^\d+$/.test(document.querySelector('#finding-count')?.textContent ?? ''));
   await shoot(popup, name('5-popup'));
+  // The sensitivity, each level with what it hides on this page.
+  await waitUntil(popup, 'the sensitivity levels to show their counts', () =>
+    [...document.querySelectorAll('#sensitivity option')].every((option) => /\d/.test(option.textContent ?? '')));
+  await centre(popup, '#sensitivity');
+  await shoot(popup, name('8-sensitivity'));
   await popup.close();
 
   // The picker on the widget page, one step wider than the collapsed header.
@@ -103,7 +108,7 @@ async function states(session: ExtensionSession, server: PageServer, browser: Br
   await waitUntil(widget, 'the header to collapse', () => document.querySelector('#widget-header')?.hasAttribute('data-tidings-collapsed') === true);
   await session.startPicker(widget);
   await waitUntil(widget, 'the picker to open', () => document.querySelector('tidings-picker') !== null);
-  await centre(widget, '#widget');
+  await centre(widget, 'tidings-placeholder');
   const box = await widget.$eval('tidings-placeholder', (element) => {
     const rect = element.getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + Math.min(rect.height / 2, 12) };
