@@ -55,6 +55,8 @@ export function defineHostileScenarios(name: BrowserName): void {
       const writes = await countWrites(suite.session);
       const page = await open(suite.server.url('e2e/pages/news.html'));
       await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
+      // Until the site's settings arrive, blocks are hidden without a bar: the attack needs the bar.
+      await waitUntil(page, 'the appeal\'s bar', () => document.querySelector('tidings-placeholder') !== null);
       // The attack as it was seen: through the open shadow root, keeping the button after it is detached.
       const attack = await page.evaluate(() => {
         const placeholder = document.querySelector<HTMLElement>('tidings-placeholder')!;
