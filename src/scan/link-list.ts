@@ -42,7 +42,7 @@ function where(id: string, prior: number, at: (stats: BlockStats) => boolean): S
 }
 
 /** Fewest links a heading must have after it to head a list. */
-const HEADED_LINKS = 3;
+const HEADED_LINKS = 2;
 
 /**
  * The block opens with a link-list heading that has a list under it: a heading word late in a block ("Share ·
