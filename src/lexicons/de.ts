@@ -300,6 +300,7 @@ export const de: Lexicon = {
     'Themenseiten',
     'Themen in diesem Artikel',
     'Empfehlungen der Redaktion',
+    'Neue Kommentare',
   ],
   donateActions: [
     'spenden',

@@ -190,6 +190,8 @@ export const es: Lexicon = {
     'Está pasando',
     'Temas relacionados',
     'Etiquetado',
+    'Seguí leyendo',
+    'Temas en esta nota',
   ],
   donateActions: [
     'donar',

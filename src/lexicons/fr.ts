@@ -234,6 +234,7 @@ export const fr: Lexicon = {
     'Tags',
     'Thématiques',
     'Derniers articles de la thématique',
+    'à ne pas manquer',
   ],
   donateActions: [
     'faire un don',

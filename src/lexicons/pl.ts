@@ -156,6 +156,7 @@ export const pl: Lexicon = {
     'Archiwum',
     'Materiał sponsorowany',
     'Najnowsze wiadomości',
+    'Czytaj również',
   ],
   donateActions: ['wesprzyj', 'wspieraj', 'wpłać', 'przekaż', 'wspieram', 'darowizna'],
   subscribeActions: [

@@ -42,7 +42,7 @@ function where(id: string, prior: number, at: (stats: BlockStats) => boolean): S
 }
 
 /** Fewest links a heading must have after it to head a list. */
-const HEADED_LINKS = 3;
+const HEADED_LINKS = 2;
 
 /**
  * The block opens with a link-list heading that has a list under it: a heading word late in a block ("Share ·
@@ -126,14 +126,18 @@ const LINE_WALL_LINES = 8;
  * legal line stays.
  */
 function onlyHoldsList(stats: BlockStats, context: DetectContext): boolean {
-  // Whether the child is a list at all (at the most eager setting): at low sensitivity too the legal line stays.
+  // Whether a child is a list at all (at the most eager setting): at low sensitivity too the legal line stays.
+  // Legal links in the lists are a column of the wall ("Contact us" among the sections); the rest are small print.
   const eager: DetectContext = { ...context, sensitivity: 'high' };
+  let lists = 0;
+  let legal = 0;
   for (const child of stats.element.children) {
     const childStats = blockStats(child, context);
-    if (childStats.legalLinks >= stats.legalLinks || childStats.links < MIN_LIST_LINKS) continue;
-    if (linkScore(childStats, eager)) return true;
+    if (childStats.links < MIN_LIST_LINKS || !linkScore(childStats, eager)) continue;
+    lists++;
+    legal += childStats.legalLinks;
   }
-  return false;
+  return lists > 0 && legal < stats.legalLinks;
 }
 
 export function linkListVerdict(block: Element, context: DetectContext): Verdict | null {

@@ -185,7 +185,10 @@ export function claimingKind(score: Score): PleaKind | null {
   return best;
 }
 
-/** More text than this beside a plea, with no plea evidence in it, belongs to something else. */
+/**
+ * More text than this beside a plea, with no plea evidence in it, belongs to something else; three times as
+ * much when all of it stands before the plea, as the heading of a sign-up box does ("Never miss a story:").
+ */
 const MAX_UNRELATED_CHARS = 20;
 
 /** Plea phrases, plea links and email fields: what makes a block a plea. */
@@ -201,7 +204,8 @@ function pleaEvidence(stats: BlockStats): number {
 function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind): boolean {
   for (const child of stats.element.children) {
     const childStats = blockStats(child, context);
-    if (stats.textLength - childStats.textLength <= MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
+    // A line after the plea ("Filed under…", the copyright) is the column's; a few words before it head the box.
+    if (stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
     const childScore = pleaScore(childStats, context);
     if (childScore && claimingKind(childScore) === kind) return true;
   }

@@ -309,8 +309,10 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   if (article && contains(index, article, finding.element)) {
     if (stats.hits === null || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
-    // Inside the article a plea is a box of its own, never one of its paragraphs.
-    return !paragraphTags.has(finding.element.tagName) || context.standalonePlea?.(finding, stats) === true;
+    // Inside the article a plea is a box of its own, never one of its paragraphs; a caption is the article's too,
+    // whatever box holds it.
+    const own = paragraphTags.has(finding.element.tagName) || smallestWrapper(finding.element, index).tagName === 'FIGCAPTION';
+    return !own || context.standalonePlea?.(finding, stats) === true;
   }
   if (article && stats.hits === null && precedes(index, finding.element, article)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
