@@ -291,10 +291,11 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // nothing new to find, and on a big page a pass has a cost.
     const scanKey = JSON.stringify([next.scanOptions, selectors, neverHide]);
     if (contexts === null || scanKey !== appliedScanKey) {
-      // A lower sensitivity or fewer phrases find less: what the new settings would not hide comes back.
+      // A lower sensitivity or fewer phrases find less: what the new settings would not hide comes back (in the
+      // page's own tree; shadow roots and frames are read again by the rescan).
       if (contexts !== null && collapser.count > 0) {
         const found = new Set(pageFindings(next.scanOptions).map((finding) => finding.element));
-        collapser.revealWhere((block) => block.detectorId !== 'user-selector' && block.element.ownerDocument === doc && !found.has(block.element));
+        collapser.revealWhere((block) => block.detectorId !== 'user-selector' && block.element.getRootNode() === doc && !found.has(block.element));
       }
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
