@@ -209,9 +209,10 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       const { detectorId, kind, reasons } = finding;
       collapse(finding.element, { detectorId, kind, reasons });
     }
-    // What was added is swept for the reader's selectors, shadow roots and frames; a whole tree (a rescan) is
-    // swept when the whole page is (see rescanAll).
-    if (!wholeTree(root).includes(root)) sweep.queue(root);
+    // What was added is swept for the reader's selectors, shadow roots and frames. A whole tree (a rescan) is swept
+    // whole once more: an element added while a sweep of it was under way is in no list that sweep took, and as the
+    // rescan covered it, it was never a root of its own (a web component added during a rescan went unread).
+    sweep.queue(wholeTree(root).includes(root) ? (root.getRootNode() as Document | ShadowRoot) : root);
     requestLexicons(context.detect.langs, true);
     return unfinished;
   }
