@@ -11,7 +11,7 @@ import { SENSITIVITIES, type DetectorId, type Finding, type ScanOptions } from '
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } from '../messages';
-import { createScanContext, refreshArticle, scanRoot, type ScanContext } from '../scan/index';
+import { createScanContext, refreshArticle, scanDocument, scanRoot, type ScanContext } from '../scan/index';
 import { provideStopwords } from '../scan/language';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
@@ -403,9 +403,10 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return preview;
   }
 
-  /** What the detectors find in the page's own document under `options`, blocks hidden now included. */
+  /** What the detectors find in the page's own document under `options`, blocks hidden now included (one statistics
+   *  pass serves the article search and the scan). */
   function pageFindings(options: ScanOptions): Finding[] {
-    return doc.body ? scanRoot(doc.body, createScanContext(doc, options)).filter((finding) => !isNeverHidden(finding.element)) : [];
+    return scanDocument(doc, options).filter((finding) => !isNeverHidden(finding.element));
   }
 
   function onMessage(message: unknown): Promise<unknown> | undefined {

@@ -153,7 +153,7 @@ export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
   const context = newContext(doc, options);
   // One statistics pass serves both the article search and the scan.
   const index = articleIndex(context);
-  return index && context.detectors.length > 0 && !insideOwnMark(root, options.ownMarks) ? scanIndex(root, index, context) : [];
+  return index && context.detectors.length > 0 && wordsAtHand(context.detect) && !insideOwnMark(root, options.ownMarks) ? scanIndex(root, index, context) : [];
 }
 
 export function scanRoot(root: Element, context: ScanContext): Finding[] {
