@@ -4,7 +4,8 @@ import messages from '../_locales/en/messages.json';
 import { reasonText } from '../core/reason';
 import type { Reason } from '../core/types';
 
-interface LocaleMessage {
+/** One entry of a `_locales/<lang>/messages.json`. */
+export interface LocaleMessage {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }

@@ -5,13 +5,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
-import { englishMessage } from '../../src/cli/english';
+import { englishMessage, type LocaleMessage } from '../../src/cli/english';
 import { createFakeStorage } from './settings-fake-browser';
-
-interface LocaleMessage {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
 
 const SOURCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
