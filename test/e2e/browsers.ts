@@ -220,12 +220,22 @@ async function launchChromium(extensionDir: string, userDataDir: string, downloa
   try {
     const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 20_000 });
     const origin = `chrome-extension://${new URL(workerTarget.url()).host}`;
-    // An idle MV3 worker may be stopped and restarted; look it up afresh for every call.
+    // An idle MV3 worker may be stopped and restarted; look it up afresh for every call. A worker target
+    // can be listed before its extension API is bound (or while it is going away): CI once met one without
+    // browser or chrome right after launch, so wait until the API is there.
     const worker = async (): Promise<WebWorker> => {
-      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
-      const found = await target.worker();
-      if (!found) throw new Error('the extension service worker has no worker handle');
-      return found;
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
+        const found = await target.worker();
+        const bound = await found?.evaluate(() => {
+          const scope = globalThis as unknown as { browser?: { storage?: unknown }; chrome?: { storage?: unknown } };
+          return (scope.browser ?? scope.chrome)?.storage !== undefined;
+        }).catch(() => false);
+        if (found && bound) return found;
+        if (Date.now() > deadline) throw new Error('the extension service worker has no extension API after 20 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     };
     const extensionEval: ExtensionSession['extensionEval'] = async (fn, ...args) => evaluateWithApi(await worker(), fn, args);
     const startPicker = async (page: Page): Promise<void> => {
