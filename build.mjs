@@ -103,7 +103,9 @@ const internalProperties = new RegExp(`^(?:${[
   'prior', 'stats', 'contributions', 'probability', 'memo', 'lazy', 'claim', 'samples', 'hits', 'place', 'mayMatch', 'enabledByDefault',
   'detect', 'category', 'languageSettled', 'numberIndex', 'currencyIndex', 'element', 'phrase', 'partials',
   // The content script's own bookkeeping (content/*.ts).
+  'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block',
   'pending', 'backoffMs', 'fallbackDelayMs', 'madeFocusable', 'collapses', 'abandoned', 'verdicts', 'matchedElements', 'observer', 'anchor',
+  'limits', 'events', 'visit', 'placeholder', 'selectors', 'ownMarks', 'steps', 'alwaysShowLabel', 'placeholderReasons', 'overrun',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */
@@ -130,6 +132,8 @@ export const bundleOptions = {
   charset: 'utf8',
   minify: true,
   mangleProps: internalProperties,
+  // On in the content script `tidings bench` builds for itself (its batches timed, see content/watch.ts), never here.
+  define: { TIDINGS_BENCH: 'false' },
   plugins: [cssAsText],
   sourcemap: false,
   logLevel: 'warning',

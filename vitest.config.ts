@@ -12,6 +12,8 @@ export default defineConfig({
       },
     },
   ],
+  // As build.mjs does: the bench's timing of batches is off (content/watch.ts).
+  define: { TIDINGS_BENCH: 'false' },
   test: {
     // test/hostile holds the attacks of issue 13: those that jsdom can run are unit tests, the rest (*.browser.test.ts)
     // drive the browsers with the end-to-end suites.

@@ -1,4 +1,7 @@
 // Style sheets that a script puts into a shadow root are imported as their text (minified by build.mjs).
+// build.mjs defines it: false in the extension, true in the content script `tidings bench` times (content/watch.ts).
+declare const TIDINGS_BENCH: boolean;
+
 declare module '*.css' {
   const text: string;
   export default text;

@@ -11,7 +11,7 @@ import { SENSITIVITIES, type DetectorId, type Finding, type ScanOptions } from '
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } from '../messages';
-import { createScanContext, refreshArticle, scanDocument, scanRoot, type ScanContext } from '../scan/index';
+import { createScanContext, documentSteps, scanRoot, scanSteps, type ScanContext, type Steps } from '../scan/index';
 import { provideStopwords } from '../scan/language';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
@@ -21,7 +21,7 @@ import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type St
 import { LoopGuard } from './loop-guard';
 import { reasonsForPage } from './reasons';
 import { ElementSweep } from './sweep';
-import { MutationBatcher, wholeTree } from './watch';
+import { DEFAULT_LIMITS, MutationBatcher, wholeTree, yieldToPage, type SlicedWork } from './watch';
 import { detectorPlural, t } from '../ui/i18n';
 import { HANDOFF_KEY, type PickerHandoff } from '../picker/handoff';
 
@@ -74,6 +74,10 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   let site: SiteSettings | null = null;
   /** The scan context of each document read (the page's, its frames'); null while not scanning. */
   let contexts: WeakMap<Document, ScanContext> | null = null;
+  /** The latest context of each document: a new one starts from its article (its next whole scan finds it again). */
+  const latestContexts = new WeakMap<Document, ScanContext>();
+  /** Scans of a whole body under way, a slice at a time (on a big page one would be a long task), with their context. */
+  const wholeScans = new Map<Element, { steps: Steps<Finding[]>; context: ScanContext }>();
   let selectors: string[] = [];
   /** The site's "Never hide this here" selectors as one selector list ('' for none). */
   let neverHide = '';
@@ -102,9 +106,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     changed: scheduleStatus,
   });
 
-  /** A scan context knowing which marked elements are ours (a page's forged marks hide nothing from it). */
+  /**
+   * A scan context knowing which marked elements are ours (a page's forged marks hide nothing from it), starting from
+   * the article found before (none yet: the first whole scan finds it): a new context never costs a pass over the page.
+   */
   function contextFor(options: ScanOptions, document: Document): ScanContext {
-    return createScanContext(document, { ...options, ownMarks: collapser.marks });
+    const latest = latestContexts.get(document);
+    const known = latest?.article?.isConnected ? latest : { article: null, articleRank: 0 };
+    return createScanContext(document, { ...options, ownMarks: collapser.marks }, known);
   }
 
   /** The scan context of `document`, made when first needed; null while not scanning. */
@@ -114,6 +123,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     if (context === undefined) {
       context = contextFor(scanOptions, document);
       contexts.set(document, context);
+      latestContexts.set(document, context);
     }
     return context;
   }
@@ -194,14 +204,29 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       collapse(root, recalled);
       return [];
     }
-    // A script added a whole page part (an app rendering its article after load): the article guard must
-    // know the new article before anything in it is judged.
-    const { body, documentElement, readyState } = root.ownerDocument;
-    const isPagePart = root !== body && root !== documentElement && readyState !== 'loading';
-    if (isPagePart && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS) refreshArticle(context);
+    // What was added is swept for the reader's selectors, shadow roots and frames. A whole tree (a rescan) is swept
+    // whole once more: an element added while a sweep of it was under way is in no list that sweep took, and as the
+    // rescan covered it, it was never a root of its own (a web component added during a rescan went unread).
+    const whole = wholeTree(root).includes(root);
+    sweep.queue(whole ? (root.getRootNode() as Document | ShadowRoot) : root);
+    requestLexicons(context.detect.langs, true);
+    const { body, readyState } = root.ownerDocument;
+    if (root === body) {
+      // The whole page: scanned a slice at a time (see slicedWork); a scan under way starts over.
+      wholeScans.set(root, { steps: scanSteps(root, context), context });
+      return [];
+    }
+    // A script added a whole page part (an app rendering its article after load): it may hold the article, which
+    // the guard must know before anything in it is judged.
+    const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
+    return collapseFound(scanRoot(root, context, partOfPage));
+  }
+
+  /** Collapses what a scan found; returns the blocks the parser has not finished, to look at again later. */
+  function collapseFound(findings: readonly Finding[]): Element[] {
     const unfinished: Element[] = [];
-    for (const finding of scanRoot(root, context)) {
-      if (!isStyled(finding.element)) continue;
+    for (const finding of findings) {
+      if (!isStyled(finding.element) || !finding.element.isConnected) continue;
       if (!isComplete(finding.element)) {
         unfinished.push(finding.element);
         continue;
@@ -209,13 +234,34 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       const { detectorId, kind, reasons } = finding;
       collapse(finding.element, { detectorId, kind, reasons });
     }
-    // What was added is swept for the reader's selectors, shadow roots and frames. A whole tree (a rescan) is swept
-    // whole once more: an element added while a sweep of it was under way is in no list that sweep took, and as the
-    // rescan covered it, it was never a root of its own (a web component added during a rescan went unread).
-    sweep.queue(wholeTree(root).includes(root) ? (root.getRootNode() as Document | ShadowRoot) : root);
-    requestLexicons(context.detect.langs, true);
     return unfinished;
   }
+
+  /**
+   * The work done a slice at a time in what is left of each batch: whole scans first (their findings collapsed when
+   * each is done), then the element sweep.
+   */
+  const slicedWork: SlicedWork = {
+    get busy() {
+      return wholeScans.size > 0 || sweep.busy;
+    },
+    run(deadline) {
+      for (const [root, scan] of wholeScans) {
+        for (;;) {
+          if (performance.now() >= deadline) return;
+          const step = scan.steps.next();
+          if (!step.done) continue;
+          // Only if no later scan of the root took its place meanwhile (a collapse may start one).
+          if (wholeScans.get(root) === scan) wholeScans.delete(root);
+          for (const unfinished of collapseFound(step.value)) batcher.queue(unfinished);
+          // The scan may have told the page's language from its text.
+          requestLexicons(scan.context.detect.langs, true);
+          break;
+        }
+      }
+      sweep.run(deadline);
+    },
+  };
 
   /**
    * The content script ships the English lexicon only: the lexicon of the page's language (or the reader's)
@@ -249,7 +295,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     scanAdded,
     (element) => collapser.marks.has(element),
     () => collapser.prune(),
-    sweep,
+    slicedWork,
   );
 
   /** Scans the page again; its shadow roots and frames follow as the sweep finds them. */
@@ -270,6 +316,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     if (!next.siteEnabled) {
       batcher.setReady(false);
       contexts = null;
+      wholeScans.clear();
       sweep.clear();
       collapser.revealWhere(() => true);
       scheduleStatus();
@@ -294,10 +341,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     if (contexts === null || scanKey !== appliedScanKey) {
       // A lower sensitivity or fewer phrases find less: what the new settings would not hide comes back (in the
       // page's own tree; shadow roots and frames are read again by the rescan).
-      if (contexts !== null && collapser.count > 0) {
-        const found = new Set(pageFindings(next.scanOptions).map((finding) => finding.element));
-        collapser.revealWhere((block) => block.detectorId !== 'user-selector' && block.element.getRootNode() === doc && !found.has(block.element));
-      }
+      if (contexts !== null && collapser.count > 0) void revealUnfound(next.scanOptions);
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
       contexts = new WeakMap();
@@ -392,21 +436,41 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   /**
    * What each sensitivity finds on this page, for the popup to show beside the choice: the page as it is, blocks
-   * hidden now included; one level per task, since on a big page each is a whole scan.
+   * hidden now included; each level a scan of its own, in slices.
    */
   async function sensitivityPreview(): Promise<SensitivityPreview> {
     const preview = { low: 0, normal: 0, high: 0 };
     for (const sensitivity of SENSITIVITIES) {
-      await new Promise((resolve) => setTimeout(resolve));
-      if (site?.siteEnabled) preview[sensitivity] = pageFindings({ ...scanOptions, sensitivity }).length;
+      if (site?.siteEnabled) preview[sensitivity] = (await pageFindings({ ...scanOptions, sensitivity })).length;
     }
     return preview;
   }
 
-  /** What the detectors find in the page's own document under `options`, blocks hidden now included (one statistics
-   *  pass serves the article search and the scan). */
-  function pageFindings(options: ScanOptions): Finding[] {
-    return scanDocument(doc, options).filter((finding) => !isNeverHidden(finding.element));
+  /**
+   * Blocks of the page's own tree collapsed now that `options` would not find (a lower sensitivity, fewer phrases)
+   * come back. Blocks collapsed while the scan runs were found under the new settings already.
+   */
+  async function revealUnfound(options: ScanOptions): Promise<void> {
+    const earlier = new Set(collapser.summaries().map((block) => block.id));
+    const found = new Set((await pageFindings(options)).map((finding) => finding.element));
+    if (scanOptions !== options) return;
+    collapser.revealWhere((block) => earlier.has(block.id) && block.detectorId !== 'user-selector' && block.element.getRootNode() === doc && !found.has(block.element));
+  }
+
+  /**
+   * What the detectors find in the page's own document under `options`, blocks hidden now included (one statistics
+   * pass serves the article search and the scan), scanned a slice at a time with the page's turn in between.
+   */
+  async function pageFindings(options: ScanOptions): Promise<Finding[]> {
+    const steps = documentSteps(doc, options);
+    for (;;) {
+      const deadline = performance.now() + DEFAULT_LIMITS.budgetMs;
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value.filter((finding) => !isNeverHidden(finding.element));
+        if (performance.now() >= deadline) break;
+      }
+      await yieldToPage();
+    }
   }
 
   function onMessage(message: unknown): Promise<unknown> | undefined {
@@ -424,15 +488,13 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   /**
    * DOMContentLoaded: the whole document is parsed — find the article again and rescan once (blocks that
-   * were incomplete while parsing, and the final article guard). At load only refresh the article, and
-   * rescan only if paragraphs arrived since: everything added meanwhile was scanned as it came.
+   * were incomplete while parsing, and the final article guard). At load rescan only if paragraphs arrived
+   * since: everything added meanwhile was scanned as it came, and a part holding a new article was adopted.
    */
   function onDocumentGrown(event: Event): void {
-    const context = contextOf(doc);
-    if (context === null) return;
+    if (contextOf(doc) === null) return;
     const paragraphs = doc.getElementsByTagName('p').length;
     if (event.type === 'load' && paragraphs === paragraphsAtRescan) {
-      refreshArticle(context);
       // Web components defined late have their shadow roots by now.
       sweep.queue(doc);
       batcher.wake();
@@ -489,6 +551,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       contexts = null;
       stopped = true;
       batcher.stop();
+      wholeScans.clear();
       sweep.clear();
       collapser.revealWhere(() => true);
       unwatch();

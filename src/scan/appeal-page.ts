@@ -3,7 +3,7 @@
 // path segment, or a host's first label, that names giving or joining.
 
 const appealWord = new RegExp(
-  String.raw`^(?:donate|donation|donations|give|giving|support|support-us|contribute|contribution|spenden|spende|unterstuetzen|unterstützen|soutenir|soutien|don|dons|faire-un-don|donar|dona|apoya|apoyanos|sostieni|sostienici|doneer|doneren|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|membership|members|member|join|subscribe|subscription|subscriptions|abo|abonnement|abonnieren|mitglied|mitglied-werden|mitgliedschaft|socio|socios|hazte-socio|suscripcion|abbonati|abbonamento|assine|assinatura|lidmaatschap|prenumerata|podpiska)$`,
+  String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-socio|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
   'i',
 );
 

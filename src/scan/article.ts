@@ -12,7 +12,20 @@ function prose(index: StatsIndex, element: Element): number {
   return stats ? stats.textLength - stats.linkTextLength : 0;
 }
 
-function best(index: StatsIndex, elements: Iterable<Element>, score: (element: Element) => number): Element | null {
+/**
+ * The article an index holds, with its rank: how it was told (a schema.org body over an <article> over the
+ * paragraphs' credit), then its prose. Ranks of different parts of a page compare: the article of a part the page
+ * added may take over from the one found before.
+ */
+export interface FoundArticle {
+  element: Element;
+  rank: number;
+}
+
+/** Tells the ways of finding apart in a rank: any page's prose is far below it. */
+const TIER = 1e9;
+
+function best(elements: Iterable<Element>, score: (element: Element) => number, tier: number): FoundArticle | null {
   let found: Element | null = null;
   let top = MIN_ARTICLE_CHARS - 1;
   for (const element of elements) {
@@ -22,14 +35,13 @@ function best(index: StatsIndex, elements: Iterable<Element>, score: (element: E
       found = element;
     }
   }
-  return found;
+  return found && { element: found, rank: tier * TIER + top };
 }
 
-export function findArticle(index: StatsIndex): Element | null {
-  const markedBody = best(index, index.articleBodies, (element) => prose(index, element));
-  if (markedBody) return markedBody;
-  const article = best(index, index.articles, (element) => prose(index, element));
-  if (article) return article;
+export function findArticle(index: StatsIndex): FoundArticle | null {
+  const ofProse = (element: Element): number => prose(index, element);
+  const found = best(index.articleBodies, ofProse, 3) ?? best(index.articles, ofProse, 2);
+  if (found) return found;
   const credit = new Map<Element, number>();
   for (const element of index.proseParagraphs) {
     const length = prose(index, element);
@@ -40,5 +52,5 @@ export function findArticle(index: StatsIndex): Element | null {
     const grandparent = parent.parentElement;
     if (grandparent && index.stats.has(grandparent)) credit.set(grandparent, (credit.get(grandparent) ?? 0) + length / 2);
   }
-  return best(index, credit.keys(), (element) => credit.get(element) ?? 0);
+  return best(credit.keys(), (element) => credit.get(element) ?? 0, 1);
 }

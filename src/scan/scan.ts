@@ -4,11 +4,12 @@ import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOption
 import { detectors } from '../detectors/registry';
 import { lexiconsFor } from '../lexicons/index';
 import { findArticle } from './article';
+import { drain, type Steps } from './steps';
 import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
-import { computeStats, hitCount, paragraphTags, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { hitCount, paragraphTags, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 
 
 export interface ScanContext {
@@ -20,6 +21,8 @@ export interface ScanContext {
   enabled: ReadonlySet<DetectorId>;
   /** The article the guard protects; null when the page has none that we can tell. */
   article: Element | null;
+  /** How it was found and how much prose it has (see FoundArticle): a part the page adds may hold a better one. */
+  articleRank: number;
   /** The options the context was made from (the language may be settled later, from the text). */
   options: ScanOptions;
   /** False while the page's language is still to be read from its text; English lexicon only until then. */
@@ -92,31 +95,35 @@ function newContext(doc: Document, options: ScanOptions): ScanContext {
     detectors: enabledDetectors(options),
     enabled: new Set(enabledDetectors(options).map((detector) => detector.id)),
     article: null,
+    articleRank: 0,
     languageSettled,
     appealPage: isAppealPage(doc),
   };
 }
 
-export function createScanContext(doc: Document, options: ScanOptions): ScanContext {
+/**
+ * A scan context for `doc`. Its article is found now, with a pass over the whole page, unless `known` gives it (the
+ * content script's contexts start from the article a previous context found; their next whole scan finds it again).
+ */
+export function createScanContext(doc: Document, options: ScanOptions, known?: Pick<ScanContext, 'article' | 'articleRank'>): ScanContext {
   const context = newContext(doc, options);
-  refreshArticle(context);
+  if (known) {
+    context.article = known.article;
+    context.articleRank = known.articleRank;
+  } else drain(articleSteps(context));
   return context;
-}
-
-export function refreshArticle(context: ScanContext): void {
-  articleIndex(context);
 }
 
 /**
  * Finds the article (and, while it is open, the page's language, from the same reading of the text);
  * returns the statistics of the whole page it computed on the way.
  */
-function articleIndex(context: ScanContext): StatsIndex | null {
+function* articleSteps(context: ScanContext): Steps<StatsIndex | null> {
   const root = context.doc.body ?? context.doc.documentElement;
   if (!root) return null;
   // Without the stop words the language stays open: the page is read again when they come (content/page.ts).
   const tally = context.languageSettled || !canTellLanguage() ? null : new LanguageTally();
-  let index = computeStats(root, matcherFor(context.detect), tally, context.options.ownMarks);
+  let index = yield* statsSteps(root, matcherFor(context.detect), tally, context.options.ownMarks);
   if (tally) {
     const lang = tally.language();
     // While the page is still being parsed its text may be too short to tell: weigh it again next time.
@@ -124,11 +131,26 @@ function articleIndex(context: ScanContext): StatsIndex | null {
     if (lang !== 'en') {
       // The page's own lexicon joins English: its phrases must be counted too.
       context.detect = detectContextFor(context.options, lang);
-      index = computeStats(root, matcherFor(context.detect), null, context.options.ownMarks);
+      index = yield* statsSteps(root, matcherFor(context.detect), null, context.options.ownMarks);
     }
   }
-  context.article = findArticle(index);
+  const found = findArticle(index);
+  context.article = found?.element ?? null;
+  context.articleRank = found?.rank ?? 0;
   return index;
+}
+
+/**
+ * A part the page added (an app rendering its story, the next story of an endless page) holds the article when it
+ * holds a better one than the article known, or when that one is gone: read from the part's own statistics, so an
+ * endless page costs in proportion to what it adds, never a pass over the whole page per addition.
+ */
+function adoptArticle(context: ScanContext, index: StatsIndex): void {
+  const found = findArticle(index);
+  if (found && (!context.article?.isConnected || found.rank > context.articleRank)) {
+    context.article = found.element;
+    context.articleRank = found.rank;
+  }
 }
 
 /**
@@ -139,7 +161,7 @@ export function indexPage(doc: Document, options: ScanOptions): { index: StatsIn
   const root = doc.body ?? doc.documentElement;
   if (!root) return null;
   const context = newContext(doc, options);
-  const index = articleIndex(context);
+  const index = drain(articleSteps(context));
   const rootStats = index?.stats.get(root);
   if (!index || !rootStats) return null;
   const blocks = candidates(index, root, rootStats);
@@ -148,22 +170,41 @@ export function indexPage(doc: Document, options: ScanOptions): { index: StatsIn
 }
 
 export function scanDocument(doc: Document, options: ScanOptions): Finding[] {
+  return drain(documentSteps(doc, options));
+}
+
+/** scanDocument in slices. */
+export function* documentSteps(doc: Document, options: ScanOptions): Steps<Finding[]> {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   const context = newContext(doc, options);
   // One statistics pass serves both the article search and the scan.
-  const index = articleIndex(context);
-  return index && context.detectors.length > 0 && wordsAtHand(context.detect) && !insideOwnMark(root, options.ownMarks) ? scanIndex(root, index, context) : [];
+  const index = yield* articleSteps(context);
+  return index && context.detectors.length > 0 && wordsAtHand(context.detect) && !insideOwnMark(root, options.ownMarks)
+    ? yield* judgeSteps(root, index, context)
+    : [];
 }
 
-export function scanRoot(root: Element, context: ScanContext): Finding[] {
-  if (context.detectors.length === 0 || !wordsAtHand(context.detect) || insideOwnMark(root, context.options.ownMarks)) return [];
-  if (root === context.doc.body) {
-    // The whole page: one statistics pass finds the article again and serves the scan.
-    const index = articleIndex(context);
-    return index ? scanIndex(root, index, context) : [];
-  }
-  return scanIndex(root, computeStats(climbBase(root), matcherFor(context.detect), null, context.options.ownMarks), context);
+/** Scans `root`, an element of the context's document (see scanSteps). */
+export function scanRoot(root: Element, context: ScanContext, partOfPage = false): Finding[] {
+  return drain(scanSteps(root, context, partOfPage));
+}
+
+/**
+ * scanRoot in slices. The body is the whole page: one statistics pass finds the article again and serves the scan.
+ * `partOfPage`: a part the page added after it loaded, which may hold the article (see adoptArticle).
+ */
+export function* scanSteps(root: Element, context: ScanContext, partOfPage = false): Steps<Finding[]> {
+  if (context.detectors.length === 0 || insideOwnMark(root, context.options.ownMarks)) return [];
+  // The whole page is read even before its words are at hand: the pass tells its language, whose words are then asked for.
+  const whole = root === context.doc.body;
+  if (!whole && !wordsAtHand(context.detect)) return [];
+  const index = whole
+    ? yield* articleSteps(context)
+    : yield* statsSteps(climbBase(root), matcherFor(context.detect), null, context.options.ownMarks);
+  if (!index || !wordsAtHand(context.detect)) return [];
+  if (partOfPage) adoptArticle(context, index);
+  return yield* judgeSteps(root, index, context);
 }
 
 /**
@@ -207,19 +248,25 @@ function subtreeSize(element: Element, limit: number, known: Node | null, knownS
   return size;
 }
 
-function scanIndex(root: Element, index: StatsIndex, context: ScanContext): Finding[] {
+/** Candidates judged in one slice. */
+const JUDGE_SLICE = 32;
+
+function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): Steps<Finding[]> {
   const rootStats = index.stats.get(root);
   if (!rootStats) return [];
-  const findings = withStatsIndex(index, () => {
-    const verdicts: Finding[] = [];
-    for (const element of candidates(index, root, rootStats)) {
-      const stats = index.stats.get(element)!;
-      stats.place = placeOf(index, element, context.article);
-      const finding = bestFinding(element, stats, context);
-      if (finding && guardAllows(finding, index, context)) verdicts.push(finding);
-    }
-    return verdicts;
-  });
+  const blocks = candidates(index, root, rootStats);
+  const findings: Finding[] = [];
+  for (let start = 0; start < blocks.length; start += JUDGE_SLICE) {
+    withStatsIndex(index, () => {
+      for (const element of blocks.slice(start, start + JUDGE_SLICE)) {
+        const stats = index.stats.get(element)!;
+        stats.place = placeOf(index, element, context.article);
+        const finding = bestFinding(element, stats, context);
+        if (finding && guardAllows(finding, index, context)) findings.push(finding);
+      }
+    });
+    yield;
+  }
   return outermost(findings, index)
     .filter((finding) => context.enabled.has(finding.detectorId))
     .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));

@@ -4,6 +4,7 @@
 // that have attributes. Detectors then read O(1) figures instead of calling textContent on ancestors.
 import type { DetectContext, OwnMarks, Sensitivity } from '../core/types';
 import type { Score } from './model';
+import { drain, type Steps } from './steps';
 import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
@@ -118,6 +119,8 @@ const askingLists = listSet(['donateActions', 'subscribeActions']);
 const LEGAL_BIT = 1 << phraseLists.indexOf('legal');
 const LINK_WALL_HEADING_BIT = 1 << phraseLists.indexOf('linkWallHeadings');
 
+/** Nodes the statistics pass reads in one slice (well under a millisecond in a browser). */
+const SLICE_NODES = 1024;
 /** How far up a subtree's ancestors are looked at for a menu around it; real menus hold their lists a few levels down. */
 const MENU_ANCESTORS = 64;
 /** Marks the list that scan/text.ts builds from a run of short lines. */
@@ -601,16 +604,16 @@ function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attri
 }
 
 /**
- * One pass over `root`'s subtree. Iterative: safe for nesting thousands deep. `tally`, when given,
+ * One pass over `root`'s subtree, in slices (see steps.ts). Iterative: safe for nesting thousands deep. `tally`, when given,
  * receives the words of the text too (the page's language is weighed from the same reading). Blocks that
  * `ownMarks` holds as Tidings' collapsed or revealed ones are skipped (see ScanOptions.ownMarks).
  */
-export function computeStats(
+export function* statsSteps(
   root: Element,
   matcher: PhraseMatcher,
   tally: (TokenSink & { readonly full: boolean }) | null = null,
   ownMarks?: OwnMarks,
-): StatsIndex {
+): Steps<StatsIndex> {
   const index: StatsIndex = { stats: new Map(), elements: [], articleBodies: [], articles: [], proseParagraphs: [] };
   // A subtree inherits being inside navigation or the page header from its ancestors (the nearest
   // MENU_ANCESTORS: on a page nested thousands deep, each added batch would otherwise read them all).
@@ -737,7 +740,14 @@ export function computeStats(
 
   if (!open(root, null)) return index;
   let node: Node | null = root.firstChild;
+  let nodesInSlice = 0;
   for (;;) {
+    // A slice ends every SLICE_NODES nodes. Between slices the page may change the tree: a node taken out ends
+    // its parent's walk early (its nextSibling is null), and what is added is scanned on its own as well.
+    if (++nodesInSlice === SLICE_NODES) {
+      nodesInSlice = 0;
+      yield;
+    }
     const frame = frames[depth - 1]!;
     if (node === null) {
       depth--;
@@ -775,5 +785,5 @@ export function withStatsIndex<T>(index: StatsIndex, task: () => T): T {
 export function blockStats(block: Element, context: DetectContext): BlockStats {
   const cached = activeIndex?.stats.get(block);
   if (cached) return cached;
-  return computeStats(block, matcherFor(context)).stats.get(block) ?? emptyStats(block, 0);
+  return drain(statsSteps(block, matcherFor(context))).stats.get(block) ?? emptyStats(block, 0);
 }

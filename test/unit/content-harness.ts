@@ -126,7 +126,10 @@ export async function openPage(
   const { startTidings } = await import('../../src/content/page');
   const page = startTidings(document, host);
   current = page;
-  if (!holdAnswers.includes('tidings:get-site-settings')) await page.ready;
+  if (!holdAnswers.includes('tidings:get-site-settings')) {
+    await page.ready;
+    await scanned(page);
+  }
   return {
     page,
     fake,
@@ -138,6 +141,13 @@ export async function openPage(
       heldAnswers.splice(0).forEach((release) => release());
     },
   };
+}
+
+/** Resolves once the page's scans are done: a whole scan goes a slice at a time, with the page's turn in between. */
+export async function scanned(page: TidingsPage): Promise<void> {
+  await vi.waitFor(() => {
+    if (page.batcher.busy) throw new Error('Tidings is still scanning the page');
+  }, { timeout: 10_000, interval: 5 });
 }
 
 /**

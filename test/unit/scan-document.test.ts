@@ -1,6 +1,6 @@
 import { englishReasons } from '../../src/cli/english';
 import { describe, expect, it } from 'vitest';
-import { createScanContext, refreshArticle, scanDocument, scanRoot } from '../../src/scan/index';
+import { createScanContext, scanDocument, scanRoot } from '../../src/scan/index';
 import { allDetectors, hiddenParagraphs, loadPage, pageFrom, summary } from './scan-fixtures';
 
 describe('scanDocument on pages with appeals and link farms', () => {
@@ -65,15 +65,38 @@ describe('article guard', () => {
     expect(createScanContext(plain, allDetectors).article?.id).toBe('text');
   });
 
-  it('re-finds the article as the page grows', () => {
-    const doc = pageFrom('<div id="early"><p>Loading…</p></div>');
+  it('takes the article from a part the page adds, read from that part alone', () => {
+    const doc = pageFrom('<div id="early"><p>Loading…</p></div><div id="feed"></div>');
     const context = createScanContext(doc, allDetectors);
     expect(context.article).toBeNull();
-    const late = doc.createElement('article');
-    late.id = 'late';
-    late.innerHTML = '<p>A long paragraph of the story that arrived after the first scan, long enough to count as prose.</p>'.repeat(6);
-    doc.body.append(late);
-    refreshArticle(context);
+    const story = (id: string, paragraphs: number): HTMLElement => {
+      const element = doc.createElement('article');
+      element.id = id;
+      element.innerHTML = '<p>A long paragraph of the story that arrived after the first scan, long enough to count as prose.</p>'.repeat(paragraphs);
+      return element;
+    };
+    const late = story('late', 6);
+    doc.getElementById('feed')!.append(late);
+    scanRoot(late, context, true);
+    expect(context.article?.id).toBe('late');
+    // A shorter story added below (an endless page's next one) leaves the article where it is; a longer one takes it.
+    const next = story('next', 5);
+    doc.getElementById('feed')!.append(next);
+    scanRoot(next, context, true);
+    expect(context.article?.id).toBe('late');
+    const longer = story('longer', 9);
+    doc.getElementById('feed')!.append(longer);
+    scanRoot(longer, context, true);
+    expect(context.article?.id).toBe('longer');
+    // Not a part of the page (a batch scanned as it comes): the article stays.
+    scanRoot(story('aside', 12), context);
+    expect(context.article?.id).toBe('longer');
+    // The article taken away: the best story around the next part takes its place, though it ranks below the one gone
+    // (the part's scan reads its neighbourhood: the feed, with the first story).
+    longer.remove();
+    const replacement = story('replacement', 5);
+    doc.getElementById('feed')!.append(replacement);
+    scanRoot(replacement, context, true);
     expect(context.article?.id).toBe('late');
   });
 });

@@ -1,0 +1,13 @@
+// Work that pauses every so often (a generator yielding between slices), so that the content script can spread a
+// big page's scan over several tasks and let the page run in between; the CLI and the tests run it at once.
+
+/** Work in slices: each `next()` does one slice; the last returns the result. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs `steps` to the end at once. */
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
