@@ -106,6 +106,8 @@ const internalProperties = new RegExp(`^(?:${[
   'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block',
   'pending', 'backoffMs', 'fallbackDelayMs', 'madeFocusable', 'collapses', 'abandoned', 'verdicts', 'matchedElements', 'observer', 'anchor',
   'limits', 'events', 'visit', 'placeholder', 'selectors', 'ownMarks', 'steps', 'alwaysShowLabel', 'placeholderReasons', 'overrun',
+  'yielded', 'scheduled', 'flushing', 'deferred', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',
+  'idleShare', 'maxDelayMs', 'budgetMs', 'maxPending', 'selectorMs', 'maxRepeats', 'windowMs', 'signatures',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */

@@ -22,9 +22,15 @@ const SIGNATURE_TEXT = 60;
 /** Longest id and class attribute read into a signature: a page can make them megabytes long. */
 const SIGNATURE_NAMES = 100;
 
-/** What makes two insertions "the same block": tag, id, classes and the start of the text. */
+/**
+ * What makes two insertions "the same block": tag, id, classes and the start of the text, read text node by text node
+ * (a whole page's textContent would be megabytes, read for every root it is asked about).
+ */
 function blockSignature(element: Element): string {
-  const text = (element.textContent ?? '').slice(0, SIGNATURE_TEXT * 4).replace(/\s+/g, ' ').trim();
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  while (text.length < SIGNATURE_TEXT * 4 && walker.nextNode()) text += walker.currentNode.nodeValue;
+  text = text.slice(0, SIGNATURE_TEXT * 4).replace(/\s+/g, ' ').trim();
   const classes = (element.getAttribute('class') ?? '').slice(0, SIGNATURE_NAMES);
   return `${element.localName}#${element.id.slice(0, SIGNATURE_NAMES)}.${classes}|${text.slice(0, SIGNATURE_TEXT)}`;
 }

@@ -76,8 +76,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   let contexts: WeakMap<Document, ScanContext> | null = null;
   /** The latest context of each document: a new one starts from its article (its next whole scan finds it again). */
   const latestContexts = new WeakMap<Document, ScanContext>();
-  /** Scans of a whole body under way, a slice at a time (on a big page one would be a long task), with their context. */
-  const wholeScans = new Map<Element, { steps: Steps<Finding[]>; context: ScanContext }>();
+  /** Scans under way, each root's a slice at a time (on a big page one would be a long task), with their context. */
+  const scans = new Map<Element, { steps: Steps<void>; context: ScanContext }>();
   let selectors: string[] = [];
   /** The site's "Never hide this here" selectors as one selector list ('' for none). */
   let neverHide = '';
@@ -193,71 +193,53 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   const sweep = new ElementSweep({ matched: collapseUserSelection, found: readTreeOf, overrun: switchOffSlowSelector });
 
-  function scanAdded(root: Element): Element[] {
+  function scanAdded(root: Element): void {
     const context = contextOf(root.ownerDocument);
-    if (context === null || collapser.covers(root)) return [];
+    if (context === null || collapser.covers(root)) return;
     // A block that comes back as it was is judged as before, without a scan; one the page keeps putting
     // back is left alone.
     const recalled = loopGuard.recall(root);
-    if (recalled === 'abandoned') return [];
+    if (recalled === 'abandoned') return;
     if (recalled !== null && isStyled(root) && stillApplies(recalled)) {
       collapse(root, recalled);
-      return [];
+      return;
     }
     // What was added is swept for the reader's selectors, shadow roots and frames. A whole tree (a rescan) is swept
     // whole once more: an element added while a sweep of it was under way is in no list that sweep took, and as the
     // rescan covered it, it was never a root of its own (a web component added during a rescan went unread).
     const whole = wholeTree(root).includes(root);
     sweep.queue(whole ? (root.getRootNode() as Document | ShadowRoot) : root);
-    requestLexicons(context.detect.langs, true);
-    const { body, readyState } = root.ownerDocument;
-    if (root === body) {
-      // The whole page: scanned a slice at a time (see slicedWork); a scan under way starts over.
-      wholeScans.set(root, { steps: scanSteps(root, context), context });
-      return [];
-    }
     // A script added a whole page part (an app rendering its article after load): it may hold the article, which
     // the guard must know before anything in it is judged.
-    const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
-    return collapseFound(scanRoot(root, context, partOfPage));
+    const partOfPage = !whole && root.ownerDocument.readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
+    // A scan of the root under way goes on (it reads what was added since as it comes to it) unless the settings changed.
+    if (scans.get(root)?.context !== context) scans.set(root, { steps: scanAndCollapse(root, context, partOfPage), context });
   }
 
-  /** Collapses what a scan found; returns the blocks the parser has not finished, to look at again later. */
-  function collapseFound(findings: readonly Finding[]): Element[] {
-    const unfinished: Element[] = [];
-    for (const finding of findings) {
-      if (!isStyled(finding.element) || !finding.element.isConnected) continue;
-      if (!isComplete(finding.element)) {
-        unfinished.push(finding.element);
-        continue;
-      }
-      const { detectorId, kind, reasons } = finding;
-      collapse(finding.element, { detectorId, kind, reasons });
+  /** Scans `root`, then collapses what it found: a slice at a time, in the batches' sliced work. */
+  function* scanAndCollapse(root: Element, context: ScanContext, partOfPage: boolean): Steps<void> {
+    for (const { element, detectorId, kind, reasons } of yield* scanSteps(root, context, partOfPage)) {
+      if (!isStyled(element) || !element.isConnected) continue;
+      // A block the parser has not finished is looked at again once it has moved on.
+      if (isComplete(element)) collapse(element, { detectorId, kind, reasons });
+      else batcher.defer(element);
+      yield;
     }
-    return unfinished;
+    // The scan may have told the page's language from its text.
+    requestLexicons(context.detect.langs, true);
   }
 
-  /**
-   * The work done a slice at a time in what is left of each batch: whole scans first (their findings collapsed when
-   * each is done), then the element sweep.
-   */
+  /** The work done a slice at a time in what is left of each batch: the scans first, then the element sweep. */
   const slicedWork: SlicedWork = {
     get busy() {
-      return wholeScans.size > 0 || sweep.busy;
+      return scans.size > 0 || sweep.busy;
     },
     run(deadline) {
-      for (const [root, scan] of wholeScans) {
-        for (;;) {
+      for (const [root, scan] of scans) {
+        do {
           if (performance.now() >= deadline) return;
-          const step = scan.steps.next();
-          if (!step.done) continue;
-          // Only if no later scan of the root took its place meanwhile (a collapse may start one).
-          if (wholeScans.get(root) === scan) wholeScans.delete(root);
-          for (const unfinished of collapseFound(step.value)) batcher.queue(unfinished);
-          // The scan may have told the page's language from its text.
-          requestLexicons(scan.context.detect.langs, true);
-          break;
-        }
+        } while (!scan.steps.next().done);
+        scans.delete(root);
       }
       sweep.run(deadline);
     },
@@ -277,10 +259,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
         (lexicon) => {
           provideLexicon(lexicon);
           // Read again when the page (or one of its frames, whose language is its own) is in that language.
-          if (contexts !== null && pageLanguages.has(lang)) {
-            contexts = new WeakMap();
-            rescanAll();
-          }
+          if (contexts !== null && pageLanguages.has(lang)) rescanWithNewContexts();
         },
         (error: unknown) => {
           // Without it the page is read with English phrases alone, as before it came.
@@ -304,6 +283,13 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     sweep.queue(doc);
   }
 
+  /** Settings or words changed: scans under way give way to a new one of the whole page. */
+  function rescanWithNewContexts(): void {
+    contexts = new WeakMap();
+    scans.clear();
+    rescanAll();
+  }
+
   /**
    * `provisional`: the site's settings have not come from the background yet (tens of milliseconds, in
    * Firefox often after the first paint). Meanwhile the defaults hide blocks without a
@@ -316,7 +302,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     if (!next.siteEnabled) {
       batcher.setReady(false);
       contexts = null;
-      wholeScans.clear();
+      scans.clear();
       sweep.clear();
       collapser.revealWhere(() => true);
       scheduleStatus();
@@ -344,9 +330,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       if (contexts !== null && collapser.count > 0) void revealUnfound(next.scanOptions);
       appliedScanKey = scanKey;
       scanOptions = next.scanOptions;
-      contexts = new WeakMap();
+      rescanWithNewContexts();
       requestLexicons(contextOf(doc)?.detect.langs ?? [], true);
-      rescanAll();
     }
     batcher.setReady(true);
     scheduleStatus();
@@ -519,10 +504,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     (byLanguage) => {
       provideStopwords(byLanguage);
       // A page that did not declare a language other than English is read again, its language told from its text.
-      if (contexts !== null && contextOf(doc)?.languageSettled === false) {
-        contexts = new WeakMap();
-        rescanAll();
-      }
+      if (contexts !== null && contextOf(doc)?.languageSettled === false) rescanWithNewContexts();
     },
     (error: unknown) => console.warn('Tidings: could not load the stop words.', error),
   );
@@ -551,7 +533,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       contexts = null;
       stopped = true;
       batcher.stop();
-      wholeScans.clear();
+      scans.clear();
       sweep.clear();
       collapser.revealWhere(() => true);
       unwatch();

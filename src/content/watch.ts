@@ -20,6 +20,10 @@ export interface BatchLimits {
   siblingsToParent: number;
   /** After a batch that overran its budget, wait this many times its duration (scanning ≤ 1/(1+n) of the time). */
   idleShare: number;
+  /** The same while the page loads with work left over: its parser needs the main thread, its load event must not wait. */
+  loadingIdleShare: number;
+  /** A parent with more children than this is never scanned for its added siblings (a feed growing as it is parsed). */
+  siblingsParentMaxChildren: number;
 }
 
 export const DEFAULT_LIMITS: BatchLimits = {
@@ -29,10 +33,12 @@ export const DEFAULT_LIMITS: BatchLimits = {
   maxPending: 2000,
   siblingsToParent: 8,
   idleShare: 4,
+  loadingIdleShare: 9,
+  siblingsParentMaxChildren: 300,
 };
 
-/** Scans one root; returns the elements to look at again later (blocks the parser has not finished). */
-export type RootScanner = (root: Element) => Element[];
+/** Takes a root to scan (in the sliced work, or at once); a block the parser has not finished is handed back with `defer`. */
+export type RootScanner = (root: Element) => void;
 
 /** Work done a slice at a time, in what is left of each batch's budget. */
 export interface SlicedWork {
@@ -75,6 +81,8 @@ export class MutationBatcher {
   private readonly observer: MutationObserver;
   private ready = false;
   private scheduled = false;
+  /** The last batch was scheduled after a yield (see schedule). */
+  private yielded = false;
   /** Collapsing inserts placeholders, whose mutation records must not start a nested batch. */
   private flushing = false;
   private backoffMs = 0;
@@ -129,6 +137,11 @@ export class MutationBatcher {
     this.schedule();
   }
 
+  /** Looks at `element` again once the page changed: the parser had not finished it. */
+  defer(element: Element): void {
+    this.deferred.add(element);
+  }
+
   /** Scan this root in the next batch (e.g. the whole body after the document finished loading). */
   queue(root: Element): void {
     this.pending.add(root);
@@ -141,7 +154,8 @@ export class MutationBatcher {
     if (records.some((record) => record.removedNodes.length > 0)) this.onRemoved();
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !this.ignore(node as Element)) this.pending.add(node as Element);
+        // Inside an element waiting already (the parser adds a parent, then its children), it is scanned with it.
+        if (node.nodeType === 1 && !this.pending.has(node.parentNode as Element) && !this.ignore(node as Element)) this.pending.add(node as Element);
       }
     }
     // Anything deferred as incomplete may be complete now that the parser moved on.
@@ -172,9 +186,13 @@ export class MutationBatcher {
       timer = setTimeout(run, this.backoffMs);
       return;
     }
-    // Only sliced work left (a big page's whole scan): the next slice comes as soon as the page has had its turn.
+    // Only sliced work left (a big page's whole scan): the next slice comes as soon as the page has had its turn for
+    // input and paint, or, every other time, after a 0 ms timer: a chain of yields alone would keep the page's own
+    // timers waiting (yield continuations go first), a chain of frames would leave the CPU idle half the time.
     if (this.pending.size === 0) {
-      void yieldToPage().then(run);
+      this.yielded = !this.yielded;
+      if (this.yielded) void yieldToPage().then(run);
+      else timer = setTimeout(run);
       return;
     }
     if (win !== null && typeof win.requestAnimationFrame === 'function') frame = win.requestAnimationFrame(run);
@@ -189,7 +207,7 @@ export class MutationBatcher {
       if (parent !== null) byParent.set(parent, (byParent.get(parent) ?? 0) + 1);
     }
     for (const [parent, count] of byParent) {
-      if (count >= this.limits.siblingsToParent) this.pending.add(parent);
+      if (count >= this.limits.siblingsToParent && parent.childElementCount <= this.limits.siblingsParentMaxChildren) this.pending.add(parent);
     }
   }
 
@@ -231,7 +249,7 @@ export class MutationBatcher {
     for (; index < roots.length; index += 1) {
       if (performance.now() - started > this.limits.budgetMs) break;
       const root = roots[index] as Element;
-      for (const unfinished of this.scanRoot(root)) this.deferred.add(unfinished);
+      this.scanRoot(root);
     }
     const scanned = performance.now();
     const overran = scanned - started > this.limits.budgetMs;
@@ -244,9 +262,11 @@ export class MutationBatcher {
     if (TIDINGS_BENCH) performance.measure(BENCH_MEASURE, { start: started });
     for (; index < roots.length; index += 1) this.pending.add(roots[index] as Element);
     // Scans over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's
-    // own scripts and input keep most of the main thread (scanning ≤ 1/(1+idleShare) of the time).
-    this.backoffMs = overran
-      ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * this.limits.idleShare))
+    // own scripts and input keep most of the main thread (scanning ≤ 1/(1+idleShare) of the time); while the page
+    // loads with work left over, longer, so its parser goes on.
+    const loading = this.work.busy && this.doc.readyState === 'loading';
+    this.backoffMs = overran || loading
+      ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * (loading ? this.limits.loadingIdleShare : this.limits.idleShare)))
       : 0;
     this.stats.backoffMs = this.backoffMs;
   }

@@ -45,6 +45,11 @@ const CLIMB_LEVELS = 4;
  * cost the whole page.
  */
 const CLIMB_EXTRA_NODES = 300;
+/**
+ * Elements a block may hold at most: more is a part of the page (a feed, a column), never one plea or list; judging
+ * it would read the class names of its whole subtree in one go.
+ */
+const MAX_BLOCK_ELEMENTS = 20_000;
 /** Elements that are the page, never a block. */
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
 /**
@@ -281,7 +286,7 @@ function candidates(index: StatsIndex, root: Element, rootStats: BlockStats): El
   const inside = index.elements.slice(rootStats.order, rootStats.subtreeEnd + 1);
   return [...ancestors, ...inside].filter((element) => {
     const stats = index.stats.get(element)!;
-    return stats.block && (stats.textLength > 0 || stats.emailInputs > 0) && !pageTags.has(element.tagName);
+    return stats.block && (stats.textLength > 0 || stats.emailInputs > 0) && !pageTags.has(element.tagName) && stats.subtreeEnd - stats.order < MAX_BLOCK_ELEMENTS;
   });
 }
 
