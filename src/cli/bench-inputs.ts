@@ -120,6 +120,57 @@ export function newsPageHtml(elements: number, seed = 1): string {
   return parts.join('');
 }
 
+/**
+ * One story of an endless page, exactly `elements` elements: an article (a heading, twenty paragraphs and, in every
+ * fifth story, a donation box), then the cards, link lists and comment threads a feed puts under it.
+ */
+export function storyHtml(elements: number, seed: number): string {
+  const random = seededRandom(seed);
+  const paragraphs = Array.from({ length: 20 }, () => `<p>${paragraph(random)}</p>`).join('');
+  const appeal = seed % 5 === 0 ? donationBox : { html: '', elements: 0 };
+  const parts = [`<section class="story"><article><h2>${sentence(random, 8)}</h2>${paragraphs}${appeal.html}</article>`];
+  // section, article, h2, the paragraphs
+  let count = 3 + 20 + appeal.elements;
+  const makers = [card, paragraphGroup, linkList, commentThread, card];
+  for (let round = 0; ; round++) {
+    const piece = (makers[round % makers.length] as (random: () => number) => Piece)(random);
+    if (count + piece.elements > elements) break;
+    parts.push(piece.html);
+    count += piece.elements;
+  }
+  for (; count < elements; count++) parts.push(`<p>${sentence(random, 10)}</p>`);
+  parts.push('</section>');
+  return parts.join('');
+}
+
+/** Elements of each story the endless page appends, and how often. */
+export const ENDLESS_STORY_ELEMENTS = 2_000;
+export const ENDLESS_EVERY_MS = 500;
+
+/**
+ * A page that grows as a reader scrolls: a header and a first story, then, from a second after its load event, one
+ * more story every ENDLESS_EVERY_MS until it holds `elements` elements. Each story is marked (User Timing
+ * `story-N`) as it goes in; `window.endless` says when the last one is in.
+ */
+export function endlessPageHtml(elements: number, seed = 6): string {
+  const stories = Math.floor((elements - PAGE_ELEMENTS - siteHeader.elements - 2) / ENDLESS_STORY_ELEMENTS);
+  const later = Array.from({ length: stories - 1 }, (_, index) => storyHtml(ENDLESS_STORY_ELEMENTS, seed + index + 1));
+  // In a script, "</" would end it early.
+  const data = JSON.stringify(later).replace(/<\//g, '<\\/');
+  const script = `const stories = ${data};
+window.endless = { added: 0, done: false };
+addEventListener('load', () => setTimeout(() => {
+  const feed = document.getElementById('feed');
+  const timer = setInterval(() => {
+    performance.mark('story-' + (endless.added + 1));
+    feed.insertAdjacentHTML('beforeend', stories[endless.added++]);
+    if (endless.added === stories.length) { clearInterval(timer); endless.done = true; }
+  }, ${ENDLESS_EVERY_MS});
+}, 1000));`;
+  // main, feed, and the script: the 2 of the count above; the script element is not counted in `elements`.
+  return `${pageStart('Endless')}${siteHeader.html}<main><div id="feed">${storyHtml(ENDLESS_STORY_ELEMENTS, seed)}</div></main><script>${script}</script>${PAGE_END}`;
+}
+
 /** `depth` nested divs with a donation box halfway down and article text at the bottom. */
 export function deepNestingHtml(depth: number, seed = 2): string {
   const random = seededRandom(seed);

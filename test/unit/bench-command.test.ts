@@ -9,8 +9,8 @@ describe('tidings bench', { timeout: 60_000 }, () => {
     const { code, out } = await run('bench', '--no-stress', '--runs', '1', '--browser', 'jsdom', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['runs', 'dir', 'jsdom', 'chromium', 'skipped', 'contentScriptBytes', 'budget']);
-    expect(report).toMatchObject({ runs: 1, dir: expect.stringMatching(/test\/fixtures\/pages$/), chromium: null, skipped: {}, budget: null });
+    expect(Object.keys(report)).toEqual(['runs', 'dirs', 'jsdom', 'chromium', 'skipped', 'contentScriptBytes', 'budget']);
+    expect(report).toMatchObject({ runs: 1, dirs: [expect.stringMatching(/test\/fixtures\/pages$/)], chromium: null, skipped: {}, budget: null });
     expect(positiveFinite(report.contentScriptBytes)).toBe(true);
     const jsdom = report.jsdom;
     expect(jsdom.pages.map((page: { name: string }) => page.name)).toEqual([
@@ -28,11 +28,11 @@ describe('tidings bench', { timeout: 60_000 }, () => {
     // The fixture with the appeals around the article has findings; the charity's own article none.
     expect(jsdom.pages[0].findings).toBeGreaterThan(0);
     expect(jsdom.pages[1].findings).toBe(0);
-    for (const key of ['medianRatio', 'p95Ratio', 'medianWalkRatio', 'medianScanMs', 'p95ScanMs', 'medianIncrementalMs']) {
+    for (const key of ['medianRatio', 'p95Ratio', 'medianWalkRatio', 'p95WalkRatio', 'medianScanMs', 'p95ScanMs', 'medianIncrementalMs']) {
       expect(positiveFinite(jsdom[key]), key).toBe(true);
     }
     expect(jsdom.p95Ratio).toBeGreaterThanOrEqual(jsdom.medianRatio);
-    expect(jsdom).toMatchObject({ maxForcedLayouts: 0, slope: null });
+    expect(jsdom).toMatchObject({ maxForcedLayouts: 0, slope: null, longestTaskMs: null, loadDelayRatio: null, endless: null, stress: null });
   });
 
   it('refuses a bad --browser, --runs and a missing folder', async () => {

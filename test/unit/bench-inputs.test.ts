@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_NODES, batchHtml, newsPageHtml, SCALING_SIZES, stressPages } from '../../src/cli/bench-inputs';
+import { BATCH_NODES, batchHtml, ENDLESS_STORY_ELEMENTS, endlessPageHtml, newsPageHtml, SCALING_SIZES, storyHtml, stressPages } from '../../src/cli/bench-inputs';
 import { closePage, parseHtml } from '../../src/cli/page';
 
 /** Levels of elements below body on the deepest path (document order visits a parent before its children). */
@@ -68,5 +68,35 @@ describe('bench batches', () => {
   it('puts the donation box in the appeal batch only', () => {
     expect(parseBatch(batches.appeal).querySelector('aside.support')).not.toBeNull();
     expect(parseBatch(batches.plain).querySelector('aside')).toBeNull();
+  });
+});
+
+describe('the endless page', () => {
+  it('adds stories of exactly ENDLESS_STORY_ELEMENTS elements, every fifth with a donation box, all different', () => {
+    const stories = [1, 2, 5].map((seed) => storyHtml(ENDLESS_STORY_ELEMENTS, seed));
+    for (const [index, html] of stories.entries()) {
+      const dom = parseHtml(`<!doctype html><body>${html}</body>`);
+      try {
+        expect(dom.window.document.body.getElementsByTagName('*').length).toBe(ENDLESS_STORY_ELEMENTS);
+        expect(dom.window.document.querySelector('aside.support') !== null).toBe(index === 2);
+      } finally {
+        closePage(dom);
+      }
+    }
+    expect(new Set(stories).size).toBe(3);
+  });
+
+  it('holds the first story and the rest in a script that no story can end early', () => {
+    const html = endlessPageHtml(10_000);
+    const dom = parseHtml(html);
+    try {
+      const doc = dom.window.document;
+      expect(doc.querySelectorAll('#feed > section.story')).toHaveLength(1);
+      const script = doc.querySelector('script')!.textContent!;
+      const data = script.slice(script.indexOf('['), script.indexOf(';\nwindow.endless'));
+      expect((JSON.parse(data) as string[]).length).toBe(3);
+    } finally {
+      closePage(dom);
+    }
   });
 });

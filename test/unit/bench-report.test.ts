@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetVerdicts, slopeOf, summarize, type PageRow } from '../../src/cli/bench-report';
+import type { ExtensionReport } from '../../src/cli/bench-extension';
+import { budgetVerdicts, slopeOf, summarize, withStress, type PageRow } from '../../src/cli/bench-report';
 import { figure, thousands } from '../../src/cli/format';
 
 function row(name: string, figures: Partial<PageRow> = {}): PageRow {
@@ -19,14 +20,14 @@ describe('bench summary', () => {
 
   it('takes medians and nearest-rank p95 over the folder pages that were measured', () => {
     const report = summarize(pages, null);
-    expect(report).toMatchObject({ medianRatio: 5.5, p95Ratio: 10, medianWalkRatio: 2.75, medianScanMs: 11, p95ScanMs: 20, maxForcedLayouts: 4, slope: null });
+    expect(report).toMatchObject({ medianRatio: 5.5, p95Ratio: 10, medianWalkRatio: 2.75, p95WalkRatio: 5, medianScanMs: 11, p95ScanMs: 20, maxForcedLayouts: 4, slope: null });
     expect(report.medianIncrementalMs).toBeCloseTo(0.55);
     expect(report.pages).toBe(pages);
   });
 
   it('has no figures when no folder page was measured', () => {
     expect(summarize([pages[10] as PageRow, pages[11] as PageRow], null)).toMatchObject({
-      medianRatio: null, p95Ratio: null, medianWalkRatio: null, medianScanMs: null, p95ScanMs: null, medianIncrementalMs: null, maxForcedLayouts: null,
+      medianRatio: null, p95Ratio: null, medianWalkRatio: null, p95WalkRatio: null, medianScanMs: null, p95ScanMs: null, medianIncrementalMs: null, maxForcedLayouts: null,
     });
   });
 });
@@ -57,24 +58,40 @@ describe('bench slope', () => {
 });
 
 describe('bench budget', () => {
-  const report = summarize([row('a', { ratio: 3, scanMs: 5, incrementalMs: 0.5 }), row('b', { ratio: 6, scanMs: 9, incrementalMs: 0.4 })], null);
+  const folders = summarize([
+    row('a', { walkRatio: 2, scanMs: 1, incrementalMs: 0.5 }),
+    row('b', { walkRatio: 5, scanMs: 5, incrementalMs: 0.4 }),
+  ], null);
+  const stress: ExtensionReport = {
+    pages: [],
+    longestTaskMs: 50,
+    loadDelayRatio: 1.2,
+    loadMsWithout: 1000,
+    endless: { stories: 50, firstHalfMs: 100, secondHalfMs: 150, growth: 1.5 },
+  };
+  const report = withStress(folders, stress);
 
   it('meets a limit the figure equals and misses one it passes', () => {
-    const verdicts = budgetVerdicts(report, 60 * 1024);
+    const verdicts = budgetVerdicts(report, 61_440);
     expect(verdicts.map((line) => [line.figure, line.value, line.limit, line.met])).toEqual([
-      ['median ratio', 4.5, 3, false],
-      ['p95 ratio', 6, 6, true],
-      ['median scan', 7, 5, false],
+      ['median scan ÷ walk', 3.5, 3, false],
+      ['p95 scan ÷ walk', 5, 5, true],
+      ['median scan', 3, 2, false],
+      ['p95 scan', 5, 5, true],
       ['median incremental', 0.45, 0.5, true],
       ['forced layouts', 0, 0, true],
-      ['content script', 60, 60, true],
+      ['longest task', 50, 50, true],
+      ['endless growth', 1.5, 1.5, true],
+      ['load delay ratio', 1.2, 1.1, false],
+      ['content script', 61_440, 61_440, true],
     ]);
-    expect(budgetVerdicts(report, 60 * 1024 + 1).at(-1)?.met).toBe(false);
+    expect(budgetVerdicts(report, 61_441).at(-1)?.met).toBe(false);
   });
 
   it('never meets a figure that was not measured', () => {
     const empty = summarize([], null);
     expect(budgetVerdicts(empty, 1).filter((line) => line.met).map((line) => line.figure)).toEqual(['content script']);
+    expect(budgetVerdicts(withStress(folders, { ...stress, endless: { ...stress.endless, growth: NaN } }), 1).find((line) => line.figure === 'endless growth')?.met).toBe(false);
   });
 });
 

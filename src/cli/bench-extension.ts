@@ -1,0 +1,254 @@
+// The extension's half of `tidings bench`: the built extension loaded into headless Chromium, on generated stress
+// pages served from 127.0.0.1. The content script is rebuilt for it with TIDINGS_BENCH on, so that every batch of its
+// work leaves a User Timing measure (content/watch.ts); the extension as shipped has none. From those: the longest
+// task Tidings causes, its total time on each half of an endless page, and the load event with and without it.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { BENCH_MEASURE } from '../content/watch';
+import { browserExecutable } from './browser-paths';
+import { ENDLESS_EVERY_MS, endlessPageHtml, newsPageHtml } from './bench-inputs';
+import { median } from './format';
+
+/** Elements of the page that stands for "about 400 000 nodes" (each element brings about one text node). */
+const NODES_PAGE_ELEMENTS = 260_000;
+const ELEMENTS_PAGE = 100_000;
+const ENDLESS_ELEMENTS = 100_000;
+/** Tidings is taken to be done with a page once no batch came for this long. */
+const QUIET_MS = 2_000;
+const PAGE_TIMEOUT_MS = 600_000;
+/** Loads of the 400 000-node page with and without the extension, for the median of each. */
+const LOAD_RUNS = 3;
+
+export interface StressRow {
+  name: string;
+  /** Elements and nodes (elements and text) of the page once Tidings was done with it. */
+  elements: number;
+  nodes: number;
+  /** The longest batch of Tidings' work (one task, or the part of one that was Tidings'), in ms. */
+  longestTaskMs: number;
+  /** Tidings' batches and their total time. */
+  batches: number;
+  totalMs: number;
+  /** The page's own longest task as the Long Tasks API reports it (content scripts' tasks left out), 0 for none. */
+  pageLongestTaskMs: number;
+  /** The load event's time (ms after navigation start), median of the loads measured. */
+  loadMs: number;
+  /** Blocks collapsed when Tidings was done. */
+  collapsed: number;
+}
+
+export interface EndlessFigures {
+  stories: number;
+  /** Tidings' total time while the first and the second half of the stories went in. */
+  firstHalfMs: number;
+  secondHalfMs: number;
+  /** secondHalfMs / firstHalfMs: about 1 when each story costs the same however long the page already is. */
+  growth: number;
+}
+
+export interface ExtensionReport {
+  pages: StressRow[];
+  /** The longest task Tidings caused on any of the stress pages. */
+  longestTaskMs: number;
+  /** Load event of the 400 000-node page with the extension ÷ without it (medians). */
+  loadDelayRatio: number;
+  loadMsWithout: number;
+  endless: EndlessFigures;
+}
+
+const extensionSource = fileURLToPath(new URL('../../dist/chrome', import.meta.url));
+
+/** A copy of dist/chrome whose content script times its batches; null when the extension was not built. */
+async function benchExtension(): Promise<string | null> {
+  if (!existsSync(join(extensionSource, 'manifest.json'))) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-extension-'));
+  cpSync(extensionSource, dir, { recursive: true });
+  const build = (await import(new URL('../../build.mjs', import.meta.url).href)) as {
+    ENTRIES: Record<string, string>;
+    bundleOptions: esbuild.BuildOptions;
+  };
+  await esbuild.build({
+    ...build.bundleOptions,
+    define: { TIDINGS_BENCH: 'true' },
+    entryPoints: [build.ENTRIES.content!],
+    outfile: join(dir, 'content.js'),
+  });
+  return dir;
+}
+
+function serve(pages: Map<string, string>): Promise<Server> {
+  const server = createServer((request, response) => {
+    const html = pages.get(request.url ?? '');
+    response.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html ?? 'not found');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+async function launch(extensionDir: string | null): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    executablePath: browserExecutable('chromium').path,
+    headless: true,
+    pipe: true,
+    args: LAUNCH_ARGS,
+    protocolTimeout: PAGE_TIMEOUT_MS,
+    ...(extensionDir === null ? {} : { enableExtensions: [extensionDir] }),
+  });
+  // The content script asks its background for settings and words: wait for the service worker.
+  if (extensionDir !== null) await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 30_000 });
+  return browser;
+}
+
+interface PageFigures {
+  batches: { start: number; duration: number }[];
+  marks: { name: string; start: number }[];
+  loadMs: number;
+  elements: number;
+  nodes: number;
+  pageLongestTaskMs: number;
+  collapsed: number;
+}
+
+/** The page's longest long task, observed from its start (content scripts' tasks are not reported to it). */
+function observeLongTasks(): void {
+  const scope = window as unknown as { longestTaskMs: number };
+  scope.longestTaskMs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) scope.longestTaskMs = Math.max(scope.longestTaskMs, entry.duration);
+  }).observe({ entryTypes: ['longtask'] });
+}
+
+function readFigures(measure: string): PageFigures {
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let nodes = 0;
+  while (walker.nextNode()) nodes++;
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return {
+    batches: performance.getEntriesByName(measure).map((entry) => ({ start: entry.startTime, duration: entry.duration })),
+    marks: performance.getEntriesByType('mark').map((entry) => ({ name: entry.name, start: entry.startTime })),
+    loadMs: navigation?.loadEventStart ?? NaN,
+    elements: document.getElementsByTagName('*').length,
+    nodes,
+    pageLongestTaskMs: (window as unknown as { longestTaskMs?: number }).longestTaskMs ?? 0,
+    collapsed: document.querySelectorAll('[data-tidings-collapsed]').length,
+  };
+}
+
+/** Loads `url` and waits until Tidings has been quiet for QUIET_MS (and, on the endless page, the last story is in). */
+async function measureLoad(browser: Browser, url: string, withExtension: boolean): Promise<PageFigures> {
+  const page: Page = await browser.newPage();
+  try {
+    await page.evaluateOnNewDocument(observeLongTasks);
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    let seen = -1;
+    let quietSince = Date.now();
+    for (;;) {
+      const state = await page.evaluate(
+        (measure) => ({
+          batches: performance.getEntriesByName(measure).length,
+          growing: (window as unknown as { endless?: { done: boolean } }).endless?.done === false,
+        }),
+        BENCH_MEASURE,
+      );
+      if (state.batches !== seen || state.growing) {
+        seen = state.batches;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= (withExtension ? QUIET_MS : 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return await page.evaluate(readFigures, BENCH_MEASURE);
+  } finally {
+    await page.close();
+  }
+}
+
+function rowOf(name: string, runs: PageFigures[]): StressRow {
+  const last = runs[runs.length - 1]!;
+  const durations = runs.flatMap((run) => run.batches.map((batch) => batch.duration));
+  return {
+    name,
+    elements: last.elements,
+    nodes: last.nodes,
+    longestTaskMs: Math.max(0, ...durations),
+    batches: last.batches.length,
+    totalMs: last.batches.reduce((sum, batch) => sum + batch.duration, 0),
+    pageLongestTaskMs: Math.max(...runs.map((run) => run.pageLongestTaskMs)),
+    loadMs: median(runs.map((run) => run.loadMs)),
+    collapsed: last.collapsed,
+  };
+}
+
+/** Tidings' time in each half of the endless page: from the first story's mark to the middle one's, and from there on. */
+function endlessFigures(figures: PageFigures): EndlessFigures {
+  const stories = figures.marks.filter((mark) => mark.name.startsWith('story-')).sort((a, b) => a.start - b.start);
+  const first = stories[0]?.start ?? 0;
+  const middle = stories[Math.floor(stories.length / 2)]?.start ?? first;
+  const between = (from: number, to: number): number =>
+    figures.batches.filter((batch) => batch.start >= from && batch.start < to).reduce((sum, batch) => sum + batch.duration, 0);
+  // The second half ends where it would have had the first half's length: the quiet wait after it is not the page's growth.
+  const end = middle + (middle - first) + ENDLESS_EVERY_MS;
+  const firstHalfMs = between(first, middle);
+  const secondHalfMs = between(middle, end);
+  return { stories: stories.length + 1, firstHalfMs, secondHalfMs, growth: firstHalfMs > 0 ? secondHalfMs / firstHalfMs : NaN };
+}
+
+/** Measures the stress pages with the built extension; a reason instead when it cannot. */
+export async function benchExtensionStress(progress: (text: string) => void): Promise<ExtensionReport | { skipped: string }> {
+  if (!existsSync(browserExecutable('chromium').path)) return { skipped: `no Chromium at ${browserExecutable('chromium').path} (set CHROMIUM_PATH)` };
+  const dir = await benchExtension();
+  if (dir === null) return { skipped: `no built extension in ${extensionSource}: run \`npm run build\` first` };
+  const pages = new Map([
+    ['/elements', newsPageHtml(ELEMENTS_PAGE)],
+    ['/nodes', newsPageHtml(NODES_PAGE_ELEMENTS, 7)],
+    ['/endless', endlessPageHtml(ENDLESS_ELEMENTS)],
+  ]);
+  const server = await serve(pages);
+  const url = (path: string): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+  try {
+    const plain = await launch(null);
+    const without: PageFigures[] = [];
+    try {
+      for (let run = 0; run < LOAD_RUNS; run++) {
+        progress(`  400 000-node page without the extension, load ${run + 1}/${LOAD_RUNS}`);
+        without.push(await measureLoad(plain, url('/nodes'), false));
+      }
+    } finally {
+      await plain.close();
+    }
+    const browser = await launch(dir);
+    try {
+      progress('  100 000-element page');
+      const elements = rowOf('news page, 100 000 elements', [await measureLoad(browser, url('/elements'), true)]);
+      const nodesRuns: PageFigures[] = [];
+      for (let run = 0; run < LOAD_RUNS; run++) {
+        progress(`  400 000-node page, load ${run + 1}/${LOAD_RUNS}`);
+        nodesRuns.push(await measureLoad(browser, url('/nodes'), true));
+      }
+      const nodes = rowOf(`news page, ${Math.round(nodesRuns[0]!.nodes / 1000)} 000 nodes`, nodesRuns);
+      progress(`  endless page (a story every ${ENDLESS_EVERY_MS} ms up to ${ENDLESS_ELEMENTS / 1000} 000 elements)`);
+      const endlessRun = await measureLoad(browser, url('/endless'), true);
+      const endless = rowOf(`endless page, up to ${ENDLESS_ELEMENTS / 1000} 000 elements`, [endlessRun]);
+      const loadMsWithout = median(without.map((run) => run.loadMs));
+      return {
+        pages: [elements, nodes, endless],
+        longestTaskMs: Math.max(elements.longestTaskMs, nodes.longestTaskMs, endless.longestTaskMs),
+        loadDelayRatio: nodes.loadMs / loadMsWithout,
+        loadMsWithout,
+        endless: endlessFigures(endlessRun),
+      };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
