@@ -149,15 +149,20 @@ export class MutationBatcher {
   }
 
   private collect(records: MutationRecord[]): void {
-    // Removals are handled at once, even while batches are spaced out: a collapsed block the page threw
-    // away must not leave its placeholder behind.
-    if (records.some((record) => record.removedNodes.length > 0)) this.onRemoved();
+    // One pass, by index: a page being parsed makes a record for every node (400 000 on a big page).
+    let removed = false;
     for (const record of records) {
-      for (const node of record.addedNodes) {
+      removed ||= record.removedNodes.length > 0;
+      const added = record.addedNodes;
+      for (let at = 0; at < added.length; at++) {
+        const node = added[at]!;
         // Inside an element waiting already (the parser adds a parent, then its children), it is scanned with it.
         if (node.nodeType === 1 && !this.pending.has(node.parentNode as Element) && !this.ignore(node as Element)) this.pending.add(node as Element);
       }
     }
+    // Removals are handled at once, even while batches are spaced out: a collapsed block the page threw
+    // away must not leave its placeholder behind.
+    if (removed) this.onRemoved();
     // Anything deferred as incomplete may be complete now that the parser moved on.
     for (const root of this.deferred) this.pending.add(root);
     this.deferred.clear();
