@@ -209,9 +209,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // rescan covered it, it was never a root of its own (a web component added during a rescan went unread).
     const whole = wholeTree(root).includes(root);
     sweep.queue(whole ? (root.getRootNode() as Document | ShadowRoot) : root);
+    // While the parser goes on, what it adds is scanned piece by piece as it comes; the whole body waits for
+    // DOMContentLoaded, which scans it again anyway (a body scan begun during the load read the page twice, and its
+    // hundred megabytes of figures on a huge page slowed the parser's own work).
+    const { body, readyState } = root.ownerDocument;
+    if (root === body && readyState === 'loading') return;
     // A script added a whole page part (an app rendering its article after load): it may hold the article, which
     // the guard must know before anything in it is judged.
-    const partOfPage = !whole && root.ownerDocument.readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
+    const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
     // A scan of the root under way goes on (it reads what was added since as it comes to it) unless the settings changed.
     if (scans.get(root)?.context !== context) scans.set(root, { steps: scanAndCollapse(root, context, partOfPage), context });
   }
