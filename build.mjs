@@ -108,6 +108,9 @@ const internalProperties = new RegExp(`^(?:${[
   'limits', 'events', 'visit', 'placeholder', 'selectors', 'ownMarks', 'steps', 'alwaysShowLabel', 'placeholderReasons', 'overrun',
   'yielded', 'scheduled', 'flushing', 'deferred', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',
   'idleShare', 'maxDelayMs', 'budgetMs', 'maxPending', 'selectorMs', 'maxRepeats', 'windowMs', 'signatures',
+  'article', 'firstPaintWaitMs', 'beforePaintMs', 'revealWhere', 'renderPlaceholder', 'ukrainianLetters', 'russianLetters',
+  'holders', 'watchUntil', 'unlocks', 'watchRelock', 'spent', 'capacity', 'mergeSiblings', 'takeRoots', 'scanPending', 'showRun',
+  'conceal', 'regroup',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */

@@ -11,7 +11,7 @@ import { SENSITIVITIES, type DetectorId, type Finding, type ScanOptions } from '
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } from '../messages';
-import { createScanContext, documentSteps, scanRoot, scanSteps, type ScanContext, type Steps } from '../scan/index';
+import { ARTICLE_UNKNOWN, createScanContext, documentSteps, runUntil, scanRoot, scanSteps, wordsAtHand, type ScanContext, type Steps } from '../scan/index';
 import { provideStopwords } from '../scan/language';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
@@ -78,6 +78,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   const latestContexts = new WeakMap<Document, ScanContext>();
   /** Scans under way, each root's a slice at a time (on a big page one would be a long task), with their context. */
   const scans = new Map<Element, { steps: Steps<void>; context: ScanContext }>();
+  /** Parts added before any words had come (the lexicons are the background's): read as soon as they come. */
+  const awaitingWords = new Set<Element>();
   let selectors: string[] = [];
   /** The site's "Never hide this here" selectors as one selector list ('' for none). */
   let neverHide = '';
@@ -108,11 +110,12 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   /**
    * A scan context knowing which marked elements are ours (a page's forged marks hide nothing from it), starting from
-   * the article found before (none yet: the first whole scan finds it): a new context never costs a pass over the page.
+   * the article found before (none yet: until the first whole scan finds it, every block is judged as if inside it): a
+   * new context never costs a pass over the page.
    */
   function contextFor(options: ScanOptions, document: Document): ScanContext {
     const latest = latestContexts.get(document);
-    const known = latest?.article?.isConnected ? latest : { article: null, articleRank: 0 };
+    const known = latest?.article?.isConnected ? latest : { article: null, articleRank: ARTICLE_UNKNOWN };
     return createScanContext(document, { ...options, ownMarks: collapser.marks }, known);
   }
 
@@ -209,16 +212,38 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // rescan covered it, it was never a root of its own (a web component added during a rescan went unread).
     const whole = wholeTree(root).includes(root);
     sweep.queue(whole ? (root.getRootNode() as Document | ShadowRoot) : root);
-    // While the parser goes on, what it adds is scanned piece by piece as it comes; the whole body waits for
-    // DOMContentLoaded, which scans it again anyway (a body scan begun during the load read the page twice, and its
-    // hundred megabytes of figures on a huge page slowed the parser's own work).
-    const { body, readyState } = root.ownerDocument;
-    if (root === body && readyState === 'loading') return;
+    // While the parser goes on, what it adds is scanned piece by piece as it comes, and what it had added is read
+    // part by part; the whole body waits for DOMContentLoaded, which scans it again anyway (a body scan begun during
+    // the load read the page twice, and its hundred megabytes of figures on a huge page slowed the parser's own work).
+    const { body, documentElement, readyState } = root.ownerDocument;
+    if ((root === body || root === documentElement) && readyState === 'loading') {
+      queueParsedParts(root);
+      return;
+    }
+    // The whole page is read without words too: its text tells its language, whose words are then asked for.
+    if (!whole && !wordsAtHand(context.detect)) {
+      awaitingWords.add(root);
+      return;
+    }
     // A script added a whole page part (an app rendering its article after load): it may hold the article, which
     // the guard must know before anything in it is judged.
     const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
     // A scan of the root under way goes on (it reads what was added since as it comes to it) unless the settings changed.
     if (scans.get(root)?.context !== context) scans.set(root, { steps: scanAndCollapse(root, context, partOfPage), context });
+  }
+
+  /**
+   * Scans what the parser has finished in `page` (the body, or the root element before there is one) so far: every element on the path it is still adding to has its
+   * finished children queued (a plea near the top of a long page is collapsed before the page is painted, not at
+   * DOMContentLoaded); the elements on the path are left to the whole scan.
+   */
+  function queueParsedParts(page: Element): void {
+    for (let open: Element | null = page; open !== null; ) {
+      const last: Element | null = open.lastElementChild;
+      // Scanned at once, not queued: queued siblings would be merged back into their parent, the page.
+      for (const child of open.children) if (child !== last || last.nextSibling !== null) scanAdded(child);
+      open = last?.nextSibling === null ? last : null;
+    }
   }
 
   /** Scans `root`, then collapses what it found: a slice at a time, in the batches' sliced work. */
@@ -241,9 +266,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     },
     run(deadline) {
       for (const [root, scan] of scans) {
-        do {
-          if (performance.now() >= deadline) return;
-        } while (!scan.steps.next().done);
+        if (!runUntil(scan.steps, deadline)) return;
         scans.delete(root);
       }
       sweep.run(deadline);
@@ -263,11 +286,15 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       requestLexicon(lang).then(
         (lexicon) => {
           provideLexicon(lexicon);
+          for (const root of awaitingWords) batcher.queue(root);
+          awaitingWords.clear();
           // Read again when the page (or one of its frames, whose language is its own) is in that language.
           if (contexts !== null && pageLanguages.has(lang)) rescanWithNewContexts();
         },
         (error: unknown) => {
-          // Without it the page is read with English phrases alone, as before it came.
+          // Without it the page is read with English phrases alone, as before it came; parts waiting for words wait
+          // for the whole scan at DOMContentLoaded instead (kept, they would pile up if no words ever come).
+          awaitingWords.clear();
           console.warn(`Tidings: could not load the "${lang}" phrases.`, error);
         },
       );
@@ -454,11 +481,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   async function pageFindings(options: ScanOptions): Promise<Finding[]> {
     const steps = documentSteps(doc, options);
     for (;;) {
-      const deadline = performance.now() + DEFAULT_LIMITS.budgetMs;
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return step.value.filter((finding) => !isNeverHidden(finding.element));
-        if (performance.now() >= deadline) break;
-      }
+      const done = runUntil(steps, performance.now() + DEFAULT_LIMITS.budgetMs);
+      if (done) return done.value.filter((finding) => !isNeverHidden(finding.element));
       await yieldToPage();
     }
   }
@@ -539,6 +563,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       stopped = true;
       batcher.stop();
       scans.clear();
+      awaitingWords.clear();
       sweep.clear();
       collapser.revealWhere(() => true);
       unwatch();

@@ -24,6 +24,8 @@ export interface BatchLimits {
   loadingIdleShare: number;
   /** A parent with more children than this is never scanned for its added siblings (a feed growing as it is parsed). */
   siblingsParentMaxChildren: number;
+  /** Scanning time the page's first paint may wait for (what it would show is collapsed first); past it, backing off as usual. */
+  firstPaintWaitMs: number;
 }
 
 export const DEFAULT_LIMITS: BatchLimits = {
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: BatchLimits = {
   idleShare: 4,
   loadingIdleShare: 9,
   siblingsParentMaxChildren: 300,
+  firstPaintWaitMs: 50,
 };
 
 /** Takes a root to scan (in the sliced work, or at once); a block the parser has not finished is handed back with `defer`. */
@@ -86,6 +89,8 @@ export class MutationBatcher {
   /** Collapsing inserts placeholders, whose mutation records must not start a nested batch. */
   private flushing = false;
   private backoffMs = 0;
+  /** Scanning time spent while the page had not been painted yet. */
+  private beforePaintMs = 0;
   readonly stats: BatchStats = { batches: 0, rootsScanned: 0, backoffMs: 0 };
 
   constructor(
@@ -250,6 +255,8 @@ export class MutationBatcher {
     this.collect(this.observer.takeRecords());
     const roots = this.takeRoots();
     const started = performance.now();
+    // While the page is parsed, what came first (the top of the page, painted first) is finished before what came since.
+    if (this.doc.readyState === 'loading' && this.work.busy) this.work.run(started + this.limits.budgetMs);
     let index = 0;
     for (; index < roots.length; index += 1) {
       if (performance.now() - started > this.limits.budgetMs) break;
@@ -268,9 +275,12 @@ export class MutationBatcher {
     for (; index < roots.length; index += 1) this.pending.add(roots[index] as Element);
     // Scans over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's
     // own scripts and input keep most of the main thread (scanning ≤ 1/(1+idleShare) of the time); while the page
-    // loads with work left over, longer, so its parser goes on.
-    const loading = this.work.busy && this.doc.readyState === 'loading';
-    this.backoffMs = overran || loading
+    // loads with work left over, longer, so its parser goes on. Not before the page's first paint, for a while: nothing
+    // is shown yet, and what is read now is collapsed before it ever is.
+    const loading = this.doc.readyState === 'loading';
+    if (loading && performance.getEntriesByName('first-contentful-paint').length === 0) this.beforePaintMs += elapsed;
+    else this.beforePaintMs = Infinity;
+    this.backoffMs = (overran || (loading && this.work.busy)) && this.beforePaintMs >= this.limits.firstPaintWaitMs
       ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * (loading ? this.limits.loadingIdleShare : this.limits.idleShare)))
       : 0;
     this.stats.backoffMs = this.backoffMs;

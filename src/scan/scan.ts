@@ -3,7 +3,7 @@
 import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { lexiconsFor } from '../lexicons/index';
-import { findArticle } from './article';
+import { findArticle, type FoundArticle } from './article';
 import { drain, type Steps } from './steps';
 import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
@@ -21,7 +21,10 @@ export interface ScanContext {
   enabled: ReadonlySet<DetectorId>;
   /** The article the guard protects; null when the page has none that we can tell. */
   article: Element | null;
-  /** How it was found and how much prose it has (see FoundArticle): a part the page adds may hold a better one. */
+  /**
+   * How it was found and how much prose it has (see FoundArticle): a part the page adds may hold a better one. 0 when
+   * the page has none we can tell; ARTICLE_UNKNOWN until the page was looked at whole.
+   */
   articleRank: number;
   /** The options the context was made from (the language may be settled later, from the text). */
   options: ScanOptions;
@@ -35,6 +38,9 @@ export interface ScanContext {
   /** The page is the site's own donation or membership page: its form is what the reader came for. */
   appealPage: boolean;
 }
+
+/** The rank of an article not looked for yet: until then every block is judged as if it were inside the article. */
+export const ARTICLE_UNKNOWN = -1;
 
 /** How many ancestors above a scan root a block may climb to (its box around the matched text). */
 const CLIMB_LEVELS = 4;
@@ -72,7 +78,7 @@ function insideOwnMark(element: Element, ownMarks: OwnMarks | undefined): boolea
  * them a plea's buttons read as a row of links, a comment form's email field as a sign-up box, a legal footer as a
  * wall of links; and a block collapsed by mistake would stay so.
  */
-function wordsAtHand(context: DetectContext): boolean {
+export function wordsAtHand(context: DetectContext): boolean {
   return lexiconsFor(context.langs).length > 0;
 }
 
@@ -139,10 +145,13 @@ function* articleSteps(context: ScanContext): Steps<StatsIndex | null> {
       index = yield* statsSteps(root, matcherFor(context.detect), null, context.options.ownMarks);
     }
   }
-  const found = findArticle(index);
+  takeArticle(context, findArticle(index));
+  return index;
+}
+
+function takeArticle(context: ScanContext, found: FoundArticle | null): void {
   context.article = found?.element ?? null;
   context.articleRank = found?.rank ?? 0;
-  return index;
 }
 
 /**
@@ -152,10 +161,7 @@ function* articleSteps(context: ScanContext): Steps<StatsIndex | null> {
  */
 function adoptArticle(context: ScanContext, index: StatsIndex): void {
   const found = findArticle(index);
-  if (found && (!context.article?.isConnected || found.rank > context.articleRank)) {
-    context.article = found.element;
-    context.articleRank = found.rank;
-  }
+  if (found && (!context.article?.isConnected || found.rank > context.articleRank)) takeArticle(context, found);
 }
 
 /**
@@ -359,7 +365,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (stats.inComments) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
-  if (article && contains(index, article, finding.element)) {
+  // Before the page was looked at whole (parts read while it is parsed) any block may be the story's: judged as one inside it.
+  if (article ? contains(index, article, finding.element) : context.articleRank === ARTICLE_UNKNOWN) {
     if (stats.hits === null || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, never one of its paragraphs; a caption is the article's too,
     // whatever box holds it.

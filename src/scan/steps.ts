@@ -4,10 +4,16 @@
 /** Work in slices: each `next()` does one slice; the last returns the result. */
 export type Steps<T> = Generator<void, T, void>;
 
+/** Runs `steps` slice after slice until it is done, or null once `deadline` (a performance.now() time) has come. */
+export function runUntil<T>(steps: Steps<T>, deadline: number): IteratorReturnResult<T> | null {
+  for (;;) {
+    if (performance.now() >= deadline) return null;
+    const step = steps.next();
+    if (step.done) return step;
+  }
+}
+
 /** Runs `steps` to the end at once. */
 export function drain<T>(steps: Steps<T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runUntil(steps, Infinity)!.value;
 }

@@ -11,6 +11,7 @@ import {
   eachTestsPage,
   placeholderFor,
   placeholders,
+  scanned,
   shadowOf,
   type OpenedPage,
 } from './content-harness';
@@ -110,6 +111,55 @@ describe('collapsing', () => {
     expect(collapsed('user-selector').map((element) => element.localName)).toEqual(['nav']);
     const { settings } = await store.loadSettings();
     expect(settings.userSelectors).toEqual({ 'www.news.example': ['header nav'], 'other.example': ['footer'] });
+  });
+});
+
+describe('while the page is parsed', () => {
+  /** The page as the parser leaves it mid-way: what it has finished, then the element it is still adding to (no next sibling). */
+  const halfParsed = (): string => `${fixture('news.html').replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '')}<div id="still-parsed"><p>More to come</p></div>`;
+
+  it('collapses what the parser has finished at once, without waiting for DOMContentLoaded', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    try {
+      await open(halfParsed());
+      expect(collapsedBy(appeal())).toBe('donation-appeal');
+      expect(collapsedBy(newsletter())).toBe('newsletter-nag');
+      expect(articleParagraphs().filter(isHidden)).toEqual([]);
+    } finally {
+      readyState.mockRestore();
+    }
+  });
+
+  it('hides no paragraph of a story read part by part before its article is known, even one that asks for help', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    // The parser is still inside the article: each of its finished paragraphs is a part of its own.
+    const story = '<main><article><h1>Night buses cut as drivers leave</h1>'
+      + '<p>The last night bus to the estates will run at midnight from next month, the operator said on Monday, after it failed to recruit enough drivers for the late shifts.</p>'
+      + '<p>The council said it had asked the operator to keep one late route and was looking at whether it could help fund the training of new drivers. Please support us, a driver told the meeting, so that our routes can keep running.</p>'
+      + '<p>Residents have started a petition that gathered two thousand signatures in its first week, and its organisers plan to present it at the next council meeting.</p>';
+    try {
+      await open(story);
+      expect(articleParagraphs().filter(isHidden)).toEqual([]);
+      expect(collapsed()).toEqual([]);
+    } finally {
+      readyState.mockRestore();
+    }
+  });
+
+  it('reads the parts that came before any words as soon as the words come', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    try {
+      const { page, releaseAnswers } = await open(halfParsed(), { holdAnswers: ['tidings:get-lexicon'] });
+      await page.ready;
+      await scanned(page);
+      expect(collapsed()).toEqual([]);
+
+      releaseAnswers();
+      await vi.waitFor(() => expect(collapsedBy(appeal())).toBe('donation-appeal'));
+      expect(articleParagraphs().filter(isHidden)).toEqual([]);
+    } finally {
+      readyState.mockRestore();
+    }
   });
 });
 
