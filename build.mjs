@@ -110,7 +110,9 @@ const internalProperties = new RegExp(`^(?:${[
   'idleShare', 'maxDelayMs', 'budgetMs', 'maxPending', 'selectorMs', 'maxRepeats', 'windowMs', 'signatures',
   'article', 'firstPaintWaitMs', 'beforePaintMs', 'revealWhere', 'renderPlaceholder', 'ukrainianLetters', 'russianLetters',
   'holders', 'watchUntil', 'unlocks', 'watchRelock', 'spent', 'capacity', 'mergeSiblings', 'takeRoots', 'scanPending', 'showRun',
-  'conceal', 'regroup',
+  'conceal', 'regroup', 'pieceBeforeLast', 'lastPiece', 'numberStart', 'numberText', 'firstFilter', 'amountBefore', 'moneyHit',
+  'pieces', 'sweepElement', 'rootsScanned', 'loopRefusals', 'setSelectors', 'hideAgain', 'summaries', 'onRemoved', 'schedule',
+  'setReady', 'covers',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */
