@@ -41,6 +41,11 @@ export interface StressRow {
   loadMs: number;
   /** Blocks collapsed when Tidings was done. */
   collapsed: number;
+  /**
+   * The first collapse's time minus first contentful paint's, median of the loads: below 0 when the first block was
+   * collapsed before the page was first painted (the pages open with a newsletter box under their story); NaN for none.
+   */
+  collapseAfterPaintMs: number;
 }
 
 export interface EndlessFigures {
@@ -115,15 +120,34 @@ interface PageFigures {
   nodes: number;
   pageLongestTaskMs: number;
   collapsed: number;
+  firstPaintMs: number;
+  firstCollapseMs: number;
 }
 
-/** The page's longest long task, observed from its start (content scripts' tasks are not reported to it). */
-function observeLongTasks(): void {
-  const scope = window as unknown as { longestTaskMs: number };
-  scope.longestTaskMs = 0;
+/** What the page observes from its start (see observePage). */
+interface PageObservations {
+  /** Its longest long task (content scripts' tasks are not reported to it). */
+  longestTaskMs: number;
+  firstPaintMs: number;
+  /** When the first element got Tidings' collapsed mark. */
+  firstCollapseMs: number;
+}
+
+/** Injected before the page's own scripts: its long tasks, its first contentful paint and Tidings' first collapse. */
+function observePage(): void {
+  const seen: PageObservations = { longestTaskMs: 0, firstPaintMs: NaN, firstCollapseMs: NaN };
+  (window as unknown as { tidingsBench: PageObservations }).tidingsBench = seen;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) scope.longestTaskMs = Math.max(scope.longestTaskMs, entry.duration);
+    for (const entry of list.getEntries()) seen.longestTaskMs = Math.max(seen.longestTaskMs, entry.duration);
   }).observe({ entryTypes: ['longtask'] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntriesByName('first-contentful-paint')) seen.firstPaintMs = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const marked = new MutationObserver(() => {
+    seen.firstCollapseMs = performance.now();
+    marked.disconnect();
+  });
+  marked.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-tidings-collapsed'] });
 }
 
 function readFigures(measure: string): PageFigures {
@@ -137,8 +161,10 @@ function readFigures(measure: string): PageFigures {
     loadMs: navigation?.loadEventStart ?? NaN,
     elements: document.getElementsByTagName('*').length,
     nodes,
-    pageLongestTaskMs: (window as unknown as { longestTaskMs?: number }).longestTaskMs ?? 0,
     collapsed: document.querySelectorAll('[data-tidings-collapsed]').length,
+    ...(({ longestTaskMs, firstPaintMs, firstCollapseMs }) => ({ pageLongestTaskMs: longestTaskMs, firstPaintMs, firstCollapseMs }))(
+      (window as unknown as { tidingsBench: PageObservations }).tidingsBench,
+    ),
   };
 }
 
@@ -146,7 +172,7 @@ function readFigures(measure: string): PageFigures {
 async function measureLoad(browser: Browser, url: string, withExtension: boolean): Promise<PageFigures> {
   const page: Page = await browser.newPage();
   try {
-    await page.evaluateOnNewDocument(observeLongTasks);
+    await page.evaluateOnNewDocument(observePage);
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     let seen = -1;
     let quietSince = Date.now();
@@ -183,6 +209,7 @@ function rowOf(name: string, runs: PageFigures[]): StressRow {
     pageLongestTaskMs: Math.max(...runs.map((run) => run.pageLongestTaskMs)),
     loadMs: median(runs.map((run) => run.loadMs)),
     collapsed: last.collapsed,
+    collapseAfterPaintMs: median(runs.map((run) => run.firstCollapseMs - run.firstPaintMs).filter(Number.isFinite)),
   };
 }
 

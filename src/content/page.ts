@@ -216,34 +216,37 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // part by part; the whole body waits for DOMContentLoaded, which scans it again anyway (a body scan begun during
     // the load read the page twice, and its hundred megabytes of figures on a huge page slowed the parser's own work).
     const { body, documentElement, readyState } = root.ownerDocument;
-    if ((root === body || root === documentElement) && readyState === 'loading') {
-      queueParsedParts(root);
-      return;
-    }
-    // The whole page is read without words too: its text tells its language, whose words are then asked for.
-    if (!whole && !wordsAtHand(context.detect)) {
-      awaitingWords.add(root);
-      return;
-    }
+    const parsing = (root === body || root === documentElement) && readyState === 'loading';
     // A script added a whole page part (an app rendering its article after load): it may hold the article, which
     // the guard must know before anything in it is judged.
     const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
     // A scan of the root under way goes on (it reads what was added since as it comes to it) unless the settings changed.
-    if (scans.get(root)?.context !== context) scans.set(root, { steps: scanAndCollapse(root, context, partOfPage), context });
+    if (scans.get(root)?.context !== context) {
+      scans.set(root, { steps: parsing ? scanParsedParts(root, context) : scanPart(root, context, partOfPage, whole), context });
+    }
+  }
+
+  /** Scans `root` (see scanAndCollapse); a part added before any words had come waits for them. */
+  function* scanPart(root: Element, context: ScanContext, partOfPage: boolean, whole: boolean): Steps<void> {
+    // The whole page is read without words too: its text tells its language, whose words are then asked for.
+    if (whole || wordsAtHand(context.detect)) yield* scanAndCollapse(root, context, partOfPage);
+    else awaitingWords.add(root);
   }
 
   /**
-   * Scans what the parser has finished in `page` (the body, or the root element before there is one) so far: every element on the path it is still adding to has its
-   * finished children queued (a plea near the top of a long page is collapsed before the page is painted, not at
-   * DOMContentLoaded); the elements on the path are left to the whole scan.
+   * Scans what the parser has finished in `page` (the body, or the root element before there is one) so far, part by
+   * part: on each level of the path it is still adding to, the finished children (a plea near the top of a long page
+   * is collapsed before the page is painted, not at DOMContentLoaded). The elements on the path are left to the whole
+   * scan, and what is parsed from now on comes as parts of its own.
    */
-  function queueParsedParts(page: Element): void {
+  function* scanParsedParts(page: Element, context: ScanContext): Steps<void> {
+    const parts: Element[] = [];
     for (let open: Element | null = page; open !== null; ) {
       const last: Element | null = open.lastElementChild;
-      // Scanned at once, not queued: queued siblings would be merged back into their parent, the page.
-      for (const child of open.children) if (child !== last || last.nextSibling !== null) scanAdded(child);
+      for (const child of open.children) if (child !== last || last.nextSibling !== null) parts.push(child);
       open = last?.nextSibling === null ? last : null;
     }
+    for (const part of parts) if (!collapser.covers(part)) yield* scanPart(part, context, false, false);
   }
 
   /** Scans `root`, then collapses what it found: a slice at a time, in the batches' sliced work. */
