@@ -77,7 +77,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   /** The latest context of each document: a new one starts from its article (its next whole scan finds it again). */
   const latestContexts = new WeakMap<Document, ScanContext>();
   /** Scans under way, each root's a slice at a time (on a big page one would be a long task), with their context. */
-  const scans = new Map<Element, { steps: Steps<void>; context: ScanContext }>();
+  const scans = new Map<Element, { steps: Steps<void>; context: ScanContext; parsing: boolean }>();
   /** Parts added before any words had come (the lexicons are the background's): read as soon as they come. */
   const awaitingWords = new Set<Element>();
   let selectors: string[] = [];
@@ -220,9 +220,11 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // A script added a whole page part (an app rendering its article after load): it may hold the article, which
     // the guard must know before anything in it is judged.
     const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
-    // A scan of the root under way goes on (it reads what was added since as it comes to it) unless the settings changed.
-    if (scans.get(root)?.context !== context) {
-      scans.set(root, { steps: parsing ? scanParsedParts(root, context) : scanPart(root, context, partOfPage, whole), context });
+    // A scan of the root under way goes on (it reads what was added since as it comes to it) unless the settings changed,
+    // or the page's parts read while it was parsed give way to the whole page.
+    const job = scans.get(root);
+    if (job?.context !== context || job.parsing !== parsing) {
+      scans.set(root, { steps: parsing ? scanParsedParts(root, context) : scanPart(root, context, partOfPage, whole), context, parsing });
     }
   }
 
