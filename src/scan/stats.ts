@@ -410,9 +410,9 @@ function isFooter(bits: number, role: string | null, names: string): boolean {
   return (bits & FOOTER) !== 0 || role === 'contentinfo' || (names.length > 0 && footerNames.test(names));
 }
 
-const commentNames = /comment|repl(?:y|ies)|discussion|disqus|kommentar/i;
+const commentNames = /(?<!most[-_]?)comment|repl(?:y|ies)|discussion|disqus|kommentar/i;
 
-/** The readers' comments, or one of them. */
+/** The readers' comments, or one of them; a "most commented" list is a list of other stories. */
 function isComments(names: string): boolean {
   return names.length > 0 && commentNames.test(names);
 }
