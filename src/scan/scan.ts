@@ -341,8 +341,9 @@ const LETTER_MIN_PLEA_PARAGRAPHS = 2;
  */
 function pleaShaped(stats: BlockStats): boolean {
   const plain = stats.paragraphs - stats.pleaParagraphs;
-  // A donation or sign-up form carries its plea in its fields and amounts, not in paragraphs.
-  const form = stats.emailInputs > 0 || hitCount(stats, 'money') >= 2 ? 1 : 0;
+  // A donation or sign-up form carries its plea in its fields and amounts, not in paragraphs: a line about
+  // it and its small print ("Privacy notice: …") may be as long as paragraphs.
+  const form = stats.emailInputs > 0 || hitCount(stats, 'money') >= 2 ? 2 : 0;
   if (plain <= stats.pleaParagraphs + form) return true;
   // The opening heading or salutation asks too, though it is too short to be a paragraph.
   const asks = stats.pleaParagraphs + (opensWithPlea(stats) ? 1 : 0);
