@@ -323,10 +323,14 @@ const MAX_PLAIN_OPENING = 1;
 /** Share of a list's text its links must hold once it carries prose beside them (a teaser under each headline). */
 const LIST_WITH_PROSE_LINK_SHARE = 0.35;
 
-/** A list of links may carry a line of prose per link, if links still hold much of its text: a story does not. */
+/**
+ * A list of links may carry a line of prose per link, if links still hold much of its text or each line has a
+ * headline link (a teaser: the headline, then a line of the story); a story's paragraphs seldom each hold a
+ * headline, and the article itself is never collapsed.
+ */
 function listShaped(stats: BlockStats): boolean {
   const plain = stats.paragraphs - stats.pleaParagraphs;
-  return plain <= 2 || (plain <= stats.links && stats.linkTextLength >= LIST_WITH_PROSE_LINK_SHARE * stats.textLength);
+  return plain <= 2 || (plain <= stats.links && (stats.linkTextLength >= LIST_WITH_PROSE_LINK_SHARE * stats.textLength || plain <= stats.headlineLinks));
 }
 
 /** Narrative paragraphs a letter-style appeal may have per plea paragraph. */
