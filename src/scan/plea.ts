@@ -146,6 +146,9 @@ export const pleaSignals: readonly PleaSignal[] = [
   where('insideArticle', 0, (s) => s.place === 'inside'),
   where('afterArticle', 0.3, (s) => s.place === 'after'),
   where('beforeArticle', -0.3, (s) => s.place === 'before'),
+  // One plea phrase and nothing that asks: a salutation or a line about a form ("Dear readers, please keep to
+  // the rules", "Enter your email to log in"), not yet a plea — unless the block is itself a link's text.
+  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, value: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) === 1 && !s.element.closest('a')) },
 ];
 
 /** A plea detector may match only a block with some plea evidence of any kind. */
