@@ -437,7 +437,6 @@ export const en: Lexicon = {
     'donate today',
     'become a supporter',
     'chip in',
-    'tip',
     'tip jar',
     'pay what you want',
     'donation',
