@@ -90,7 +90,6 @@ export const linkSignals: readonly Signal[] = [
   { id: 'wallInAside', max: 1, prior: 0.3, value: (s) => flag(s.inAside) * wall(s) },
   { id: 'wallInFooter', max: 1, prior: 0.3, value: (s) => flag(s.inFooter) * wall(s) },
   { id: 'wallInsideArticle', max: 1, prior: 0, value: (s) => flag(s.place === 'inside') * wall(s) },
-  { id: 'headedWall', max: 1, prior: 0.5, value: (s) => flag(headed(s)) * wall(s) },
   { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(headed(s) && s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5), reason: () => [] },
   { id: 'footerWall', max: 1, prior: 0.5, value: (s) => flag(s.inFooter && s.links >= FOOTER_WALL_LINKS), reason: (s) => [String(s.links)] },
   { id: 'headlinesAfterArticle', max: 1, prior: 0.3, value: (s) => flag(s.place === 'after') * share(s.headlineLinks, s.links) },

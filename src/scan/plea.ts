@@ -137,7 +137,6 @@ export const pleaSignals: readonly PleaSignal[] = [
   { id: 'headlineLinks', max: 5, prior: -0.5, value: (s) => capped(s.headlineLinks, 5) },
   { id: 'legalLinks', max: 3, prior: -0.3, value: (s) => capped(s.legalLinks, 3) },
   where('otherFields', -1.5, (s) => s.textareas > 0 || s.searchInputs > 0),
-  { id: 'headings', max: 3, prior: 0, value: (s) => capped(s.headings, 3) },
   where('inNavigation', -1, (s) => s.inNavigation),
   where('menuOutsideFooter', -1, (s) => s.inNavigation && !s.inFooter),
   where('inPageHeader', -0.5, (s) => s.inPageHeader),
