@@ -425,6 +425,14 @@ function isAside(bits: number, role: string | null, names: string): boolean {
 /** Words both name patterns need: one quick test, and the patterns only for the names that pass it. */
 const menuOrHeaderWords = /nav|menu|crumb|head|mast|top/i;
 
+/**
+ * The names that say where an element sits (menu, header, footer, sidebar, comments): none for the page frame,
+ * whose class names describe the whole page ("single comments-open", "header--small", "has-sidebar").
+ */
+function frameless(bits: number, names: string): string {
+  return (bits & PAGE_FRAME) === 0 ? names : '';
+}
+
 /** Navigation or a menu (a site's own links, not a link farm by structure alone). */
 function isMenu(bits: number, role: string | null, names: string, named: boolean): boolean {
   return isNavigationTagOrRole(bits, role) || role === 'menu' || (named && menuNames.test(names));
@@ -623,13 +631,13 @@ export function* statsSteps(
   let ancestorComments = false;
   let ancestor = root.parentElement;
   for (let level = 0; ancestor && level < MENU_ANCESTORS; level++, ancestor = ancestor.parentElement) {
-    const names = namesOf(ancestor);
     const bits = tagBits.get(ancestor.tagName) ?? 0;
+    const names = frameless(bits, namesOf(ancestor));
     const role = ancestor.getAttribute('role');
     ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
     ancestorFooter ||= isFooter(bits, role, names);
     ancestorAside ||= isAside(bits, role, names);
-    ancestorComments ||= (bits & PAGE_FRAME) === 0 && isComments(names);
+    ancestorComments ||= isComments(names);
   }
   let seenContent = false;
 
@@ -649,7 +657,8 @@ export function* statsSteps(
     const own = emptyStats(element, index.elements.length);
     index.elements.push(element);
     index.stats.set(element, own);
-    const { names, role } = attributes;
+    const { role } = attributes;
+    const names = frameless(bits, attributes.names);
     own.lineWall = attributes.lineWall;
     const articleBody = attributes.itemprop !== null && articleBodyProp.test(attributes.itemprop);
     if (!seenContent && ((bits & CONTENT_START) !== 0 || role === 'main' || articleBody)) seenContent = true;
@@ -659,7 +668,7 @@ export function* statsSteps(
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
     own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
     own.inAside = (parent ? parent.stats.inAside : ancestorAside) || isAside(bits, role, names);
-    own.inComments = (parent ? parent.stats.inComments : ancestorComments) || ((bits & PAGE_FRAME) === 0 && isComments(names));
+    own.inComments = (parent ? parent.stats.inComments : ancestorComments) || isComments(names);
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
