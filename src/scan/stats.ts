@@ -44,7 +44,7 @@ const memberHref = new RegExp([
 ].join('|'), 'i');
 const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
 /** Social networks and sharing: a row of these is the site's "follow us" or "share" bar, not a link farm. */
-const socialHref = /^mailto:|(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram)\.(?:com|net|app|social|ru|me|org)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=/i;
+const socialHref = /^mailto:|(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram)\.(?:com|net|app|social|ru|me|org)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=/i;
 
 /** Any hint at all: one test, and the hints one by one only for the few elements that pass it. */
 const anyHint = new RegExp(Object.values(hintPatterns).map((pattern) => pattern.source).join('|'), 'i');
