@@ -488,10 +488,10 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): numbe
     const bit = 1 << phraseLists.indexOf(hit.list);
     if ((bit & actionLists) !== 0 && !label) continue;
     if (bit === LINK_WALL_HEADING_BIT) {
-      // A heading is a short text, or the short words before a row of links ("Tags: a, b, c"). In a menu,
-      // a link named "Trending" leads to a page, it heads nothing.
+      // A heading is a short text, or the short words before a row of links ("Tags: a, b, c"). In a menu or a
+      // footer, a link named "Trending" or "All topics" leads to a page, it heads nothing.
       const heads = short || run.nonLinkLength <= HEADING_MAX_CHARS;
-      if (!heads || (lead & LEAD_HEADING) !== 0 || (run.nonLinkLength === 0 && stats.inNavigation)) continue;
+      if (!heads || (lead & LEAD_HEADING) !== 0 || (run.nonLinkLength === 0 && (stats.inNavigation || stats.inFooter))) continue;
       lead |= LEAD_HEADING;
     }
     addHit(stats, hit.list, hit.phrase);
