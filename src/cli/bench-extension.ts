@@ -151,6 +151,7 @@ function observePage(): void {
 }
 
 function readFigures(measure: string): PageFigures {
+  const seen = (window as unknown as { tidingsBench: PageObservations }).tidingsBench;
   const walker = document.createTreeWalker(document, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let nodes = 0;
   while (walker.nextNode()) nodes++;
@@ -162,9 +163,9 @@ function readFigures(measure: string): PageFigures {
     elements: document.getElementsByTagName('*').length,
     nodes,
     collapsed: document.querySelectorAll('[data-tidings-collapsed]').length,
-    ...(({ longestTaskMs, firstPaintMs, firstCollapseMs }) => ({ pageLongestTaskMs: longestTaskMs, firstPaintMs, firstCollapseMs }))(
-      (window as unknown as { tidingsBench: PageObservations }).tidingsBench,
-    ),
+    pageLongestTaskMs: seen.longestTaskMs,
+    firstPaintMs: seen.firstPaintMs,
+    firstCollapseMs: seen.firstCollapseMs,
   };
 }
 

@@ -278,7 +278,9 @@ export class MutationBatcher {
     // loads with work left over, longer, so its parser goes on. Not before the page's first paint, for a while: nothing
     // is shown yet, and what is read now is collapsed before it ever is.
     const loading = this.doc.readyState === 'loading';
-    if (loading && performance.getEntriesByName('first-contentful-paint').length === 0) this.beforePaintMs += elapsed;
+    // Once painted (or past the wait) the paint timeline is not read again.
+    const waiting = loading && this.beforePaintMs < this.limits.firstPaintWaitMs;
+    if (waiting && performance.getEntriesByName('first-contentful-paint').length === 0) this.beforePaintMs += elapsed;
     else this.beforePaintMs = Infinity;
     this.backoffMs = (overran || (loading && this.work.busy)) && this.beforePaintMs >= this.limits.firstPaintWaitMs
       ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * (loading ? this.limits.loadingIdleShare : this.limits.idleShare)))
