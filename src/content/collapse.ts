@@ -32,6 +32,8 @@ export interface CollapseRequest {
   reasons: Reason[];
   /** For 'user-selector': the selector that matched, so removing it reveals exactly its blocks. */
   selector?: string;
+  /** Whether it floats over the page (`Collapser.overlayOf`), read before the page was changed; read now when not given. */
+  overlay?: boolean;
 }
 
 /** An element's own inline display before we hid it. */
@@ -144,6 +146,11 @@ export class Collapser {
     return this.own;
   }
 
+  /** Whether `element` is an overlay whose scroll lock is undone with it: the page's; a frame's is hidden like any block. */
+  overlayOf(element: Element): boolean {
+    return element.ownerDocument === this.doc && isOverlay(element);
+  }
+
   /** Blocks currently hidden (not counting those the reader revealed). */
   get count(): number {
     let count = 0;
@@ -175,8 +182,7 @@ export class Collapser {
       id,
       snippet: snippetOf(element),
       revealed: false,
-      // The scroll lock undone for an overlay is the page's; a frame's overlay is hidden like any block.
-      overlay: element.ownerDocument === this.doc && isOverlay(element),
+      overlay: request.overlay ?? this.overlayOf(element),
       saved: [],
       placeholder: null,
       anchor: element,

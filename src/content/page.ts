@@ -29,6 +29,11 @@ import { HANDOFF_KEY, type PickerHandoff } from '../picker/handoff';
 const STATUS_DEBOUNCE_MS = 150;
 /** Added content with this many paragraphs may be (or move) the article. */
 const ARTICLE_PARAGRAPHS = 3;
+/**
+ * Collapsing time in one go: every batch that changes a big page costs the browser a layout of it (a fifth of a second
+ * at 100 000 elements), so blocks are collapsed in chunks longer than a scan's slice, yet short of a long task.
+ */
+const COLLAPSE_CHUNK_MS = 30;
 
 /** What a collapse is made of, besides the element. */
 type Verdict = Omit<CollapseRequest, 'element'>;
@@ -146,14 +151,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return neverHide !== '' && (element.closest(neverHide) !== null || element.querySelector(neverHide) !== null);
   }
 
-  function collapse(element: StyledElement, verdict: Verdict): void {
+  function collapse(element: StyledElement, verdict: Verdict, overlay?: boolean): void {
     const { documentElement, body } = element.ownerDocument;
     if (element === documentElement || element === body || collapser.covers(element) || isNeverHidden(element)) return;
     if (!loopGuard.allow(element, verdict, Date.now())) {
       stats.loopRefusals += 1;
       return;
     }
-    if (collapser.collapse({ element, ...verdict }) !== null) stats.collapses += 1;
+    if (collapser.collapse({ element, ...verdict, overlay }) !== null) stats.collapses += 1;
   }
 
   /** Whether a verdict still stands under the current settings (its detector or selector may be off now). */
@@ -251,14 +256,23 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     for (const part of parts) if (!collapser.covers(part)) yield* scanPart(part, context, false, false);
   }
 
-  /** Scans `root`, then collapses what it found: a slice at a time, in the batches' sliced work. */
+  /**
+   * Scans `root` a slice at a time, in the batches' sliced work, then collapses what it found in chunks (see
+   * COLLAPSE_CHUNK_MS), every block's style read before the first is changed: a style read after a change makes the
+   * browser work out the changed styles there and then, once per block.
+   */
   function* scanAndCollapse(root: Element, context: ScanContext, partOfPage: boolean): Steps<void> {
-    for (const { element, detectorId, kind, reasons } of yield* scanSteps(root, context, partOfPage)) {
-      if (!isStyled(element) || !element.isConnected) continue;
+    const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element) && finding.element.isConnected);
+    const overlays = found.map(({ element }) => collapser.overlayOf(element));
+    let chunkStarted = performance.now();
+    for (const [at, { element, detectorId, kind, reasons }] of found.entries()) {
+      if (performance.now() - chunkStarted > COLLAPSE_CHUNK_MS) {
+        yield;
+        chunkStarted = performance.now();
+      }
       // A block the parser has not finished is looked at again once it has moved on.
-      if (isComplete(element)) collapse(element, { detectorId, kind, reasons });
+      if (isComplete(element)) collapse(element, { detectorId, kind, reasons }, overlays[at]);
       else batcher.defer(element);
-      yield;
     }
     // The scan may have told the page's language from its text.
     requestLexicons(context.detect.langs, true);

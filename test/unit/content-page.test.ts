@@ -79,6 +79,23 @@ describe('collapsing', () => {
     await vi.waitFor(() => expect(placeholders()).toHaveLength(2));
   });
 
+  it("reads the styles of all the blocks a scan found before it changes the page (one style pass, not one per block)", async () => {
+    const computedStyle = window.getComputedStyle.bind(window);
+    const collapsedAtRead: number[] = [];
+    const spy = vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
+      collapsedAtRead.push(document.querySelectorAll('[data-tidings-collapsed]').length);
+      return computedStyle(element, pseudo);
+    });
+    try {
+      await open(fixture('news.html'));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(collapsed()).toHaveLength(2);
+    expect(collapsedAtRead.length).toBeGreaterThan(0);
+    expect(collapsedAtRead.every((count) => count === 0)).toBe(true);
+  });
+
   it('collapses an appeal injected after load, once the mutation batch runs', async () => {
     await open(fixture('news.html'));
     const late = document.createElement('section');
