@@ -38,8 +38,8 @@ export const BENCH_HELP = `      Per page of each DIR (default test/fixtures/pag
       medianScanMs, p95ScanMs, medianIncrementalMs, maxForcedLayouts, slope: {points, microsPerElement,
       growth, linear} | null, longestTaskMs, loadDelayRatio, endless: {stories, firstHalfMs, secondHalfMs,
       growth}, stress: {pages: [{name, elements, nodes, longestTaskMs, batches, totalMs,
-      pageLongestTaskMs, loadMs, collapsed, collapseAfterPaintMs}], loadMsWithout, …} (the last four null without the
-      extension's run), contentScriptBytes}; budget (Chromium's figures) is [{figure, value, limit,
+      pageLongestTaskMs, loadMs, collapsed, collapseAfterPaintMs, longestFrameMs, layoutAfterLoadMs}],
+      loadMsWithout, …} (the last four null without the extension's run), contentScriptBytes}; budget (Chromium's figures) is [{figure, value, limit,
       unit, met}] or null.`;
 
 type Environment = 'jsdom' | 'chromium';
@@ -209,7 +209,7 @@ function budgetTable(lines: readonly BudgetLine[]): string {
 
 function stressTable(stress: ExtensionReport): string {
   return table(
-    ['page (built extension)', 'elements', 'nodes', 'longest task ms', 'batches', 'total ms', "page's long task ms", 'load ms', 'collapsed', '1st collapse − 1st paint ms'],
+    ['page (built extension)', 'elements', 'nodes', 'longest task ms', 'batches', 'total ms', "page's long task ms", 'load ms', 'collapsed', '1st collapse − 1st paint ms', 'longest frame after load ms', 'layout after load ms'],
     stress.pages.map((row) => [
       row.name,
       thousands(row.elements),
@@ -221,8 +221,10 @@ function stressTable(stress: ExtensionReport): string {
       figure(row.loadMs),
       String(row.collapsed),
       figure(row.collapseAfterPaintMs),
+      figure(row.longestFrameMs),
+      figure(row.layoutAfterLoadMs),
     ]),
-    [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
   );
 }
 

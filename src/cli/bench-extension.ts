@@ -46,6 +46,13 @@ export interface StressRow {
    * collapsed before the page was first painted (the pages open with a newsletter box under their story); NaN for none.
    */
   collapseAfterPaintMs: number;
+  /**
+   * After the load event, the longest animation frame (Chromium's Long Animation Frames API: a frame's tasks and its
+   * rendering together) and the style and layout time of all long frames, median of the loads: what a reader feels of
+   * the layouts Tidings' changes cost on a big page, which its own batches do not include.
+   */
+  longestFrameMs: number;
+  layoutAfterLoadMs: number;
 }
 
 export interface EndlessFigures {
@@ -122,6 +129,8 @@ interface PageFigures {
   collapsed: number;
   firstPaintMs: number;
   firstCollapseMs: number;
+  /** Long animation frames after the load event: [duration, style and layout ms]. */
+  framesAfterLoad: [number, number][];
 }
 
 /** What the page observes from its start (see observePage). */
@@ -131,11 +140,13 @@ interface PageObservations {
   firstPaintMs: number;
   /** When the first element got Tidings' collapsed mark. */
   firstCollapseMs: number;
+  /** Long animation frames: [start, duration, style and layout ms]. */
+  frames: [number, number, number][];
 }
 
 /** Injected before the page's own scripts: its long tasks, its first contentful paint and Tidings' first collapse. */
 function observePage(): void {
-  const seen: PageObservations = { longestTaskMs: 0, firstPaintMs: NaN, firstCollapseMs: NaN };
+  const seen: PageObservations = { longestTaskMs: 0, firstPaintMs: NaN, firstCollapseMs: NaN, frames: [] };
   (window as unknown as { tidingsBench: PageObservations }).tidingsBench = seen;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) seen.longestTaskMs = Math.max(seen.longestTaskMs, entry.duration);
@@ -143,6 +154,11 @@ function observePage(): void {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntriesByName('first-contentful-paint')) seen.firstPaintMs = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { styleAndLayoutStart: number })[]) {
+      seen.frames.push([entry.startTime, entry.duration, entry.startTime + entry.duration - entry.styleAndLayoutStart]);
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const marked = new MutationObserver(() => {
     seen.firstCollapseMs = performance.now();
     marked.disconnect();
@@ -166,6 +182,7 @@ function readFigures(measure: string): PageFigures {
     pageLongestTaskMs: seen.longestTaskMs,
     firstPaintMs: seen.firstPaintMs,
     firstCollapseMs: seen.firstCollapseMs,
+    framesAfterLoad: seen.frames.filter(([start]) => start >= (navigation?.loadEventEnd ?? Infinity)).map(([, duration, layout]) => [duration, layout]),
   };
 }
 
@@ -211,6 +228,8 @@ function rowOf(name: string, runs: PageFigures[]): StressRow {
     loadMs: median(runs.map((run) => run.loadMs)),
     collapsed: last.collapsed,
     collapseAfterPaintMs: median(runs.map((run) => run.firstCollapseMs - run.firstPaintMs).filter(Number.isFinite)),
+    longestFrameMs: median(runs.map((run) => Math.max(0, ...run.framesAfterLoad.map(([duration]) => duration)))),
+    layoutAfterLoadMs: median(runs.map((run) => run.framesAfterLoad.reduce((sum, [, layout]) => sum + layout, 0))),
   };
 }
 
