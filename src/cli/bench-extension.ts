@@ -156,7 +156,8 @@ function observePage(): void {
   }).observe({ type: 'paint', buffered: true });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEntry & { styleAndLayoutStart: number })[]) {
-      seen.frames.push([entry.startTime, entry.duration, entry.startTime + entry.duration - entry.styleAndLayoutStart]);
+      // styleAndLayoutStart is 0 for a frame that rendered nothing.
+      seen.frames.push([entry.startTime, entry.duration, entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0]);
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
   const marked = new MutationObserver(() => {
