@@ -93,6 +93,25 @@ describe('on pages, selectors are matched a slice at a time', () => {
     expect(matched).toEqual([]);
   });
 
+  it('go on over the rest of the page when the page takes out the element the sweep stands on', () => {
+    document.body.innerHTML = ['a', 'b', 'c'].map((id) => `<section id="${id}">${'<p class="promo">Offer</p>'.repeat(3)}</section>`).join('');
+    const matched: string[] = [];
+    const sweep = new ElementSweep({
+      matched: (element) => {
+        const section = element.parentElement!;
+        matched.push(section.id);
+        // The page's own script throws the first section away as it is swept.
+        if (section.id === 'a') section.remove();
+      },
+      found: () => undefined,
+      overrun: () => undefined,
+    });
+    sweep.setSelectors(['.promo']);
+    sweep.queue(document);
+    while (sweep.busy) sweep.run(performance.now() + 50);
+    expect(matched).toEqual(['a', 'b', 'b', 'b', 'c', 'c', 'c']);
+  });
+
   it('switch off a selector once it has cost more than its allowance on the page', () => {
     const top = deepPage(500);
     const overruns: string[] = [];
