@@ -6,6 +6,7 @@ import type { Lexicon } from './types';
 export const de: Lexicon = {
   lang: 'de',
   donation: [
+    'Sie können das unterstützen',
     'unterstützen Sie uns',
     'unterstütze uns',
     'unterstützen Sie unsere Arbeit',
@@ -92,6 +93,8 @@ export const de: Lexicon = {
     'werbefrei und unabhängig',
   ],
   membership: [
+    'von Mitgliedern finanziertes',
+    'schenkt dir diesen Artikel',
     'werden Sie Mitglied',
     'werde Mitglied',
     'jetzt Mitglied werden',

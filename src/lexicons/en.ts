@@ -252,6 +252,7 @@ export const en: Lexicon = {
     'you currently have a free membership',
   ],
   newsletter: [
+    'sign up to receive',
     'sign up for our newsletter',
     'sign up to our newsletter',
     'subscribe to our newsletter',
