@@ -346,9 +346,11 @@ const LETTER_MIN_PLEA_PARAGRAPHS = 2;
 function pleaShaped(stats: BlockStats): boolean {
   const plain = stats.paragraphs - stats.pleaParagraphs;
   // A donation or sign-up form carries its plea in its fields and amounts, not in paragraphs: a line about
-  // it and its small print ("Privacy notice: …") may be as long as paragraphs.
+  // it and its small print ("Privacy notice: …") may be as long as paragraphs. That allowance stands in for
+  // plea paragraphs, it does not add to them: a story section holding a sign-up form and two paragraphs with
+  // plea words ("an email address", a quoted "Support us") keeps its other paragraphs.
   const form = stats.emailInputs > 0 || hitCount(stats, 'money') >= 2 ? 2 : 0;
-  if (plain <= stats.pleaParagraphs + form) return true;
+  if (plain <= Math.max(stats.pleaParagraphs, form)) return true;
   // The opening heading or salutation asks too, though it is too short to be a paragraph.
   const asks = stats.pleaParagraphs + (opensWithPlea(stats) ? 1 : 0);
   return stats.plainBeforePlea === 0 && stats.seenPlea && asks >= LETTER_MIN_PLEA_PARAGRAPHS && plain <= LETTER_PLAIN_PER_PLEA * asks;
