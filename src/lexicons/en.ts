@@ -315,6 +315,8 @@ export const en: Lexicon = {
     'app for android',
   ],
   linkWallHeadings: [
+    'see more',
+    'see more stories',
     'trending',
     'trending now',
     'trending stories',
