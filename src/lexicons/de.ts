@@ -238,6 +238,7 @@ export const de: Lexicon = {
     'mobile App',
   ],
   linkWallHeadings: [
+    'Artikel aus der gleichen Kategorie',
     'Meistgelesen',
     'meistgelesene Artikel',
     'am meisten gelesen',
