@@ -7,7 +7,7 @@ import type { DetectContext, Verdict } from '../core/types';
 import { percent, quoted, sizeFactor } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
-import { blockStats, hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, matchedPhrases, type BlockStats, type Hint } from './stats';
+import { blockStats, hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, type BlockStats, type Hint } from './stats';
 
 /** Fewest links a list needs to be judged at all. */
 export const MIN_LIST_LINKS = 2;
@@ -49,8 +49,10 @@ const HEADED_LINKS = 2;
  * Tweet · Popular Now »" in a toolbar) heads nothing. Each text before the heading is taken to hold one link.
  */
 function headed(stats: BlockStats): boolean {
-  const at = stats.leading.findIndex((lead) => (lead & LEAD_HEADING) !== 0);
-  return at >= 0 && stats.links - at >= HEADED_LINKS;
+  for (let at = 0; at < leadCount(stats.leading); at++) {
+    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS;
+  }
+  return false;
 }
 
 function pleaHits(stats: BlockStats): number {
@@ -67,7 +69,7 @@ export const linkSignals: readonly Signal[] = [
   { id: 'averageLinkChars', max: 2, prior: 0, value: (s) => (s.links === 0 ? 0 : Math.min(100, s.linkTextLength / s.links) / 50) },
   { id: 'listItemsPerLink', max: 1.5, prior: 0.3, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.listItems / s.links)) },
   { id: 'wallHeading', max: 1, prior: 1, value: (s) => flag(headed(s)), reason: (s) => [quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))] },
-  where('titled', 0.3, (s) => ((s.leading[0] ?? 0) & LEAD_TITLE) !== 0),
+  where('titled', 0.3, (s) => (leadAt(s.leading, 0) & LEAD_TITLE) !== 0),
   { id: 'headings', max: 3, prior: 0, value: (s) => Math.min(3, s.headings) },
   { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => Math.min(6, s.paragraphs) },
   { id: 'logChars', max: 6, prior: 0, value: (s) => Math.log10(1 + s.textLength) },

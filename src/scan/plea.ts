@@ -8,7 +8,7 @@ import { percent, quoted } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
-import { blockStats, hasHint, hitCount, LEAD_PLEA, matchedPhrases, type BlockStats, type Hint } from './stats';
+import { blockStats, hasHint, hitCount, LEAD_PLEA, leadAt, matchedPhrases, type BlockStats, type Hint } from './stats';
 
 /** What a plea asks for; each plea detector claims one. */
 export type PleaKind = 'donation' | 'membership' | 'paywall' | 'newsletter' | 'app';
@@ -67,7 +67,7 @@ function formIsNotSignup(stats: BlockStats): boolean {
 
 /** The block's first text holds its plea: a heading or salutation ("Dear readers", "Support us"). */
 export function opensWithPlea(stats: BlockStats): boolean {
-  return ((stats.leading[0] ?? 0) & LEAD_PLEA) !== 0;
+  return (leadAt(stats.leading, 0) & LEAD_PLEA) !== 0;
 }
 
 /** Longest text of a lone button. */

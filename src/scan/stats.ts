@@ -144,6 +144,24 @@ export const LEAD_PLEA = 2;
 /** It is short and not a link: a title over what follows ("Related", "Newsletter"). */
 export const LEAD_TITLE = 4;
 
+// `BlockStats.leading` packs the first texts into one number (no array per element: a big page has hundreds of
+// thousands): how many in the low three bits, then three bits per text, the first text lowest.
+/** How many leading texts `leading` holds. */
+export function leadCount(leading: number): number {
+  return leading & 7;
+}
+
+/** The LEAD_* bits of leading text `at` (0 when there is none). */
+export function leadAt(leading: number, at: number): number {
+  return (leading >> (3 + 3 * at)) & 7;
+}
+
+/** The leading texts of `first` followed by those of `then`, the first LEADING_TEXTS of them. */
+function joinLeads(first: number, then: number): number {
+  const count = Math.min(LEADING_TEXTS, leadCount(first) + leadCount(then));
+  return count | ((((first >> 3) | ((then >> 3) << (3 * leadCount(first)))) & ((1 << (3 * count)) - 1)) << 3);
+}
+
 /**
  * Where a block sits relative to the page's article: inside it, holding it, before or after it; 'none'
  * when the page has no article we can tell, 'unknown' until a scan has placed it.
@@ -211,8 +229,8 @@ export interface BlockStats {
   headings: number;
   /** `<textarea>`s: a comment or contact form, not a sign-up box. */
   textareas: number;
-  /** For each of the first LEADING_TEXTS texts of the block: LEAD_* bits of what it is. */
-  leading: number[];
+  /** For each of the first LEADING_TEXTS texts of the block: LEAD_* bits of what it is (see leadAt). */
+  leading: number;
   /** Inside navigation or a header (nav, header, role=navigation, menu): a site's own menus, not a link farm by structure alone. */
   inNavigation: boolean;
   /** A run of short lines of plain text (see scan/text.ts), the text form of a link wall. */
@@ -288,14 +306,11 @@ export function matchedPhrases(stats: BlockStats, lists: readonly PhraseList[]):
 
 const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 
-/** Most elements lead with no text of their own: they share this (never changed) empty list. */
-const NO_LEADING: number[] = [];
-
 function emptyStats(element: Element, order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, numberLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
     emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leading: NO_LEADING, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
+    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leading: 0, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
 }
 
@@ -337,9 +352,7 @@ function addInto(target: BlockStats, source: BlockStats): void {
   }
   // Children close in document order, so appending keeps the samples in document order.
   if (source.samples) for (const sample of source.samples) addSample(target, sample);
-  if (source.leading.length > 0 && target.leading.length < LEADING_TEXTS) {
-    target.leading = target.leading.concat(source.leading).slice(0, LEADING_TEXTS);
-  }
+  target.leading = joinLeads(target.leading, source.leading);
 }
 
 function addSample(stats: BlockStats, sample: string): void {
@@ -743,7 +756,7 @@ export function* statsSteps(
     const ownLead = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
     if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
     // The block's own text comes before its children's.
-    if (ownLead !== null) own.leading = [ownLead, ...own.leading].slice(0, LEADING_TEXTS);
+    if (ownLead !== null) own.leading = joinLeads(1 | (ownLead << 3), own.leading);
     if (parent) addInto(parent.stats, own);
   }
 
