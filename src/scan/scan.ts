@@ -326,11 +326,13 @@ const LIST_WITH_PROSE_LINK_SHARE = 0.35;
 /**
  * A list of links may carry a line of prose per link, if links still hold much of its text or each line has a
  * headline link (a teaser: the headline, then a line of the story); a story's paragraphs seldom each hold a
- * headline, and the article itself is never collapsed.
+ * headline, and the article itself is never collapsed. Teaser cards set their headlines as headings, which may be
+ * long enough to count as prose (the headline again for screen readers): every heading but the list's own title
+ * heads a teaser.
  */
 function listShaped(stats: BlockStats): boolean {
   const plain = stats.paragraphs - stats.pleaParagraphs;
-  return plain <= 2 || (plain <= stats.links && (stats.linkTextLength >= LIST_WITH_PROSE_LINK_SHARE * stats.textLength || plain <= stats.headlineLinks));
+  return plain <= 2 || (plain <= stats.links && (stats.linkTextLength >= LIST_WITH_PROSE_LINK_SHARE * stats.textLength || plain <= stats.headlineLinks + Math.max(0, stats.headings - 1)));
 }
 
 /** Narrative paragraphs a letter-style appeal may have per plea paragraph. */
