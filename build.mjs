@@ -112,7 +112,7 @@ const internalProperties = new RegExp(`^(?:${[
   'holders', 'watchUntil', 'unlocks', 'watchRelock', 'spent', 'capacity', 'mergeSiblings', 'takeRoots', 'scanPending', 'showRun',
   'conceal', 'regroup', 'pieceBeforeLast', 'lastPiece', 'numberStart', 'numberText', 'firstFilter', 'amountBefore', 'moneyHit',
   'pieces', 'sweepElement', 'rootsScanned', 'loopRefusals', 'setSelectors', 'hideAgain', 'summaries', 'onRemoved', 'schedule',
-  'setReady', 'covers', 'overlayOf', 'itemprop', 'lists', 'changes',
+  'setReady', 'covers', 'overlayOf', 'itemprop', 'lists', 'changes', 'lead', 'queue', 'token',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */
