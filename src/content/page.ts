@@ -262,7 +262,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
    * browser work out the changed styles there and then, once per block.
    */
   function* scanAndCollapse(root: Element, context: ScanContext, partOfPage: boolean): Steps<void> {
-    const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element) && finding.element.isConnected);
+    const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element));
     const overlays = found.map(({ element }) => collapser.overlayOf(element));
     let chunkStarted = performance.now();
     for (const [at, { element, detectorId, kind, reasons }] of found.entries()) {
@@ -270,7 +270,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
         yield;
         chunkStarted = performance.now();
       }
-      // A block the parser has not finished is looked at again once it has moved on.
+      // A block the page took out meanwhile is left; one the parser has not finished is looked at again once it has moved on.
+      if (!element.isConnected) continue;
       if (isComplete(element)) collapse(element, { detectorId, kind, reasons }, overlays[at]);
       else batcher.defer(element);
     }
