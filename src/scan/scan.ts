@@ -263,9 +263,7 @@ function subtreeSize(element: Element, limit: number, known: Node | null, knownS
 const JUDGE_SLICE = 32;
 
 function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): Steps<Finding[]> {
-  const rootStats = index.stats.get(root);
-  if (!rootStats) return [];
-  const blocks = candidates(index, root, rootStats);
+  const blocks = candidates(index, root, index.stats.get(root));
   const findings: Finding[] = [];
   for (let start = 0; start < blocks.length; start += JUDGE_SLICE) {
     withStatsIndex(index, () => {
@@ -283,16 +281,19 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
     .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
 }
 
-/** The root's subtree and the ancestors it may climb to, in document order. */
-function candidates(index: StatsIndex, root: Element, rootStats: BlockStats): Element[] {
+/**
+ * The root's subtree and the ancestors it may climb to, in document order. A root without a record (an inline
+ * element without element children, see StatsIndex) holds no block.
+ */
+function candidates(index: StatsIndex, root: Element, rootStats: BlockStats | undefined): Element[] {
   const ancestors: Element[] = [];
   for (let element = root.parentElement; element && index.stats.has(element); element = element.parentElement) {
     ancestors.unshift(element);
   }
-  const inside = index.elements.slice(rootStats.order, rootStats.subtreeEnd + 1);
+  const inside = rootStats ? index.elements.slice(rootStats.order, rootStats.subtreeEnd + 1) : [];
   return [...ancestors, ...inside].filter((element) => {
-    const stats = index.stats.get(element)!;
-    return stats.block && (stats.textLength > 0 || stats.emailInputs > 0) && !pageTags.has(element.tagName) && stats.subtreeEnd - stats.order < MAX_BLOCK_ELEMENTS;
+    const stats = index.stats.get(element);
+    return stats?.block === true && (stats.textLength > 0 || stats.emailInputs > 0) && !pageTags.has(element.tagName) && stats.subtreeEnd - stats.order < MAX_BLOCK_ELEMENTS;
   });
 }
 

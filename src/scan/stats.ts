@@ -221,8 +221,6 @@ export interface BlockStats {
   samples: string[] | null;
   /** Bit set of `Hint`s on this element or inside it; -1 until a detector asks (see hasHint). */
   hintBits: number;
-  /** Hints on the element itself (-1 until read). */
-  ownHintBits: number;
   /** The element these figures are of. */
   element: Element;
   /** h1–h6 elements: a wall with headings is a site index or a sidebar of sections. */
@@ -271,8 +269,9 @@ function elementHints(element: Element): number {
 }
 
 /**
- * Hints on the element or inside it. In a scan the subtree is a range of the index's elements, and
- * each element's own names are read once however many blocks around it are asked about.
+ * Hints on the element or inside it. In a scan the subtree is a range of the index's elements: one walk over it
+ * fills in the hints of every block inside it too, and skips the blocks whose hints are known, so each element's
+ * names are read once however many blocks around it are asked about.
  */
 function subtreeHints(stats: BlockStats): number {
   const index = activeIndex;
@@ -281,13 +280,27 @@ function subtreeHints(stats: BlockStats): number {
     for (const inner of stats.element.querySelectorAll('[class], [id]')) bits |= elementHints(inner);
     return bits;
   }
-  let bits = 0;
+  // The blocks open at this point of the walk, innermost last; each one's hints go into its parent's when it ends.
+  const open: BlockStats[] = [];
+  const end = (): void => {
+    const done = open.pop()!;
+    open[open.length - 1]!.hintBits |= done.hintBits;
+  };
   for (let order = stats.order; order <= stats.subtreeEnd; order++) {
-    const inner = index.stats.get(index.elements[order]!)!;
-    if (inner.ownHintBits < 0) inner.ownHintBits = elementHints(inner.element);
-    bits |= inner.ownHintBits;
+    const element = index.elements[order]!;
+    while (open.length > 1 && open[open.length - 1]!.subtreeEnd < order) end();
+    const inner = index.stats.get(element);
+    if (!inner) open[open.length - 1]!.hintBits |= elementHints(element);
+    else if (inner.hintBits >= 0) {
+      open[open.length - 1]!.hintBits |= inner.hintBits;
+      order = inner.subtreeEnd;
+    } else {
+      inner.hintBits = elementHints(element);
+      open.push(inner);
+    }
   }
-  return bits;
+  while (open.length > 1) end();
+  return stats.hintBits;
 }
 
 export function hitCount(stats: BlockStats, list: PhraseList): number {
@@ -310,7 +323,7 @@ function emptyStats(element: Element, order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, numberLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
     emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, ownHintBits: -1, element, headings: 0, textareas: 0, leading: 0, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
+    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, element, headings: 0, textareas: 0, leading: 0, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
 }
 
@@ -442,12 +455,15 @@ function isAside(bits: number, role: string | null, names: string): boolean {
 /** Words both name patterns need: one quick test, and the patterns only for the names that pass it. */
 const menuOrHeaderWords = /nav|menu|crumb|head|mast|top/i;
 
+/** Words every pattern of a place (menu, header, footer, sidebar, comments) needs: most elements' names fail this one test. */
+const placeWords = /nav|menu|crumb|head|mast|top|foot|colophon|side|widget|comment|repl|discuss|disqus|kommentar/i;
+
 /**
- * The names that say where an element sits (menu, header, footer, sidebar, comments): none for the page frame,
+ * The names that may say where an element sits (menu, header, footer, sidebar, comments): none for the page frame,
  * whose class names describe the whole page ("single comments-open", "header--small", "has-sidebar").
  */
-function frameless(bits: number, names: string): string {
-  return (bits & PAGE_FRAME) === 0 ? names : '';
+function placeNames(bits: number, names: string): string {
+  return (bits & PAGE_FRAME) === 0 && placeWords.test(names) ? names : '';
 }
 
 /** Navigation or a menu (a site's own links, not a link farm by structure alone). */
@@ -557,8 +573,13 @@ function finishCtaRun(run: TextRun, stats: BlockStats): void {
 }
 
 export interface StatsIndex {
+  /**
+   * The figures of each element but inline ones without element children (a link, a word in bold, an image): those
+   * are never a block of their own and their figures are in their parent's; on a big page they are a third of the
+   * elements, and the records a scan keeps are most of its memory.
+   */
   stats: Map<Element, BlockStats>;
-  /** Elements of the subtree in document order (skipped subtrees left out). */
+  /** Elements of the subtree in document order (skipped subtrees left out), with or without a record. */
   elements: Element[];
   /** What the article search weighs, gathered on the way: schema.org article bodies, <article>s, paragraphs. */
   articleBodies: Element[];
@@ -649,7 +670,7 @@ export function* statsSteps(
   let ancestor = root.parentElement;
   for (let level = 0; ancestor && level < MENU_ANCESTORS; level++, ancestor = ancestor.parentElement) {
     const bits = tagBits.get(ancestor.tagName) ?? 0;
-    const names = frameless(bits, namesOf(ancestor));
+    const names = placeNames(bits, namesOf(ancestor));
     const role = ancestor.getAttribute('role');
     ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
     ancestorFooter ||= isFooter(bits, role, names);
@@ -673,11 +694,11 @@ export function* statsSteps(
     if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden')) return false;
     const own = emptyStats(element, index.elements.length);
     index.elements.push(element);
-    index.stats.set(element, own);
-    const { role } = attributes;
-    const names = frameless(bits, attributes.names);
-    own.lineWall = attributes.lineWall;
     const articleBody = attributes.itemprop !== null && articleBodyProp.test(attributes.itemprop);
+    if ((bits & INLINE) === 0 || element.firstElementChild !== null || !parent || articleBody) index.stats.set(element, own);
+    const { role } = attributes;
+    const names = placeNames(bits, attributes.names);
+    own.lineWall = attributes.lineWall;
     if (!seenContent && ((bits & CONTENT_START) !== 0 || role === 'main' || articleBody)) seenContent = true;
     const named = names.length > 0 && menuOrHeaderWords.test(names);
     if (isMenu(bits, role, names, named)) own.menus = 1;

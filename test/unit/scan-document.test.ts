@@ -110,6 +110,12 @@ describe('scanRoot', () => {
     expect(summary(findings)).toEqual(['#box donation-appeal']);
   });
 
+  it('climbs from an added link, an element the index keeps no record of, to the block around it', () => {
+    const doc = pageFrom(`<div id="column">${box}<p>An unrelated line of text in the column.</p></div>`);
+    const findings = scanRoot(doc.querySelector('#box a')!, createScanContext(doc, allDetectors));
+    expect(summary(findings)).toEqual(['#box donation-appeal']);
+  });
+
   it('skips the blocks Tidings marked collapsed or revealed, and only those', () => {
     for (const attribute of ['data-tidings-collapsed', 'data-tidings-revealed']) {
       const doc = pageFrom(box);
