@@ -286,15 +286,15 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
  * element without element children, see StatsIndex) holds no block.
  */
 function candidates(index: StatsIndex, root: Element, rootStats: BlockStats | undefined): Element[] {
-  const ancestors: Element[] = [];
-  for (let element = root.parentElement; element && index.stats.has(element); element = element.parentElement) {
-    ancestors.unshift(element);
-  }
-  const inside = rootStats ? index.elements.slice(rootStats.order, rootStats.subtreeEnd + 1) : [];
-  return [...ancestors, ...inside].filter((element) => {
+  const blocks: Element[] = [];
+  const take = (element: Element): void => {
     const stats = index.stats.get(element);
-    return stats?.block === true && (stats.textLength > 0 || stats.emailInputs > 0) && !pageTags.has(element.tagName) && stats.subtreeEnd - stats.order < MAX_BLOCK_ELEMENTS;
-  });
+    if (stats?.block === true && (stats.textLength > 0 || stats.emailInputs > 0) && !pageTags.has(element.tagName) && stats.subtreeEnd - stats.order < MAX_BLOCK_ELEMENTS) blocks.push(element);
+  };
+  for (let element = root.parentElement; element && index.stats.has(element); element = element.parentElement) take(element);
+  blocks.reverse();
+  if (rootStats) for (let order = rootStats.order; order <= rootStats.subtreeEnd; order++) take(index.elements[order]!);
+  return blocks;
 }
 
 function bestFinding(element: Element, stats: BlockStats, context: ScanContext): Finding | null {
