@@ -106,7 +106,7 @@ const internalProperties = new RegExp(`^(?:${[
   'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block',
   'pending', 'backoffMs', 'fallbackDelayMs', 'madeFocusable', 'collapses', 'abandoned', 'verdicts', 'matchedElements', 'observer', 'anchor',
   'limits', 'events', 'visit', 'placeholder', 'selectors', 'ownMarks', 'steps', 'alwaysShowLabel', 'placeholderReasons', 'overrun',
-  'yielded', 'scheduled', 'flushing', 'deferred', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',
+  'yielded', 'scheduled', 'flushing', 'removalsUnread', 'deferred', 'order', 'finding', 'overlay', 'amount', 'images', 'score', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',
   'idleShare', 'maxDelayMs', 'budgetMs', 'maxPending', 'selectorMs', 'maxRepeats', 'windowMs', 'signatures',
   'article', 'firstPaintWaitMs', 'beforePaintMs', 'revealWhere', 'renderPlaceholder', 'ukrainianLetters', 'russianLetters',
   'holders', 'watchUntil', 'unlocks', 'watchRelock', 'spent', 'capacity', 'mergeSiblings', 'takeRoots', 'scanPending', 'showRun',

@@ -88,6 +88,8 @@ export class MutationBatcher {
   private yielded = false;
   /** Collapsing inserts placeholders, whose mutation records must not start a nested batch. */
   private flushing = false;
+  /** Records of elements waiting to be scanned were skipped unread: the next batch looks for blocks taken out. */
+  private removalsUnread = false;
   private backoffMs = 0;
   /** Scanning time spent while the page had not been painted yet. */
   private beforePaintMs = 0;
@@ -154,15 +156,21 @@ export class MutationBatcher {
   }
 
   private collect(records: MutationRecord[]): void {
-    // One pass, by index: a page being parsed makes a record for every node (400 000 on a big page).
+    // A page being parsed makes a record for every node (400 000 on a big page), and each node list or node a
+    // record hands out is made for this script when first read: read as little of each as will do.
     let removed = false;
     for (const record of records) {
-      removed ||= record.removedNodes.length > 0;
+      // Inside an element waiting already (the parser adds a parent, then its children), it is scanned with it; what
+      // was taken out of it is looked for when that batch runs.
+      if (this.pending.has(record.target as Element)) {
+        this.removalsUnread = true;
+        continue;
+      }
       const added = record.addedNodes;
+      removed ||= added.length === 0 || record.removedNodes.length > 0;
       for (let at = 0; at < added.length; at++) {
         const node = added[at]!;
-        // Inside an element waiting already (the parser adds a parent, then its children), it is scanned with it.
-        if (node.nodeType === 1 && !this.pending.has(node.parentNode as Element) && !this.ignore(node as Element)) this.pending.add(node as Element);
+        if (node.nodeType === 1 && !this.ignore(node as Element)) this.pending.add(node as Element);
       }
     }
     // Removals are handled at once, even while batches are spaced out: a collapsed block the page threw
@@ -253,6 +261,10 @@ export class MutationBatcher {
 
   private scanPending(): void {
     this.collect(this.observer.takeRecords());
+    if (this.removalsUnread) {
+      this.removalsUnread = false;
+      this.onRemoved();
+    }
     const roots = this.takeRoots();
     const started = performance.now();
     // While the page is parsed, what came first (the top of the page, painted first) is finished before what came since.

@@ -280,26 +280,25 @@ function subtreeHints(stats: BlockStats): number {
     for (const inner of stats.element.querySelectorAll('[class], [id]')) bits |= elementHints(inner);
     return bits;
   }
-  // The blocks open at this point of the walk, innermost last; each one's hints go into its parent's when it ends.
+  // The blocks around this point of the walk; an element's hints (seldom any) go into each of them.
   const open: BlockStats[] = [];
-  const end = (): void => {
-    const done = open.pop()!;
-    open[open.length - 1]!.hintBits |= done.hintBits;
-  };
   for (let order = stats.order; order <= stats.subtreeEnd; order++) {
     const element = index.elements[order]!;
-    while (open.length > 1 && open[open.length - 1]!.subtreeEnd < order) end();
     const inner = index.stats.get(element);
-    if (!inner) open[open.length - 1]!.hintBits |= elementHints(element);
-    else if (inner.hintBits >= 0) {
-      open[open.length - 1]!.hintBits |= inner.hintBits;
+    while (open.length > 0 && open[open.length - 1]!.subtreeEnd < order) open.pop();
+    let bits: number;
+    if (inner && inner.hintBits >= 0) {
+      bits = inner.hintBits;
       order = inner.subtreeEnd;
     } else {
-      inner.hintBits = elementHints(element);
-      open.push(inner);
+      bits = elementHints(element);
+      if (inner) {
+        inner.hintBits = 0;
+        open.push(inner);
+      }
     }
+    if (bits) for (const block of open) block.hintBits |= bits;
   }
-  while (open.length > 1) end();
   return stats.hintBits;
 }
 
@@ -455,15 +454,12 @@ function isAside(bits: number, role: string | null, names: string): boolean {
 /** Words both name patterns need: one quick test, and the patterns only for the names that pass it. */
 const menuOrHeaderWords = /nav|menu|crumb|head|mast|top/i;
 
-/** Words every pattern of a place (menu, header, footer, sidebar, comments) needs: most elements' names fail this one test. */
-const placeWords = /nav|menu|crumb|head|mast|top|foot|colophon|side|widget|comment|repl|discuss|disqus|kommentar/i;
-
 /**
- * The names that may say where an element sits (menu, header, footer, sidebar, comments): none for the page frame,
+ * The names that say where an element sits (menu, header, footer, sidebar, comments): none for the page frame,
  * whose class names describe the whole page ("single comments-open", "header--small", "has-sidebar").
  */
-function placeNames(bits: number, names: string): string {
-  return (bits & PAGE_FRAME) === 0 && placeWords.test(names) ? names : '';
+function frameless(bits: number, names: string): string {
+  return (bits & PAGE_FRAME) === 0 ? names : '';
 }
 
 /** Navigation or a menu (a site's own links, not a link farm by structure alone). */
@@ -670,7 +666,7 @@ export function* statsSteps(
   let ancestor = root.parentElement;
   for (let level = 0; ancestor && level < MENU_ANCESTORS; level++, ancestor = ancestor.parentElement) {
     const bits = tagBits.get(ancestor.tagName) ?? 0;
-    const names = placeNames(bits, namesOf(ancestor));
+    const names = frameless(bits, namesOf(ancestor));
     const role = ancestor.getAttribute('role');
     ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
     ancestorFooter ||= isFooter(bits, role, names);
@@ -697,7 +693,7 @@ export function* statsSteps(
     const articleBody = attributes.itemprop !== null && articleBodyProp.test(attributes.itemprop);
     if ((bits & INLINE) === 0 || element.firstElementChild !== null || !parent || articleBody) index.stats.set(element, own);
     const { role } = attributes;
-    const names = placeNames(bits, attributes.names);
+    const names = frameless(bits, attributes.names);
     own.lineWall = attributes.lineWall;
     if (!seenContent && ((bits & CONTENT_START) !== 0 || role === 'main' || articleBody)) seenContent = true;
     const named = names.length > 0 && menuOrHeaderWords.test(names);

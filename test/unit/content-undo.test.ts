@@ -162,6 +162,19 @@ describe('undo', () => {
 });
 
 describe('a page removing blocks', () => {
+  it('a block the page moves into a part not scanned yet, then takes out from there, loses its bar', async () => {
+    await open(fixture('news.html'));
+    const block = appeal();
+    const bar = placeholderFor(block);
+    const part = document.createElement('div');
+    document.body.append(part);
+    part.append(block);
+    // The move's records are read; the part waits for the next batch.
+    await Promise.resolve();
+    block.remove();
+    await vi.waitFor(() => expect(bar.isConnected).toBe(false));
+  });
+
   it('a run that loses a block keeps one bar for the rest; other bars are left as they are', async () => {
     const { page } = await open(fixture('news.html'));
     const lists = addLinkLists();
