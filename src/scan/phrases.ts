@@ -331,15 +331,20 @@ export class PhraseStream implements TokenSink {
   token(key: number, text: string, start: number, end: number): void {
     const index = this.tokens++;
     if ((this.lists & (1 << MONEY)) !== 0) this.money(key, index, text, start, end);
-    if (this.partials !== null && this.partials.length > 0) {
-      const kept: PartialMatch[] = [];
-      for (const partial of this.partials) {
+    const partials = this.partials;
+    if (partials !== null && partials.length > 0) {
+      // Each partial match moves on in place (no array and no object per token): a trie node has one child per token.
+      let kept = 0;
+      for (const partial of partials) {
         const node = partial.node.next?.get(key);
         if (!node) continue;
         if (node.lists !== 0) this.ended(node, partial.index, index, partial);
-        if (node.next) kept.push({ ...partial, node });
+        if (node.next) {
+          partial.node = node;
+          partials[kept++] = partial;
+        }
       }
-      this.partials = kept;
+      partials.length = kept;
     }
     const first = this.matcher.start(key);
     if (!first) return;
