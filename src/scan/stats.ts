@@ -554,7 +554,9 @@ function finishCtaRun(run: TextRun, stats: BlockStats): void {
     addHit(stats, hit.list, hit.phrase);
     const bit = 1 << phraseLists.indexOf(hit.list);
     if ((bit & askingLists) !== 0) asks = true;
-    if (bit === LEGAL_BIT) legal = true;
+    // A legal link is named by its legal words ("Privacy policy", "Data disclaimer"); a topic may end with one
+    // ("Consumer privacy"), and a topic's words come first and are most of its name.
+    if (bit === LEGAL_BIT && (hit.index === 0 || 2 * hit.phrase.length >= run.length)) legal = true;
   }
   if (asks) {
     stats.pleaChars += run.length;
