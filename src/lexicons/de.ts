@@ -218,6 +218,8 @@ export const de: Lexicon = {
     'hier kostenlos abonnieren',
     'deine E-Mail-Adresse',
     'Anmeldung bestätigen',
+    'melde dich für unseren Newsletter an',
+    'melde dich jetzt an',
   ],
   appPromo: [
     'laden Sie unsere App',

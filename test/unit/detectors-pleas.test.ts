@@ -110,6 +110,22 @@ describe('newsletter-nag', () => {
     const form = block('<form><p>Sign up for our newsletter below the comments.</p><input type="email"><textarea></textarea><button>Post</button></form>', 'form');
     expect(claimants(form, context('high'))).toEqual([]);
   });
+
+  // A sidebar card set like the stories beside it, but its headline asks you to sign up, in the du-form; a story
+  // quoting the same words on a poster stays.
+  it('finds a German sidebar card that asks "Melde dich jetzt an!" for a newsletter, not a story quoting it', () => {
+    const doc = pageFrom(`<main><article><h1>Stadtlauf: Anmeldungen brechen Rekord</h1>
+      <p>Für den Stadtlauf im Mai haben sich schon mehr als viertausend Läuferinnen und Läufer angemeldet, so viele wie nie.</p>
+      <p>Der Verein wirbt auf Plakaten an den Haltestellen mit dem Satz „Melde dich jetzt an!“, und das habe gewirkt, sagte die Vorsitzende.</p>
+      <p>Die Strecke führt zum ersten Mal über die neue Fußgängerbrücke und am Hafen entlang zurück in die Altstadt.</p>
+      <p>Wegen des Laufs werden mehrere Straßen am Vormittag gesperrt; die Busse fahren Umleitungen, die der Verkehrsverbund rechtzeitig bekanntgeben will.</p>
+      <p>Wer nicht mitläuft, kann an der Strecke helfen: Der Verein sucht noch Freiwillige für die Wasserstellen und die Zielverpflegung.</p></article>
+      <aside><article class="teaser" id="card"><a href="https://post.example.de/join/garten"><figure><img src="g.jpg" alt=""></figure>
+      <span class="teaser-headline">Garten-Newsletter: Melde dich jetzt an!</span></a></article></aside></main>`);
+    const findings = scanDocument(doc, { ...allDetectors, lang: 'de' });
+    expect(findings.map((finding) => [finding.element.querySelector('#card') ?? finding.element.closest('#card') ? 'card' : finding.element.tagName, finding.detectorId]))
+      .toEqual([['card', 'newsletter-nag']]);
+  });
 });
 
 describe('app-promo', () => {
