@@ -220,6 +220,7 @@ export const de: Lexicon = {
     'Anmeldung bestätigen',
     'melde dich für unseren Newsletter an',
     'melde dich jetzt an',
+    'mit der Anmeldung willigen Sie',
   ],
   appPromo: [
     'laden Sie unsere App',

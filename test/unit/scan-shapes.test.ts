@@ -72,6 +72,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/adblock-wall.html', shape: 'an ad-blocker wall that asks for support; a story about ad blockers stays' },
   { file: 'pages/shapes/newsletter-promos.html', shape: 'newsletter promos: a mid-article embed, a hidden flyout and a footer form' },
   { file: 'pages/shapes/signup-small-print.html', shape: 'a mid-article sign-up whose blurb and privacy notice are as long as paragraphs; a story section around a sign-up box keeps its paragraphs' },
+  { file: 'i18n/de-newsletter-consent.html', shape: 'a German mid-article sign-up box told by its consent small print ("Mit der Anmeldung willigen Sie…"), found whole, blurb and all; the story quoting that sentence stays' },
   { file: 'pages/shapes/newsletter-business.html', shape: 'hard negative: a story about the newsletter business' },
   { file: 'pages/shapes/membership-promos.html', shape: 'membership and subscription promos: a banner, a slide-out and a hidden pop-up; the sign-in bar and a header "Subscribe" link stay' },
   { file: 'pages/shapes/link-farms.html', shape: 'link farms: vendor widgets, read-next and related lists, a most-read tab box, a tag row, a footer wall; menus, a language picker, a table of contents, links the story introduces, share bar and pagination stay' },
