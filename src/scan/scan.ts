@@ -364,7 +364,7 @@ function pleaShaped(stats: BlockStats): boolean {
  * Never a block that opens with plain paragraphs (news with an appeal glued to its end: the appeal alone
  * may go, the story stays). Inside the article only a box (not one of its paragraphs) with phrase evidence,
  * shaped like a plea or a list; before the article (the site's header and menus) only blocks with phrase
- * evidence; elsewhere at most a couple of plain paragraphs beside the plea, or one per link of a list.
+ * evidence, or a sidebar's part holding no menu (a left column comes before the story in the document); elsewhere at most a couple of plain paragraphs beside the plea, or one per link of a list.
  */
 function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
   const stats = index.stats.get(finding.element)!;
@@ -383,7 +383,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     const own = paragraphTags.has(finding.element.tagName) || smallestWrapper(finding.element, index).tagName === 'FIGCAPTION';
     return !own || context.standalonePlea?.(finding, stats) === true;
   }
-  if (article && stats.hits === null && precedes(index, finding.element, article)) return false;
+  if (article && stats.hits === null && !(stats.inAside && !stats.menus) && precedes(index, finding.element, article)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
 

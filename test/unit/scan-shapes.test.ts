@@ -77,6 +77,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/membership-promos.html', shape: 'membership and subscription promos: a banner, a slide-out and a hidden pop-up; the sign-in bar and a header "Subscribe" link stay' },
   { file: 'pages/shapes/link-farms.html', shape: 'link farms: vendor widgets, read-next and related lists, a most-read tab box, a tag row, a footer wall; menus, a language picker, a table of contents, links the story introduces, share bar and pagination stay' },
   { file: 'pages/shapes/privacy-topics.html', shape: 'a tag row of topics named after privacy ("Student Privacy", "Consumer Privacy") is found; the legal line ("Privacy policy", "Data disclaimer") and an about-us column stay' },
+  { file: 'pages/shapes/sidebar-before-article.html', shape: 'a left sidebar set before the story in the document: its unheaded stack of other stories\' headlines is found; the section menu beside it and the header menu stay' },
   { file: 'pages/shapes/page-frame-classes.html', shape: 'body class names such as "header--small stacked-navigation" put no block in a header or a menu: the list after the article is found, the menu stays' },
   { file: 'pages/shapes/lone-phrases.html', shape: 'one plea phrase that asks nothing ("Dear readers, please keep to our rules") stays; a line with a donate link and a teaser that is a subscription link go' },
   { file: 'pages/shapes/teaser-list.html', shape: 'a "More from" list of teasers, a headline link and a line of prose each; a roundup article whose paragraphs open with long links stays' },
