@@ -106,13 +106,14 @@ const internalProperties = new RegExp(`^(?:${[
   'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block',
   'pending', 'backoffMs', 'fallbackDelayMs', 'madeFocusable', 'collapses', 'abandoned', 'verdicts', 'matchedElements', 'observer', 'anchor',
   'limits', 'events', 'visit', 'placeholder', 'selectors', 'ownMarks', 'steps', 'alwaysShowLabel', 'placeholderReasons', 'overrun',
-  'yielded', 'scheduled', 'flushing', 'removalsUnread', 'deferred', 'order', 'finding', 'overlay', 'amount', 'images', 'score', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',
+  'yielded', 'scheduled', 'flushing', 'removalsUnread', 'deferred', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',
   'idleShare', 'maxDelayMs', 'budgetMs', 'maxPending', 'selectorMs', 'maxRepeats', 'windowMs', 'signatures',
   'article', 'firstPaintWaitMs', 'beforePaintMs', 'revealWhere', 'renderPlaceholder', 'ukrainianLetters', 'russianLetters',
   'holders', 'watchUntil', 'unlocks', 'watchRelock', 'spent', 'capacity', 'mergeSiblings', 'takeRoots', 'scanPending', 'showRun',
   'conceal', 'regroup', 'pieceBeforeLast', 'lastPiece', 'numberStart', 'numberText', 'firstFilter', 'amountBefore', 'moneyHit',
   'pieces', 'sweepElement', 'rootsScanned', 'loopRefusals', 'setSelectors', 'hideAgain', 'summaries', 'onRemoved', 'schedule',
-  'setReady', 'covers', 'overlayOf', 'itemprop', 'lists', 'changes', 'lead', 'queue', 'token',
+  'setReady', 'covers', 'overlayOf', 'itemprop', 'lists', 'changes', 'lead', 'queue', 'token', 'order', 'finding', 'overlay',
+  'amount', 'images', 'score', 'priority', 'found', 'articles', 'scores', 'saved', 'hadStyle', 'appealPage',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */
