@@ -40,6 +40,9 @@ export const DEFAULT_LIMITS: BatchLimits = {
   firstPaintWaitMs: 50,
 };
 
+/** How far up a mutation's target is looked at for an element waiting to be scanned. */
+const WAITING_LEVELS = 4;
+
 /** Takes a root to scan (in the sliced work, or at once); a block the parser has not finished is handed back with `defer`. */
 export type RootScanner = (root: Element) => void;
 
@@ -88,7 +91,7 @@ export class MutationBatcher {
   private yielded = false;
   /** Collapsing inserts placeholders, whose mutation records must not start a nested batch. */
   private flushing = false;
-  /** Records of elements waiting to be scanned were skipped unread: the next batch looks for blocks taken out. */
+  /** Records were read without their removed nodes: the next batch looks for blocks taken out. */
   private removalsUnread = false;
   private backoffMs = 0;
   /** Scanning time spent while the page had not been painted yet. */
@@ -162,12 +165,15 @@ export class MutationBatcher {
     for (const record of records) {
       // Inside an element waiting already (the parser adds a parent, then its children), it is scanned with it; what
       // was taken out of it is looked for when that batch runs.
-      if (this.pending.has(record.target as Element)) {
+      if (this.waits(record.target)) {
         this.removalsUnread = true;
         continue;
       }
       const added = record.addedNodes;
-      removed ||= added.length === 0 || record.removedNodes.length > 0;
+      // Taken out alone: looked at now. Taken out with an addition (a replacement): when the batch for it runs (its
+      // list of removed nodes is not read: made for this script, it cost more than the rest of the record).
+      if (added.length === 0) removed = true;
+      else this.removalsUnread = true;
       for (let at = 0; at < added.length; at++) {
         const node = added[at]!;
         if (node.nodeType === 1 && !this.ignore(node as Element)) this.pending.add(node as Element);
@@ -184,6 +190,14 @@ export class MutationBatcher {
       this.pending.clear();
       for (const whole of wholes) this.pending.add(whole);
     }
+  }
+
+  /** Whether `target` or one of its nearest ancestors waits to be scanned (a few levels: the parser adds in depth). */
+  private waits(target: Node): boolean {
+    for (let node: Node | null = target, level = 0; node !== null && level < WAITING_LEVELS; node = node.parentNode, level++) {
+      if (this.pending.has(node as Element)) return true;
+    }
+    return false;
   }
 
   private schedule(): void {

@@ -162,6 +162,13 @@ describe('undo', () => {
 });
 
 describe('a page removing blocks', () => {
+  it('a block the page replaces with another element loses its bar', async () => {
+    await open(fixture('news.html'));
+    const bar = placeholderFor(appeal());
+    appeal().replaceWith(document.createElement('div'));
+    await vi.waitFor(() => expect(bar.isConnected).toBe(false));
+  });
+
   it('a block the page moves into a part not scanned yet, then takes out from there, loses its bar', async () => {
     await open(fixture('news.html'));
     const block = appeal();
