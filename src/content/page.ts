@@ -35,6 +35,18 @@ const ARTICLE_PARAGRAPHS = 3;
  */
 const COLLAPSE_CHUNK_MS = 30;
 
+/** Calls `each` on every item, a chunk of COLLAPSE_CHUNK_MS at a time. */
+function* inChunks<T>(items: readonly T[], each: (item: T, at: number) => void): Steps<void> {
+  let chunkStarted = performance.now();
+  for (const [at, item] of items.entries()) {
+    if (performance.now() - chunkStarted > COLLAPSE_CHUNK_MS) {
+      yield;
+      chunkStarted = performance.now();
+    }
+    each(item, at);
+  }
+}
+
 /** What a collapse is made of, besides the element. */
 type Verdict = Omit<CollapseRequest, 'element'>;
 
@@ -263,18 +275,16 @@ export function startTidings(doc: Document, host: string): TidingsPage {
    */
   function* scanAndCollapse(root: Element, context: ScanContext, partOfPage: boolean): Steps<void> {
     const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element));
-    const overlays = found.map(({ element }) => collapser.overlayOf(element));
-    let chunkStarted = performance.now();
-    for (const [at, { element, detectorId, kind, reasons }] of found.entries()) {
-      if (performance.now() - chunkStarted > COLLAPSE_CHUNK_MS) {
-        yield;
-        chunkStarted = performance.now();
-      }
+    // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first change.
+    const overlays: boolean[] = [];
+    yield* inChunks(found, ({ element }) => overlays.push(collapser.overlayOf(element)));
+    yield;
+    yield* inChunks(found, ({ element, detectorId, kind, reasons }, at) => {
       // A block the page took out meanwhile is left; one the parser has not finished is looked at again once it has moved on.
-      if (!element.isConnected) continue;
+      if (!element.isConnected) return;
       if (isComplete(element)) collapse(element, { detectorId, kind, reasons }, overlays[at]);
       else batcher.defer(element);
-    }
+    });
     // The scan may have told the page's language from its text.
     requestLexicons(context.detect.langs, true);
   }

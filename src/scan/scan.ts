@@ -220,26 +220,27 @@ export function* scanSteps(root: Element, context: ScanContext, partOfPage = fal
 
 /**
  * The highest ancestor (at most CLIMB_LEVELS up, never the page itself) small enough to be a block
- * around root: its size is counted with a walk that gives up past the budget, so the climb costs
- * the root's subtree plus a bounded neighbourhood however big the page is.
+ * around root: only the nodes around root's subtree are counted, with a walk that gives up past the budget, so the
+ * climb costs a bounded neighbourhood however big the page or the root is (counting a root of 100 000 elements too
+ * was one long task).
  */
 function climbBase(root: Element): Element {
   let base = root;
-  let size = subtreeSize(root, Infinity, null, 0);
-  const limit = size + CLIMB_EXTRA_NODES;
+  // Nodes in base's subtree outside root's.
+  let extra = 0;
   for (let level = 0; level < CLIMB_LEVELS && !pageTags.has(base.tagName); level++) {
     const parent = base.parentElement;
     if (!parent) break;
-    const parentSize = subtreeSize(parent, limit, base, size);
-    if (parentSize > limit) break;
+    const parentExtra = subtreeSize(parent, CLIMB_EXTRA_NODES, base, extra);
+    if (parentExtra > CLIMB_EXTRA_NODES) break;
     base = parent;
-    size = parentSize;
+    extra = parentExtra;
   }
   return base;
 }
 
 /** Nodes in element's subtree, counting `known` (already measured) as `knownSize`; stops once past `limit`. */
-function subtreeSize(element: Element, limit: number, known: Node | null, knownSize: number): number {
+function subtreeSize(element: Element, limit: number, known: Node, knownSize: number): number {
   let size = 0;
   let node: Node | null = element;
   while (node) {
