@@ -14,6 +14,7 @@ import { createBar, type BarContent } from './placeholder';
 import { NOTE_TAG, PLACEHOLDER_TAG } from './tags';
 import { detectorLabel, t } from '../ui/i18n';
 import { ScrollUnlocker } from './scroll';
+import { BACKDROP_MARK, COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
 
 export type CollapseSource = DetectorId | 'user-selector';
 
@@ -84,7 +85,7 @@ export const MAX_COLLAPSED_BLOCKS = 1000;
 /** How long a note offering "Undo" stays once the reader's focus has left it. */
 const NOTE_MS = 8000;
 /** Our marks on blocks: a cheap first filter, confirmed by the WeakSet of the elements we marked. */
-const MARKED = '[data-tidings-collapsed], [data-tidings-revealed], [data-tidings-backdrop]';
+const MARKED = `[${COLLAPSED_MARK}], [${REVEALED_MARK}], [${BACKDROP_MARK}]`;
 
 function hide(element: StyledElement): SavedDisplay {
   const saved = {
@@ -202,7 +203,7 @@ export class Collapser {
     this.undo(entry);
     if (byReader) {
       entry.revealed = true;
-      entry.element.setAttribute('data-tidings-revealed', id);
+      entry.element.setAttribute(REVEALED_MARK, id);
       this.own.add(entry.element);
       // A slim note stays on top of the block, so the reader can take the "Show" back.
       entry.placeholder = this.bar(entry, NOTE_TAG, { text: t('placeholder_shown', detectorLabel(entry.detectorId)), buttons: [['hide', t('placeholder_hide_again')]] }, () => this.hideAgain(id));
@@ -229,7 +230,7 @@ export class Collapser {
     const entry = this.entries.get(id);
     if (entry === undefined || !entry.revealed) return false;
     entry.revealed = false;
-    entry.element.removeAttribute('data-tidings-revealed');
+    entry.element.removeAttribute(REVEALED_MARK);
     if (entry.madeFocusable) entry.element.removeAttribute('tabindex');
     entry.madeFocusable = false;
     this.conceal(entry);
@@ -308,26 +309,26 @@ export class Collapser {
     // The block and its hidden backdrops: each gets its display back and loses our marks.
     for (const saved of entry.saved) {
       restore(saved);
-      saved.element.removeAttribute('data-tidings-backdrop');
+      saved.element.removeAttribute(BACKDROP_MARK);
       this.own.delete(saved.element);
     }
     entry.saved = [];
-    entry.element.removeAttribute('data-tidings-collapsed');
-    entry.element.removeAttribute('data-tidings-id');
+    entry.element.removeAttribute(COLLAPSED_MARK);
+    entry.element.removeAttribute(ID_MARK);
     if (entry.overlay) this.scroll.drop(entry.id);
   }
 
   /** Hides the block of `entry` (new, or shown by the reader) and gives it a bar, or a place in the bar before it. */
   private conceal(entry: Entry): void {
     const { element, id } = entry;
-    element.setAttribute('data-tidings-collapsed', '');
-    element.setAttribute('data-tidings-id', id);
+    element.setAttribute(COLLAPSED_MARK, '');
+    element.setAttribute(ID_MARK, id);
     this.own.add(element);
     entry.anchor = element;
     if (entry.overlay) {
       for (const backdrop of findBackdrops(element, this.own)) {
         if (!isStyled(backdrop) || this.own.has(backdrop)) continue;
-        backdrop.setAttribute('data-tidings-backdrop', id);
+        backdrop.setAttribute(BACKDROP_MARK, id);
         this.own.add(backdrop);
         entry.saved.push(hide(backdrop));
         if (backdrop.contains(entry.anchor)) entry.anchor = backdrop;
@@ -358,7 +359,7 @@ export class Collapser {
       let lead = entry;
       for (let node = entry.anchor.previousSibling; node !== null; node = node.previousSibling) {
         if (node.nodeType === 8 || (node.nodeType === 3 && node.textContent?.trim() === '')) continue;
-        const id = (node as Element).getAttribute?.('data-tidings-id') ?? (node as Element).getAttribute?.('data-tidings-backdrop');
+        const id = (node as Element).getAttribute?.(ID_MARK) ?? (node as Element).getAttribute?.(BACKDROP_MARK);
         const marked = this.entries.get(id ?? '');
         const before = marked?.anchor === node && !marked.revealed ? marked : undefined;
         if (before !== undefined) lead = group(before) === group(entry) ? before.lead : entry;

@@ -9,6 +9,7 @@ import type { PickerRuleRequest } from '../messages';
 import { NOTE_TAG, PLACEHOLDER_TAG } from '../content/tags';
 import { HANDOFF_KEY, type PickerHandoff } from './handoff';
 import { selectorFor } from './selector';
+import { COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
 
 const PICKER_TAG = 'tidings-picker';
 
@@ -55,8 +56,8 @@ function tidingsBlockAt(doc: Document, element: Element): Element | null {
   const bar = element.closest(`${PLACEHOLDER_TAG}, ${NOTE_TAG}`);
   const id = bar !== null && isOurs(bar) ? bar.getAttribute('data-tidings-for') : null;
   const candidate = id !== null
-    ? doc.querySelector(`[data-tidings-id="${CSS.escape(id)}"], [data-tidings-revealed="${CSS.escape(id)}"]`)
-    : element.closest('[data-tidings-collapsed], [data-tidings-revealed]');
+    ? doc.querySelector(`[${ID_MARK}="${CSS.escape(id)}"], [${REVEALED_MARK}="${CSS.escape(id)}"]`)
+    : element.closest(`[${COLLAPSED_MARK}], [${REVEALED_MARK}]`);
   return candidate !== null && isOurs(candidate) ? candidate : null;
 }
 
@@ -125,7 +126,7 @@ function startPicker(doc: Document): void {
     outlines.replaceChildren(
       ...matches.slice(0, MAX_OUTLINES).map((match) => {
         // A collapsed block has no box: outline its bar.
-        const bar = match.getAttribute('data-tidings-collapsed') === null ? null : match.previousElementSibling;
+        const bar = match.getAttribute(COLLAPSED_MARK) === null ? null : match.previousElementSibling;
         const box = (bar?.localName === PLACEHOLDER_TAG ? bar : match).getBoundingClientRect();
         const outline = doc.createElement('div');
         outline.className = ours ? 'outline ours' : 'outline';

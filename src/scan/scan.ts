@@ -10,6 +10,7 @@ import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
 import { hitCount, paragraphTags, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
 
 
 export interface ScanContext {
@@ -62,7 +63,7 @@ const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
  * Tidings' marks on blocks it collapsed or the reader revealed. Its placeholders need no skipping: their bar sits
  * in a closed shadow root and their light DOM is empty (a page's own element of that name is read like any other).
  */
-const markSelector = '[data-tidings-collapsed], [data-tidings-revealed]';
+const markSelector = `[${COLLAPSED_MARK}], [${REVEALED_MARK}]`;
 
 /** Whether `element` is inside (or is) a block Tidings marked; marks a page forged do not count. */
 function insideOwnMark(element: Element, ownMarks: OwnMarks | undefined): boolean {

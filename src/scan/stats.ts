@@ -6,6 +6,7 @@ import type { DetectContext, OwnMarks, Sensitivity } from '../core/types';
 import type { Score } from './model';
 import { drain, type Steps } from './steps';
 import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
+import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'vendor' | 'popup' | 'comments' | 'social' | 'account';
@@ -614,8 +615,8 @@ function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attri
     switch (name) {
       // Blocks the page hides for now ([hidden], display: none) are read like the others: pop-ups and bars
       // wait hidden until a script shows them, and collapsed already, they come up as a placeholder.
-      case 'data-tidings-collapsed':
-      case 'data-tidings-revealed':
+      case COLLAPSED_MARK:
+      case REVEALED_MARK:
         // Only Tidings' own marks: the attribute is a cheap first filter, the set says whose it is.
         if (ownMarks?.has(element) !== true) break;
         read.hidden = true;
