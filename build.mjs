@@ -114,7 +114,9 @@ const internalProperties = new RegExp(`^(?:${[
   'pieces', 'sweepElement', 'rootsScanned', 'loopRefusals', 'setSelectors', 'hideAgain', 'summaries', 'onRemoved', 'schedule',
   'setReady', 'covers', 'overlayOf', 'itemprop', 'lists', 'changes', 'lead', 'queue', 'token', 'order', 'finding', 'overlay',
   'amount', 'images', 'score', 'priority', 'found', 'articles', 'scores', 'saved', 'hadStyle', 'appealPage', 'waits',
-  'standalonePlea', 'times', 'counts', 'chars', 'matcher', 'signal', 'letters',
+  'standalonePlea', 'times', 'counts', 'chars', 'matcher', 'signal', 'letters', 'unobserved', 'loadingRecords', 'reveal', 'changed',
+  'record', 'langs', 'ready', 'alwaysShow', 'marks', 'scanRoot', 'matched', 'collect', 'context', 'parsing', 'flush', 'unlock', 'ignore',
+  'collapser', 'first', 'second', 'third', 'piece', 'inner',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */

@@ -24,6 +24,7 @@ import { ElementSweep } from './sweep';
 import { DEFAULT_LIMITS, MutationBatcher, wholeTree, yieldToPage, type SlicedWork } from './watch';
 import { detectorPlural, t } from '../ui/i18n';
 import { HANDOFF_KEY, type PickerHandoff } from '../picker/handoff';
+import { COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
 
 /** The badge follows the count, but not on every single collapse while a page loads. */
 const STATUS_DEBOUNCE_MS = 150;
@@ -95,6 +96,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   const latestContexts = new WeakMap<Document, ScanContext>();
   /** Scans under way, each root's a slice at a time (on a big page one would be a long task), with their context. */
   const scans = new Map<Element, { steps: Steps<void>; context: ScanContext; parsing: boolean }>();
+  /** The page's parts read while it was parsed (see scanParsedParts), and the elements on the parser's path then. */
+  let partsRead = new WeakSet<Element>();
   /** Parts added before any words had come (the lexicons are the background's): read as soon as they come. */
   const awaitingWords = new Set<Element>();
   let selectors: string[] = [];
@@ -228,12 +231,13 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // whole once more: an element added while a sweep of it was under way is in no list that sweep took, and as the
     // rescan covered it, it was never a root of its own (a web component added during a rescan went unread).
     const whole = wholeTree(root).includes(root);
-    sweep.queue(whole ? (root.getRootNode() as Document | ShadowRoot) : root);
     // While the parser goes on, what it adds is scanned piece by piece as it comes, and what it had added is read
     // part by part; the whole body waits for DOMContentLoaded, which scans it again anyway (a body scan begun during
     // the load read the page twice, and its hundred megabytes of figures on a huge page slowed the parser's own work).
     const { body, documentElement, readyState } = root.ownerDocument;
     const parsing = (root === body || root === documentElement) && readyState === 'loading';
+    // The parts read while parsing are swept as they are read.
+    if (!parsing) sweep.queue(whole ? (root.getRootNode() as Document | ShadowRoot) : root);
     // A script added a whole page part (an app rendering its article after load): it may hold the article, which
     // the guard must know before anything in it is judged.
     const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
@@ -253,19 +257,29 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   }
 
   /**
-   * Scans what the parser has finished in `page` (the body, or the root element before there is one) so far, part by
-   * part: on each level of the path it is still adding to, the finished children (a plea near the top of a long page
-   * is collapsed before the page is painted, not at DOMContentLoaded). The elements on the path are left to the whole
-   * scan, and what is parsed from now on comes as parts of its own.
+   * Scans what the parser has finished in `page` (the body, or the root element before there is one) since the last
+   * time, part by part: on each level of the path it is still adding to, the finished children not read yet (a plea
+   * near the top of a long page is collapsed before the page is painted, not at DOMContentLoaded). The elements on the
+   * path are left to the whole scan, and what is parsed from now on comes as parts of its own, or in the next call.
    */
   function* scanParsedParts(page: Element, context: ScanContext): Steps<void> {
     const parts: Element[] = [];
     for (let open: Element | null = page; open !== null; ) {
+      partsRead.add(open);
       const last: Element | null = open.lastElementChild;
-      for (const child of open.children) if (child !== last || last.nextSibling !== null) parts.push(child);
+      for (const child of open.children) {
+        if ((child !== last || last.nextSibling !== null) && !partsRead.has(child)) {
+          partsRead.add(child);
+          parts.push(child);
+        }
+      }
       open = last?.nextSibling === null ? last : null;
     }
-    for (const part of parts) if (!collapser.covers(part)) yield* scanPart(part, context, false, false);
+    for (const part of parts) {
+      if (collapser.covers(part)) continue;
+      sweep.queue(part);
+      yield* scanPart(part, context, false, false);
+    }
   }
 
   /**
@@ -348,6 +362,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   /** Settings or words changed: scans under way give way to a new one of the whole page. */
   function rescanWithNewContexts(): void {
     contexts = new WeakMap();
+    partsRead = new WeakSet();
     scans.clear();
     rescanAll();
   }
@@ -407,7 +422,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     const found = [first];
     // The scan skips our marked, hidden blocks: look at the block as the page had it, synchronously
     // (no paint can happen in between), then put everything back exactly.
-    const marks = ['data-tidings-collapsed', 'data-tidings-id', 'data-tidings-revealed'].map(
+    const marks = [COLLAPSED_MARK, ID_MARK, REVEALED_MARK].map(
       (name) => [name, element.getAttribute(name)] as const,
     );
     const style = element.getAttribute('style');

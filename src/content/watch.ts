@@ -40,6 +40,14 @@ export const DEFAULT_LIMITS: BatchLimits = {
   firstPaintWaitMs: 50,
 };
 
+/**
+ * Records a page may make while it is parsed before it is read without them: the parser makes one for every node (400 000
+ * on a huge page), and making them delayed its load by a tenth. A news page of the usual size makes a few thousand.
+ */
+const LOADING_RECORDS = 50_000;
+/** While the page is parsed without records: how often what the parser finished is looked for. */
+const PARSED_POLL_MS = 250;
+
 /** How far up a mutation's target is looked at for an element waiting to be scanned. */
 const WAITING_LEVELS = 4;
 
@@ -62,6 +70,11 @@ export function wholeTree(node: Node): Element[] {
     return whole === null ? [] : [whole];
   }
   return root.nodeType === 11 ? [...(root as ShadowRoot).children] : [];
+}
+
+/** Whether the page was painted with content (the paint timeline; none in a document that is never painted). */
+function painted(): boolean {
+  return performance.getEntriesByName('first-contentful-paint').length > 0;
 }
 
 /**
@@ -96,6 +109,10 @@ export class MutationBatcher {
   private backoffMs = 0;
   /** Scanning time spent while the page had not been painted yet. */
   private beforePaintMs = 0;
+  /** Records made while the page was parsed. */
+  private loadingRecords = 0;
+  /** The page is parsed unobserved (see LOADING_RECORDS): what the parser adds is looked for in the page. */
+  private unobserved = false;
   readonly stats: BatchStats = { batches: 0, rootsScanned: 0, backoffMs: 0 };
 
   constructor(
@@ -107,6 +124,12 @@ export class MutationBatcher {
     private readonly limits: BatchLimits = DEFAULT_LIMITS,
   ) {
     this.observer = new MutationObserver((records) => {
+      // A huge page, once painted, is read part by part as the parser finishes them (page.ts, scanParsedParts) without
+      // records until it is parsed; its first paint still waits for what it shows to be collapsed.
+      if (this.doc.readyState === 'loading' && (this.loadingRecords += records.length) > LOADING_RECORDS && painted()) {
+        this.observer.disconnect();
+        this.unobserved = true;
+      }
       this.collect(records);
       // While the parser is adding the page, scan in this microtask: it runs before the browser can paint
       // what was just parsed, so nothing we collapse is ever shown. Later additions wait for the next frame.
@@ -132,6 +155,7 @@ export class MutationBatcher {
 
   stop(): void {
     this.observer.disconnect();
+    this.unobserved = false;
     this.pending.clear();
     this.deferred.clear();
   }
@@ -201,7 +225,7 @@ export class MutationBatcher {
   }
 
   private schedule(): void {
-    if (this.scheduled || !this.ready || (this.pending.size === 0 && !this.work.busy)) return;
+    if (this.scheduled || !this.ready || (this.pending.size === 0 && !this.work.busy && !this.unobserved)) return;
     this.scheduled = true;
     const win = this.doc.defaultView;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -214,8 +238,8 @@ export class MutationBatcher {
       this.scheduled = false;
       this.flush();
     };
-    if (this.backoffMs > 0) {
-      timer = setTimeout(run, this.backoffMs);
+    if (this.backoffMs > 0 || (this.pending.size === 0 && !this.work.busy)) {
+      timer = setTimeout(run, Math.max(this.backoffMs, PARSED_POLL_MS));
       return;
     }
     // Only sliced work left (a big page's whole scan): the next slice comes as soon as the page has had its turn for
@@ -274,6 +298,16 @@ export class MutationBatcher {
   }
 
   private scanPending(): void {
+    if (this.unobserved) {
+      // Parsed: watched again, and blocks taken out meanwhile are looked for. Else the page is looked at for what
+      // the parser finished.
+      if (this.doc.readyState === 'loading') for (const whole of wholeTree(this.doc)) this.pending.add(whole);
+      else {
+        this.unobserved = false;
+        this.observe(this.doc);
+        this.removalsUnread = true;
+      }
+    }
     this.collect(this.observer.takeRecords());
     if (this.removalsUnread) {
       this.removalsUnread = false;
@@ -306,7 +340,7 @@ export class MutationBatcher {
     const loading = this.doc.readyState === 'loading';
     // Once painted (or past the wait) the paint timeline is not read again.
     const waiting = loading && this.beforePaintMs < this.limits.firstPaintWaitMs;
-    if (waiting && performance.getEntriesByName('first-contentful-paint').length === 0) this.beforePaintMs += elapsed;
+    if (waiting && !painted()) this.beforePaintMs += elapsed;
     else this.beforePaintMs = Infinity;
     this.backoffMs = (overran || (loading && this.work.busy)) && this.beforePaintMs >= this.limits.firstPaintWaitMs
       ? Math.min(this.limits.maxDelayMs, Math.max(this.limits.fallbackDelayMs, elapsed * (loading ? this.limits.loadingIdleShare : this.limits.idleShare)))

@@ -163,6 +163,50 @@ describe('while the page is parsed', () => {
     }
   });
 
+  it('reads a huge page without mutation records once it is painted, and watches it again once it is parsed', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const getEntriesByName = performance.getEntriesByName.bind(performance);
+    const painted = vi.spyOn(performance, 'getEntriesByName').mockImplementation((name, type) =>
+      name === 'first-contentful-paint' ? [{ name } as PerformanceEntry] : getEntriesByName(name, type));
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const signUpBox = (id: string): HTMLElement => {
+      const box = document.createElement('aside');
+      box.id = id;
+      box.innerHTML = '<h3>Sign up for our newsletter</h3><p>Get the best of the week in your inbox every Friday. Subscribe to our free newsletter.</p>'
+        + '<form><input type="email" name="email" placeholder="Your email address"> <button type="submit">Sign up</button></form>';
+      return box;
+    };
+    try {
+      const { page } = await open(halfParsed());
+      await scanned(page);
+      const stillParsed = document.querySelector('#still-parsed')!;
+      // The parser makes a record for every node it adds: past the records a page of the usual size makes, the page
+      // is read without them.
+      const feed = document.createElement('div');
+      stillParsed.before(feed);
+      for (let at = 0; at < 50_001; at++) feed.textContent = String(at);
+      await Promise.resolve();
+      expect(disconnect).toHaveBeenCalled();
+      // What the parser finishes meanwhile is still read.
+      const parsedBox = signUpBox('parsed-box');
+      stillParsed.before(parsedBox);
+      await vi.waitFor(() => expect(collapsedBy(parsedBox)).toBe('newsletter-nag'), { timeout: 5000 });
+
+      // Parsed: what a script adds is seen again as it comes.
+      readyState.mockReturnValue('interactive');
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      await scanned(page);
+      const addedBox = signUpBox('added-box');
+      document.querySelector('article')!.after(addedBox);
+      await vi.waitFor(() => expect(collapsedBy(addedBox)).toBe('newsletter-nag'));
+      expect(articleParagraphs().filter(isHidden)).toEqual([]);
+    } finally {
+      readyState.mockRestore();
+      painted.mockRestore();
+      disconnect.mockRestore();
+    }
+  });
+
   it('reads the parts that came before any words as soon as the words come', async () => {
     const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     try {
