@@ -255,6 +255,24 @@ export function defineScenarios(name: BrowserName): void {
       await screenshot(page, `${name}-dynamic.png`, true);
     });
 
+    it('on a huge page read without mutation records while it loads, collapses what came late and what is added after load', async () => {
+      const page = await open('huge.html');
+      await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');
+      // Parsed after 80 000 elements, once the page was painted: read from the page, not from mutation records.
+      await waitUntil(page, 'the late newsletter box to collapse', isCollapsed, '#late-newsletter');
+      // Parsed: watched again.
+      await page.evaluate(() => {
+        const box = document.querySelector('#late-newsletter')!.cloneNode(true) as HTMLElement;
+        box.id = 'added-newsletter';
+        for (const name of [...box.getAttributeNames()]) if (name.startsWith('data-tidings')) box.removeAttribute(name);
+        box.style.removeProperty('display');
+        document.querySelector('#story')!.after(box);
+      });
+      await waitUntil(page, 'the newsletter box added after load to collapse', isCollapsed, '#added-newsletter');
+      expect(await hiddenArticleText(page)).toEqual([]);
+      expect(await collapseContractBreaches(page)).toEqual([]);
+    });
+
     it('the seed as a page: its letter-style appeal and the one-word link footer collapse, and what a reader sees is the story alone', async () => {
       const page = await open('seed.html');
       await waitUntil(page, 'the appeal to collapse', isCollapsed, '#support-box');

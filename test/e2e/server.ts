@@ -19,6 +19,23 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/**
+ * A page may stop at `<!--e2e:pause MS-->` for that long, as a slow network would (it is painted meanwhile), and ask
+ * at `<!--e2e:empty N-->` for N empty elements: a page huge enough to be read without mutation records while it is
+ * parsed (content/watch.ts), kept small in the repository. Other files go out as they are.
+ */
+async function sendStreamed(response: http.ServerResponse, body: string): Promise<void> {
+  const pieces = body.split(/<!--e2e:(pause|empty) (\d+)-->/);
+  response.write(pieces[0]!, 'latin1');
+  for (let at = 1; at < pieces.length; at += 3) {
+    const count = Number(pieces[at + 1]);
+    if (pieces[at] === 'pause') await new Promise((resolve) => setTimeout(resolve, count));
+    else response.write('<i></i>'.repeat(count));
+    response.write(pieces[at + 2]!, 'latin1');
+  }
+  response.end();
+}
+
 export async function startPageServer(root: string): Promise<PageServer> {
   const base = path.resolve(root);
   const server = http.createServer((request, response) => {
@@ -32,7 +49,7 @@ export async function startPageServer(root: string): Promise<PageServer> {
     fs.readFile(file).then(
       (body) => {
         response.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream' });
-        response.end(body);
+        void sendStreamed(response, body.toString('latin1')).catch(() => response.destroy());
       },
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
     );
