@@ -177,6 +177,7 @@ export const es: Lexicon = {
     'Relacionado',
     'Relacionados',
     'Más de',
+    'Más sobre',
     'Temas de interés',
     'Archivado en',
     'Categorías',

@@ -41,8 +41,10 @@ function where(id: string, prior: number, at: (stats: BlockStats) => boolean): S
   return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
 }
 
-/** Fewest links a heading must have after it to head a list. */
+/** Fewest links a heading must have after it to head a list (but see oneTag). */
 const HEADED_LINKS = 2;
+/** Longest heading over one tag. */
+const TAG_HEADING_CHARS = 40;
 
 /**
  * The block opens with a link-list heading that has a list under it: a heading word late in a block ("Share ·
@@ -50,9 +52,18 @@ const HEADED_LINKS = 2;
  */
 function headed(stats: BlockStats): boolean {
   for (let at = 0; at < leadCount(stats.leading); at++) {
-    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS;
+    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || (at === 0 && oneTag(stats));
   }
   return false;
+}
+
+/**
+ * A heading over one tag ("Tags: indonesia", "Topics Aviation"): one short link, and no text but the heading
+ * beside it. A headline under "Related" is a teaser, and a lone "Read more" link holds its heading itself.
+ */
+function oneTag(stats: BlockStats): boolean {
+  const plain = stats.textLength - stats.linkTextLength;
+  return stats.links === 1 && stats.headlineLinks === 0 && plain > 0 && plain <= TAG_HEADING_CHARS;
 }
 
 function pleaHits(stats: BlockStats): number {
@@ -109,7 +120,7 @@ export const linkSignals: readonly Signal[] = [
 const PAGINATION_SHARE = 0.6;
 
 export function linkListMayMatch(stats: BlockStats): boolean {
-  return stats.links >= MIN_LIST_LINKS && stats.numberLinks < PAGINATION_SHARE * stats.links;
+  return (stats.links >= MIN_LIST_LINKS || headed(stats)) && stats.numberLinks < PAGINATION_SHARE * stats.links;
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {
