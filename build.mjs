@@ -116,7 +116,7 @@ const internalProperties = new RegExp(`^(?:${[
   'amount', 'images', 'score', 'priority', 'found', 'articles', 'scores', 'saved', 'hadStyle', 'appealPage', 'waits',
   'standalonePlea', 'times', 'counts', 'chars', 'matcher', 'signal', 'letters', 'unobserved', 'loadingRecords', 'reveal', 'changed',
   'record', 'langs', 'ready', 'alwaysShow', 'marks', 'scanRoot', 'matched', 'collect', 'context', 'parsing', 'flush', 'unlock', 'ignore',
-  'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy',
+  'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy', 'own', 'names',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */
