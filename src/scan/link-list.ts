@@ -66,6 +66,11 @@ function oneTag(stats: BlockStats): boolean {
   return stats.links === 1 && stats.headlineLinks === 0 && plain > 0 && plain <= TAG_HEADING_CHARS;
 }
 
+/** A row of short links the site's class names mark as tags or categories ("post-tags", "keywords-section"). */
+export function taggedRow(stats: BlockStats): boolean {
+  return stats.headlineLinks === 0 && hasHint(stats, 'tags');
+}
+
 function pleaHits(stats: BlockStats): number {
   return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
 }
@@ -103,7 +108,7 @@ export const linkSignals: readonly Signal[] = [
   { id: 'wallInAside', max: 1, prior: 0.3, value: (s) => flag(s.inAside) * wall(s) },
   { id: 'wallInFooter', max: 1, prior: 0.3, value: (s) => flag(s.inFooter) * wall(s) },
   { id: 'wallInsideArticle', max: 1, prior: 0, value: (s) => flag(s.place === 'inside') * wall(s) },
-  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(headed(s) && s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5), reason: () => [] },
+  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5 && (headed(s) || taggedRow(s))), reason: () => [] },
   { id: 'footerWall', max: 1, prior: 0.5, value: (s) => flag(s.inFooter && s.links >= FOOTER_WALL_LINKS), reason: (s) => [String(s.links)] },
   { id: 'headlinesAfterArticle', max: 1, prior: 0.3, value: (s) => flag(s.place === 'after') * share(s.headlineLinks, s.links) },
   { id: 'teaserCards', max: 1, prior: 0, value: (s) => flag(s.links > 0 && s.images >= s.links) * share(s.linkTextLength, s.textLength) },

@@ -9,6 +9,7 @@ import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
+import { taggedRow } from './link-list';
 import { hitCount, paragraphTags, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
 
@@ -372,8 +373,8 @@ function pleaShaped(stats: BlockStats): boolean {
 /**
  * The article guard's second half, what may be collapsed where. Never the article or anything holding it.
  * Never a block that opens with plain paragraphs (news with an appeal glued to its end: the appeal alone
- * may go, the story stays). Inside the article only a box (not one of its paragraphs) with phrase evidence,
- * shaped like a plea or a list; before the article (the site's header and menus) only blocks with phrase
+ * may go, the story stays). Inside the article only a box (not one of its paragraphs) with phrase evidence
+ * (or a row of short links the site names as its tags), shaped like a plea or a list; before the article (the site's header and menus) only blocks with phrase
  * evidence, or a sidebar's part holding no menu (a left column comes before the story in the document);
  * elsewhere at most a couple of plain paragraphs beside the plea, or one per link of a list.
  */
@@ -388,7 +389,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   // Before the page was looked at whole (parts read while it is parsed) any block may be the story's: judged as one inside it.
   if (article ? contains(index, article, finding.element) : context.articleRank === ARTICLE_UNKNOWN) {
-    if (stats.hits === null || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
+    if ((stats.hits === null && (plea || !taggedRow(stats))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, never one of its paragraphs; a caption is the article's too,
     // whatever box holds it.
     const own = paragraphTags.has(finding.element.tagName) || smallestWrapper(finding.element, index).tagName === 'FIGCAPTION';

@@ -9,7 +9,10 @@ import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, r
 import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
-export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'vendor' | 'popup' | 'comments' | 'social' | 'account';
+export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'tags' | 'vendor' | 'popup' | 'comments' | 'social' | 'account';
+
+/** A story's tags, keywords or categories: a list of links of their own kind (see link-list.ts). */
+const tagNames = /(?:^|[^a-z])tags(?:[^a-z]|$)|categor|keywords|schlagw/i;
 
 const hintPatterns: Record<Hint, RegExp> = {
   donate: /donat|contribut|support-?us|supporter|fundrais|(?:^|[^a-z])epic(?:[^a-z]|$)|patreon|ko-?fi|(?:^|[^a-z])give(?:[^a-z]|$)|spende|unterstuetz|soutien|steady|twingle/i,
@@ -17,7 +20,8 @@ const hintPatterns: Record<Hint, RegExp> = {
   paywall: /paywall|regwall|meter(?:ed)?[-_]|[-_]meter|piano|subscriber[-_]?only|premium[-_]?(?:wall|gate|banner)|(?:^|[^a-z])gate(?:[^a-z]|$)/i,
   newsletter: /newsletter|sign-?up|subscribe|opt-?in|email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed|mailing/i,
   appPromo: /app[-_]?(?:promo|download|banner|store|badge|link)|smart-?banner|google-?play/i,
-  linkfarm: /trending|most[-_]?(?:read|popular|viewed|shared|commented)|popular|related|recommend|around[-_]?the[-_]?web|tag-?cloud|(?:^|[^a-z])tags(?:[^a-z]|$)|footer[-_]?links|sitemap|more[-_]?from|read[-_]?more|recirc|categor|archive|blogroll|linkcat|keywords|schlagw|teaser[-_]?list/i,
+  linkfarm: new RegExp(`${tagNames.source}|trending|most[-_]?(?:read|popular|viewed|shared|commented)|popular|related|recommend|around[-_]?the[-_]?web|tag-?cloud|footer[-_]?links|sitemap|more[-_]?from|read[-_]?more|recirc|archive|blogroll|linkcat|teaser[-_]?list`, 'i'),
+  tags: tagNames,
   /** Recommendation widgets by their vendors' markers. */
   vendor: /taboola|outbrain|zergnet|revcontent|plista|ligatus|mgid|dianomi|nativo|adblade|zemanta|yieldmo|sharethrough|content-?ad/i,
   /** Boxes laid over the page or pinned to it. */
