@@ -66,9 +66,12 @@ function oneTag(stats: BlockStats): boolean {
   return stats.links === 1 && stats.headlineLinks === 0 && plain > 0 && plain <= TAG_HEADING_CHARS;
 }
 
-/** A row of short links the site's class names mark as tags or categories ("post-tags", "keywords-section"). */
+/**
+ * A row of links, most of them short, that the site's class names mark as tags or categories ("post-tags",
+ * "keywords-section"); a box with a paragraph (a site footer around its list of sections) is more than a row.
+ */
 export function taggedRow(stats: BlockStats): boolean {
-  return stats.headlineLinks === 0 && hasHint(stats, 'tags');
+  return stats.paragraphs === 0 && 2 * stats.headlineLinks < stats.links && hasHint(stats, 'tags');
 }
 
 function pleaHits(stats: BlockStats): number {
