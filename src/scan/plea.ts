@@ -65,6 +65,11 @@ function formIsNotSignup(stats: BlockStats): boolean {
   return form !== null && (form.querySelector('textarea, input[type="password" i]') !== null || form.querySelectorAll('input[type="email" i]').length > 1);
 }
 
+/** Inside a menu, and not a sign-up form there (an email field and no link: a header's newsletter box is no menu). */
+function inMenu(stats: BlockStats): boolean {
+  return stats.inNavigation && (stats.links > 0 || stats.emailInputs === 0);
+}
+
 /** The block's first text holds its plea: a heading or salutation ("Dear readers", "Support us"). */
 export function opensWithPlea(stats: BlockStats): boolean {
   return (leadAt(stats.leading, 0) & LEAD_PLEA) !== 0;
@@ -137,8 +142,8 @@ export const pleaSignals: readonly PleaSignal[] = [
   { id: 'headlineLinks', max: 5, prior: -0.5, value: (s) => capped(s.headlineLinks, 5) },
   { id: 'legalLinks', max: 3, prior: -0.3, value: (s) => capped(s.legalLinks, 3) },
   where('otherFields', -1.5, (s) => s.textareas > 0 || s.searchInputs > 0),
-  where('inNavigation', -1, (s) => s.inNavigation),
-  where('menuOutsideFooter', -1, (s) => s.inNavigation && !s.inFooter),
+  where('inNavigation', -1, inMenu),
+  where('menuOutsideFooter', -1, (s) => inMenu(s) && !s.inFooter),
   where('inPageHeader', -0.5, (s) => s.inPageHeader),
   where('inFooter', 0, (s) => s.inFooter),
   where('inAside', 0.3, (s) => s.inAside),

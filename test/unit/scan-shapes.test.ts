@@ -74,6 +74,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/signup-small-print.html', shape: 'a mid-article sign-up whose blurb and privacy notice are as long as paragraphs; a story section around a sign-up box keeps its paragraphs' },
   { file: 'i18n/de-newsletter-consent.html', shape: 'a German mid-article sign-up box told by its consent small print ("Mit der Anmeldung willigen Sie…"), found whole, blurb and all; the story quoting that sentence stays' },
   { file: 'pages/shapes/newsletter-business.html', shape: 'hard negative: a story about the newsletter business' },
+  { file: 'pages/shapes/menu-signup-form.html', shape: 'a newsletter sign-up form (title, email field, button) in a drop-down of the top menu is found; the menu\'s lone "Subscribe" link, a "Contribute" button, the search and sign-in forms stay' },
   { file: 'pages/shapes/membership-promos.html', shape: 'membership and subscription promos: a banner, a slide-out and a hidden pop-up; the sign-in bar and a header "Subscribe" link stay' },
   { file: 'pages/shapes/link-farms.html', shape: 'link farms: vendor widgets, read-next and related lists, a most-read tab box, a tag row, a footer wall; menus, a language picker, a table of contents, links the story introduces, share bar and pagination stay' },
   { file: 'pages/shapes/privacy-topics.html', shape: 'a tag row of topics named after privacy ("Student Privacy", "Consumer Privacy") is found; the legal line ("Privacy policy", "Data disclaimer") and an about-us column stay' },
