@@ -93,6 +93,9 @@ export const fr: Lexicon = {
     'annuler à tout moment',
     'offrir un abonnement',
     'rejoignez la communauté',
+    's\'abonner à partir de',
+    'le journal d\'aujourd\'hui',
+    'le journal du jour',
   ],
   paywall: [
     'articles gratuits',
