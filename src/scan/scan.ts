@@ -374,8 +374,9 @@ function pleaShaped(stats: BlockStats): boolean {
  * The article guard's second half, what may be collapsed where. Never the article or anything holding it.
  * Never a block that opens with plain paragraphs (news with an appeal glued to its end: the appeal alone
  * may go, the story stays). Inside the article only a box (not one of its paragraphs) with phrase evidence
- * (or a row of short links the site names as its tags), shaped like a plea or a list; before the article (the site's header and menus) only blocks with phrase
- * evidence, or a sidebar's part holding no menu (a left column comes before the story in the document);
+ * (or a row of short links the site names as its tags), shaped like a plea or a list; before the article (the
+ * site's header and menus) only blocks with phrase evidence, or a sidebar's part holding no menu (a left column
+ * comes before the story in the document);
  * elsewhere at most a couple of plain paragraphs beside the plea, or one per link of a list.
  */
 function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
