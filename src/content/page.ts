@@ -48,6 +48,11 @@ function* inChunks<T>(items: readonly T[], each: (item: T, at: number) => void):
   }
 }
 
+/** Tells the page's console what could not be done (the page goes on without it). */
+function couldNot(what: string, error: unknown): void {
+  console.warn(`Tidings: could not ${what}.`, error);
+}
+
 /** What a collapse is made of, besides the element. */
 type Verdict = Omit<CollapseRequest, 'element'>;
 
@@ -192,7 +197,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     slowSelectors.add(selector);
     selectors = selectors.filter((kept) => kept !== selector);
     collapser.revealWhere((block) => block.selector === selector);
-    reportSlowSelector(host, selector).catch((error: unknown) => console.warn('Tidings: could not report a slow selector.', error));
+    reportSlowSelector(host, selector).catch((error: unknown) => couldNot('report a slow selector', error));
   }
 
   /** An open shadow root's elements or a same-origin frame's document: watched and read like the page. */
@@ -339,7 +344,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
           // Without it the page is read with English phrases alone, as before it came; parts waiting for words wait
           // for the whole scan at DOMContentLoaded instead (kept, they would pile up if no words ever come).
           awaitingWords.clear();
-          console.warn(`Tidings: could not load the "${lang}" phrases.`, error);
+          couldNot(`load the "${lang}" phrases`, error);
         },
       );
     }
@@ -459,14 +464,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // The note goes up first: the saved settings may reach this page (and reveal the blocks) before the answer does.
     const note = collapser.note(lead, t('placeholder_always_shown', [siteName, reach]), ['undo', t('placeholder_undo')], () => {
       requestAlwaysShow(host, detectorIds, selector, true).then(applySettings, (error: unknown) =>
-        console.warn('Tidings: could not undo the site exception.', error),
+        couldNot('undo the site exception', error),
       );
     });
     try {
       applySettings(await requestAlwaysShow(host, detectorIds, selector));
     } catch (error) {
       // Not saved (storage failed): still honour the click for this visit.
-      console.warn('Tidings: could not save the site exception.', error);
+      couldNot('save the site exception', error);
       note?.remove();
       for (const block of blocks) collapser.reveal(block.id, true);
     }
@@ -580,7 +585,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       // A page that did not declare a language other than English is read again, its language told from its text.
       if (contexts !== null && contextOf(doc)?.languageSettled === false) rescanWithNewContexts();
     },
-    (error: unknown) => console.warn('Tidings: could not load the stop words.', error),
+    (error: unknown) => couldNot('load the stop words', error),
   );
   const defaultSite = siteSettings(defaultSettings(), host);
   applySettings(defaultSite, true);
@@ -592,7 +597,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     (settings) => applySettings(settings),
     (error: unknown) => {
       // Settings unreadable (storage failed, or no background answered): still protect the reader, with the defaults.
-      console.warn('Tidings: could not load settings; using defaults.', error);
+      couldNot('load settings; using defaults', error);
       applySettings(defaultSite);
     },
   );

@@ -126,16 +126,21 @@ export class MutationBatcher {
     this.observer = new MutationObserver((records) => {
       // A huge page, once painted, is read part by part as the parser finishes them (page.ts, scanParsedParts) without
       // records until it is parsed; its first paint still waits for what it shows to be collapsed.
-      if (this.doc.readyState === 'loading' && (this.loadingRecords += records.length) > LOADING_RECORDS && painted()) {
+      if (this.parsing && (this.loadingRecords += records.length) > LOADING_RECORDS && painted()) {
         this.observer.disconnect();
         this.unobserved = true;
       }
       this.collect(records);
       // While the parser is adding the page, scan in this microtask: it runs before the browser can paint
       // what was just parsed, so nothing we collapse is ever shown. Later additions wait for the next frame.
-      if (this.doc.readyState === 'loading' && this.backoffMs === 0) this.flush();
+      if (this.parsing && this.backoffMs === 0) this.flush();
       else this.schedule();
     });
+  }
+
+  /** Whether the parser is still adding the page. */
+  private get parsing(): boolean {
+    return this.doc.readyState === 'loading';
   }
 
   /** Whether roots or sliced work are still waiting to be scanned (a big page's whole scan may take several batches). */
@@ -301,7 +306,7 @@ export class MutationBatcher {
     if (this.unobserved) {
       // Parsed: watched again, and blocks taken out meanwhile are looked for. Else the page is looked at for what
       // the parser finished.
-      if (this.doc.readyState === 'loading') for (const whole of wholeTree(this.doc)) this.pending.add(whole);
+      if (this.parsing) for (const whole of wholeTree(this.doc)) this.pending.add(whole);
       else {
         this.unobserved = false;
         this.observe(this.doc);
@@ -316,7 +321,7 @@ export class MutationBatcher {
     const roots = this.takeRoots();
     const started = performance.now();
     // While the page is parsed, what came first (the top of the page, painted first) is finished before what came since.
-    if (this.doc.readyState === 'loading' && this.work.busy) this.work.run(started + this.limits.budgetMs);
+    if (this.parsing && this.work.busy) this.work.run(started + this.limits.budgetMs);
     let index = 0;
     for (; index < roots.length; index += 1) {
       if (performance.now() - started > this.limits.budgetMs) break;
@@ -337,7 +342,7 @@ export class MutationBatcher {
     // own scripts and input keep most of the main thread (scanning ≤ 1/(1+idleShare) of the time); while the page
     // loads with work left over, longer, so its parser goes on. Not before the page's first paint, for a while: nothing
     // is shown yet, and what is read now is collapsed before it ever is.
-    const loading = this.doc.readyState === 'loading';
+    const loading = this.parsing;
     // Once painted (or past the wait) the paint timeline is not read again.
     const waiting = loading && this.beforePaintMs < this.limits.firstPaintWaitMs;
     if (waiting && !painted()) this.beforePaintMs += elapsed;
