@@ -90,7 +90,7 @@ function rowOf(page: BenchPage, measured: PageMeasurement): PageRow {
   return {
     name: page.stress ? `stress: ${page.name}` : page.name,
     stress: page.stress !== undefined,
-    elements: measured.elements,
+    elements: measured.elementCount,
     depth: measured.depth,
     findings: figures?.findings ?? null,
     coldScanMs: figures?.coldScanMs ?? null,
@@ -106,7 +106,7 @@ function rowOf(page: BenchPage, measured: PageMeasurement): PageRow {
 }
 
 function failedRow(page: BenchPage, error: string): PageRow {
-  return rowOf(page, { elements: 0, depth: 0, figures: null, error });
+  return rowOf(page, { elementCount: 0, depth: 0, figures: null, error });
 }
 
 /** Measures every page in one environment; a page that cannot be loaded or measured becomes a row with its error. */

@@ -42,7 +42,8 @@ export interface PageFigures {
 }
 
 export interface PageMeasurement {
-  elements: number;
+  /** Not `elements`: the in-page bundle minifies that name, the scan's index has a field of it (build.mjs). */
+  elementCount: number;
   /** Levels of elements below body on the deepest path. */
   depth: number;
   figures: PageFigures | null;
@@ -217,10 +218,10 @@ function depthBelow(root: Element): number {
 /** Everything `tidings bench` reports about one loaded page; the page is left as it was. */
 export function measurePage(doc: Document, request: MeasureRequest): PageMeasurement {
   const body = doc.body ?? doc.documentElement;
-  const elements = doc.getElementsByTagName('*').length;
+  const elementCount = doc.getElementsByTagName('*').length;
   const depth = body ? depthBelow(body) : 0;
   const win = doc.defaultView;
-  if (!body || !win) return { elements, depth, figures: null, error: 'the page has no body and no window' };
+  if (!body || !win) return { elementCount, depth, figures: null, error: 'the page has no body and no window' };
   try {
     // The first scan is timed cold and counts the layout reads: one full scan serves both.
     let findings = 0;
@@ -259,7 +260,7 @@ export function measurePage(doc: Document, request: MeasureRequest): PageMeasure
       incrementalSamples.push(incremental(request.minSampleMs));
     }
     return {
-      elements,
+      elementCount,
       depth,
       figures: {
         findings,
@@ -274,6 +275,6 @@ export function measurePage(doc: Document, request: MeasureRequest): PageMeasure
       error: null,
     };
   } catch (error) {
-    return { elements, depth, figures: null, error: describeError(error) };
+    return { elementCount, depth, figures: null, error: describeError(error) };
   }
 }
