@@ -294,7 +294,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
    */
   function* scanAndCollapse(root: Element, context: ScanContext, partOfPage: boolean): Steps<void> {
     const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element));
-    // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first change.
+    // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first
+    // change.
     const overlays: boolean[] = [];
     yield* inChunks(found, ({ element }) => overlays.push(collapser.overlayOf(element)));
     yield;
