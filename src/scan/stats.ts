@@ -440,8 +440,9 @@ function isFooter(bits: number, role: string | null, names: string): boolean {
   return (bits & FOOTER) !== 0 || role === 'contentinfo' || (names.length > 0 && footerNames.test(names));
 }
 
-// A post's categories and tags in its class names ("category-commentary", "post_tag-kommentar") say what it is about.
-const commentNames = /(?<!most[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment|repl(?:y|ies)|discussion|disqus|kommentar)/i;
+// A post's categories and tags in its class names ("category-commentary", "post_tag-kommentar") say what it is about,
+// and a comment's lead ("commentLead") is an opinion piece's opening, the story's.
+const commentNames = /(?<!most[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)/i;
 
 /**
  * The readers' comments, or one of them; a "most commented" list is a list of other stories, and an opinion column
