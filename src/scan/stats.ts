@@ -47,9 +47,14 @@ const memberHref = new RegExp([
   String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
   String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/podpiska`,
 ].join('|'), 'i');
+/** An email address: a way to reach the site, like its "Contact" page. */
+const contactHref = /^mailto:[^?]/i;
 const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
-/** Social networks and sharing: a row of these is the site's "follow us" or "share" bar, not a link farm. */
-const socialHref = /^mailto:|(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram)\.(?:com|net|app|social|ru|me|org)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=/i;
+/**
+ * Social networks and sharing (by email too: "mailto:?subject=…"): a row of these is the site's "follow us" or "share"
+ * bar, not a link farm.
+ */
+const socialHref = /^mailto:\?|(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram)\.(?:com|net|app|social|ru|me|org)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=/i;
 
 /** Any hint at all: one test, and the hints one by one only for the few elements that pass it. */
 const anyHint = new RegExp(Object.values(hintPatterns).map((pattern) => pattern.source).join('|'), 'i');
@@ -190,7 +195,7 @@ export interface BlockStats {
   shortLinks: number;
   /** Links with at least HEADLINE_LINK_CHARS characters: teasers of other articles. */
   headlineLinks: number;
-  /** Links whose text is a legal or contact page ("Privacy policy", "Impressum"). */
+  /** Links whose text is a legal or contact page ("Privacy policy", "Impressum"), and email addresses. */
   legalLinks: number;
   /** Links whose text is a page number or an arrow ("2", "»"): pagination. */
   numberLinks: number;
@@ -568,7 +573,8 @@ function finishCtaRun(run: TextRun, stats: BlockStats): void {
     stats.pleaChars += run.length;
     stats.seenPlea = true;
   }
-  if (legal && run.link) stats.legalLinks += 1;
+  // Set, not added: the link's address may have counted it already.
+  if (legal && run.link) stats.legalLinks = 1;
   if (run.parts) {
     const text = run.parts.join('');
     if (isDateLabel(text)) stats.dateLinks += 1;
@@ -729,6 +735,7 @@ export function* statsSteps(
         if (appHref.test(href)) own.appLinks = 1;
       }
       if (socialHref.test(href)) own.socialLinks = 1;
+      else if (contactHref.test(href)) own.legalLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);
       if (kind === 'email') own.emailInputs = 1;
