@@ -9,7 +9,7 @@ import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, r
 import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
-export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'tags' | 'vendor' | 'popup' | 'comments' | 'social' | 'account';
+export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'tags' | 'vendor' | 'popup' | 'social' | 'account';
 
 /** A story's tags, keywords or categories: a list of links of their own kind (see link-list.ts). */
 const tagNames = /(?:^|[^a-z])tags(?:[^a-z]|$)|categor|keywords|schlagw/i;
@@ -26,8 +26,6 @@ const hintPatterns: Record<Hint, RegExp> = {
   vendor: /taboola|outbrain|zergnet|revcontent|plista|ligatus|mgid|dianomi|nativo|adblade|zemanta|yieldmo|sharethrough|content-?ad/i,
   /** Boxes laid over the page or pinned to it. */
   popup: /modal|popup|pop-up|overlay|lightbox|interstitial|flyout|slide-?in|toast|sticky|(?:^|[-_\s])fixed|bottom-?bar|top-?bar|banner/i,
-  /** Readers' comments and replies: the page's conversation, never clutter. */
-  comments: /comment|repl(?:y|ies)|discussion|disqus|respond|kommentar/i,
   /** Share and follow bars. */
   social: /share|sharing|social|follow/i,
   /** Sign-in and account boxes. */
