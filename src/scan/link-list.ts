@@ -41,7 +41,7 @@ function where(id: string, prior: number, at: (stats: BlockStats) => boolean): S
   return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
 }
 
-/** Fewest links a heading must have after it to head a list (but see oneTag). */
+/** Fewest links a heading must have after it to head a list (but see oneTag and teaserCard). */
 const HEADED_LINKS = 2;
 /** Longest heading over one tag. */
 const TAG_HEADING_CHARS = 40;
@@ -52,18 +52,26 @@ const TAG_HEADING_CHARS = 40;
  */
 function headed(stats: BlockStats): boolean {
   for (let at = 0; at < leadCount(stats.leading); at++) {
-    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || (at === 0 && oneTag(stats));
+    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || (at === 0 && oneTag(stats)) || teaserCard(stats);
   }
   return false;
 }
 
 /**
  * A heading over one tag ("Tags: indonesia", "Topics Aviation"): one short link, and no text but the heading
- * beside it. A headline under "Related" is a teaser, and a lone "Read more" link holds its heading itself.
+ * beside it. A headline under "Related" is a teaser (see teaserCard), and a lone "Read more" link holds its heading itself.
  */
 function oneTag(stats: BlockStats): boolean {
   const plain = stats.textLength - stats.linkTextLength;
   return stats.links === 1 && stats.headlineLinks === 0 && plain > 0 && plain <= TAG_HEADING_CHARS;
+}
+
+/**
+ * A teaser card under a link-list heading ("Related", "From our partners"): one link to another story, its headline set as
+ * a heading beside a picture, and no paragraph (a promo of the paper's edition has one: an offer, not a teaser).
+ */
+function teaserCard(stats: BlockStats): boolean {
+  return stats.links === 1 && stats.headlineLinks === 1 && stats.images > 0 && stats.headings > 0 && stats.paragraphs === 0;
 }
 
 /**
