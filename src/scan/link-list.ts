@@ -59,7 +59,8 @@ function headed(stats: BlockStats): boolean {
 
 /**
  * A heading over one tag ("Tags: indonesia", "Topics Aviation"): one short link, and no text but the heading
- * beside it. A headline under "Related" is a teaser (see teaserCard), and a lone "Read more" link holds its heading itself.
+ * beside it. A headline under "Related" is a teaser (see teaserCard), and a lone "Read more" link holds its heading
+ * itself.
  */
 function oneTag(stats: BlockStats): boolean {
   const plain = stats.textLength - stats.linkTextLength;
@@ -67,8 +68,8 @@ function oneTag(stats: BlockStats): boolean {
 }
 
 /**
- * A teaser card under a link-list heading ("Related", "From our partners"): one link to another story, its headline set as
- * a heading beside a picture, and no paragraph (a promo of the paper's edition has one: an offer, not a teaser).
+ * A teaser card under a link-list heading ("Related", "From our partners"): one link to another story, its headline
+ * set as a heading beside a picture, and no paragraph (a promo of the paper's edition has one: an offer, not a teaser).
  */
 function teaserCard(stats: BlockStats): boolean {
   return stats.links === 1 && stats.headlineLinks === 1 && stats.images > 0 && stats.headings > 0 && stats.paragraphs === 0;
