@@ -36,13 +36,15 @@ const ARTICLE_PARAGRAPHS = 3;
  */
 const COLLAPSE_CHUNK_MS = 30;
 
-/** Calls `each` on every item, a chunk of COLLAPSE_CHUNK_MS at a time. */
-function* inChunks<T>(items: readonly T[], each: (item: T, at: number) => void): Steps<void> {
-  let chunkStarted = performance.now();
+/**
+ * Calls `each` on every item, pausing once COLLAPSE_CHUNK_MS have passed since `chunk` began (a chunk may span the
+ * steps of one job).
+ */
+function* inChunks<T>(items: readonly T[], each: (item: T, at: number) => void, chunk: { began: number }): Steps<void> {
   for (const [at, item] of items.entries()) {
-    if (performance.now() - chunkStarted > COLLAPSE_CHUNK_MS) {
+    if (performance.now() - chunk.began > COLLAPSE_CHUNK_MS) {
       yield;
-      chunkStarted = performance.now();
+      chunk.began = performance.now();
     }
     each(item, at);
   }
@@ -295,16 +297,16 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   function* scanAndCollapse(root: Element, context: ScanContext, partOfPage: boolean): Steps<void> {
     const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element));
     // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first
-    // change.
+    // change; the collapses go on in the same chunk (a pause between them could let the page be painted before them).
     const overlays: boolean[] = [];
-    yield* inChunks(found, ({ element }) => overlays.push(collapser.overlayOf(element)));
-    yield;
+    const chunk = { began: performance.now() };
+    yield* inChunks(found, ({ element }) => overlays.push(collapser.overlayOf(element)), chunk);
     yield* inChunks(found, ({ element, detectorId, kind, reasons }, at) => {
       // A block the page took out meanwhile is left; one the parser has not finished is looked at again once it has moved on.
       if (!element.isConnected) return;
       if (isComplete(element)) collapse(element, { detectorId, kind, reasons }, overlays[at]);
       else batcher.defer(element);
-    });
+    }, chunk);
     // The scan may have told the page's language from its text.
     requestLexicons(context.detect.langs, true);
   }
