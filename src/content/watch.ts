@@ -243,8 +243,10 @@ export class MutationBatcher {
       this.scheduled = false;
       this.flush();
     };
-    if (this.backoffMs > 0 || (this.pending.size === 0 && !this.work.busy)) {
-      timer = setTimeout(run, Math.max(this.backoffMs, PARSED_POLL_MS));
+    // Nothing waiting while the page is parsed unobserved: it is looked at again later for what the parser finished.
+    const polling = this.pending.size === 0 && !this.work.busy;
+    if (this.backoffMs > 0 || polling) {
+      timer = setTimeout(run, polling ? Math.max(this.backoffMs, PARSED_POLL_MS) : this.backoffMs);
       return;
     }
     // Only sliced work left (a big page's whole scan): the next slice comes as soon as the page has had its turn for

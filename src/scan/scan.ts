@@ -376,8 +376,8 @@ function pleaShaped(stats: BlockStats): boolean {
  * may go, the story stays). Inside the article only a box (not one of its paragraphs) with phrase evidence
  * (or a row of short links the site names as its tags), shaped like a plea or a list; before the article (the
  * site's header and menus) only blocks with phrase evidence, or a sidebar's part holding no menu (a left column
- * comes before the story in the document);
- * elsewhere at most a couple of plain paragraphs beside the plea, or one per link of a list.
+ * comes before the story in the document); elsewhere at most a couple of plain paragraphs beside the plea, or one
+ * per link of a list.
  */
 function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
   const stats = index.stats.get(finding.element)!;
