@@ -23,7 +23,7 @@ const ENDLESS_ELEMENTS = 100_000;
 const QUIET_MS = 2_000;
 const PAGE_TIMEOUT_MS = 600_000;
 /** Loads of the 400 000-node page with and without the extension, for the median of each. */
-const LOAD_RUNS = 3;
+const LOAD_RUNS = 5;
 
 export interface StressRow {
   name: string;
@@ -261,23 +261,21 @@ export async function benchExtensionStress(progress: (text: string) => void): Pr
   const server = await serve(pages);
   const url = (path: string): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   try {
+    // The loads with and without the extension alternate, each browser open throughout, so that a machine busier
+    // for a while slows both alike.
     const plain = await launch(null);
-    const without: PageFigures[] = [];
-    try {
-      for (let run = 0; run < LOAD_RUNS; run++) {
-        progress(`  400 000-node page without the extension, load ${run + 1}/${LOAD_RUNS}`);
-        without.push(await measureLoad(plain, url('/nodes'), false));
-      }
-    } finally {
+    const browser = await launch(dir).catch(async (error: unknown) => {
       await plain.close();
-    }
-    const browser = await launch(dir);
+      throw error;
+    });
     try {
       progress('  100 000-element page');
       const elements = rowOf('news page, 100 000 elements', [await measureLoad(browser, url('/elements'), true)]);
+      const without: PageFigures[] = [];
       const nodesRuns: PageFigures[] = [];
       for (let run = 0; run < LOAD_RUNS; run++) {
-        progress(`  400 000-node page, load ${run + 1}/${LOAD_RUNS}`);
+        progress(`  400 000-node page without and with the extension, load ${run + 1}/${LOAD_RUNS}`);
+        without.push(await measureLoad(plain, url('/nodes'), false));
         nodesRuns.push(await measureLoad(browser, url('/nodes'), true));
       }
       const nodes = rowOf(`news page, ${Math.round(nodesRuns[0]!.nodes / 1000)} 000 nodes`, nodesRuns);
@@ -293,7 +291,7 @@ export async function benchExtensionStress(progress: (text: string) => void): Pr
         endless: endlessFigures(endlessRun),
       };
     } finally {
-      await browser.close();
+      await Promise.all([plain.close(), browser.close()]);
     }
   } finally {
     server.close();
