@@ -220,6 +220,8 @@ export const de: Lexicon = {
     'Anmeldung bestätigen',
     'melde dich für unseren Newsletter an',
     'melde dich jetzt an',
+    'melde dich für den',
+    'melden Sie sich für den',
     'mit der Anmeldung willigen Sie',
   ],
   appPromo: [
