@@ -243,10 +243,10 @@ export class MutationBatcher {
       this.scheduled = false;
       this.flush();
     };
-    // While a huge page is parsed unobserved, batches are at least PARSED_POLL_MS apart (its parser needs the thread,
-    // its load event must not wait); with nothing waiting, the page is looked at again then for what the parser finished.
-    if (this.backoffMs > 0 || this.unobserved) {
-      timer = setTimeout(run, this.unobserved ? Math.max(this.backoffMs, PARSED_POLL_MS) : this.backoffMs);
+    // Nothing waiting while the page is parsed unobserved: it is looked at again later for what the parser finished.
+    const polling = this.pending.size === 0 && !this.work.busy;
+    if (this.backoffMs > 0 || polling) {
+      timer = setTimeout(run, polling ? Math.max(this.backoffMs, PARSED_POLL_MS) : this.backoffMs);
       return;
     }
     // Only sliced work left (a big page's whole scan): the next slice comes as soon as the page has had its turn for
