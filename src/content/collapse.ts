@@ -14,7 +14,7 @@ import { createBar, type BarContent } from './placeholder';
 import { NOTE_TAG, PLACEHOLDER_TAG } from './tags';
 import { detectorLabel, t } from '../ui/i18n';
 import { ScrollUnlocker } from './scroll';
-import { BACKDROP_MARK, COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
+import { BACKDROP_MARK, BLOCK_MARKS, COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
 
 export type CollapseSource = DetectorId | 'user-selector';
 
@@ -85,7 +85,7 @@ export const MAX_COLLAPSED_BLOCKS = 1000;
 /** How long a note offering "Undo" stays once the reader's focus has left it. */
 const NOTE_MS = 8000;
 /** Our marks on blocks: a cheap first filter, confirmed by the WeakSet of the elements we marked. */
-const MARKED = `[${COLLAPSED_MARK}], [${REVEALED_MARK}], [${BACKDROP_MARK}]`;
+const MARKED = `${BLOCK_MARKS}, [${BACKDROP_MARK}]`;
 
 function hide(element: StyledElement): SavedDisplay {
   const saved = {

@@ -7,3 +7,5 @@ export const REVEALED_MARK = 'data-tidings-revealed';
 export const ID_MARK = 'data-tidings-id';
 /** The id of the overlay's entry, on a backdrop hidden with it. */
 export const BACKDROP_MARK = 'data-tidings-backdrop';
+/** Blocks Tidings collapsed or the reader showed again (whose marks they are is checked apart: a page may forge them). */
+export const BLOCK_MARKS = `[${COLLAPSED_MARK}], [${REVEALED_MARK}]`;

@@ -9,7 +9,7 @@ import type { PickerRuleRequest } from '../messages';
 import { NOTE_TAG, PLACEHOLDER_TAG } from '../content/tags';
 import { HANDOFF_KEY, type PickerHandoff } from './handoff';
 import { selectorFor } from './selector';
-import { COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
+import { BLOCK_MARKS, COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
 
 const PICKER_TAG = 'tidings-picker';
 
@@ -57,7 +57,7 @@ function tidingsBlockAt(doc: Document, element: Element): Element | null {
   const id = bar !== null && isOurs(bar) ? bar.getAttribute('data-tidings-for') : null;
   const candidate = id !== null
     ? doc.querySelector(`[${ID_MARK}="${CSS.escape(id)}"], [${REVEALED_MARK}="${CSS.escape(id)}"]`)
-    : element.closest(`[${COLLAPSED_MARK}], [${REVEALED_MARK}]`);
+    : element.closest(BLOCK_MARKS);
   return candidate !== null && isOurs(candidate) ? candidate : null;
 }
 

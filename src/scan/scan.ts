@@ -11,7 +11,7 @@ import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
 import { taggedRow } from './link-list';
 import { hitCount, paragraphTags, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
-import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
+import { BLOCK_MARKS } from '../core/marks';
 
 
 export interface ScanContext {
@@ -60,16 +60,13 @@ const CLIMB_EXTRA_NODES = 300;
 const MAX_BLOCK_ELEMENTS = 20_000;
 /** Elements that are the page, never a block. */
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
-/**
- * Tidings' marks on blocks it collapsed or the reader revealed. Its placeholders need no skipping: their bar sits
- * in a closed shadow root and their light DOM is empty (a page's own element of that name is read like any other).
- */
-const markSelector = `[${COLLAPSED_MARK}], [${REVEALED_MARK}]`;
+// Tidings' placeholders need no skipping, only its marked blocks (BLOCK_MARKS): a placeholder's bar sits in a closed
+// shadow root and its light DOM is empty (a page's own element of that name is read like any other).
 
 /** Whether `element` is inside (or is) a block Tidings marked; marks a page forged do not count. */
 function insideOwnMark(element: Element, ownMarks: OwnMarks | undefined): boolean {
   if (ownMarks === undefined) return false;
-  for (let marked = element.closest(markSelector); marked !== null; marked = marked.parentElement?.closest(markSelector) ?? null) {
+  for (let marked = element.closest(BLOCK_MARKS); marked !== null; marked = marked.parentElement?.closest(BLOCK_MARKS) ?? null) {
     if (ownMarks.has(marked)) return true;
   }
   return false;
