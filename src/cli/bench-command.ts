@@ -39,7 +39,7 @@ export const BENCH_HELP = `      Per page of each DIR (default test/fixtures/pag
       growth, linear} | null, longestTaskMs, loadDelayRatio, endless: {stories, firstHalfMs, secondHalfMs,
       growth}, stress: {pages: [{name, elements, nodes, longestTaskMs, batches, totalMs,
       pageLongestTaskMs, loadMs, collapsed, collapseAfterPaintMs, longestFrameMs, layoutAfterLoadMs}],
-      loadMsWithout, …} (the last four null without the extension's run), contentScriptBytes}; budget
+      gc: {withMs, withoutMs, longestMs, longestWithoutMs}, loadMsWithout, …} (the last four null without the extension's run), contentScriptBytes}; budget
       (Chromium's figures) is [{figure, value, limit, unit, met}] or null.`;
 
 type Environment = 'jsdom' | 'chromium';
@@ -233,6 +233,8 @@ function stressLines(stress: ExtensionReport): string[] {
   return [
     `load event of the ${stress.pages[1]?.name ?? '400 000-node page'}: ${figure(stress.pages[1]?.loadMs ?? null)} ms with the extension, ` +
       `${figure(stress.loadMsWithout)} ms without (ratio ${figure(stress.loadDelayRatio)}; medians of the loads)`,
+    `garbage collection while the ${stress.pages[0]?.name ?? '100 000-element page'} loads and is read: ${figure(stress.gc.withMs)} ms with the extension ` +
+      `(longest ${figure(stress.gc.longestMs)} ms), ${figure(stress.gc.withoutMs)} ms without (longest ${figure(stress.gc.longestWithoutMs)} ms; one traced load each)`,
     `endless page: Tidings' time while the first half of its ${endless.stories} stories went in ${figure(endless.firstHalfMs)} ms, ` +
       `the second half ${figure(endless.secondHalfMs)} ms (growth ${figure(endless.growth)})`,
   ];

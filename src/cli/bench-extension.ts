@@ -64,8 +64,22 @@ export interface EndlessFigures {
   growth: number;
 }
 
+/**
+ * Garbage collection on the page's main thread (scavenges and full collections: the heap is the page's and the content
+ * script's together) while the 100 000-element page loads and is read, in one traced load with the extension and one
+ * without: what the records Tidings keeps per element cost beyond its own batches' time.
+ */
+export interface GcFigures {
+  withMs: number;
+  withoutMs: number;
+  /** The longest single collection with the extension, and without. */
+  longestMs: number;
+  longestWithoutMs: number;
+}
+
 export interface ExtensionReport {
   pages: StressRow[];
+  gc: GcFigures;
   /** The longest task Tidings caused on any of the stress pages. */
   longestTaskMs: number;
   /** Load event of the 400 000-node page with the extension ÷ without it (medians). */
@@ -187,29 +201,65 @@ function readFigures(measure: string): PageFigures {
   };
 }
 
-/** Loads `url` and waits until Tidings has been quiet for QUIET_MS (and, on the endless page, the last story is in). */
+/** Waits until Tidings has been quiet for QUIET_MS (and, on the endless page, the last story is in). */
+async function untilQuiet(page: Page, withExtension: boolean): Promise<void> {
+  let seen = -1;
+  let quietSince = Date.now();
+  for (;;) {
+    const state = await page.evaluate(
+      (measure) => ({
+        batches: performance.getEntriesByName(measure).length,
+        growing: (window as unknown as { endless?: { done: boolean } }).endless?.done === false,
+      }),
+      BENCH_MEASURE,
+    );
+    if (state.batches !== seen || state.growing) {
+      seen = state.batches;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= (withExtension ? QUIET_MS : 0)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Loads `url` and measures it once Tidings is done with it. */
 async function measureLoad(browser: Browser, url: string, withExtension: boolean): Promise<PageFigures> {
   const page: Page = await browser.newPage();
   try {
     await page.evaluateOnNewDocument(observePage);
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-    let seen = -1;
-    let quietSince = Date.now();
-    for (;;) {
-      const state = await page.evaluate(
-        (measure) => ({
-          batches: performance.getEntriesByName(measure).length,
-          growing: (window as unknown as { endless?: { done: boolean } }).endless?.done === false,
-        }),
-        BENCH_MEASURE,
-      );
-      if (state.batches !== seen || state.growing) {
-        seen = state.batches;
-        quietSince = Date.now();
-      } else if (Date.now() - quietSince >= (withExtension ? QUIET_MS : 0)) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await untilQuiet(page, withExtension);
     return await page.evaluate(readFigures, BENCH_MEASURE);
+  } finally {
+    await page.close();
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+}
+
+/** The total and the longest of the collections on the page's main thread (the one that parsed it), in ms. */
+export function gcOfTrace(events: readonly TraceEvent[]): { totalMs: number; longestMs: number } {
+  const main = events.find((event) => event.name === 'ParseHTML');
+  const pauses = events
+    .filter((event) => event.ph === 'X' && (event.name === 'MinorGC' || event.name === 'MajorGC') && event.pid === main?.pid && event.tid === main.tid)
+    .map((event) => (event.dur ?? 0) / 1000);
+  return { totalMs: pauses.reduce((sum, pause) => sum + pause, 0), longestMs: Math.max(0, ...pauses) };
+}
+
+/** Loads `url` under Chromium's tracing (its DevTools timeline's collection events) until Tidings is done with it. */
+async function tracedGc(browser: Browser, url: string, withExtension: boolean): Promise<{ totalMs: number; longestMs: number }> {
+  const page: Page = await browser.newPage();
+  try {
+    await page.tracing.start({ categories: ['devtools.timeline', 'v8'] });
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await untilQuiet(page, withExtension);
+    const trace = await page.tracing.stop();
+    return gcOfTrace((JSON.parse(Buffer.from(trace ?? []).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents);
   } finally {
     await page.close();
   }
@@ -271,6 +321,9 @@ export async function benchExtensionStress(progress: (text: string) => void): Pr
     try {
       progress('  100 000-element page');
       const elements = rowOf('news page, 100 000 elements', [await measureLoad(browser, url('/elements'), true)]);
+      progress('  100 000-element page traced, without and with the extension');
+      const gcWithout = await tracedGc(plain, url('/elements'), false);
+      const gcWith = await tracedGc(browser, url('/elements'), true);
       const without: PageFigures[] = [];
       const nodesRuns: PageFigures[] = [];
       for (let run = 0; run < LOAD_RUNS; run++) {
@@ -285,6 +338,7 @@ export async function benchExtensionStress(progress: (text: string) => void): Pr
       const loadMsWithout = median(without.map((run) => run.loadMs));
       return {
         pages: [elements, nodes, endless],
+        gc: { withMs: gcWith.totalMs, withoutMs: gcWithout.totalMs, longestMs: gcWith.longestMs, longestWithoutMs: gcWithout.longestMs },
         longestTaskMs: Math.max(elements.longestTaskMs, nodes.longestTaskMs, endless.longestTaskMs),
         loadDelayRatio: nodes.loadMs / loadMsWithout,
         loadMsWithout,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtensionReport } from '../../src/cli/bench-extension';
+import { gcOfTrace, type ExtensionReport } from '../../src/cli/bench-extension';
 import { budgetVerdicts, slopeOf, summarize, withStress, type PageRow } from '../../src/cli/bench-report';
 import { figure, thousands } from '../../src/cli/format';
 
@@ -64,6 +64,7 @@ describe('bench budget', () => {
   ], null);
   const stress: ExtensionReport = {
     pages: [],
+    gc: { withMs: 200, withoutMs: 40, longestMs: 30, longestWithoutMs: 10 },
     longestTaskMs: 50,
     loadDelayRatio: 1.2,
     loadMsWithout: 1000,
@@ -99,5 +100,20 @@ describe('bench figures', () => {
   it('keeps about three significant digits', () => {
     expect([0.0312, 4.271, 38.54, 1234.4, null, Number.NaN].map(figure)).toEqual(['0.031', '4.27', '38.5', '1234', 'n/a', 'n/a']);
     expect([7, 10_000, 1_234_567].map(thousands)).toEqual(['7', '10 000', '1 234 567']);
+  });
+});
+
+describe('garbage collection in a trace', () => {
+  it("counts the collections of the thread that parsed the page, not the extension's or the browser's", () => {
+    const events = [
+      { name: 'MinorGC', ph: 'X', pid: 9, tid: 1, dur: 50_000 },
+      { name: 'ParseHTML', ph: 'X', pid: 3, tid: 7, dur: 900_000 },
+      { name: 'MinorGC', ph: 'X', pid: 3, tid: 7, dur: 12_000 },
+      { name: 'MajorGC', ph: 'X', pid: 3, tid: 7, dur: 30_000 },
+      { name: 'MinorGC', ph: 'X', pid: 3, tid: 8, dur: 40_000 },
+      { name: 'V8.GCScavenger', ph: 'X', pid: 3, tid: 7, dur: 11_000 },
+    ];
+    expect(gcOfTrace(events)).toEqual({ totalMs: 42, longestMs: 30 });
+    expect(gcOfTrace(events.filter((event) => event.name !== 'ParseHTML'))).toEqual({ totalMs: 0, longestMs: 0 });
   });
 });
