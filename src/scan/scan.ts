@@ -386,30 +386,30 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   // Before the page was looked at whole (parts read while it is parsed) any block may be the story's: judged as one inside it.
-  if (article ? contains(index, article, finding.element) : context.articleRank === ARTICLE_UNKNOWN) {
+  if (article ? stats.place === 'inside' : context.articleRank === ARTICLE_UNKNOWN) {
     if ((stats.hits === null && (plea || !taggedRow(stats))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, never one of its paragraphs; a caption is the article's too,
     // whatever box holds it.
     const own = paragraphTags.has(finding.element.tagName) || smallestWrapper(finding.element, index).tagName === 'FIGCAPTION';
     return !own || context.standalonePlea?.(finding, stats) === true;
   }
-  if (article && stats.hits === null && !(stats.inAside && !stats.menus) && precedes(index, finding.element, article)) return false;
+  if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before') return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
 
 /** Where `element` sits relative to the article. */
 export function placeOf(index: StatsIndex, element: Element, article: Element | null): Place {
   if (!article) return 'none';
-  if (contains(index, article, element)) return 'inside';
+  // A web component's content sits where the component does: compared across trees, each browser puts a shadow tree's
+  // elements before or after the article in its own way (Firefox before, Chromium after, wherever the host stands).
+  let at = element;
+  let root: Node;
+  while ((root = at.getRootNode()) !== article.getRootNode() && (root as ShadowRoot).host) at = (root as ShadowRoot).host;
+  if (contains(index, article, at)) return 'inside';
   if (contains(index, element, article)) return 'holds';
-  return precedes(index, element, article) ? 'before' : 'after';
-}
-
-function precedes(index: StatsIndex, element: Element, other: Element): boolean {
-  const elementStats = index.stats.get(element);
-  const otherStats = index.stats.get(other);
-  if (elementStats && otherStats) return elementStats.order < otherStats.order;
-  return (element.compareDocumentPosition(other) & 4 /* FOLLOWING */) !== 0;
+  const atStats = index.stats.get(at);
+  const articleStats = index.stats.get(article);
+  return (atStats && articleStats ? atStats.order < articleStats.order : at.compareDocumentPosition(article) & 4 /* FOLLOWING */) ? 'before' : 'after';
 }
 
 /**

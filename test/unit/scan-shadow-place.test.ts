@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { provideAllLexicons } from '../../src/lexicons/all';
+import { matcherFor } from '../../src/scan/phrases';
+import { placeOf } from '../../src/scan/scan';
+import { statsSteps } from '../../src/scan/stats';
+import { drain } from '../../src/scan/steps';
+
+provideAllLexicons();
+
+const story = '<article id="story"><p>The harbour line carried paying passengers again on Saturday, for the first time since 1984.</p></article>';
+
+/** The place of the appeal inside the open shadow root of `#host`, from an index of the shadow tree alone (as the content script reads one). */
+function placeOfShadowAppeal(): string {
+  const host = document.getElementById('host')!;
+  host.attachShadow({ mode: 'open' }).innerHTML = '<section id="appeal"><p>Please support us today from just $2 a month.</p></section>';
+  const appeal = host.shadowRoot!.getElementById('appeal')!;
+  const index = drain(statsSteps(appeal, matcherFor({ sensitivity: 'normal', langs: ['en'], userPhrases: {} })));
+  return placeOf(index, appeal, document.getElementById('story'));
+}
+
+// Compared across trees, browsers order nodes each their own way (Firefox put a component after the story before it):
+// a component's content is placed where the component stands.
+describe('the place of a web component\'s content relative to the article', () => {
+  it('is after the article when the component follows it', () => {
+    document.body.innerHTML = `<main>${story}<reader-appeal id="host"></reader-appeal></main>`;
+    expect(placeOfShadowAppeal()).toBe('after');
+  });
+
+  it('is before the article when the component comes first', () => {
+    document.body.innerHTML = `<main><reader-appeal id="host"></reader-appeal>${story}</main>`;
+    expect(placeOfShadowAppeal()).toBe('before');
+  });
+
+  it('is inside the article when the component stands in it', () => {
+    document.body.innerHTML = `<main>${story}</main>`;
+    document.getElementById('story')!.append(Object.assign(document.createElement('reader-appeal'), { id: 'host' }));
+    expect(placeOfShadowAppeal()).toBe('inside');
+  });
+});
