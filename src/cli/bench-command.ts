@@ -39,8 +39,9 @@ export const BENCH_HELP = `      Per page of each DIR (default test/fixtures/pag
       growth, linear} | null, longestTaskMs, loadDelayRatio, endless: {stories, firstHalfMs, secondHalfMs,
       growth}, stress: {pages: [{name, elements, nodes, longestTaskMs, batches, totalMs,
       pageLongestTaskMs, loadMs, collapsed, collapseAfterPaintMs, longestFrameMs, layoutAfterLoadMs}],
-      gc: {withMs, withoutMs, longestMs, longestWithoutMs}, loadMsWithout, …} (the last four null without the extension's run), contentScriptBytes}; budget
-      (Chromium's figures) is [{figure, value, limit, unit, met}] or null.`;
+      gc: {withMs, withoutMs, longestMs, longestWithoutMs}, loadMsWithout, …} (the last four null
+      without the extension's run), contentScriptBytes}; budget (Chromium's figures) is [{figure, value,
+      limit, unit, met}] or null.`;
 
 type Environment = 'jsdom' | 'chromium';
 

@@ -385,7 +385,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (stats.inComments) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
-  // Before the page was looked at whole (parts read while it is parsed) any block may be the story's: judged as one inside it.
+  // The block's place was set when it was judged (judgeSteps). Before the page was looked at whole (parts read while it
+  // is parsed) any block may be the story's: judged as one inside it.
   if (article ? stats.place === 'inside' : context.articleRank === ARTICLE_UNKNOWN) {
     if ((stats.hits === null && (plea || !taggedRow(stats))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, never one of its paragraphs; a caption is the article's too,
