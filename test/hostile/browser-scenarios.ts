@@ -154,7 +154,12 @@ export function defineHostileScenarios(name: BrowserName): void {
       const expectCollapsed = async (where: 'shadow' | 'frame' | 'page', host: string, id: string) => {
         const deadline = Date.now() + 30_000;
         while (!(await collapsedIn(where, host, id)) && Date.now() < deadline) await sleep(100);
-        expect(await collapsedIn(where, host, id), `${id} collapsed`).toBe(true);
+        if (await collapsedIn(where, host, id)) return;
+        // Once seen failing in a full CI run (not alone): what the content script reports tells a scan that never ran
+        // (no findings at all: no phrases came) from one that judged the block otherwise.
+        const tabId = await suite.session.tabIdOf(page);
+        const reported = await suite.session.extensionEval((api, tab) => api.tabs.sendMessage(tab, { type: 'tidings:get-page' }), tabId).catch(String);
+        expect.fail(`${id} not collapsed within 30 s; the content script reports ${JSON.stringify(reported)}`);
       };
       await expectCollapsed('shadow', 'parsed-component', 'in-shadow');
       await expectCollapsed('shadow', 'late-component', 'in-late-shadow');
