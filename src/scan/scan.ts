@@ -60,10 +60,12 @@ const CLIMB_EXTRA_NODES = 300;
 const MAX_BLOCK_ELEMENTS = 20_000;
 /** Elements that are the page, never a block. */
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
-// Tidings' placeholders need no skipping, only its marked blocks (BLOCK_MARKS): a placeholder's bar sits in a closed
-// shadow root and its light DOM is empty (a page's own element of that name is read like any other).
 
-/** Whether `element` is inside (or is) a block Tidings marked; marks a page forged do not count. */
+/**
+ * Whether `element` is inside (or is) a block Tidings marked; marks a page forged do not count. Its placeholders need
+ * no skipping: a placeholder's bar sits in a closed shadow root and its light DOM is empty (a page's own element of
+ * that name is read like any other).
+ */
 function insideOwnMark(element: Element, ownMarks: OwnMarks | undefined): boolean {
   if (ownMarks === undefined) return false;
   for (let marked = element.closest(BLOCK_MARKS); marked !== null; marked = marked.parentElement?.closest(BLOCK_MARKS) ?? null) {
