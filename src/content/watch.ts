@@ -42,9 +42,10 @@ export const DEFAULT_LIMITS: BatchLimits = {
 
 /**
  * Records a page may make while it is parsed before it is read without them: the parser makes one for every node (400 000
- * on a huge page), and making them delayed its load by a tenth. A news page of the usual size makes a few thousand.
+ * on a huge page), and making them delayed its load by a tenth and brought on most of its garbage collection. A news
+ * page of the usual size makes a few thousand.
  */
-const LOADING_RECORDS = 50_000;
+const LOADING_RECORDS = 10_000;
 /** While the page is parsed without records: how often what the parser finished is looked for. */
 const PARSED_POLL_MS = 250;
 
@@ -124,9 +125,9 @@ export class MutationBatcher {
     private readonly limits: BatchLimits = DEFAULT_LIMITS,
   ) {
     this.observer = new MutationObserver((records) => {
-      // A huge page, once painted, is read part by part as the parser finishes them (page.ts, scanParsedParts) without
-      // records until it is parsed; its first paint still waits for what it shows to be collapsed.
-      if (this.parsing && (this.loadingRecords += records.length) > LOADING_RECORDS && painted()) {
+      // A huge page is read part by part as the parser finishes them (page.ts, scanParsedParts) without records until
+      // it is parsed; until its first paint, in the frame that paints them (see schedule).
+      if (this.parsing && (this.loadingRecords += records.length) > LOADING_RECORDS) {
         this.observer.disconnect();
         this.unobserved = true;
       }
@@ -243,16 +244,17 @@ export class MutationBatcher {
       this.scheduled = false;
       this.flush();
     };
-    // Nothing waiting while the page is parsed unobserved: it is looked at again later for what the parser finished.
+    // Nothing waiting while the page is parsed unobserved: it is looked at again later for what the parser finished,
+    // before the first paint in every frame, so that what it shows is collapsed first.
     const polling = this.pending.size === 0 && !this.work.busy;
-    if (this.backoffMs > 0 || polling) {
+    if (this.backoffMs > 0 || (polling && painted())) {
       timer = setTimeout(run, polling ? Math.max(this.backoffMs, PARSED_POLL_MS) : this.backoffMs);
       return;
     }
     // Only sliced work left (a big page's whole scan): the next slice comes as soon as the page has had its turn for
     // input and paint, or, every other time, after a 0 ms timer: a chain of yields alone would keep the page's own
     // timers waiting (yield continuations go first), a chain of frames would leave the CPU idle half the time.
-    if (this.pending.size === 0) {
+    if (this.pending.size === 0 && !polling) {
       this.yielded = !this.yielded;
       if (this.yielded) void yieldToPage().then(run);
       else timer = setTimeout(run);

@@ -163,12 +163,16 @@ describe('while the page is parsed', () => {
     }
   });
 
-  it('reads a huge page without mutation records once it is painted, and watches it again once it is parsed', async () => {
+  it('reads a huge page without mutation records, before its first paint and after, and watches it again once it is parsed', async () => {
     const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     const getEntriesByName = performance.getEntriesByName.bind(performance);
+    let isPainted = false;
     const painted = vi.spyOn(performance, 'getEntriesByName').mockImplementation((name, type) =>
-      name === 'first-contentful-paint' ? [{ name } as PerformanceEntry] : getEntriesByName(name, type));
+      name === 'first-contentful-paint' ? (isPainted ? [{ name } as PerformanceEntry] : []) : getEntriesByName(name, type));
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    // jsdom paints no frames: a frame comes as a 0 ms timer.
+    const frames = vi.fn((callback: FrameRequestCallback) => Number(setTimeout(() => callback(performance.now()))));
+    Object.assign(window, { requestAnimationFrame: frames, cancelAnimationFrame: (id: number) => clearTimeout(id) });
     const signUpBox = (id: string): HTMLElement => {
       const box = document.createElement('aside');
       box.id = id;
@@ -181,16 +185,23 @@ describe('while the page is parsed', () => {
       await scanned(page);
       const stillParsed = document.querySelector('#still-parsed')!;
       // The parser makes a record for every node it adds: past the records a page of the usual size makes, the page
-      // is read without them.
+      // is read without them, painted or not.
       const feed = document.createElement('div');
       stillParsed.before(feed);
-      for (let at = 0; at < 50_001; at++) feed.textContent = String(at);
+      for (let at = 0; at < 10_001; at++) feed.textContent = String(at);
       await Promise.resolve();
       expect(disconnect).toHaveBeenCalled();
-      // What the parser finishes meanwhile is still read.
-      const parsedBox = signUpBox('parsed-box');
-      stillParsed.before(parsedBox);
-      await vi.waitFor(() => expect(collapsedBy(parsedBox)).toBe('newsletter-nag'), { timeout: 5000 });
+      // What the parser finishes meanwhile is still read: before the first paint in the frame that would show it…
+      frames.mockClear();
+      const beforePaint = signUpBox('before-paint');
+      stillParsed.before(beforePaint);
+      await vi.waitFor(() => expect(collapsedBy(beforePaint)).toBe('newsletter-nag'), { timeout: 5000 });
+      expect(frames).toHaveBeenCalled();
+      // …and after it, every little while.
+      isPainted = true;
+      const afterPaint = signUpBox('after-paint');
+      stillParsed.before(afterPaint);
+      await vi.waitFor(() => expect(collapsedBy(afterPaint)).toBe('newsletter-nag'), { timeout: 5000 });
 
       // Parsed: what a script adds is seen again as it comes.
       readyState.mockReturnValue('interactive');
@@ -204,6 +215,8 @@ describe('while the page is parsed', () => {
       readyState.mockRestore();
       painted.mockRestore();
       disconnect.mockRestore();
+      Reflect.deleteProperty(window, 'requestAnimationFrame');
+      Reflect.deleteProperty(window, 'cancelAnimationFrame');
     }
   });
 
