@@ -489,7 +489,8 @@ function inputKind(element: Element, typeAttribute: string | null): 'email' | 's
   if (type === 'email') return 'email';
   if (type === 'search') return 'search';
   if (type !== 'text' && type !== 'tel') return null;
-  const names = `${element.getAttribute('name') ?? ''} ${element.getAttribute('placeholder') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
+  // join() writes a missing attribute (null) as nothing.
+  const names = ['name', 'placeholder', 'id', 'aria-label'].map((name) => element.getAttribute(name)).join(' ');
   if (/e-?mail|correo|courriel|почт|пошт/i.test(names)) return 'email';
   return /search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск/i.test(names) ? 'search' : 'text';
 }

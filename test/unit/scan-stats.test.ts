@@ -44,4 +44,11 @@ describe('the statistics index', () => {
     expect(hintAgain('deep')).toBe(true);
     expect(hintAgain('outer')).toBe(true);
   });
+
+  it('tells the fields of a form by their type, else by their name, placeholder, id or label', () => {
+    const { doc, index } = indexOf('<form id="signup"><input type="email"><input placeholder="Your e-mail address"><input aria-label="Correo electrónico">'
+      + '<input name="q"><input id="suche-feld"><input name="first-name" placeholder="First name"><input><input type="password"><input type="submit" value="Go">'
+      + '<input type="checkbox" name="email-consent"><input type="hidden" name="email"></form>');
+    expect(index.stats.get(doc.getElementById('signup')!)).toMatchObject({ emailInputs: 3, searchInputs: 2, textInputs: 2, passwordInputs: 1, buttons: 1 });
+  });
 });
