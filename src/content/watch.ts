@@ -236,8 +236,10 @@ export class MutationBatcher {
     const win = this.doc.defaultView;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let frame: number | undefined;
+    // Every way of scheduling sets a timer; whichever callback comes first runs the batch, once.
     const run = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
+      if (timer === undefined) return;
+      clearTimeout(timer);
       if (frame !== undefined) win?.cancelAnimationFrame(frame);
       timer = undefined;
       frame = undefined;
@@ -256,8 +258,9 @@ export class MutationBatcher {
     // timers waiting (yield continuations go first), a chain of frames would leave the CPU idle half the time.
     if (this.pending.size === 0 && !polling) {
       this.yielded = !this.yielded;
-      if (this.yielded) void yieldToPage().then(run);
-      else timer = setTimeout(run);
+      // A yield that fails or never comes back (seen once in Firefox) must not end the batches: the timer runs them then.
+      if (this.yielded) void yieldToPage().then(run, run);
+      timer = setTimeout(run, this.yielded ? this.limits.fallbackDelayMs : 0);
       return;
     }
     if (win !== null && typeof win.requestAnimationFrame === 'function') frame = win.requestAnimationFrame(run);

@@ -48,6 +48,35 @@ describe('open shadow roots', () => {
   });
 });
 
+describe('yields to the page that do not come back', () => {
+  // scheduler.yield() gives the page its turn between slices of work; one that never settles or fails must not stop
+  // the work (seen once in Firefox under a full CI run: a component's appeal never read, its sweep never resumed).
+  const yields = [
+    ['comes back', () => new Promise<void>((resolve) => setTimeout(resolve))],
+    ['never settles', () => new Promise<void>(() => {})],
+    ['fails', () => Promise.reject(new Error('no turn for you'))],
+  ] as const;
+  for (const [name, yieldOf] of yields) {
+    it(`still sweeps for shadow roots when a yield ${name}`, async () => {
+      vi.stubGlobal('scheduler', { yield: yieldOf });
+      try {
+        opened = await openPage(fixture('news.html'));
+        // A part too big for one batch: the work left over goes on after a yield.
+        const comments = document.createElement('section');
+        comments.innerHTML = '<p>A reader wrote in to say the new timetable works well for early shifts.</p>'.repeat(3000);
+        const component = document.createElement('reader-appeal');
+        const shadow = component.attachShadow({ mode: 'open' });
+        shadow.innerHTML = appeal('in-held-shadow');
+        comments.append(component);
+        main().append(comments);
+        await vi.waitFor(() => expect(collapsedBy(shadow.querySelector('#in-held-shadow')!)).toBe('donation-appeal'));
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+  }
+});
+
 describe('same-origin frames', () => {
   it("an appeal in a same-origin frame's document is collapsed, and so is one added there later", async () => {
     opened = await openPage(fixture('news.html'));
