@@ -258,7 +258,7 @@ export class MutationBatcher {
     // timers waiting (yield continuations go first), a chain of frames would leave the CPU idle half the time.
     if (this.pending.size === 0 && !polling) {
       this.yielded = !this.yielded;
-      // A yield that fails or never comes back (seen once in Firefox) must not end the batches: the timer runs them then.
+      // A yield that fails or never comes back must not end the batches: the timer runs them then.
       if (this.yielded) void yieldToPage().then(run, run);
       timer = setTimeout(run, this.yielded ? this.limits.fallbackDelayMs : 0);
       return;

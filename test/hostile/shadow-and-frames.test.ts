@@ -50,7 +50,7 @@ describe('open shadow roots', () => {
 
 describe('yields to the page that do not come back', () => {
   // scheduler.yield() gives the page its turn between slices of work; one that never settles or fails must not stop
-  // the work (seen once in Firefox under a full CI run: a component's appeal never read, its sweep never resumed).
+  // the work (a Firefox CI run once saw a component's appeal never read, the sweep after the scans never resumed).
   const yields = [
     ['comes back', () => new Promise<void>((resolve) => setTimeout(resolve))],
     ['never settles', () => new Promise<void>(() => {})],
