@@ -305,8 +305,9 @@ export class MutationBatcher {
       this.scanPending();
     } finally {
       this.flushing = false;
+      // Work that threw (reported to the console) does not end the batches.
+      this.schedule();
     }
-    this.schedule();
   }
 
   private scanPending(): void {

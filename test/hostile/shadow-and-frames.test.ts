@@ -77,6 +77,37 @@ describe('yields to the page that do not come back', () => {
   }
 });
 
+describe('a part whose reading throws', () => {
+  it('does not end the work: the rest of what was added is still swept and read', async () => {
+    opened = await openPage(fixture('news.html'));
+    // As an element of a frame's document that went away under a scan does in Firefox ("can't access dead object").
+    const names = Element.prototype.getAttributeNames;
+    const dead = vi.spyOn(Element.prototype, 'getAttributeNames').mockImplementation(function (this: Element) {
+      if (this.id === 'gone') throw new TypeError("can't access dead object");
+      return names.call(this);
+    });
+    // The error still reaches the console (the page's error event); here it is expected.
+    const expected = (event: ErrorEvent): void => {
+      if (event.error instanceof TypeError && event.error.message === "can't access dead object") event.preventDefault();
+    };
+    window.addEventListener('error', expected);
+    try {
+      // One addition, nothing after it: the scan of it throws, and its sweep (which finds the component) is left.
+      const part = document.createElement('section');
+      part.innerHTML = '<p id="gone">A paragraph the scan cannot read.</p>';
+      const component = document.createElement('reader-appeal');
+      const shadow = component.attachShadow({ mode: 'open' });
+      shadow.innerHTML = appeal('beside-the-gone-part');
+      part.append(component);
+      main().append(part);
+      await vi.waitFor(() => expect(collapsedBy(shadow.getElementById('beside-the-gone-part')!)).toBe('donation-appeal'), { timeout: 3000 });
+    } finally {
+      dead.mockRestore();
+      window.removeEventListener('error', expected);
+    }
+  });
+});
+
 describe('same-origin frames', () => {
   it("an appeal in a same-origin frame's document is collapsed, and so is one added there later", async () => {
     opened = await openPage(fixture('news.html'));
