@@ -126,7 +126,8 @@ export function evaluatePage(
     // Unlike a label, an ambiguous judgement counts nowhere: it would vouch for a block nobody looked at.
     const [element, ...others] = matchBlock(doc, block, 'judgement', judgementProblems);
     if (!element || others.length > 0) continue;
-    const label = blocks.find((_, index) => blockElements[index]?.contains(element));
+    // A label judged wrong holds no block: the judgements name the boxes it should have been instead.
+    const label = blocks.find((_, index) => blockElements[index]?.contains(element) && !rejectedLabels.has(blockElements[index]!));
     if (label) judgementProblems.push(`judgement ${block.kind} "${block.selector}" lies inside the labelled block "${label.selector}": drop it`);
     else judged.set(element, block.selector);
   }

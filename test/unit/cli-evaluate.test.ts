@@ -191,4 +191,13 @@ describe('evaluatePage: judged blocks (counted beside the labels, never instead)
     // None of them vouches for the collapsed sidebar: an ambiguous selector counts nowhere.
     expect(evaluation.collapsed[0]).toMatchObject({ labelledOrJudgedChars: 49, falsePositiveJudged: true });
   });
+
+  it('counts a judgement inside a label judged wrong: it names a box the label should have been', () => {
+    const doc = loadPage(newsLabels.file);
+    const inner = [{ kind: 'linkfarm' as const, selector: '#most-read > p' }];
+    const evaluation = evaluatePage(doc, newsLabels.blocks, [doc.querySelector('#most-read > p')!], [], inner, ['#most-read']);
+    expect(evaluation.judgementProblems).toEqual([]);
+    expect(evaluation.judgedBlocks).toEqual([expect.objectContaining({ selector: '#most-read > p', caught: true })]);
+    expect(evaluation.blocks.find((block) => block.selector === '#most-read')).toMatchObject({ rejected: true });
+  });
 });
