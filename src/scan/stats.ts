@@ -554,10 +554,13 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): numbe
   return lead;
 }
 
-/** A link's or button's words count only when it is short: a call to action, not a headline. */
+/**
+ * A link's or button's words count only when it is short: a call to action, not a headline. A long link to a donation
+ * page is no headline either: it is a promo that is one link ("Fight for everyone's rights. Donate now").
+ */
 function finishCtaRun(run: TextRun, stats: BlockStats): void {
   if (run.length === 0) return;
-  if (run.link && run.length >= HEADLINE_LINK_CHARS) stats.headlineLinks += 1;
+  if (run.link && run.length >= HEADLINE_LINK_CHARS && !stats.donateLinks) stats.headlineLinks += 1;
   if (run.length > HEADING_MAX_CHARS) return;
   let asks = false;
   let legal = false;
