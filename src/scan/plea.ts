@@ -75,12 +75,17 @@ export function opensWithPlea(stats: BlockStats): boolean {
   return (leadAt(stats.leading, 0) & LEAD_PLEA) !== 0;
 }
 
+/** Words of buttons that ask to give or to subscribe: "Donate", "Jetzt spenden", "Subscribe". */
+function callsToAction(stats: BlockStats): number {
+  return hitCount(stats, 'donateActions') + hitCount(stats, 'subscribeActions');
+}
+
 /** Longest text of a lone button. */
 const BUTTON_CHARS = 40;
 
 /** A short block that is a call to action: "Donate", "Jetzt spenden", "Subscribe". */
 function loneButton(stats: BlockStats): boolean {
-  return stats.textLength <= BUTTON_CHARS && hitCount(stats, 'donateActions') + hitCount(stats, 'subscribeActions') > 0;
+  return stats.textLength <= BUTTON_CHARS && callsToAction(stats) > 0;
 }
 
 /** Phrases of appeals, paywalls and newsletters: a block's own asking words. */
@@ -129,7 +134,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   where('opensWithPlea', 0.8, opensWithPlea),
   // A letter: it opens with its plea ("A message from…", "Dear readers,"), tells its story, and asks — a link or
   // a button to give or join, or amounts to choose. A letter to the readers that asks for nothing has no ask.
-  where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && s.donateLinks + s.memberLinks + hitCount(s, 'donateActions') + hitCount(s, 'subscribeActions') + hitCount(s, 'money') > 0),
+  where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && s.donateLinks + s.memberLinks + callsToAction(s) + hitCount(s, 'money') > 0),
   { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => [percent(s.pleaChars, s.textLength)] },
   { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
   // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
@@ -204,8 +209,8 @@ const MAX_UNRELATED_CHARS = 20;
 
 /** Plea phrases, plea links and email fields: what makes a block a plea. */
 function pleaEvidence(stats: BlockStats): number {
-  return pleaLists.reduce((sum, list) => sum + hitCount(stats, list), 0) + hitCount(stats, 'donateActions')
-    + hitCount(stats, 'subscribeActions') + stats.donateLinks + stats.memberLinks + stats.appLinks + stats.emailInputs;
+  return pleaLists.reduce((sum, list) => sum + hitCount(stats, list), 0) + callsToAction(stats)
+    + stats.donateLinks + stats.memberLinks + stats.appLinks + stats.emailInputs;
 }
 
 /**
