@@ -3,6 +3,7 @@
 // like the document. One `querySelectorAll` cannot be cut short — a costly selector on a big page took 14.7 s in
 // a single task — so selectors are matched element by element and the sweep stops when the budget is spent,
 // going on in the next batch. A selector that costs too much on a page in all is switched off there.
+import { isAlive } from './alive';
 
 export interface SweepEvents {
   /** `element` matches the reader's `selector`. */
@@ -31,12 +32,14 @@ function walkOf(root: Element | Document | ShadowRoot): () => Element | null {
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   let rootFirst = root.nodeType === 1;
   return () => {
+    // A frame's document the frame left behind ends its walk (in Firefox its walker throws at every step).
+    if (!isAlive(root)) return null;
     if (rootFirst) {
       rootFirst = false;
       return root as Element;
     }
     // The page took out the element the walk stood on: the walk starts over rather than end in the removed part.
-    if (!walker.currentNode.isConnected && root.isConnected) walker.currentNode = root;
+    if (!walker.currentNode.isConnected) walker.currentNode = root;
     return walker.nextNode() as Element | null;
   };
 }
@@ -92,7 +95,7 @@ export class ElementSweep {
         const next = this.pending.values().next();
         if (next.done) return;
         this.pending.delete(next.value);
-        if (next.value.isConnected) this.visit = walkOf(next.value);
+        if (isAlive(next.value)) this.visit = walkOf(next.value);
         continue;
       }
       const element = this.visit();

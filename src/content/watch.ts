@@ -3,6 +3,7 @@
 // budget, with the leftovers carried over. Work that goes on across batches (the element sweep) gets what is left
 // of each batch's budget. A page that floods the DOM (or fights our collapses) makes batches space out instead of
 // taking the tab.
+import { isAlive } from './alive';
 
 /** The name of the User Timing measure a bench build leaves for every batch. */
 export const BENCH_MEASURE = 'tidings-batch';
@@ -281,10 +282,11 @@ export class MutationBatcher {
 
   /** Drops roots that are gone or inside another pending root (scanning the outer one covers them). */
   private takeRoots(): Element[] {
+    // Gone first: the old document of a frame that loaded another one throws at every read (and so did every batch).
+    for (const root of this.pending) if (!isAlive(root)) this.pending.delete(root);
     this.mergeSiblings();
     const roots: Element[] = [];
     for (const root of this.pending) {
-      if (!root.isConnected) continue;
       let covered = false;
       for (let ancestor = root.parentElement; ancestor !== null; ancestor = ancestor.parentElement) {
         if (this.pending.has(ancestor)) {
@@ -328,24 +330,25 @@ export class MutationBatcher {
     }
     const roots = this.takeRoots();
     const started = performance.now();
-    // While the page is parsed, what came first (the top of the page, painted first) is finished before what came since.
-    if (this.parsing && this.work.busy) this.work.run(started + this.limits.budgetMs);
     let index = 0;
-    for (; index < roots.length; index += 1) {
-      if (performance.now() - started > this.limits.budgetMs) break;
-      const root = roots[index] as Element;
-      this.scanRoot(root);
+    let scanned = started;
+    try {
+      // While the page is parsed, what came first (the top of the page, painted first) is finished before what came since.
+      if (this.parsing && this.work.busy) this.work.run(started + this.limits.budgetMs);
+      while (index < roots.length && performance.now() - started <= this.limits.budgetMs) this.scanRoot(roots[index++] as Element);
+      scanned = performance.now();
+      // The sliced work gets what is left of the budget, and at least a quarter of it so a busy page cannot starve it.
+      if (this.work.busy) this.work.run(Math.max(started + this.limits.budgetMs, scanned + this.limits.budgetMs / 4));
+    } finally {
+      // Roots not scanned wait for the next batch, also when work threw (a root that threw is not tried again).
+      for (let left = index; left < roots.length; left += 1) this.pending.add(roots[left] as Element);
     }
-    const scanned = performance.now();
     const overran = scanned - started > this.limits.budgetMs;
-    // The sliced work gets what is left of the budget, and at least a quarter of it so a busy page cannot starve it.
-    if (this.work.busy) this.work.run(Math.max(started + this.limits.budgetMs, scanned + this.limits.budgetMs / 4));
     const elapsed = performance.now() - started;
     this.stats.batches += 1;
     this.stats.rootsScanned += index;
     // `tidings bench` builds the content script with TIDINGS_BENCH on to time each batch (the extension never has it).
     if (TIDINGS_BENCH) performance.measure(BENCH_MEASURE, { start: started });
-    for (; index < roots.length; index += 1) this.pending.add(roots[index] as Element);
     // Scans over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's
     // own scripts and input keep most of the main thread (scanning ≤ 1/(1+idleShare) of the time); while the page
     // loads with work left over, longer, so its parser goes on. Not before the page's first paint, for a while: nothing

@@ -108,6 +108,63 @@ describe('a part whose reading throws', () => {
   });
 });
 
+/**
+ * A frame whose document goes away once the content script has begun to read it: in Firefox the nodes of a document a
+ * frame navigated away from (its first, blank one, when its srcdoc loads) throw at every read ("can't access dead
+ * object"), `isConnected` and `parentElement` included. Resolves when that document is dead.
+ */
+function frameThatGoesAway(paragraphs: number): { frame: HTMLIFrameElement; gone: Promise<void> } {
+  const frame = document.createElement('iframe');
+  let died: () => void;
+  const gone = new Promise<void>((resolve) => (died = resolve));
+  const observe = MutationObserver.prototype.observe;
+  const watched = vi.spyOn(MutationObserver.prototype, 'observe').mockImplementation(function (this: MutationObserver, target, options) {
+    observe.call(this, target, options);
+    if (target !== frame.contentDocument) return;
+    watched.mockRestore();
+    // Right after this batch, which queued the frame's document to be read and swept.
+    queueMicrotask(() => {
+      const frameDocument = target as Document;
+      for (const node of [frameDocument, ...frameDocument.querySelectorAll('*')]) {
+        for (const property of ['isConnected', 'parentElement', 'parentNode', 'firstChild', 'nextSibling']) {
+          Object.defineProperty(node, property, { configurable: true, get: () => { throw new TypeError("can't access dead object"); } });
+        }
+      }
+      died();
+    });
+  });
+  frame.addEventListener('load', () => {
+    frame.contentDocument!.body.innerHTML = '<p>A line of the frame\'s first document.</p>'.repeat(paragraphs);
+  }, { once: true });
+  return { frame, gone };
+}
+
+describe("a frame's document left behind", () => {
+  it('is dropped from what waits to be read: the batches go on and read what was added beside it', async () => {
+    opened = await openPage(fixture('news.html'));
+    const { frame, gone } = frameThatGoesAway(1);
+    const component = document.createElement('reader-appeal');
+    const shadow = component.attachShadow({ mode: 'open' });
+    shadow.innerHTML = appeal('beside-the-dead-frame');
+    main().append(frame, component);
+    await gone;
+    await vi.waitFor(() => expect(collapsedBy(shadow.getElementById('beside-the-dead-frame')!)).toBe('donation-appeal'), { timeout: 3000 });
+  });
+
+  it('ends its sweep there: what is added later is still swept', async () => {
+    opened = await openPage(fixture('news.html'));
+    // Long enough that its sweep is still under way when it dies.
+    const { frame, gone } = frameThatGoesAway(20_000);
+    main().append(frame);
+    await gone;
+    const component = document.createElement('reader-appeal');
+    const shadow = component.attachShadow({ mode: 'open' });
+    shadow.innerHTML = appeal('after-the-dead-frame');
+    main().append(component);
+    await vi.waitFor(() => expect(collapsedBy(shadow.getElementById('after-the-dead-frame')!)).toBe('donation-appeal'), { timeout: 5000 });
+  });
+});
+
 describe('same-origin frames', () => {
   it("an appeal in a same-origin frame's document is collapsed, and so is one added there later", async () => {
     opened = await openPage(fixture('news.html'));
