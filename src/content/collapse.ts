@@ -12,6 +12,7 @@ import type { PlaceholderMode } from '../settings/schema';
 import { findBackdrops, isOverlay } from './overlay';
 import { createBar, type BarContent } from './placeholder';
 import { NOTE_TAG, PLACEHOLDER_TAG } from './tags';
+import { isAlive } from './alive';
 import { detectorLabel, t } from '../ui/i18n';
 import { ScrollUnlocker } from './scroll';
 import { BACKDROP_MARK, BLOCK_MARKS, COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
@@ -279,13 +280,17 @@ export class Collapser {
 
   /** Forgets blocks the page removed from the document (their bars and notes go too). */
   prune(): void {
-    const gone = [...this.entries.values()].filter((entry) => !entry.element.isConnected);
+    const gone = [...this.entries.values()].filter((entry) => !isAlive(entry.element));
     if (gone.length === 0) return;
     // Only the runs that lost a block get their bars drawn again (a page may remove blocks all the time).
-    const stayed = [...this.entries.values()].filter((entry) => entry.element.isConnected && !entry.revealed && gone.some((lost) => lost.lead === entry.lead));
+    const stayed = [...this.entries.values()].filter((entry) => isAlive(entry.element) && !entry.revealed && gone.some((lost) => lost.lead === entry.lead));
     for (const entry of gone) {
-      if (entry.revealed) entry.placeholder?.remove();
-      else this.undo(entry);
+      try {
+        if (entry.revealed) entry.placeholder?.remove();
+        else this.undo(entry);
+      } catch {
+        // A block of a frame's document left behind (a dead object in Firefox): nothing of it can be touched, or shown.
+      }
       this.entries.delete(entry.id);
     }
     this.regroup(stayed);

@@ -108,6 +108,18 @@ describe('a part whose reading throws', () => {
   });
 });
 
+/** Makes a document's nodes throw at every read, as Firefox does once a frame navigated away from the document. */
+function kill(frameDocument: Document): void {
+  for (const node of [frameDocument, ...frameDocument.querySelectorAll('*')]) {
+    for (const property of ['isConnected', 'parentElement', 'parentNode', 'firstChild', 'nextSibling', 'style']) {
+      Object.defineProperty(node, property, { configurable: true, get: () => { throw new TypeError("can't access dead object"); } });
+    }
+    for (const method of ['remove', 'removeAttribute', 'getAttribute']) {
+      Object.defineProperty(node, method, { configurable: true, value: () => { throw new TypeError("can't access dead object"); } });
+    }
+  }
+}
+
 /**
  * A frame whose document goes away once the content script has begun to read it: in Firefox the nodes of a document a
  * frame navigated away from (its first, blank one, when its srcdoc loads) throw at every read ("can't access dead
@@ -124,12 +136,7 @@ function frameThatGoesAway(paragraphs: number): { frame: HTMLIFrameElement; gone
     watched.mockRestore();
     // Right after this batch, which queued the frame's document to be read and swept.
     queueMicrotask(() => {
-      const frameDocument = target as Document;
-      for (const node of [frameDocument, ...frameDocument.querySelectorAll('*')]) {
-        for (const property of ['isConnected', 'parentElement', 'parentNode', 'firstChild', 'nextSibling']) {
-          Object.defineProperty(node, property, { configurable: true, get: () => { throw new TypeError("can't access dead object"); } });
-        }
-      }
+      kill(target as Document);
       died();
     });
   });
@@ -162,6 +169,28 @@ describe("a frame's document left behind", () => {
     shadow.innerHTML = appeal('after-the-dead-frame');
     main().append(component);
     await vi.waitFor(() => expect(collapsedBy(shadow.getElementById('after-the-dead-frame')!)).toBe('donation-appeal'), { timeout: 5000 });
+  });
+
+  it('with a block collapsed in it, is forgotten: a block the page removes later takes its bar with it', async () => {
+    opened = await openPage(fixture('news.html'));
+    const frame = document.createElement('iframe');
+    main().append(frame);
+    const frameDocument = frame.contentDocument!;
+    frameDocument.body.innerHTML = `<article><p>${'A story told inside the frame, long enough to read as prose. '.repeat(3)}</p></article>${appeal('in-frame')}`;
+    const onPage = document.createElement('div');
+    onPage.innerHTML = appeal('on-page');
+    main().append(onPage);
+    await vi.waitFor(() => expect(collapsedBy(frameDocument.querySelector('#in-frame')!)).toBe('donation-appeal'));
+    await vi.waitFor(() => expect(collapsedBy(document.getElementById('on-page')!)).toBe('donation-appeal'));
+    const bar = document.getElementById('on-page')!.previousElementSibling!;
+    expect(bar.localName).toBe('tidings-placeholder');
+    const ids = opened.page.collapser.summaries().map((summary) => summary.id);
+    const ofTheseTwo = [frameDocument.querySelector('#in-frame')!, document.getElementById('on-page')!].map((block) => block.getAttribute('data-tidings-id'));
+
+    kill(frameDocument);
+    document.getElementById('on-page')!.remove();
+    await vi.waitFor(() => expect(bar.isConnected).toBe(false));
+    expect(opened.page.collapser.summaries().map((summary) => summary.id)).toEqual(ids.filter((id) => !ofTheseTwo.includes(id)));
   });
 });
 
