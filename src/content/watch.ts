@@ -336,17 +336,17 @@ export class MutationBatcher {
       // While the page is parsed, what came first (the top of the page, painted first) is finished before what came since.
       if (this.parsing && this.work.busy) this.work.run(started + this.limits.budgetMs);
       while (index < roots.length && performance.now() - started <= this.limits.budgetMs) this.scanRoot(roots[index++] as Element);
+      this.stats.rootsScanned += index;
       scanned = performance.now();
       // The sliced work gets what is left of the budget, and at least a quarter of it so a busy page cannot starve it.
       if (this.work.busy) this.work.run(Math.max(started + this.limits.budgetMs, scanned + this.limits.budgetMs / 4));
     } finally {
       // Roots not scanned wait for the next batch, also when work threw (a root that threw is not tried again).
-      for (let left = index; left < roots.length; left += 1) this.pending.add(roots[left] as Element);
+      while (index < roots.length) this.pending.add(roots[index++] as Element);
     }
     const overran = scanned - started > this.limits.budgetMs;
     const elapsed = performance.now() - started;
     this.stats.batches += 1;
-    this.stats.rootsScanned += index;
     // `tidings bench` builds the content script with TIDINGS_BENCH on to time each batch (the extension never has it).
     if (TIDINGS_BENCH) performance.measure(BENCH_MEASURE, { start: started });
     // Scans over budget (a huge page, or one adding faster than we can scan): pause in proportion, so the page's

@@ -220,6 +220,8 @@ function pleaEvidence(stats: BlockStats): number {
 function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind): boolean {
   for (const child of stats.element.children) {
     const childStats = blockStats(child, context);
+    // Its parent is judged first: the child sits where the parent does, unless the parent holds the article.
+    if (stats.place !== 'holds') childStats.place = stats.place;
     // A line after the plea ("Filed under…", the copyright) is the column's; a few words before it head the box.
     if (stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
     const childScore = pleaScore(childStats, context);
