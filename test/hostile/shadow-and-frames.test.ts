@@ -19,6 +19,14 @@ const appeal = (id: string): string => `<section id="${id}"><h3>Before you go</h
 
 const main = (): HTMLElement => document.querySelector('main')!;
 
+/** A web component whose open shadow root holds an appeal with this id. */
+function componentWithAppeal(id: string): { component: HTMLElement; shadow: ShadowRoot } {
+  const component = document.createElement('reader-appeal');
+  const shadow = component.attachShadow({ mode: 'open' });
+  shadow.innerHTML = appeal(id);
+  return { component, shadow };
+}
+
 describe('open shadow roots', () => {
   it('an appeal in a web component added to the page is collapsed, and so is one it adds later', async () => {
     opened = await openPage(fixture('news.html'));
@@ -64,9 +72,7 @@ describe('yields to the page that do not come back', () => {
         // A part too big for one batch: the work left over goes on after a yield.
         const comments = document.createElement('section');
         comments.innerHTML = '<p>A reader wrote in to say the new timetable works well for early shifts.</p>'.repeat(3000);
-        const component = document.createElement('reader-appeal');
-        const shadow = component.attachShadow({ mode: 'open' });
-        shadow.innerHTML = appeal('in-held-shadow');
+        const { component, shadow } = componentWithAppeal('in-held-shadow');
         comments.append(component);
         main().append(comments);
         await vi.waitFor(() => expect(collapsedBy(shadow.querySelector('#in-held-shadow')!)).toBe('donation-appeal'));
@@ -95,9 +101,7 @@ describe('a part whose reading throws', () => {
       // One addition, nothing after it: the scan of it throws, and its sweep (which finds the component) is left.
       const part = document.createElement('section');
       part.innerHTML = '<p id="gone">A paragraph the scan cannot read.</p>';
-      const component = document.createElement('reader-appeal');
-      const shadow = component.attachShadow({ mode: 'open' });
-      shadow.innerHTML = appeal('beside-the-gone-part');
+      const { component, shadow } = componentWithAppeal('beside-the-gone-part');
       part.append(component);
       main().append(part);
       await vi.waitFor(() => expect(collapsedBy(shadow.getElementById('beside-the-gone-part')!)).toBe('donation-appeal'), { timeout: 3000 });
@@ -150,9 +154,7 @@ describe("a frame's document left behind", () => {
   it('is dropped from what waits to be read: the batches go on and read what was added beside it', async () => {
     opened = await openPage(fixture('news.html'));
     const { frame, gone } = frameThatGoesAway(1);
-    const component = document.createElement('reader-appeal');
-    const shadow = component.attachShadow({ mode: 'open' });
-    shadow.innerHTML = appeal('beside-the-dead-frame');
+    const { component, shadow } = componentWithAppeal('beside-the-dead-frame');
     main().append(frame, component);
     await gone;
     await vi.waitFor(() => expect(collapsedBy(shadow.getElementById('beside-the-dead-frame')!)).toBe('donation-appeal'), { timeout: 3000 });
@@ -164,9 +166,7 @@ describe("a frame's document left behind", () => {
     const { frame, gone } = frameThatGoesAway(20_000);
     main().append(frame);
     await gone;
-    const component = document.createElement('reader-appeal');
-    const shadow = component.attachShadow({ mode: 'open' });
-    shadow.innerHTML = appeal('after-the-dead-frame');
+    const { component, shadow } = componentWithAppeal('after-the-dead-frame');
     main().append(component);
     await vi.waitFor(() => expect(collapsedBy(shadow.getElementById('after-the-dead-frame')!)).toBe('donation-appeal'), { timeout: 5000 });
   });
