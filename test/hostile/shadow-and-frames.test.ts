@@ -19,6 +19,15 @@ const appeal = (id: string): string => `<section id="${id}"><h3>Before you go</h
 
 const main = (): HTMLElement => document.querySelector('main')!;
 
+/** A same-origin frame added to the page, its document a short story and an appeal with the id in-frame. */
+function frameWithAppeal(): Document {
+  const frame = document.createElement('iframe');
+  main().append(frame);
+  const frameDocument = frame.contentDocument!;
+  frameDocument.body.innerHTML = `<article><p>${'A story told inside the frame, long enough to read as prose. '.repeat(3)}</p></article>${appeal('in-frame')}`;
+  return frameDocument;
+}
+
 /** A web component whose open shadow root holds an appeal with this id. */
 function componentWithAppeal(id: string): { component: HTMLElement; shadow: ShadowRoot } {
   const component = document.createElement('reader-appeal');
@@ -173,10 +182,7 @@ describe("a frame's document left behind", () => {
 
   it('with a block collapsed in it, is forgotten: a block the page removes later takes its bar with it', async () => {
     opened = await openPage(fixture('news.html'));
-    const frame = document.createElement('iframe');
-    main().append(frame);
-    const frameDocument = frame.contentDocument!;
-    frameDocument.body.innerHTML = `<article><p>${'A story told inside the frame, long enough to read as prose. '.repeat(3)}</p></article>${appeal('in-frame')}`;
+    const frameDocument = frameWithAppeal();
     const onPage = document.createElement('div');
     onPage.innerHTML = appeal('on-page');
     main().append(onPage);
@@ -197,10 +203,7 @@ describe("a frame's document left behind", () => {
 describe('same-origin frames', () => {
   it("an appeal in a same-origin frame's document is collapsed, and so is one added there later", async () => {
     opened = await openPage(fixture('news.html'));
-    const frame = document.createElement('iframe');
-    main().append(frame);
-    const frameDocument = frame.contentDocument!;
-    frameDocument.body.innerHTML = `<article><p>${'A story told inside the frame, long enough to read as prose. '.repeat(3)}</p></article>${appeal('in-frame')}`;
+    const frameDocument = frameWithAppeal();
     await vi.waitFor(() => expect(collapsedBy(frameDocument.querySelector('#in-frame')!)).toBe('donation-appeal'));
     expect(frameDocument.querySelector('#in-frame')!.previousElementSibling?.localName).toBe('tidings-placeholder');
 
