@@ -7,7 +7,7 @@ import { scanDocument } from '../scan/index';
 import { parseArgs, sensitivityFlag } from './args';
 import { cssPath } from './css-path';
 import { UsageError } from './errors';
-import { articleParagraphs, evaluatePage } from './evaluate';
+import { articleParagraphs, evaluatePage, type BlockResult } from './evaluate';
 import { median, ms, percent, quantile, ratio, table } from './format';
 import type { CliIo } from './io';
 import { judgementsFor, type JudgedBlock, type Judgements } from './judgements';
@@ -87,6 +87,8 @@ export interface JudgedReport {
   problems: string[];
   /** Judged blocks ("page: selector") of which nothing is collapsed now: stale, or a detector lost them. */
   idle: string[];
+  /** Blocks of the judged labelling not caught. */
+  missedList: MissedBlock[];
 }
 
 export interface EvalReport {
@@ -124,6 +126,7 @@ interface PageOutcome {
   blockKinds: { kind: Kind; caught: boolean }[];
   /** The same for the judged labelling: labels not rejected, and judged blocks. */
   judgedBlockKinds: { kind: Kind; caught: boolean }[];
+  judgedMissed: MissedBlock[];
   falsePositives: FalsePositive[];
   /** Those of falsePositives that stay false positives when judged blocks count like labelled ones. */
   judgedFalsePositives: FalsePositive[];
@@ -162,7 +165,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly Ju
   }));
   // Judged blocks include labelled ones, so a judged false positive is always a label-only one too.
   const judgedFalsePositives = falsePositives.filter((_, index) => falsePositiveResults[index]?.falsePositiveJudged);
-  const missed = evaluation.blocks
+  const missedOf = (blocks: readonly BlockResult[]): MissedBlock[] => blocks
     .filter((block) => !block.caught)
     .map((block) => ({
       page: labels.file,
@@ -170,6 +173,7 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly Ju
       selector: block.selector,
       collapsedShare: block.chars === 0 ? 0 : block.collapsedChars / block.chars,
     }));
+  const judgedLabelling = [...evaluation.blocks.filter((block) => !block.rejected), ...evaluation.judgedBlocks];
   closePage(dom);
 
   return {
@@ -184,11 +188,11 @@ function evaluateCorpusPage(dir: string, labels: PageLabels, judged: readonly Ju
       scanMs,
     },
     blockKinds: evaluation.blocks.map((block) => ({ kind: block.kind, caught: block.caught })),
-    judgedBlockKinds: [...evaluation.blocks.filter((block) => !block.rejected), ...evaluation.judgedBlocks]
-      .map((block) => ({ kind: block.kind, caught: block.caught })),
+    judgedBlockKinds: judgedLabelling.map((block) => ({ kind: block.kind, caught: block.caught })),
+    judgedMissed: missedOf(judgedLabelling),
     falsePositives,
     judgedFalsePositives,
-    missed,
+    missed: missedOf(evaluation.blocks),
     hidden: evaluation.hiddenParagraphs,
     hiddenInsideJudged: evaluation.hiddenInsideJudged,
     problems: evaluation.problems.map((problem) => `${labels.file}: ${problem}`),
@@ -230,6 +234,7 @@ function summarizeJudged(outcomes: readonly PageOutcome[], judgements: Judgement
     hiddenInsideJudgedList,
     problems: [...corpusProblems, ...outcomes.flatMap((outcome) => outcome.judgementProblems)],
     idle: outcomes.flatMap((outcome) => outcome.idleJudgements),
+    missedList: outcomes.flatMap((outcome) => outcome.judgedMissed),
   };
 }
 
@@ -307,11 +312,7 @@ function printReport(report: EvalReport, io: CliIo): void {
   io.out(`  hidden                  ${report.articleParagraphsHidden}`);
   io.out(`scan ms per page          median ${ms(report.scanMsMedian)}, p95 ${ms(report.scanMsP95)}, max ${ms(report.scanMsMax)}`);
   printFalsePositives('False positives (collapsed, less than 50 % labelled; labels are incomplete, judge each):', report.falsePositiveList, io);
-  if (report.missedList.length > 0) {
-    io.out('');
-    io.out('Missed blocks:');
-    for (const miss of report.missedList) io.out(`  ${miss.page}  ${miss.kind}  ${percent(miss.collapsedShare)} collapsed  ${miss.selector}`);
-  }
+  printMissed('Missed blocks:', report.missedList, io);
   printParagraphs('Hidden article paragraphs:', report.hiddenParagraphList, io);
   if (report.scanErrors.length > 0) {
     io.out('');
@@ -343,6 +344,13 @@ function printParagraphs(title: string, list: readonly { page: string; text: str
   for (const hidden of list) io.out(`  ${hidden.page}  ${JSON.stringify(hidden.text)}`);
 }
 
+function printMissed(title: string, list: readonly MissedBlock[], io: CliIo): void {
+  if (list.length === 0) return;
+  io.out('');
+  io.out(title);
+  for (const miss of list) io.out(`  ${miss.page}  ${miss.kind}  ${percent(miss.collapsedShare)} collapsed  ${miss.selector}`);
+}
+
 /** The judged figures, apart from and after the label-only ones, saying plainly what they rest on. */
 function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void {
   io.out('');
@@ -357,6 +365,7 @@ function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void 
   io.out(`article paragraphs hidden ${judged.articleParagraphsHidden} outside judged blocks`);
   io.out(`  hidden inside a judged block  ${judged.hiddenInsideJudged}`);
   printFalsePositives('False positives left (collapsed, less than 50 % labelled or judged):', judged.falsePositiveList, io);
+  printMissed('Missed blocks (labelled or judged):', judged.missedList, io);
   printParagraphs('Hidden article paragraphs outside judged blocks:', judged.hiddenParagraphList, io);
   printParagraphs('Hidden inside a judged block (the article ground truth keeps them):', judged.hiddenInsideJudgedList, io);
   if (judged.idle.length > 0) {
