@@ -233,6 +233,9 @@ function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind
 /** The verdict of the plea detector for `kind`: the block is a plea, and its evidence is mostly of that kind. */
 export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKind): Verdict | null {
   const stats = blockStats(block, context);
+  // A part of paragraphs without a plea phrase is a story (a paywalled story's opening between its bar and its box):
+  // a block holding one holds the story beside its pleas, and is none. A letter's narrative paragraphs are its own.
+  if (stats.storyParagraphs > 1) return null;
   const score = pleaScore(stats, context);
   if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };

@@ -224,6 +224,8 @@ export interface BlockStats {
   plainBeforePlea: number;
   /** Some text of the block holds a plea phrase. */
   seenPlea: boolean;
+  /** Most paragraphs of a part (an element inside) with no plea phrase at all: the part is a story, if it has two. */
+  storyParagraphs: number;
   /** Phrase hits per list (index as in `phraseLists`); null when none. */
   hits: number[] | null;
   /** First distinct hits, "list:phrase", for reasons. */
@@ -331,7 +333,7 @@ function emptyStats(element: Element, order: number): BlockStats {
   return {
     textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, numberLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
     emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
-    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, hits: null, samples: null, hintBits: -1, element, headings: 0, textareas: 0, leading: 0, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
+    pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, storyParagraphs: 0, hits: null, samples: null, hintBits: -1, element, headings: 0, textareas: 0, leading: 0, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
 }
 
@@ -359,6 +361,7 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.paragraphs += source.paragraphs;
   target.pleaParagraphs += source.pleaParagraphs;
   target.pleaChars += source.pleaChars;
+  target.storyParagraphs = Math.max(target.storyParagraphs, source.seenPlea ? source.storyParagraphs : source.paragraphs);
   // Children close in document order: plain paragraphs count until the first plea.
   if (!target.seenPlea) {
     target.plainBeforePlea += source.plainBeforePlea;
