@@ -92,7 +92,8 @@ function assemble() {
  * Fields of the scan's own records (the per-element figures of scan/stats.ts, the models' signals and scores,
  * the detectors' definitions) and of the content script's bookkeeping, written and read inside one bundle and
  * never stored, sent in a message or read by a page: minified to short names like locals (several KB of the
- * content script). Only names that no DOM or extension API uses belong here.
+ * content script). Only names that no DOM or extension API uses belong here. Classes declare these fields
+ * rather than take them as parameter properties, whose declared field esbuild does not mangle (eslint.config.js).
  */
 const internalProperties = new RegExp(`^(?:${[
   'textLength', 'linkTextLength', 'nonLinkLength', 'shortLinks', 'headlineLinks', 'legalLinks', 'numberLinks', 'dateLinks',

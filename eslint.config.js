@@ -19,4 +19,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The content script's classes declare their fields: esbuild 0.28 mangles the assignment of a parameter
+    // property but not the field it declares (evanw/esbuild#4528), which leaves a stray unmangled field in the bundle.
+    files: ['src/scan/**/*.ts', 'src/content/**/*.ts', 'src/bounded.ts'],
+    rules: { '@typescript-eslint/parameter-properties': 'error' },
+  },
 );

@@ -3,8 +3,11 @@
 
 /** A Map of at most `capacity` entries: setting one more forgets the entry set longest ago. */
 export class BoundedMap<K, V> extends Map<K, V> {
-  constructor(readonly capacity: number) {
+  readonly capacity: number;
+
+  constructor(capacity: number) {
     super();
+    this.capacity = capacity;
   }
 
   override set(key: K, value: V): this {
@@ -19,12 +22,12 @@ export class BoundedMap<K, V> extends Map<K, V> {
 /** Counts events per key within a sliding time window, for at most `capacity` keys. */
 export class EventWindow<K> {
   private readonly times: BoundedMap<K, number[]>;
+  private readonly limit: number;
+  private readonly windowMs: number;
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    capacity: number,
-  ) {
+  constructor(limit: number, windowMs: number, capacity: number) {
+    this.limit = limit;
+    this.windowMs = windowMs;
     this.times = new BoundedMap(capacity);
   }
 

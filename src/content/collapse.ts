@@ -134,12 +134,14 @@ export class Collapser {
   /** Every element marked by us: collapsed and revealed blocks, hidden backdrops, placeholders. */
   private readonly own = new WeakSet<Element>();
   private nextId = 1;
+  private readonly doc: Document;
+  private mode: PlaceholderMode;
+  private readonly events: CollapserEvents;
 
-  constructor(
-    private readonly doc: Document,
-    private mode: PlaceholderMode,
-    private readonly events: CollapserEvents,
-  ) {
+  constructor(doc: Document, mode: PlaceholderMode, events: CollapserEvents) {
+    this.doc = doc;
+    this.mode = mode;
+    this.events = events;
     this.scroll = new ScrollUnlocker(doc);
   }
 

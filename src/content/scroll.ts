@@ -38,8 +38,11 @@ export class ScrollUnlocker {
   private observer: MutationObserver | null = null;
   private watchUntil = 0;
   private unlocks = 0;
+  private readonly doc: Document;
 
-  constructor(private readonly doc: Document) {}
+  constructor(doc: Document) {
+    this.doc = doc;
+  }
 
   /** The overlay `id` was collapsed: unlock now, and again if the page locks right after. */
   hold(id: string): void {

@@ -52,11 +52,13 @@ export class ElementSweep {
   private readonly spent = new Map<string, number>();
   /** Elements the current selectors were matched against already: a sweep of a whole tree matches only the new ones. */
   private matchedElements = new WeakSet<Element>();
+  private readonly events: SweepEvents;
+  private readonly limits: SweepLimits;
 
-  constructor(
-    private readonly events: SweepEvents,
-    private readonly limits: SweepLimits = DEFAULT_SWEEP_LIMITS,
-  ) {}
+  constructor(events: SweepEvents, limits: SweepLimits = DEFAULT_SWEEP_LIMITS) {
+    this.events = events;
+    this.limits = limits;
+  }
 
   /** Whether anything is left to sweep. */
   get busy(): boolean {

@@ -116,15 +116,27 @@ export class MutationBatcher {
   /** The page is parsed unobserved (see LOADING_RECORDS): what the parser adds is looked for in the page. */
   private unobserved = false;
   readonly stats: BatchStats = { batches: 0, rootsScanned: 0, backoffMs: 0 };
+  private readonly doc: Document;
+  private readonly scanRoot: RootScanner;
+  private readonly ignore: (element: Element) => boolean;
+  private readonly onRemoved: () => void;
+  private readonly work: SlicedWork;
+  private readonly limits: BatchLimits;
 
   constructor(
-    private readonly doc: Document,
-    private readonly scanRoot: RootScanner,
-    private readonly ignore: (element: Element) => boolean,
-    private readonly onRemoved: () => void,
-    private readonly work: SlicedWork,
-    private readonly limits: BatchLimits = DEFAULT_LIMITS,
+    doc: Document,
+    scanRoot: RootScanner,
+    ignore: (element: Element) => boolean,
+    onRemoved: () => void,
+    work: SlicedWork,
+    limits: BatchLimits = DEFAULT_LIMITS,
   ) {
+    this.doc = doc;
+    this.scanRoot = scanRoot;
+    this.ignore = ignore;
+    this.onRemoved = onRemoved;
+    this.work = work;
+    this.limits = limits;
     this.observer = new MutationObserver((records) => {
       // A huge page is read part by part as the parser finishes them (page.ts, scanParsedParts) without records until
       // it is parsed; until its first paint, in the frame that paints them (see schedule).

@@ -311,8 +311,13 @@ export class PhraseStream implements TokenSink {
   private numberStart = 0;
   private numberText = '';
   private currencyIndex = -1;
+  private readonly matcher: PhraseMatcher;
+  private readonly lists: ListSet;
 
-  constructor(private readonly matcher: PhraseMatcher, private readonly lists: ListSet) {}
+  constructor(matcher: PhraseMatcher, lists: ListSet) {
+    this.matcher = matcher;
+    this.lists = lists;
+  }
 
   /** Reads a piece of text; returns its visible length. */
   read(text: string): number {

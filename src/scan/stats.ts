@@ -397,10 +397,12 @@ class TextRun extends PhraseStream {
   nonLinkLength = 0;
   /** A link's text while it is short enough to be a date label ("December 2021"); null otherwise. */
   readonly parts: string[] | null;
+  /** An <a href>'s run, whose text is link text. */
+  readonly link: boolean;
 
-  /** `link`: an <a href>'s run, whose text is link text. */
-  constructor(matcher: PhraseMatcher, lists: number, readonly link: boolean) {
+  constructor(matcher: PhraseMatcher, lists: number, link: boolean) {
     super(matcher, lists);
+    this.link = link;
     this.parts = link ? [] : null;
   }
 }
