@@ -11,7 +11,9 @@ import { SENSITIVITIES, type DetectorId, type Finding, type ScanOptions } from '
 import { detectorById, detectors } from '../detectors/registry';
 import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } from '../messages';
-import { ARTICLE_UNKNOWN, createScanContext, documentSteps, runUntil, scanRoot, scanSteps, wordsAtHand, type ScanContext, type Steps } from '../scan/index';
+// From the scan's modules rather than scan/index, whose scanText (the CLI's) would bring text.ts's tables into the bundle.
+import { ARTICLE_UNKNOWN, createScanContext, documentSteps, scanRoot, scanSteps, wordsAtHand, type ScanContext } from '../scan/scan';
+import { runUntil, type Steps } from '../scan/steps';
 import { provideStopwords } from '../scan/language';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
