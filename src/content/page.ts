@@ -17,7 +17,7 @@ import { runUntil, type Steps } from '../scan/steps';
 import { provideStopwords } from '../scan/language';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
-import { watchStoredSettings } from '../settings/store';
+import { watchStoredSettings } from '../settings/watch';
 import { reportSlowSelector, requestAlwaysShow, requestLexicon, requestSiteSettings, requestStopwords } from './background';
 import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';

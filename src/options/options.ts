@@ -10,13 +10,13 @@ import { isValidSelector, normalizeHost, ownEntry, removeFromSiteList, sameSite,
 import { importSettings, loadSettings, saveSettings, watchSettings } from '../settings/store';
 import { serializeSettingsExport, validateSettings } from '../settings/validate';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
-import { detectorLabel, errorText, kindLabel, localize, noticeText, t } from '../ui/i18n';
+import { detectorLabel, kindLabel, localize, noticeText, t } from '../ui/i18n';
 import {
   meaningfulLines, removeDisabledSite, removeSiteExceptions, setDetectorEnabled, setUserPhrases, setUserSelectors,
 } from '../ui/settings-edits';
 import { byId } from '../ui/dom';
 import { SettingsView } from '../ui/settings-view';
-import { showNotices, showStatus } from '../ui/status';
+import { errorText, showNotices, showStatus } from '../ui/status';
 
 const EXPORT_FILE_NAME = 'tidings-settings.json';
 /** Long enough for the browser to start the download before the object URL goes away. */

@@ -13,11 +13,11 @@ import { removeFromSiteList, setSiteEnabled, siteList, siteSettings, type SiteLi
 import { injectPicker } from '../picker/inject';
 import { loadSettings, watchSettings } from '../settings/store';
 import { renderDetectorToggles, showDetectorStates } from '../ui/detector-toggles';
-import { detectorLabel, errorText, kindLabel, localize, t } from '../ui/i18n';
+import { detectorLabel, kindLabel, localize, t } from '../ui/i18n';
 import { setDetectorEnabled } from '../ui/settings-edits';
 import { byId } from '../ui/dom';
 import { SettingsView } from '../ui/settings-view';
-import { showNotices, showStatus } from '../ui/status';
+import { errorText, showNotices, showStatus } from '../ui/status';
 
 /** The content script applies a settings change after its own storage watch fires; look twice to catch it. */
 const REFRESH_DELAYS_MS = [150, 700];

@@ -1,5 +1,6 @@
 // Where settings live: storage.sync, or storage.local when sync is unavailable or the settings do not fit
-// its quota. The browser edge of the settings; everything read goes through validate.ts.
+// its quota. The browser edge of the settings; everything read goes through validate.ts. Which item holds which
+// field, and watching them change: watch.ts.
 //
 // Layout (the same keys in either area):
 //   "settings.core"      { version, savedAt, detectors, sensitivity, placeholderMode }
@@ -20,6 +21,7 @@ import browser from '../browser';
 import type { Storage } from 'webextension-polyfill';
 import { defaultSettings, type Settings } from './schema';
 import { isRecord, migrateAndValidate, parseSettingsImport, validateSettings } from './validate';
+import { CORE_KEY, ITEM_OF_FIELD, SETTINGS_KEYS, watchStoredSettings } from './watch';
 
 export type StorageAreaName = 'sync' | 'local';
 
@@ -81,24 +83,7 @@ export class SettingsSaveError extends Error {
 /** Chrome's storage.sync limit per item (key length + JSON length); Firefox's is the same. */
 export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 
-const CORE_KEY = 'settings.core';
 export const BACKUP_KEY = 'settings.backup';
-
-/** Which stored item holds each field. A Record over keyof Settings, so a new field must be placed. */
-const ITEM_OF_FIELD: Record<keyof Settings, string> = {
-  version: CORE_KEY,
-  detectors: CORE_KEY,
-  sensitivity: CORE_KEY,
-  placeholderMode: CORE_KEY,
-  disabledSites: 'settings.sites',
-  siteExceptions: 'settings.sites',
-  userPhrases: 'settings.phrases',
-  userSelectors: 'settings.selectors',
-  neverHide: 'settings.selectors',
-};
-
-/** The storage keys that hold settings (not the backup). */
-export const SETTINGS_KEYS: readonly string[] = [...new Set(Object.values(ITEM_OF_FIELD))];
 
 interface StoredCopy {
   area: StorageAreaName;
@@ -424,44 +409,6 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
     const saved = await writeSettings(change(loaded.settings), reads);
     return { settings: saved.settings, area: saved.area, ...withNotices([...(loaded.notices ?? []), ...(saved.notices ?? [])]) };
   });
-}
-
-/**
- * Calls `listener` with what `load` gives whenever settings change in either area (this page's saves
- * included). A burst of changes within `debounceMs` gives one call. Returns the function that stops watching.
- * `load` is loadSettings in the extension's pages; the content script asks the background instead.
- */
-export function watchStoredSettings<T>(
-  load: () => Promise<T>,
-  listener: (value: T) => void,
-  { debounceMs = 50 }: { debounceMs?: number } = {},
-): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let latest = 0;
-  let watching = true;
-  const reload = (): void => {
-    const call = ++latest;
-    load().then(
-      (value) => {
-        // A slower earlier load must not overwrite the result of a later one.
-        if (watching && call === latest) listener(value);
-      },
-      (error: unknown) => console.warn('Tidings: could not reload the changed settings.', error),
-    );
-  };
-  const onChanged = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
-    if (areaName !== 'sync' && areaName !== 'local') return;
-    // The backup key is left out: load writes it, and reacting to it would reload in a loop.
-    if (!Object.keys(changes).some((key) => SETTINGS_KEYS.includes(key))) return;
-    clearTimeout(timer);
-    timer = setTimeout(reload, debounceMs);
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => {
-    watching = false;
-    clearTimeout(timer);
-    browser.storage.onChanged.removeListener(onChanged);
-  };
 }
 
 /** Calls `listener` with freshly loaded, validated settings whenever they change (see watchStoredSettings). */

@@ -2,7 +2,8 @@
 // Pages mark elements with data-i18n (text) or data-i18n-<attribute> (aria-label, title, placeholder).
 import browser from '../browser';
 import type { DetectorId, Kind } from '../core/types';
-import { SettingsSaveError, type Notice } from '../settings/store';
+// Only a type from the settings store: the content script takes its strings from here and leaves the store out.
+import type { Notice } from '../settings/store';
 
 const TRANSLATED_ATTRIBUTES = ['aria-label', 'title', 'placeholder'] as const;
 
@@ -52,10 +53,4 @@ export function kindLabel(kind: Kind): string {
 export function noticeText(notice: Notice, translate: typeof t = t): string {
   const substitutions = notice.substitutions?.map((part) => (typeof part === 'string' ? part : noticeText(part, translate)));
   return translate(notice.key, substitutions);
-}
-
-/** Errors from other layers may be anything; a failed settings save is shown translated, others by their message. */
-export function errorText(error: unknown): string {
-  if (error instanceof SettingsSaveError) return noticeText(error.notice);
-  return error instanceof Error ? error.message : String(error);
 }

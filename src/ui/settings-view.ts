@@ -3,8 +3,8 @@
 // its storage event) brings fresh stored settings; showing those alone would flip that second control back.
 import type { Settings } from '../settings/schema';
 import { updateSettings } from '../settings/store';
-import { errorText, t } from './i18n';
-import { showNotices, showStatus } from './status';
+import { t } from './i18n';
+import { errorText, showNotices, showStatus } from './status';
 
 type Edit = (settings: Settings) => Settings;
 

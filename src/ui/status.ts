@@ -1,5 +1,5 @@
 // Status lines (role=status / role=alert elements) of the popup and the options page.
-import type { Notice } from '../settings/store';
+import { SettingsSaveError, type Notice } from '../settings/store';
 import { noticeText } from './i18n';
 
 export type StatusState = 'ok' | 'error' | 'info';
@@ -31,4 +31,10 @@ export function showStatus(element: HTMLElement, text: string, state: StatusStat
 /** Shows the store's notices, translated, one sentence after another; none clears the element. */
 export function showNotices(element: HTMLElement, notices: readonly Notice[] | undefined, state: StatusState = 'info'): void {
   showStatus(element, (notices ?? []).map((notice) => noticeText(notice)).join(' '), state);
+}
+
+/** Errors from other layers may be anything; a failed settings save is shown translated, others by their message. */
+export function errorText(error: unknown): string {
+  if (error instanceof SettingsSaveError) return noticeText(error.notice);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { SETTINGS_VERSION, defaultSettings, type Settings } from '../../src/settings/schema';
 import {
   BACKUP_KEY,
-  SETTINGS_KEYS,
   SYNC_QUOTA_BYTES_PER_ITEM,
   importSettings,
   loadSettings,
@@ -14,6 +13,7 @@ import {
   type Notice,
 } from '../../src/settings/store';
 import { serializeSettingsExport } from '../../src/settings/validate';
+import { SETTINGS_KEYS } from '../../src/settings/watch';
 import { noticeText } from '../../src/ui/i18n';
 import { fakeBrowser, listenerCount, resetFakeBrowser, type FakeStorageArea } from './settings-fake-browser';
 import { getMessage } from './ui-fake-browser';
