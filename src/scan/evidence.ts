@@ -1,6 +1,8 @@
-// Small helpers the detectors' rules share: how size limits stretch with the sensitivity, and how phrases
-// and shares are put in reasons.
+// Small helpers the detectors' rules share: how size limits stretch with the sensitivity, how phrases
+// and shares are put in reasons, and the kinds of signal both models have.
 import type { DetectContext, Sensitivity } from '../core/types';
+import type { Signal } from './model';
+import { hasHint, type BlockStats, type Hint } from './stats';
 
 /** How far size limits stretch: a more sensitive setting accepts bigger blocks and sparser walls. */
 const sizeFactors: Record<Sensitivity, number> = { low: 0.75, normal: 1, high: 1.4 };
@@ -13,7 +15,32 @@ export function quoted(phrases: readonly string[]): string {
   return phrases.map((phrase) => `'${phrase}'`).join(', ');
 }
 
+/** `part` of `whole`, at most all of it; nothing of nothing. */
+export function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.min(1, part / whole);
+}
+
 /** `part` of `whole` in whole per cent, as a reason's value. */
 export function percent(part: number, whole: number): string {
-  return String(whole === 0 ? 0 : Math.round((Math.min(part, whole) / whole) * 100));
+  return String(Math.round(share(part, whole) * 100));
+}
+
+/** A yes or no as a signal's value. */
+export function flag(present: boolean): number {
+  return present ? 1 : 0;
+}
+
+/** The reason of a signal whose message needs no values ("why_loneButton"). */
+export function noValues(): string[] {
+  return [];
+}
+
+/** A signal that is 1 where `at` holds: where the block sits, what it holds. */
+export function where(id: string, prior: number, at: (stats: BlockStats) => boolean): Signal {
+  return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
+}
+
+/** A signal that is 1 when the block's class names hint at `name`; lazy, as reading them is the costly part. */
+export function hint(name: Hint, prior: number): Signal {
+  return { id: `${name}Hint`, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: noValues };
 }

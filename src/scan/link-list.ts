@@ -4,10 +4,11 @@
 // what heads it, its class names, and where it sits: menus and the page header are the site's way around,
 // a short legal footer is its small print.
 import type { DetectContext, Verdict } from '../core/types';
-import { percent, quoted, sizeFactor } from './evidence';
+import { flag, hint, noValues, percent, quoted, share, sizeFactor, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
-import { blockStats, hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, type BlockStats, type Hint } from './stats';
+import { askingPhrases } from './plea';
+import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, type BlockStats } from './stats';
 
 /** Fewest links a list needs to be judged at all. */
 export const MIN_LIST_LINKS = 2;
@@ -20,25 +21,9 @@ const TAG_ROW_CHARS = 400;
 /** Links that make a footer column a wall of the site's sections rather than its small print. */
 const FOOTER_WALL_LINKS = 15;
 
-function share(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.min(1, part / whole);
-}
-
-function flag(present: boolean): number {
-  return present ? 1 : 0;
-}
-
 /** How much a block is a wall of links: its link share, once it holds enough text to be a list. */
 function wall(stats: BlockStats): number {
   return stats.textLength >= WALL_MIN_CHARS ? share(stats.linkTextLength, stats.textLength) : 0;
-}
-
-function hint(name: Hint, prior: number): Signal {
-  return { id: `${name}Hint`, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => [] };
-}
-
-function where(id: string, prior: number, at: (stats: BlockStats) => boolean): Signal {
-  return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
 }
 
 /** Fewest links a heading must have after it to head a list (but see oneTag and teaserCard). */
@@ -83,16 +68,12 @@ export function taggedRow(stats: BlockStats): boolean {
   return stats.paragraphs === 0 && 2 * stats.headlineLinks < stats.links && hasHint(stats, 'tags');
 }
 
-function pleaHits(stats: BlockStats): number {
-  return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
-}
-
 // Each signal's prior is its hand-set weight (see scan/model.ts); `tidings tune` fits the weights in
 // src/detectors/weights.json from there.
 export const linkSignals: readonly Signal[] = [
   { id: 'logLinks', max: 12, prior: 0.3, value: (s) => Math.log2(1 + s.links), reason: (s) => [String(s.links)] },
   { id: 'linkShare', max: 1, prior: 2.5, value: (s) => share(s.linkTextLength, s.textLength), reason: (s) => [percent(s.linkTextLength, s.textLength)] },
-  { id: 'shortLinkShare', max: 1, prior: 0, value: (s) => share(s.shortLinks, s.links), reason: () => [] },
+  { id: 'shortLinkShare', max: 1, prior: 0, value: (s) => share(s.shortLinks, s.links), reason: noValues },
   { id: 'headlineShare', max: 1, prior: 0.5, value: (s) => share(s.headlineLinks, s.links), reason: (s) => [String(s.headlineLinks)] },
   { id: 'averageLinkChars', max: 2, prior: 0, value: (s) => (s.links === 0 ? 0 : Math.min(100, s.linkTextLength / s.links) / 50) },
   { id: 'listItemsPerLink', max: 1.5, prior: 0.3, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.listItems / s.links)) },
@@ -101,9 +82,9 @@ export const linkSignals: readonly Signal[] = [
   { id: 'headings', max: 3, prior: 0, value: (s) => Math.min(3, s.headings) },
   { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => Math.min(6, s.paragraphs) },
   { id: 'logChars', max: 6, prior: 0, value: (s) => Math.log10(1 + s.textLength) },
-  { id: 'dateShare', max: 1, prior: 0.5, value: (s) => share(s.dateLinks, s.links), reason: () => [] },
+  { id: 'dateShare', max: 1, prior: 0.5, value: (s) => share(s.dateLinks, s.links), reason: noValues },
   { id: 'legalShare', max: 1, prior: -2, value: (s) => share(s.legalLinks, s.links) },
-  { id: 'pleaPhrases', max: 2, prior: -0.5, value: (s) => Math.min(2, pleaHits(s)) },
+  { id: 'pleaPhrases', max: 2, prior: -0.5, value: (s) => Math.min(2, askingPhrases(s)) },
   where('fields', -1, (s) => s.emailInputs + s.textInputs + s.searchInputs + s.textareas > 0),
   { id: 'imagesPerLink', max: 1.5, prior: 0, value: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.images / s.links)) },
   where('separatorsOnly', 0.5, (s) => s.links >= 4 && s.textLength - s.linkTextLength <= SEPARATOR_CHARS * s.links),
@@ -120,7 +101,7 @@ export const linkSignals: readonly Signal[] = [
   { id: 'wallInAside', max: 1, prior: 0.3, value: (s) => flag(s.inAside) * wall(s) },
   { id: 'wallInFooter', max: 1, prior: 0.3, value: (s) => flag(s.inFooter) * wall(s) },
   { id: 'wallInsideArticle', max: 1, prior: 0, value: (s) => flag(s.place === 'inside') * wall(s) },
-  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5 && (headed(s) || taggedRow(s))), reason: () => [] },
+  { id: 'tagRow', max: 1, prior: 1, value: (s) => flag(s.textLength <= TAG_ROW_CHARS && share(s.linkTextLength, s.textLength) >= 0.5 && (headed(s) || taggedRow(s))), reason: noValues },
   { id: 'footerWall', max: 1, prior: 0.5, value: (s) => flag(s.inFooter && s.links >= FOOTER_WALL_LINKS), reason: (s) => [String(s.links)] },
   { id: 'headlinesAfterArticle', max: 1, prior: 0.3, value: (s) => flag(s.place === 'after') * share(s.headlineLinks, s.links) },
   { id: 'teaserCards', max: 1, prior: 0, value: (s) => flag(s.links > 0 && s.images >= s.links) * share(s.linkTextLength, s.textLength) },

@@ -4,7 +4,7 @@
 // form fields and payment links, and where it sits. Each kind of plea has its own evidence; the plea
 // detector whose evidence weighs most claims the box, so the reader sees what it asked for.
 import type { DetectContext, Verdict } from '../core/types';
-import { percent, quoted } from './evidence';
+import { flag, hint as hintSignal, noValues, percent, quoted, share, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
@@ -22,10 +22,6 @@ function capped(count: number, max: number): number {
   return Math.min(max, count);
 }
 
-function flag(present: boolean): number {
-  return present ? 1 : 0;
-}
-
 function phrases(list: PhraseList, max: number, claim: PleaKind, prior: number): PleaSignal {
   return {
     id: `${list}Phrases`,
@@ -38,7 +34,7 @@ function phrases(list: PhraseList, max: number, claim: PleaKind, prior: number):
 }
 
 function hint(name: Hint, claim: PleaKind | undefined, prior: number): PleaSignal {
-  return { id: `${name}Hint`, claim, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: () => [] };
+  return { ...hintSignal(name, prior), claim };
 }
 
 function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: number): PleaSignal {
@@ -50,10 +46,6 @@ function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: n
     value: (stats) => capped(count(stats), 2),
     reason: (stats) => [String(count(stats))],
   };
-}
-
-function where(id: string, prior: number, at: (stats: BlockStats) => boolean): PleaSignal {
-  return { id, max: 1, prior, value: (stats) => flag(at(stats)) };
 }
 
 /**
@@ -88,8 +80,8 @@ function loneButton(stats: BlockStats): boolean {
   return stats.textLength <= BUTTON_CHARS && callsToAction(stats) > 0;
 }
 
-/** Phrases of appeals, paywalls and newsletters: a block's own asking words. */
-function askingPhrases(stats: BlockStats): number {
+/** Phrases of appeals, paywalls and newsletters: a block's own asking words (a link list's weigh against it). */
+export function askingPhrases(stats: BlockStats): number {
   return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
 }
 
@@ -114,7 +106,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   phrases('paywall', 3, 'paywall', 1.2),
   hint('paywall', 'paywall', 1),
   phrases('newsletter', 3, 'newsletter', 1),
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0), reason: () => [] },
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0), reason: noValues },
   hint('newsletter', 'newsletter', 0.8),
   phrases('appPromo', 2, 'app', 1.2),
   linksTo((s) => s.appLinks, 'app', 0.8),
@@ -128,14 +120,14 @@ export const pleaSignals: readonly PleaSignal[] = [
   { id: 'emailFieldAlone', max: 1, prior: -0.8, value: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
   { id: 'notSignupForm', max: 1, prior: -2, lazy: true, value: (s) => flag(formIsNotSignup(s)) },
   where('passwordField', -2, (s) => s.passwordInputs > 0),
-  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(loneButton(s)), reason: () => [] },
+  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(loneButton(s)), reason: noValues },
   // A lone "Donate" in the header is the site's own chrome; pinned over the content it is an appeal.
-  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, value: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: () => [] },
+  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, value: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: noValues },
   where('opensWithPlea', 0.8, opensWithPlea),
   // A letter: it opens with its plea ("A message from…", "Dear readers,"), tells its story, and asks — a link or
   // a button to give or join, or amounts to choose. A letter to the readers that asks for nothing has no ask.
   where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && s.donateLinks + s.memberLinks + callsToAction(s) + hitCount(s, 'money') > 0),
-  { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => (s.textLength === 0 ? 0 : Math.min(1, s.pleaChars / s.textLength)), reason: (s) => [percent(s.pleaChars, s.textLength)] },
+  { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => share(s.pleaChars, s.textLength), reason: (s) => [percent(s.pleaChars, s.textLength)] },
   { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
   // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
   // story in paragraphs too, and they weigh less there.
