@@ -390,6 +390,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // The block's place was set when it was judged (judgeSteps). Before the page was looked at whole (parts read while it
   // is parsed) any block may be the story's: judged as one inside it.
   if (article ? stats.place === 'inside' : context.articleRank === ARTICLE_UNKNOWN) {
+    // Most of the article is its body, whatever it is made of (a deals roundup is a list of product links).
+    if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
     if ((stats.hits === null && (plea || !taggedRow(stats))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, never one of its paragraphs; a caption is the article's too,
     // whatever box holds it.
