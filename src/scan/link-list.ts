@@ -154,6 +154,8 @@ export function linkListVerdict(block: Element, context: DetectContext): Verdict
   const stats = blockStats(block, context);
   // Plain text has a shape no page has: a run of short lines. No labelled page teaches it, so it is a rule.
   if (stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [{ key: 'why_lineWall', values: [String(stats.links)] }] } : null;
+  // A paragraph with a link or two is a sentence that links (a licence, a credit line), not a list, unless headed.
+  if (block.tagName === 'P' && stats.links <= MIN_LIST_LINKS && !headed(stats)) return null;
   const score = linkScore(stats, context);
   if (!score || onlyHoldsList(stats, context)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
