@@ -84,7 +84,8 @@ describe('yields to the page that do not come back', () => {
         const { component, shadow } = componentWithAppeal('in-held-shadow');
         comments.append(component);
         main().append(comments);
-        await vi.waitFor(() => expect(collapsedBy(shadow.querySelector('#in-held-shadow')!)).toBe('donation-appeal'));
+        // 3 000 paragraphs take a few sliced batches, each followed by a yield: on a busy machine more than waitFor's 1 s.
+        await vi.waitFor(() => expect(collapsedBy(shadow.querySelector('#in-held-shadow')!)).toBe('donation-appeal'), { timeout: 5000 });
       } finally {
         vi.unstubAllGlobals();
       }
