@@ -2,7 +2,7 @@
 // and shares are put in reasons, and the kinds of signal both models have.
 import type { DetectContext, Sensitivity } from '../core/types';
 import type { Signal } from './model';
-import { hasHint, type BlockStats, type Hint } from './stats';
+import { hasHint, hitCount, type BlockStats, type Hint } from './stats';
 
 /** How far size limits stretch: a more sensitive setting accepts bigger blocks and sparser walls. */
 const sizeFactors: Record<Sensitivity, number> = { low: 0.75, normal: 1, high: 1.4 };
@@ -43,4 +43,9 @@ export function where(id: string, prior: number, at: (stats: BlockStats) => bool
 /** A signal that is 1 when the block's class names hint at `name`; lazy, as reading them is the costly part. */
 export function hint(name: Hint, prior: number): Signal {
   return { id: `${name}Hint`, max: 1, prior, lazy: true, value: (stats) => flag(hasHint(stats, name)), reason: noValues };
+}
+
+/** Phrases of appeals, paywalls and newsletters: a block's own asking words (a link list's weigh against it). */
+export function askingPhrases(stats: BlockStats): number {
+  return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
 }

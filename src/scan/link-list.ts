@@ -4,10 +4,9 @@
 // what heads it, its class names, and where it sits: menus and the page header are the site's way around,
 // a short legal footer is its small print.
 import type { DetectContext, Verdict } from '../core/types';
-import { flag, hint, noValues, percent, quoted, share, sizeFactor, where } from './evidence';
+import { askingPhrases, flag, hint, noValues, percent, quoted, share, sizeFactor, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
-import { askingPhrases } from './plea';
 import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, type BlockStats } from './stats';
 
 /** Fewest links a list needs to be judged at all. */

@@ -4,7 +4,7 @@
 // form fields and payment links, and where it sits. Each kind of plea has its own evidence; the plea
 // detector whose evidence weighs most claims the box, so the reader sees what it asked for.
 import type { DetectContext, Verdict } from '../core/types';
-import { flag, hint as hintSignal, noValues, percent, quoted, share, where } from './evidence';
+import { askingPhrases, flag, hint as hintSignal, noValues, percent, quoted, share, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
@@ -78,11 +78,6 @@ const BUTTON_CHARS = 40;
 /** A short block that is a call to action: "Donate", "Jetzt spenden", "Subscribe". */
 function loneButton(stats: BlockStats): boolean {
   return stats.textLength <= BUTTON_CHARS && callsToAction(stats) > 0;
-}
-
-/** Phrases of appeals, paywalls and newsletters: a block's own asking words (a link list's weigh against it). */
-export function askingPhrases(stats: BlockStats): number {
-  return hitCount(stats, 'donation') + hitCount(stats, 'membership') + hitCount(stats, 'paywall') + hitCount(stats, 'newsletter');
 }
 
 /** Plain paragraphs: a story's, not a plea's (a letter-style appeal has some, a story many). */
