@@ -11,6 +11,8 @@ import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, match
 
 /** Fewest links a list needs to be judged at all. */
 export const MIN_LIST_LINKS = 2;
+/** Most links of a paragraph that is a sentence linking out (a licence, a credit line) rather than a list. */
+const SENTENCE_LINKS = 2;
 /** Characters between two links that are only a separator (" · " collapses to about two). */
 const SEPARATOR_CHARS = 2.5;
 /** Text a list of links needs before its share of links says much (three short entries have ~40). */
@@ -154,7 +156,7 @@ export function linkListVerdict(block: Element, context: DetectContext): Verdict
   // Plain text has a shape no page has: a run of short lines. No labelled page teaches it, so it is a rule.
   if (stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [{ key: 'why_lineWall', values: [String(stats.links)] }] } : null;
   // A paragraph with a link or two is a sentence that links (a licence, a credit line), not a list, unless headed.
-  if (block.tagName === 'P' && stats.links <= MIN_LIST_LINKS && !headed(stats)) return null;
+  if (block.tagName === 'P' && stats.links <= SENTENCE_LINKS && !headed(stats)) return null;
   const score = linkScore(stats, context);
   if (!score || onlyHoldsList(stats, context)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
