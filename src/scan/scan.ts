@@ -441,11 +441,19 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
       // other kinds are a column's.
       const parts = tops(inner).filter((part) => !paragraphTags.has(part.finding.element.tagName));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
+      else if (parts.length === 1 && finding.kind !== 'linkfarm' && menuAround(orderOf(finding), orderOf(parts[0]!.finding))) visit(inner);
       else kept.push(finding);
     }
   };
   visit(findings);
   return kept;
+}
+
+/** Whether what `outer` holds besides `inner` is a menu: four links or more, and links nearly all of its text. */
+function menuAround(outer: BlockStats, inner: BlockStats): boolean {
+  const links = outer.links - inner.links;
+  const text = outer.textLength - inner.textLength;
+  return links >= 4 && outer.linkTextLength - inner.linkTextLength >= 0.8 * text;
 }
 
 /** Descends through wrappers that hold nothing but one block: the smallest element wrapping the whole block. */
