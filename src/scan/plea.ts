@@ -210,7 +210,8 @@ function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind
     // Its parent is judged first: the child sits where the parent does, unless the parent holds the article.
     if (stats.place !== 'holds') childStats.place = stats.place;
     // A line after the plea ("Filed under…", the copyright) is the column's; a few words before it head the box.
-    if (stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
+    // An inline child (an email field, a link) is never collapsed on its own: the block around it is the plea.
+    if (!childStats.block || stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
     const childScore = pleaScore(childStats, context);
     if (childScore && claimingKind(childScore) === kind) return true;
   }
