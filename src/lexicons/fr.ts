@@ -155,8 +155,6 @@ export const fr: Lexicon = {
     'ne manquez pas',
     'recevez chaque jour',
     'recevoir gratuitement',
-    'par mail',
-    'par e-mail',
     'votre e-mail',
     'votre email',
     'votre adresse mail',
