@@ -142,10 +142,11 @@ export const pleaSignals: readonly PleaSignal[] = [
   where('insideArticle', 0, (s) => s.place === 'inside'),
   where('afterArticle', 0.3, (s) => s.place === 'after'),
   where('beforeArticle', -0.3, (s) => s.place === 'before'),
-  // One plea phrase and nothing that asks: a salutation or a line about a form ("Dear readers, please keep to
-  // the rules", "Enter your email to log in"), not yet a plea — unless the block is itself a link's text, or a long
-  // paragraph with a link: a postscript's "Please consider supporting the work of <the trust>" names where to act.
-  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, value: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) === 1 && !s.element.closest('a') && (s.textLength < 200 || s.links === 0)) },
+  // One plea or app phrase and nothing that asks: a salutation, a line about a form ("Dear readers, please keep to
+  // the rules", "Enter your email to log in") or a news item naming the App Store, not yet a plea — unless the block
+  // is itself a link's text, or a long paragraph with a link: a postscript's "Please consider supporting the work of
+  // <the trust>" names where to act.
+  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, value: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + hitCount(s, 'appPromo') === 1 && !s.element.closest('a') && (s.textLength < 200 || s.links === 0)) },
   // A box that says its piece in one paragraph and then asks with a donate button ("Thank you … [Donate]"): the
   // button to a donation page is its plea, though no sentence of it is (a header's tagline and button are chrome).
   where('paragraphThenDonate', 1.5, (s) => s.paragraphs === 1 && s.plainBeforePlea === 1 && s.donateLinks > 0 && hitCount(s, 'donateActions') > 0 && !s.inPageHeader),
