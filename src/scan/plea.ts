@@ -143,10 +143,10 @@ export const pleaSignals: readonly PleaSignal[] = [
   where('afterArticle', 0.3, (s) => s.place === 'after'),
   where('beforeArticle', -0.3, (s) => s.place === 'before'),
   // One plea or app phrase and nothing that asks: a salutation, a line about a form ("Dear readers, please keep to
-  // the rules", "Enter your email to log in") or a news item naming the App Store, not yet a plea — unless the block
-  // is itself a link's text, or a long paragraph with a link: a postscript's "Please consider supporting the work of
-  // <the trust>" names where to act.
-  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, value: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + hitCount(s, 'appPromo') === 1 && !s.element.closest('a') && (s.textLength < 200 || s.links === 0)) },
+  // the rules", "Enter your email to log in") or a paragraph of news naming the App Store (a banner's short line is a
+  // promo), not yet a plea — unless the block is itself a link's text, or a long paragraph with a link: a
+  // postscript's "Please consider supporting the work of <the trust>" names where to act.
+  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, value: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !s.element.closest('a') && (s.textLength < 200 || s.links === 0)) },
   // A box that says its piece in one paragraph and then asks with a donate button ("Thank you … [Donate]"): the
   // button to a donation page is its plea, though no sentence of it is (a header's tagline and button are chrome).
   where('paragraphThenDonate', 1.5, (s) => s.paragraphs === 1 && s.plainBeforePlea === 1 && s.donateLinks > 0 && hitCount(s, 'donateActions') > 0 && !s.inPageHeader),
@@ -211,8 +211,9 @@ function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind
     // Its parent is judged first: the child sits where the parent does, unless the parent holds the article.
     if (stats.place !== 'holds') childStats.place = stats.place;
     // A line after the plea ("Filed under…", the copyright) is the column's; a few words before it head the box.
-    // An inline child (an email field, a link) is never collapsed on its own: the block around it is the plea.
-    if (!childStats.block || stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
+    // An inline child (an email field) is never collapsed on its own: with a button beside it, the block around it is
+    // the sign-up form; a field and its label alone are one line of a larger form (a "send to a friend" dialog).
+    if ((!childStats.block && stats.buttons > 0) || stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
     const childScore = pleaScore(childStats, context);
     if (childScore && claimingKind(childScore) === kind) return true;
   }
