@@ -420,7 +420,8 @@ export function placeOf(index: StatsIndex, element: Element, article: Element | 
 /**
  * Nested findings collapse to the outermost, except that a finding holding separate inner findings of
  * other kinds is a column of blocks (a sidebar with a promo, a list and an app banner): those are
- * collapsed one by one, each with its own kind, instead of the column as a whole.
+ * collapsed one by one, each with its own kind, instead of the column as a whole; and a plea that is a menu
+ * around one inner plea (a footer's menu holding a sign-up box) gives way to that plea.
  */
 function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   const orderOf = (finding: Finding): BlockStats => index.stats.get(finding.element)!;
@@ -449,11 +450,14 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   return kept;
 }
 
-/** Whether what `outer` holds besides `inner` is a menu: four links or more, and links nearly all of its text. */
+/** Links a menu around an inner plea has at least, and the share of its text they hold. */
+const MENU_MIN_LINKS = 4;
+const MENU_LINK_SHARE = 0.8;
+
+/** Whether what `outer` holds besides `inner` is a menu. */
 function menuAround(outer: BlockStats, inner: BlockStats): boolean {
-  const links = outer.links - inner.links;
   const text = outer.textLength - inner.textLength;
-  return links >= 4 && outer.linkTextLength - inner.linkTextLength >= 0.8 * text;
+  return outer.links - inner.links >= MENU_MIN_LINKS && outer.linkTextLength - inner.linkTextLength >= MENU_LINK_SHARE * text;
 }
 
 /** Descends through wrappers that hold nothing but one block: the smallest element wrapping the whole block. */
