@@ -369,6 +369,11 @@ function pleaShaped(stats: BlockStats): boolean {
   return stats.plainBeforePlea === 0 && stats.seenPlea && asks >= LETTER_MIN_PLEA_PARAGRAPHS && plain <= LETTER_PLAIN_PER_PLEA * asks;
 }
 
+/** Found by the plea model: an appeal, a paywall, a newsletter box, or an app promo (counted among link farms). */
+function judgedAsPlea(finding: Finding): boolean {
+  return finding.kind !== 'linkfarm' || finding.detectorId === 'app-promo';
+}
+
 /**
  * The article guard's second half, what may be collapsed where. Never the article or anything holding it.
  * Never a block that opens with plain paragraphs (news with an appeal glued to its end: the appeal alone
@@ -381,7 +386,7 @@ function pleaShaped(stats: BlockStats): boolean {
 function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
   const stats = index.stats.get(finding.element)!;
   const article = context.article;
-  const plea = finding.kind !== 'linkfarm' || finding.detectorId === 'app-promo';
+  const plea = judgedAsPlea(finding);
   if (article && contains(index, finding.element, article)) return false;
   // The readers' comments are theirs, whatever words they use.
   if (stats.inComments) return false;
@@ -442,7 +447,7 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
       // other kinds are a column's.
       const parts = tops(inner).filter((part) => !paragraphTags.has(part.finding.element.tagName));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
-      else if (parts.length === 1 && finding.kind !== 'linkfarm' && menuAround(orderOf(finding), orderOf(parts[0]!.finding))) visit(inner);
+      else if (parts.length === 1 && judgedAsPlea(finding) && menuAround(orderOf(finding), orderOf(parts[0]!.finding))) visit(inner);
       else kept.push(finding);
     }
   };
