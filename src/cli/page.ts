@@ -18,12 +18,19 @@ const DECLARATION_WINDOW = 65_536;
 const declaredCharset = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
 
 /**
- * A saved page's text, decoded as a browser would: its BOM, else the charset it declares (also past the first
- * 1024 bytes, where a browser would reload once it meets the declaration), else UTF-8 when the bytes are
- * valid UTF-8, else windows-1252. jsdom's own sniffer stops at 1024 bytes and can trip over a malformed <meta>.
+ * A saved page's text, decoded as a browser would have when it was served: its BOM; else UTF-8 when the bytes are
+ * valid UTF-8 (a page saved by a tool is often re-encoded as UTF-8 but keeps the <meta charset> it was served with,
+ * and text in a legacy charset is almost never valid UTF-8 once it leaves ASCII); else the charset it declares (also
+ * past the first 1024 bytes, where a browser would reload once it meets the declaration); else windows-1252. jsdom's
+ * own sniffer stops at 1024 bytes and can trip over a malformed <meta>.
  */
 function decodePage(bytes: Buffer): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: the declared charset says what it is.
+  }
   const declared = declaredCharset.exec(bytes.subarray(0, DECLARATION_WINDOW).toString('latin1'))?.[1];
   if (declared) {
     try {
@@ -32,11 +39,7 @@ function decodePage(bytes: Buffer): string {
       // A charset the decoder does not know: read the bytes as undeclared.
     }
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+  return new TextDecoder('windows-1252').decode(bytes);
 }
 
 /**
