@@ -272,6 +272,8 @@ export const en: Lexicon = {
     'daily newsletters',
     'weekly newsletters',
     'free newsletters',
+    'our daily email',
+    'our weekly email',
     'sign up for free',
     'never miss a story',
     'unsubscribe at any time',
