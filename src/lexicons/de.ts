@@ -356,6 +356,13 @@ export const de: Lexicon = {
     'Whitelist deines Werbeblockers',
     'Whitelist Ihres Werbeblockers',
     'die sich durch Werbung finanziert',
+    'den Adblocker',
+    'den Werbeblocker',
+    'Ihren Adblocker',
+    'Ihren Werbeblocker',
+    'Adblocker deaktiviert',
+    'Werbeblocker deaktiviert',
+    'eine wichtige Einnahmequelle',
   ],
   dismissals: [
     'später erinnern',
