@@ -140,6 +140,8 @@ export const de: Lexicon = {
     'monatlich kündbar',
     'Wochen gratis testen',
     'Monat gratis testen',
+    'Vorzüge einer Mitgliedschaft',
+    'Neumitglieder',
   ],
   paywall: [
     'kostenlose Artikel',
@@ -344,6 +346,7 @@ export const de: Lexicon = {
     'Abo sichern',
     'Newsletter',
     'Mitgliedschaft',
+    'upgraden',
   ],
   adblock: [
     'einen Adblocker',
