@@ -96,7 +96,7 @@ function assemble() {
  * rather than take them as parameter properties, whose declared field esbuild does not mangle (eslint.config.js).
  */
 const internalProperties = new RegExp(`^(?:${[
-  'textLength', 'linkTextLength', 'nonLinkLength', 'shortLinks', 'headlineLinks', 'legalLinks', 'numberLinks', 'dateLinks',
+  'textLength', 'linkTextLength', 'nonLinkLength', 'shortLinks', 'headlineLinks', 'legalLinks', 'pageLinks', 'dateLinks',
   'donateLinks', 'memberLinks', 'appLinks', 'socialLinks', 'emailInputs', 'passwordInputs', 'textInputs', 'searchInputs',
   'listItems', 'paragraphs', 'pleaParagraphs', 'pleaChars', 'plainBeforePlea', 'seenPlea', 'hintBits',
   'headings', 'textareas', 'leading', 'inNavigation', 'lineWall', 'menus', 'inPageHeader', 'inFooter', 'inAside',

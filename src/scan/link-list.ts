@@ -115,11 +115,14 @@ export const linkSignals: readonly Signal[] = [
   hint('account', -1),
 ];
 
-/** Share of page-number links ("1 2 3 … »") that makes a block pagination: the page's own navigation. */
-const PAGINATION_SHARE = 0.6;
+/**
+ * Share of links within the page's own navigation that makes a block that navigation: pagination ("1 2 3 … »"), a
+ * table of contents.
+ */
+const PAGE_NAVIGATION_SHARE = 0.6;
 
 export function linkListMayMatch(stats: BlockStats): boolean {
-  return (stats.links >= MIN_LIST_LINKS || headed(stats)) && stats.numberLinks < PAGINATION_SHARE * stats.links;
+  return (stats.links >= MIN_LIST_LINKS || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links;
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {

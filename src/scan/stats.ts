@@ -45,6 +45,8 @@ const memberHref = new RegExp([
   String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
   String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/podpiska`,
 ].join('|'), 'i');
+/** A place in the page ("#section-2"; not "#" alone, nor a script's "#!/route"). */
+const inPageHref = /^#[^!]/;
 /** An email address: a way to reach the site, like its "Contact" page. */
 const contactHref = /^mailto:[^?]/i;
 const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
@@ -197,8 +199,11 @@ export interface BlockStats {
   headlineLinks: number;
   /** Links whose text is a legal or contact page ("Privacy policy", "Impressum"), and email addresses. */
   legalLinks: number;
-  /** Links whose text is a page number or an arrow ("2", "»"): pagination. */
-  numberLinks: number;
+  /**
+   * Links of the page's own navigation: a page number or an arrow ("2", "»"), and a link to a place in the page
+   * ("#section-2": a table of contents, footnotes).
+   */
+  pageLinks: number;
   /** Links whose text is a date ("December 2021", "2021/12"): an archive's entries. */
   dateLinks: number;
   donateLinks: number;
@@ -332,7 +337,7 @@ const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 
 function emptyStats(element: Element, order: number): BlockStats {
   return {
-    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, numberLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
+    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, pageLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
     emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
     pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, storyParagraphs: 0, hits: null, samples: null, hintBits: -1, element, headings: 0, textareas: 0, leading: 0, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
@@ -345,7 +350,7 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.shortLinks += source.shortLinks;
   target.headlineLinks += source.headlineLinks;
   target.legalLinks += source.legalLinks;
-  target.numberLinks += source.numberLinks;
+  target.pageLinks += source.pageLinks;
   target.dateLinks += source.dateLinks;
   target.donateLinks += source.donateLinks;
   target.memberLinks += source.memberLinks;
@@ -589,7 +594,8 @@ function finishCtaRun(run: TextRun, stats: BlockStats): void {
   if (run.parts) {
     const text = run.parts.join('');
     if (isDateLabel(text)) stats.dateLinks += 1;
-    else if (run.length <= PAGE_NUMBER_CHARS && pageNumber.test(text)) stats.numberLinks += 1;
+    // Set, not added: the link's address may have counted it already.
+    else if (run.length <= PAGE_NUMBER_CHARS && pageNumber.test(text)) stats.pageLinks = 1;
   }
 }
 
@@ -747,6 +753,7 @@ export function* statsSteps(
       }
       if (socialHref.test(href)) own.socialLinks = 1;
       else if (contactHref.test(href)) own.legalLinks = 1;
+      else if (inPageHref.test(href)) own.pageLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);
       if (kind === 'email') own.emailInputs = 1;
