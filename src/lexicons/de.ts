@@ -404,6 +404,12 @@ export const de: Lexicon = {
     'Sitemap',
     'Haftungsausschluss',
     'Widerruf',
+    'Werbung',
+    'Werbung buchen',
+    'Hilfe',
+    'Kundenservice',
+    'Leserservice',
+    'Nutzungsrechte',
   ],
   perPeriod: ['im Monat', 'pro Monat', 'monatlich', '/Monat', 'pro Jahr', 'im Jahr', 'jährlich', 'pro Woche', 'wöchentlich'],
 };

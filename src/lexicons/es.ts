@@ -254,6 +254,13 @@ export const es: Lexicon = {
     'accesibilidad',
     'mapa del sitio',
     'protección de datos',
+    'quiénes somos',
+    'sobre nosotros',
+    'publicidad',
+    'ayuda',
+    'preguntas frecuentes',
+    'atención al cliente',
+    'trabaja con nosotros',
   ],
   perPeriod: ['al mes', 'por mes', 'mensual', 'mensuales', '/mes', 'cada mes', 'al año', 'por año', 'anual', '/año', 'a la semana'],
 };

@@ -301,6 +301,13 @@ export const fr: Lexicon = {
     'accessibilité',
     'plan du site',
     'charte',
+    'qui sommes-nous',
+    'à propos',
+    'publicité',
+    'aide',
+    'FAQ',
+    'service client',
+    'annonceurs',
   ],
   perPeriod: ['par mois', '/mois', 'mensuel', 'mensuellement', 'chaque mois', 'par an', '/an', 'par année', 'par semaine'],
 };
