@@ -271,6 +271,7 @@ export const de: Lexicon = {
     'Empfohlene Artikel',
     'Neueste Artikel',
     'Schlagworte',
+    'Schlagwörter',
     'Themen',
     'Verwandte Artikel',
     'Ähnliche Artikel',

@@ -395,6 +395,7 @@ export const en: Lexicon = {
     'blog archive',
     'blogroll',
     'tags',
+    'keywords',
     'topics',
     'explore more on these topics',
     'in other news',

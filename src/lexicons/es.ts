@@ -171,6 +171,7 @@ export const es: Lexicon = {
     'Lo último',
     'Tendencias',
     'Etiquetas',
+    'Palabras clave',
     'Temas',
     'Lo más comentado',
     'Te podría interesar',
