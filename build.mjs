@@ -98,7 +98,7 @@ function assemble() {
 const internalProperties = new RegExp(`^(?:${[
   'textLength', 'linkTextLength', 'nonLinkLength', 'shortLinks', 'headlineLinks', 'legalLinks', 'pageLinks', 'dateLinks',
   'donateLinks', 'memberLinks', 'appLinks', 'socialLinks', 'emailInputs', 'passwordInputs', 'textInputs', 'searchInputs',
-  'listItems', 'paragraphs', 'pleaParagraphs', 'pleaChars', 'plainBeforePlea', 'seenPlea', 'hintBits',
+  'listItems', 'paragraphs', 'pleaParagraphs', 'pleaChars', 'plainBeforePlea', 'seenPlea', 'storyParagraphs', 'hintBits',
   'headings', 'textareas', 'leading', 'inNavigation', 'lineWall', 'menus', 'inPageHeader', 'inFooter', 'inAside',
   'inComments', 'subtreeEnd', 'ownsBlock', 'ownsCta', 'articleBodies', 'proseParagraphs',
   'prior', 'stats', 'contributions', 'probability', 'memo', 'lazy', 'claim', 'samples', 'hits', 'place', 'mayMatch', 'enabledByDefault',
