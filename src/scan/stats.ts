@@ -51,11 +51,11 @@ const inPageHref = /^#[^!]/;
 const contactHref = /^mailto:[^?]/i;
 const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
 /**
- * Social networks and sharing: a row of these is the site's "follow us" or "share" bar, not a link farm. A
+ * Social networks, sharing and feeds: a row of these is the site's "follow us" or "share" bar, not a link farm. A
  * share-by-email link ("mailto:?subject=…") is none: in a share bar the networks beside it tell the bar, and it also
  * closes boxes of the story's topics.
  */
-const socialHref = /(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram)\.(?:com|net|app|social|ru|me|org)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=/i;
+const socialHref = /(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)/i;
 
 /** Any hint at all: one test, and the hints one by one only for the few elements that pass it. */
 const anyHint = new RegExp(Object.values(hintPatterns).map((pattern) => pattern.source).join('|'), 'i');
