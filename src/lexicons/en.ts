@@ -192,6 +192,8 @@ export const en: Lexicon = {
     'gift a membership',
     'become a paid',
     'paid subscriber',
+    'hundreds of paid subscribers',
+    'thousands of paid subscribers',
     'ad-free reading',
     'unlimited access to',
     'exclusive newsletter for supporters',
