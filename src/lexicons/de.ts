@@ -230,6 +230,9 @@ export const de: Lexicon = {
     'melde dich für den',
     'melden Sie sich für den',
     'mit der Anmeldung willigen Sie',
+    'danke für Ihre Anmeldung',
+    'vielen Dank für Ihre Anmeldung',
+    'danke für deine Anmeldung',
   ],
   appPromo: [
     'laden Sie unsere App',

@@ -308,6 +308,10 @@ export const en: Lexicon = {
     'by signing up',
     'i agree to receive',
     'you may unsubscribe',
+    'thanks for subscribing',
+    'thank you for subscribing',
+    'thanks for signing up',
+    'thank you for signing up',
   ],
   appPromo: [
     'download our app',

@@ -134,6 +134,8 @@ export const es: Lexicon = {
     'tu dirección de correo electrónico',
     'elige tus boletines',
     'confirmar tu suscripción',
+    'gracias por suscribirte',
+    'gracias por tu suscripción',
   ],
   appPromo: [
     'descarga la app',

@@ -169,6 +169,8 @@ export const fr: Lexicon = {
     'votre adresse électronique',
     'choisir vos newsletters',
     'pour confirmer votre abonnement',
+    'merci pour votre inscription',
+    'merci de votre inscription',
   ],
   appPromo: [
     'téléchargez l\'application',
