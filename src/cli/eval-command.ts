@@ -16,7 +16,7 @@ import { closePage, parseHtml } from './page';
 import { defaultScanOptions } from './scan-options';
 import { excerpt, visibleText } from './text';
 
-export const EVAL_USAGE = 'tidings eval DIR [--json] [--sensitivity low|normal|high] [--judgements FILE | --no-judgements]';
+export const EVAL_USAGE = 'tidings eval DIR [DIR…] [--json] [--sensitivity low|normal|high] [--judgements FILE | --no-judgements]';
 
 /** Report groups: appeals are every plea standing between reader and article. */
 type Group = 'appeals' | 'linkfarms';
@@ -380,14 +380,9 @@ function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void 
   }
 }
 
-export function evalCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, { json: 'flag', sensitivity: 'value', judgements: 'value', 'no-judgements': 'flag' });
-  const [dir, ...extra] = args.positionals;
-  if (!dir) throw new UsageError('eval needs a corpus directory');
-  if (extra.length > 0) throw new UsageError(`eval takes one directory, got also: ${extra.join(' ')}`);
-  const options = defaultScanOptions(sensitivityFlag(args));
+/** One corpus measured: its pages scanned with `options`, its judgements counted where they apply. */
+function evaluateCorpus(dir: string, options: ScanOptions, judgements: Judgements | null): EvalReport {
   const corpus = readCorpus(dir);
-  const judgements = judgementsFor(args, dir);
   const byPage = (blocks: readonly JudgedBlock[]): Map<string, JudgedBlock[]> => {
     const map = new Map<string, JudgedBlock[]>();
     for (const block of blocks) map.set(block.file, [...(map.get(block.file) ?? []), block]);
@@ -408,8 +403,54 @@ export function evalCommand(argv: readonly string[], io: CliIo): number {
       scanErrors.push({ page: page.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }
   }
-  const report = summarize(outcomes, scanErrors, judgements ? { judgements, problems: strayProblems } : null);
-  if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2));
-  else printReport(report, io);
-  return scanErrors.length > 0 ? 1 : 0;
+  return summarize(outcomes, scanErrors, judgements ? { judgements, problems: strayProblems } : null);
+}
+
+/**
+ * Every corpus side by side, so that a change is judged by what it does to all of them at once: recall of appeals
+ * and of link farms, precision, article paragraphs hidden — label-only, and with judgements where a corpus has them.
+ */
+function printSummary(reports: readonly { dir: string; report: EvalReport }[], io: CliIo): void {
+  const fraction = (caught: number, blocks: number, recall: number | null): string => `${caught}/${blocks} ${percent(recall)}`;
+  io.out('');
+  io.out('='.repeat(100));
+  io.out(`All ${reports.length} corpora (label-only; judged figures where a corpus has judgements)`);
+  io.out(table(['corpus', 'pages', 'appeals', 'link farms', 'precision', 'hidden', 'judged appeals', 'judged link farms', 'judged precision', 'judged hidden'],
+    reports.map(({ dir, report }) => [
+      dir,
+      String(report.pages),
+      fraction(report.caughtByGroup.appeals, report.blocksByGroup.appeals, report.recallByGroup.appeals),
+      fraction(report.caughtByGroup.linkfarms, report.blocksByGroup.linkfarms, report.recallByGroup.linkfarms),
+      percent(report.precision),
+      `${report.articleParagraphsHidden}/${report.articleParagraphs}`,
+      report.judged ? percent(report.judged.recallByGroup.appeals) : '',
+      report.judged ? percent(report.judged.recallByGroup.linkfarms) : '',
+      report.judged ? percent(report.judged.precision) : '',
+      report.judged ? String(report.judged.articleParagraphsHidden) : '',
+    ]), [1]));
+}
+
+export function evalCommand(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, { json: 'flag', sensitivity: 'value', judgements: 'value', 'no-judgements': 'flag' });
+  const dirs = args.positionals;
+  if (dirs.length === 0) throw new UsageError('eval needs a corpus directory');
+  const options = defaultScanOptions(sensitivityFlag(args));
+  // Every corpus is read before any is scanned: a malformed one fails the run at once, not after the others.
+  const corpora = dirs.map((dir) => ({ dir, judgements: judgementsFor(args, dir) }));
+  for (const { dir } of corpora) readCorpus(dir);
+  const reports = corpora.map(({ dir, judgements }) => ({ dir, report: evaluateCorpus(dir, options, judgements) }));
+  const failed = reports.some(({ report }) => report.scanErrors.length > 0);
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify(reports.length === 1 ? reports[0]!.report : { corpora: reports }, null, 2));
+    return failed ? 1 : 0;
+  }
+  for (const { dir, report } of reports) {
+    if (reports.length > 1) {
+      io.out('');
+      io.out(`### ${dir}`);
+    }
+    printReport(report, io);
+  }
+  if (reports.length > 1) printSummary(reports, io);
+  return failed ? 1 : 0;
 }

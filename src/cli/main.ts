@@ -15,7 +15,8 @@ Usage:
       Print what would be collapsed: kind, detector, score, reasons, CSS path, first 80 characters.
       --clean OUT writes the page without the findings (--clean alone: to standard output).
   ${EVAL_USAGE}
-      Measure the detectors on a labelled corpus (DIR/labels.json, see corpus/README.md).
+      Measure the detectors on labelled corpora (each DIR/labels.json, see corpus/README.md); with
+      several, each is reported in turn, then all side by side (--json: {"corpora": [{dir, report}]}).
       Blocks a person judged real where the labels leave them out (eval/judgements.json when it is
       about DIR, or --judgements FILE) are counted in a separate section; --no-judgements leaves it out.
   ${TUNE_USAGE}

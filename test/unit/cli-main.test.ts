@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -237,6 +237,32 @@ describe('tidings eval', { timeout: 30_000 }, () => {
     const { code, err } = await run('eval', join(scratch, 'nowhere'));
     expect(code).toBe(2);
     expect(err).toContain('nowhere: no such directory');
+  });
+
+  it('measures several corpora in one run and sets them side by side', async () => {
+    const quiet = mkdtempSync(join(scratch, 'corpus-'));
+    mkdirSync(join(quiet, 'pages'));
+    copyFileSync(join(corpusDir, 'pages', 'quiet.html'), join(quiet, 'pages', 'quiet.html'));
+    writeFileSync(join(quiet, 'labels.json'), JSON.stringify({ version: 1, pages: [{ file: 'pages/quiet.html', article: null, blocks: [] }] }));
+    const json = await run('eval', corpusDir, quiet, '--json', '--no-judgements');
+    expect(json.code).toBe(0);
+    const { corpora } = JSON.parse(json.out);
+    expect(corpora.map((corpus: { dir: string }) => corpus.dir)).toEqual([corpusDir, quiet]);
+    expect(corpora[0].report).toMatchObject({ pages: 4, blocks: 9 });
+    expect(corpora[1].report).toMatchObject({ pages: 1, blocks: 0 });
+    const text = await run('eval', corpusDir, quiet, '--no-judgements');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain(`### ${quiet}`);
+    expect(text.out).toMatch(/^All 2 corpora/m);
+    expect(text.out).toMatch(new RegExp(`^${corpusDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+4\\s+\\d+/6 `, 'm'));
+  });
+
+  it('checks every corpus before scanning any', async () => {
+    const broken = corpusWith('{"version": 1, "pages": [');
+    const { code, out, err } = await run('eval', corpusDir, broken);
+    expect(code).toBe(2);
+    expect(err).toContain('not valid JSON');
+    expect(out).toBe('');
   });
 });
 
