@@ -11,7 +11,7 @@ import { articleParagraphs, evaluatePage, type BlockResult } from './evaluate';
 import { median, ms, percent, quantile, ratio, table } from './format';
 import type { CliIo } from './io';
 import { judgementsFor, type JudgedBlock, type Judgements } from './judgements';
-import { readCorpus, type PageLabels } from './labels';
+import { readCorpus, type Corpus, type PageLabels } from './labels';
 import { closePage, parseHtml } from './page';
 import { defaultScanOptions } from './scan-options';
 import { excerpt, visibleText } from './text';
@@ -381,8 +381,7 @@ function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void 
 }
 
 /** One corpus measured: its pages scanned with `options`, its judgements counted where they apply. */
-function evaluateCorpus(dir: string, options: ScanOptions, judgements: Judgements | null): EvalReport {
-  const corpus = readCorpus(dir);
+function evaluateCorpus(corpus: Corpus, options: ScanOptions, judgements: Judgements | null): EvalReport {
   const byPage = (blocks: readonly JudgedBlock[]): Map<string, JudgedBlock[]> => {
     const map = new Map<string, JudgedBlock[]>();
     for (const block of blocks) map.set(block.file, [...(map.get(block.file) ?? []), block]);
@@ -393,7 +392,7 @@ function evaluateCorpus(dir: string, options: ScanOptions, judgements: Judgement
   const corpusFiles = new Set(corpus.pages.map((page) => page.file));
   const strayProblems = [...judgedByPage.keys()]
     .filter((file) => !corpusFiles.has(file))
-    .map((file) => `${file}: not a page of ${dir}/labels.json, so its judgements count nowhere`);
+    .map((file) => `${file}: not a page of ${corpus.dir}/labels.json, so its judgements count nowhere`);
   const outcomes: PageOutcome[] = [];
   const scanErrors: EvalReport['scanErrors'] = [];
   for (const page of corpus.pages) {
@@ -436,9 +435,8 @@ export function evalCommand(argv: readonly string[], io: CliIo): number {
   if (dirs.length === 0) throw new UsageError('eval needs a corpus directory');
   const options = defaultScanOptions(sensitivityFlag(args));
   // Every corpus is read before any is scanned: a malformed one fails the run at once, not after the others.
-  const corpora = dirs.map((dir) => ({ dir, judgements: judgementsFor(args, dir) }));
-  for (const { dir } of corpora) readCorpus(dir);
-  const reports = corpora.map(({ dir, judgements }) => ({ dir, report: evaluateCorpus(dir, options, judgements) }));
+  const corpora = dirs.map((dir) => ({ dir, corpus: readCorpus(dir), judgements: judgementsFor(args, dir) }));
+  const reports = corpora.map(({ dir, corpus, judgements }) => ({ dir, report: evaluateCorpus(corpus, options, judgements) }));
   const failed = reports.some(({ report }) => report.scanErrors.length > 0);
   if (args.flags.has('json')) {
     io.out(JSON.stringify(reports.length === 1 ? reports[0]!.report : { corpora: reports }, null, 2));
