@@ -2,6 +2,7 @@
 // Types only: each edge sends and answers them with the browser's runtime/tabs messaging (src/browser.ts).
 import type { DetectorId, Kind, Reason, Sensitivity } from './core/types';
 import type { Lexicon } from './lexicons/types';
+import type { Patterns } from './lexicons/patterns';
 
 /** One collapsed block as the popup lists it. */
 export interface FindingSummary {
@@ -91,8 +92,11 @@ export interface LexiconRequest {
   lang: string;
 }
 
-/** The requested lexicon, or null when Tidings has none for that language. */
-export type LexiconReply = Lexicon | null;
+/**
+ * The requested lexicon with the patterns of class names and link addresses (the same for every language, sent with
+ * each so that words never come without them), or null when Tidings has no lexicon for that language.
+ */
+export type LexiconReply = { lexicon: Lexicon; patterns: Patterns } | null;
 
 /** Content script → background: every language's stop words, to tell a page's language by; answered with StopwordsReply. */
 export interface StopwordsRequest {

@@ -9,6 +9,7 @@ import type { DetectorId } from '../core/types';
 import { EventWindow } from '../bounded';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
+import { patterns } from '../lexicons/patterns';
 import { stopwordsByLanguage } from '../lexicons/stopwords';
 import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsReply, StopwordsRequest, TabStatusMessage } from '../messages';
 import type { Settings } from '../settings/schema';
@@ -173,7 +174,10 @@ export async function toggleSiteOfTab(tabId: number): Promise<void> {
 /** The answer to one runtime message, or undefined when it is not one of ours (another listener may answer). */
 export function answerMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
-  if (isLexiconRequest(message)) return Promise.resolve<LexiconReply>(lexiconOf(message.lang));
+  if (isLexiconRequest(message)) {
+    const lexicon = lexiconOf(message.lang);
+    return Promise.resolve<LexiconReply>(lexicon && { lexicon, patterns });
+  }
   if (isStopwordsRequest(message)) return Promise.resolve<StopwordsReply>(stopwordsByLanguage);
   if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettingsFor(settings, message.host));
   if (isSlowSelectorMessage(message)) return rememberSlowSelector(message).then(() => ({ ok: true }));

@@ -3,7 +3,6 @@
 // and the other languages' phrases are not injected into every page the reader opens.
 import browser from '../browser';
 import type { DetectorId } from '../core/types';
-import type { Lexicon } from '../lexicons/types';
 import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsRequest } from '../messages';
 import type { SiteSettings } from '../settings/site';
 
@@ -55,11 +54,11 @@ export async function reportSlowSelector(host: string, selector: string): Promis
   await browser.runtime.sendMessage(message);
 }
 
-/** The lexicon of `lang` (a primary subtag); rejects when the background has none. */
-export async function requestLexicon(lang: string): Promise<Lexicon> {
-  const lexicon = (await ask({ type: 'tidings:get-lexicon', lang })) as LexiconReply;
-  if (lexicon?.lang !== lang) throw new Error(`the background has no lexicon for "${lang}"`);
-  return lexicon;
+/** The lexicon of `lang` (a primary subtag) and the patterns sent with it; rejects when the background has none. */
+export async function requestLexicon(lang: string): Promise<NonNullable<LexiconReply>> {
+  const reply = (await ask({ type: 'tidings:get-lexicon', lang })) as LexiconReply;
+  if (reply?.lexicon?.lang !== lang || typeof reply.patterns !== 'object') throw new Error(`the background has no lexicon for "${lang}"`);
+  return reply;
 }
 
 /** Every language's stop words, to tell a page's language by; rejects when the background sent something else. */

@@ -15,6 +15,7 @@ import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } 
 import { ARTICLE_UNKNOWN, createScanContext, documentSteps, scanRoot, scanSteps, wordsAtHand, type ScanContext } from '../scan/scan';
 import { runUntil, type Steps } from '../scan/steps';
 import { provideStopwords } from '../scan/language';
+import { providePatterns } from '../scan/stats';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { watchStoredSettings } from '../settings/watch';
@@ -338,7 +339,9 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       if (requestedLexicons.has(lang)) continue;
       requestedLexicons.add(lang);
       requestLexicon(lang).then(
-        (lexicon) => {
+        ({ lexicon, patterns }) => {
+          // The patterns first: once a lexicon is here, blocks are judged (wordsAtHand).
+          providePatterns(patterns);
           provideLexicon(lexicon);
           for (const root of awaitingWords) batcher.queue(root);
           awaitingWords.clear();

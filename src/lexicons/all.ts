@@ -12,6 +12,8 @@ import { pl } from './pl';
 import { ru } from './ru';
 import { uk } from './uk';
 import { provideStopwords } from '../scan/language';
+import { providePatterns } from '../scan/stats';
+import { patterns } from './patterns';
 import { provideLexicon, type Language } from './index';
 import { stopwordsByLanguage } from './stopwords';
 
@@ -22,8 +24,9 @@ export function lexiconOf(lang: string): Lexicon | null {
   return Object.hasOwn(allLexicons, lang) ? allLexicons[lang as Language] : null;
 }
 
-/** Makes every lexicon and the stop words available to the scan at once: for the command line, the bench and the tests. */
+/** Makes every lexicon, the stop words and the patterns available to the scan at once: for the command line, the bench and the tests. */
 export function provideAllLexicons(): void {
   for (const lexicon of Object.values(allLexicons)) provideLexicon(lexicon);
   provideStopwords(stopwordsByLanguage);
+  providePatterns(patterns);
 }

@@ -7,60 +7,43 @@ import type { Score } from './model';
 import { drain, type Steps } from './steps';
 import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
+import type { Patterns } from '../lexicons/patterns';
 
 /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'tags' | 'vendor' | 'popup' | 'social' | 'account';
 
-/** A story's tags, keywords or categories: a list of links of their own kind (see link-list.ts). */
-const tagNames = /(?:^|[^a-z])tags(?:[^a-z]|$)|categor|keywords|schlagw/i;
+/** The hints in the order of their bits (hintBits); their patterns are data (lexicons/patterns.ts). */
+const hints = 'donate membership paywall newsletter appPromo linkfarm tags vendor popup social account'.split(' ') as Hint[];
 
-const hintPatterns: Record<Hint, RegExp> = {
-  donate: /donat|contribut|support-?us|supporter|fundrais|(?:^|[^a-z])epic(?:[^a-z]|$)|patreon|ko-?fi|(?:^|[^a-z])give(?:[^a-z]|$)|spende|unterstuetz|soutien|steady|twingle/i,
-  membership: /member(?:ship)?|mitglied|subscri(?:be|ption)[-_]?(?:cta|prompt|promo|box|banner)|join[-_]?us|abo[-_]?(?:promo|teaser|box|cta)/i,
-  paywall: /paywall|regwall|meter(?:ed)?[-_]|[-_]meter|piano|subscriber[-_]?only|premium[-_]?(?:wall|gate|banner)|(?:^|[^a-z])gate(?:[^a-z]|$)/i,
-  newsletter: /newsletter|sign-?up|subscribe|opt-?in|email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed|mailing/i,
-  appPromo: /app[-_]?(?:promo|download|banner|store|badge|link)|smart-?banner|google-?play/i,
-  linkfarm: new RegExp(`${tagNames.source}|trending|most[-_]?(?:read|popular|viewed|shared|commented)|popular|related|recommend|around[-_]?the[-_]?web|tag-?cloud|footer[-_]?links|sitemap|more[-_]?from|read[-_]?more|recirc|archive|blogroll|linkcat|teaser[-_]?list`, 'i'),
-  tags: tagNames,
-  /** Recommendation widgets by their vendors' markers. */
-  vendor: /taboola|outbrain|zergnet|revcontent|plista|ligatus|mgid|dianomi|nativo|adblade|zemanta|yieldmo|sharethrough|content-?ad/i,
-  /** Boxes laid over the page or pinned to it. */
-  popup: /modal|popup|pop-up|overlay|lightbox|interstitial|flyout|slide-?in|toast|sticky|(?:^|[-_\s])fixed|bottom-?bar|top-?bar|banner/i,
-  /** Share and follow bars. */
-  social: /share|sharing|social|follow/i,
-  /** Sign-in and account boxes. */
-  account: /login|log-in|signin|sign-in|account|profile|user-?menu/i,
-};
-const hints = Object.keys(hintPatterns) as Hint[];
-
-/** Donation pages and payment services, in any language: what a donate button leads to. */
-const donateHref = new RegExp([
-  String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,
-  String.raw`\/dona(?:r|re|tion)?(?:[-/?#]|$)|\/apoya|\/sostieni|\/doneer|\/steun|\/wesprzyj|\/wsparcie|\/podderzh|\/pidtrym`,
-  String.raw`patreon\.com|paypal\.(?:com|me)|ko-fi\.com|buymeacoffee\.com|liberapay\.com|opencollective\.com|gofundme\.com|steadyhq\.com`,
-  String.raw`twingle\.de|donorbox\.org|fundraiseup\.com|givebutter\.com|tipeee\.com|helloasso\.com|betterplace\.org|(?:buy|donate)\.stripe\.com`,
-].join('|'), 'i');
-/** Membership and subscription pages, in any language. */
-const memberHref = new RegExp([
-  String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
-  String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/podpiska`,
-].join('|'), 'i');
 /** A place in the page ("#section-2"; not "#" alone, nor a script's "#!/route"). */
 const inPageHref = /^#[^!]/;
-/** An email address: a way to reach the site, like its "Contact" page. */
-const contactHref = /^mailto:[^?]/i;
-const appHref = /play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link/i;
-/**
- * Social networks, sharing and feeds: a row of these is the site's "follow us" or "share" bar, not a link farm. A
- * share-by-email link ("mailto:?subject=…") is none: in a share bar the networks beside it tell the bar, and it also
- * closes boxes of the story's topics.
- */
-const socialHref = /(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)/i;
 
+// The patterns of class names and link addresses come with the words (the background serves both): until then no block
+// is judged (scan.ts wordsAtHand), and a pass made before them is made again once they come, as for the phrases.
+const never = /(?!)/;
+let hintPatterns: RegExp[] = [];
 /** Any hint at all: one test, and the hints one by one only for the few elements that pass it. */
-const anyHint = new RegExp(Object.values(hintPatterns).map((pattern) => pattern.source).join('|'), 'i');
+let anyHint = never;
+let donateHref = never;
+let memberHref = never;
+let appHref = never;
+let socialHref = never;
+let legalHref = never;
 /** Any kind of plea link, likewise. */
-const anyPleaHref = new RegExp([donateHref, memberHref, appHref].map((pattern) => pattern.source).join('|'), 'i');
+let anyPleaHref = never;
+
+/** Compiles the patterns of class names and link addresses every scan from now on reads. */
+export function providePatterns(given: Patterns): void {
+  const compile = (...sources: string[]): RegExp => new RegExp(sources.join('|'), 'i');
+  hintPatterns = hints.map((hint) => compile(given.hints[hint]));
+  anyHint = compile(...hints.map((hint) => given.hints[hint]));
+  donateHref = compile(given.donateHref);
+  memberHref = compile(given.memberHref);
+  appHref = compile(given.appHref);
+  socialHref = compile(given.socialHref);
+  legalHref = compile(given.legalHref);
+  anyPleaHref = compile(given.donateHref, given.memberHref, given.appHref);
+}
 
 // Tag names are listed as spaced strings: the content script carries them on every page.
 /** Elements whose text flows inside the surrounding block; every other element is a block. */
@@ -433,8 +416,8 @@ function namesOf(element: Element): string {
 
 function ownHints(names: string): number {
   let bits = 0;
-  hints.forEach((hint, i) => {
-    if (hintPatterns[hint].test(names)) bits |= 1 << i;
+  hintPatterns.forEach((pattern, i) => {
+    if (pattern.test(names)) bits |= 1 << i;
   });
   return bits;
 }
@@ -752,7 +735,7 @@ export function* statsSteps(
         if (appHref.test(href)) own.appLinks = 1;
       }
       if (socialHref.test(href)) own.socialLinks = 1;
-      else if (contactHref.test(href)) own.legalLinks = 1;
+      else if (legalHref.test(href)) own.legalLinks = 1;
       else if (inPageHref.test(href)) own.pageLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);

@@ -4,6 +4,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { ALWAYS_SHOW_LIMIT, answerMessage, toggleSiteOfTab } from '../../src/background/answer';
 import { allLexicons } from '../../src/lexicons/all';
 import { de } from '../../src/lexicons/de';
+import { patterns } from '../../src/lexicons/patterns';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SiteSettings } from '../../src/settings/site';
 import { loadSettings, saveSettings } from '../../src/settings/store';
@@ -61,7 +62,7 @@ describe('background answers', () => {
   });
 
   it('hands out a lexicon by language, and null for a language it has none for', async () => {
-    expect(await ask({ type: 'tidings:get-lexicon', lang: 'de' })).toBe(de);
+    expect(await ask({ type: 'tidings:get-lexicon', lang: 'de' })).toEqual({ lexicon: de, patterns });
     expect(await ask({ type: 'tidings:get-lexicon', lang: 'xx' })).toBeNull();
     expect(await ask({ type: 'tidings:get-lexicon', lang: 'constructor' })).toBeNull();
   });

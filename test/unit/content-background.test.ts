@@ -46,12 +46,15 @@ describe('requests to the background', () => {
     expect(sendMessage).toHaveBeenCalledWith({ type: 'tidings:always-show', host: 'news.example', detectorIds: ['link-farm'] });
   });
 
-  it('takes an answer that is not settings, or not the lexicon asked for, as an error', async () => {
+  it('takes an answer that is not settings, or not the lexicon asked for with the patterns, as an error', async () => {
     sendMessage.mockResolvedValueOnce(undefined);
     await expect(requestSiteSettings('news.example')).rejects.toThrow('the background sent no settings');
     sendMessage.mockResolvedValueOnce(null);
     await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
-    sendMessage.mockResolvedValueOnce({ lang: 'fr' });
+    sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'fr' }, patterns: {} });
+    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    // Words without the patterns of class names and links would judge blocks by their text alone.
+    sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' } });
     await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
   });
 });

@@ -1,0 +1,59 @@
+// Patterns of class names and link addresses, in any language: data like the lexicons, served with them by the
+// background (the content script ships none of it), compiled by the scan (scan/stats.ts providePatterns).
+// Regular-expression sources, matched case-insensitively.
+import type { Hint } from '../scan/stats';
+
+/** A story's tags, keywords or categories: a list of links of their own kind (see scan/link-list.ts). */
+const tagNames = String.raw`(?:^|[^a-z])tags(?:[^a-z]|$)|categor|keywords|schlagw`;
+
+export interface Patterns {
+  /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
+  hints: Readonly<Record<Hint, string>>;
+  /** Donation pages and payment services: what a donate button leads to. */
+  donateHref: string;
+  /** Membership and subscription pages. */
+  memberHref: string;
+  /** App stores and app links. */
+  appHref: string;
+  /**
+   * Social networks, sharing and feeds: a row of these is the site's "follow us" or "share" bar, not a link farm. A
+   * share-by-email link ("mailto:?subject=…") is none: in a share bar the networks beside it tell the bar, and it also
+   * closes boxes of the story's topics.
+   */
+  socialHref: string;
+  /** An email address: a way to reach the site, like its "Contact" page. */
+  legalHref: string;
+}
+
+export const patterns: Patterns = {
+  hints: {
+    donate: String.raw`donat|contribut|support-?us|supporter|fundrais|(?:^|[^a-z])epic(?:[^a-z]|$)|patreon|ko-?fi|(?:^|[^a-z])give(?:[^a-z]|$)|spende|unterstuetz|soutien|steady|twingle`,
+    membership: String.raw`member(?:ship)?|mitglied|subscri(?:be|ption)[-_]?(?:cta|prompt|promo|box|banner)|join[-_]?us|abo[-_]?(?:promo|teaser|box|cta)`,
+    paywall: String.raw`paywall|regwall|meter(?:ed)?[-_]|[-_]meter|piano|subscriber[-_]?only|premium[-_]?(?:wall|gate|banner)|(?:^|[^a-z])gate(?:[^a-z]|$)`,
+    newsletter: String.raw`newsletter|sign-?up|subscribe|opt-?in|email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed|mailing`,
+    appPromo: String.raw`app[-_]?(?:promo|download|banner|store|badge|link)|smart-?banner|google-?play`,
+    linkfarm: String.raw`${tagNames}|trending|most[-_]?(?:read|popular|viewed|shared|commented)|popular|related|recommend|around[-_]?the[-_]?web|tag-?cloud|footer[-_]?links|sitemap|more[-_]?from|read[-_]?more|recirc|archive|blogroll|linkcat|teaser[-_]?list`,
+    tags: tagNames,
+    /** Recommendation widgets by their vendors' markers. */
+    vendor: String.raw`taboola|outbrain|zergnet|revcontent|plista|ligatus|mgid|dianomi|nativo|adblade|zemanta|yieldmo|sharethrough|content-?ad`,
+    /** Boxes laid over the page or pinned to it. */
+    popup: String.raw`modal|popup|pop-up|overlay|lightbox|interstitial|flyout|slide-?in|toast|sticky|(?:^|[-_\s])fixed|bottom-?bar|top-?bar|banner`,
+    /** Share and follow bars. */
+    social: String.raw`share|sharing|social|follow`,
+    /** Sign-in and account boxes. */
+    account: String.raw`login|log-in|signin|sign-in|account|profile|user-?menu`,
+  },
+  donateHref: [
+    String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,
+    String.raw`\/dona(?:r|re|tion)?(?:[-/?#]|$)|\/apoya|\/sostieni|\/doneer|\/steun|\/wesprzyj|\/wsparcie|\/podderzh|\/pidtrym`,
+    String.raw`patreon\.com|paypal\.(?:com|me)|ko-fi\.com|buymeacoffee\.com|liberapay\.com|opencollective\.com|gofundme\.com|steadyhq\.com`,
+    String.raw`twingle\.de|donorbox\.org|fundraiseup\.com|givebutter\.com|tipeee\.com|helloasso\.com|betterplace\.org|(?:buy|donate)\.stripe\.com`,
+  ].join('|'),
+  memberHref: [
+    String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
+    String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/podpiska`,
+  ].join('|'),
+  appHref: String.raw`play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link`,
+  socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
+  legalHref: String.raw`^mailto:[^?]`,
+};
