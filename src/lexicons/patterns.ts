@@ -21,7 +21,10 @@ export interface Patterns {
    * closes boxes of the story's topics.
    */
   socialHref: string;
-  /** An email address: a way to reach the site, like its "Contact" page. */
+  /**
+   * The site's contact, legal and privacy pages, and email addresses: a footer of these is the site's chrome, whatever
+   * its language. Only a whole segment of the path counts ("/privacy", not "/privacy-in-the-news-2024").
+   */
   legalHref: string;
 }
 
@@ -55,5 +58,5 @@ export const patterns: Patterns = {
   ].join('|'),
   appHref: String.raw`play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link`,
   socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
-  legalHref: String.raw`^mailto:[^?]`,
+  legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)`,
 };
