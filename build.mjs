@@ -97,7 +97,7 @@ function assemble() {
  */
 const internalProperties = new RegExp(`^(?:${[
   'textLength', 'linkTextLength', 'nonLinkLength', 'shortLinks', 'headlineLinks', 'legalLinks', 'pageLinks', 'dateLinks',
-  'donateLinks', 'memberLinks', 'appLinks', 'socialLinks', 'emailInputs', 'passwordInputs', 'textInputs', 'searchInputs',
+  'donateLinks', 'memberLinks', 'appLinks', 'socialLinks', 'tagLinks', 'emailInputs', 'passwordInputs', 'textInputs', 'searchInputs',
   'listItems', 'paragraphs', 'pleaParagraphs', 'pleaChars', 'plainBeforePlea', 'seenPlea', 'storyParagraphs', 'hintBits',
   'headings', 'textareas', 'leading', 'inNavigation', 'lineWall', 'menus', 'inPageHeader', 'inFooter', 'inAside',
   'inComments', 'subtreeEnd', 'ownsBlock', 'ownsCta', 'articleBodies', 'proseParagraphs',

@@ -26,6 +26,8 @@ export interface Patterns {
    * its language. Only a whole segment of the path counts ("/privacy", not "/privacy-in-the-news-2024").
    */
   legalHref: string;
+  /** A page of a tag, topic, keyword or category, or a search for one: where the links of a story's tag row lead. */
+  tagHref: string;
 }
 
 export const patterns: Patterns = {
@@ -59,4 +61,5 @@ export const patterns: Patterns = {
   appHref: String.raw`play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link`,
   socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
   legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)`,
+  tagHref: String.raw`\/(?:tags?|topics?|categor(?:y|ies)|keywords?|themen?|thema|temas?|sujets?|schlagw[oö]rte?|stichw[oö]rte?|etiquetas?|argomenti|tematy|teg|tegi|tema)\/[^/?#]|[?&](?:q|keywords?|query|tags?)=[^&]`,
 };

@@ -66,7 +66,7 @@ function teaserCard(stats: BlockStats): boolean {
  * "keywords-section"); a box with a paragraph (a site footer around its list of sections) is more than a row.
  */
 export function taggedRow(stats: BlockStats): boolean {
-  return stats.paragraphs === 0 && 2 * stats.headlineLinks < stats.links && hasHint(stats, 'tags');
+  return stats.paragraphs === 0 && 2 * stats.headlineLinks < stats.links && (2 * stats.tagLinks > stats.links || hasHint(stats, 'tags'));
 }
 
 // Each signal's prior is its hand-set weight (see scan/model.ts); `tidings tune` fits the weights in
@@ -113,6 +113,9 @@ export const linkSignals: readonly Signal[] = [
   hint('vendor', 1.5),
   hint('social', -0.8),
   hint('account', -1),
+  // A short row of links to the pages of tags, topics or categories (or to searches for them): a story's tags, in any
+  // language. A menu's links lead to categories too: the site's way around, not a row of tags.
+  { id: 'tagLinkShare', max: 1, prior: 1, value: (s) => (s.textLength > TAG_ROW_CHARS || s.inNavigation || s.menus > 0 || s.inPageHeader ? 0 : share(s.tagLinks, s.links)), reason: (s) => [String(s.tagLinks)] },
 ];
 
 /**

@@ -29,6 +29,7 @@ let memberHref = never;
 let appHref = never;
 let socialHref = never;
 let legalHref = never;
+let tagHref = never;
 /** Any kind of plea link, likewise. */
 let anyPleaHref = never;
 
@@ -42,6 +43,7 @@ export function providePatterns(given: Patterns): void {
   appHref = compile(given.appHref);
   socialHref = compile(given.socialHref);
   legalHref = compile(given.legalHref);
+  tagHref = compile(given.tagHref);
   anyPleaHref = compile(given.donateHref, given.memberHref, given.appHref);
 }
 
@@ -194,6 +196,8 @@ export interface BlockStats {
   appLinks: number;
   /** Links to social networks or sharing services. */
   socialLinks: number;
+  /** Links to the site's pages of a tag, topic or category, or to a search for one: a story's tags lead there. */
+  tagLinks: number;
   emailInputs: number;
   /** A password field: a sign-in form, not a sign-up box. */
   passwordInputs: number;
@@ -320,7 +324,7 @@ const articleBodyProp = /(?:^|\s)articleBody(?:\s|$)/;
 
 function emptyStats(element: Element, order: number): BlockStats {
   return {
-    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, pageLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0,
+    textLength: 0, linkTextLength: 0, links: 0, shortLinks: 0, headlineLinks: 0, legalLinks: 0, pageLinks: 0, dateLinks: 0, donateLinks: 0, memberLinks: 0, appLinks: 0, socialLinks: 0, tagLinks: 0,
     emailInputs: 0, passwordInputs: 0, textInputs: 0, searchInputs: 0, buttons: 0, forms: 0, listItems: 0, images: 0, paragraphs: 0,
     pleaParagraphs: 0, pleaChars: 0, plainBeforePlea: 0, seenPlea: false, storyParagraphs: 0, hits: null, samples: null, hintBits: -1, element, headings: 0, textareas: 0, leading: 0, inNavigation: false, lineWall: false, menus: 0, inPageHeader: false, inFooter: false, inAside: false, inComments: false, block: false, place: 'unknown', memo: null, order, subtreeEnd: order,
   };
@@ -339,6 +343,7 @@ function addInto(target: BlockStats, source: BlockStats): void {
   target.memberLinks += source.memberLinks;
   target.appLinks += source.appLinks;
   target.socialLinks += source.socialLinks;
+  target.tagLinks += source.tagLinks;
   target.passwordInputs += source.passwordInputs;
   target.emailInputs += source.emailInputs;
   target.textInputs += source.textInputs;
@@ -734,6 +739,7 @@ export function* statsSteps(
         else if (memberHref.test(href)) own.memberLinks = 1;
         if (appHref.test(href)) own.appLinks = 1;
       }
+      if (tagHref.test(href)) own.tagLinks = 1;
       if (socialHref.test(href)) own.socialLinks = 1;
       else if (legalHref.test(href)) own.legalLinks = 1;
       else if (inPageHref.test(href)) own.pageLinks = 1;
