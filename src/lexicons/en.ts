@@ -150,6 +150,10 @@ export const en: Lexicon = {
     'donate to eff',
     'making a donation',
     'consider supporting the work',
+    'your ongoing support',
+    'reader contribution',
+    'reader contributions',
+    'it only takes a minute',
   ],
   membership: [
     'become a member',
