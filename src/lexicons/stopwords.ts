@@ -12,6 +12,9 @@ import { nlStopwords } from './nl';
 import { plStopwords } from './pl';
 import { ruStopwords } from './ru';
 import { ukStopwords } from './uk';
+import { zhStopwords } from './zh';
+import { jaStopwords } from './ja';
+import { koStopwords } from './ko';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -25,4 +28,7 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   pl: plStopwords,
   ru: ruStopwords,
   uk: ukStopwords,
+  zh: zhStopwords,
+  ja: jaStopwords,
+  ko: koStopwords,
 };

@@ -79,6 +79,13 @@ function classify(code: number): void {
     charFold[code] = code;
     return;
   }
+  // Chinese and Japanese leave no space between words, and Korean joins its endings to its words: each kana, ideograph
+  // and Hangul syllable is a token of its own, so a phrase ("相关新闻", "会員限定", "후원") matches inside a run of text.
+  if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)) {
+    charClass[code] = SYMBOL;
+    charFold[code] = code;
+    return;
+  }
   if (/\s/.test(char)) {
     charClass[code] = SPACE;
     charFold[code] = 32;
@@ -197,7 +204,7 @@ const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', 'r$', 'us$'
 const currencyAfter = [
   '$', '€', '£', '¥', '₹', '₽', '₴',
   'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
-  'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč',
+  'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč', '원', '円', '元',
 ];
 
 function escapeRegExp(text: string): string {

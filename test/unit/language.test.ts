@@ -113,8 +113,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has ten languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'uk']);
+  it('has thirteen languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

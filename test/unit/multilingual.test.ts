@@ -54,6 +54,9 @@ const appealPages = [
   { lang: 'uk', file: 'uk-membership.html' },
   { lang: 'ru', file: 'ru-most-read.html' },
   { lang: 'es', file: 'es-app-promo.html', needsOwnLexicon: false },
+  { lang: 'zh', file: 'zh-related.html' },
+  { lang: 'ja', file: 'ja-paywall.html' },
+  { lang: 'ko', file: 'ko-donation.html' },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true }) => {
