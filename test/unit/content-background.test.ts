@@ -56,5 +56,7 @@ describe('requests to the background', () => {
     // Words without the patterns of class names and links would judge blocks by their text alone.
     sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' } });
     await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' }, patterns: null });
+    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
   });
 });
