@@ -9,11 +9,12 @@ import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, r
 import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
 import type { Patterns } from '../lexicons/patterns';
 
-/** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
-export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'tags' | 'vendor' | 'popup' | 'social' | 'account';
-
-/** The hints in the order of their bits (hintBits); their patterns are data (lexicons/patterns.ts). */
-const hints = 'donate membership paywall newsletter appPromo linkfarm tags vendor popup social account'.split(' ') as Hint[];
+/**
+ * Class/id words that hint at a kind of block (supporting evidence only, never enough alone), in the order of their
+ * bits (hintBits); their patterns are data (lexicons/patterns.ts).
+ */
+const hints = ['donate', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkfarm', 'tags', 'vendor', 'popup', 'social', 'account'] as const;
+export type Hint = (typeof hints)[number];
 
 /** A place in the page ("#section-2"; not "#" alone, nor a script's "#!/route"). */
 const inPageHref = /^#[^!]/;
