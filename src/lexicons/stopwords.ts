@@ -16,6 +16,7 @@ import { zhStopwords } from './zh';
 import { jaStopwords } from './ja';
 import { koStopwords } from './ko';
 import { svStopwords } from './sv';
+import { daStopwords } from './da';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -33,4 +34,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   ja: jaStopwords,
   ko: koStopwords,
   sv: svStopwords,
+  da: daStopwords,
 };

@@ -28,6 +28,7 @@ const samples = {
   ru: 'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет, а пока будет ходить паром.',
   uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
   sv: 'Kommunfullmäktige beslutade på tisdagen att stänga den gamla bron för reparationer. Enligt kommunen tar arbetet minst två år, och under tiden går det en färja över älven.',
+  da: 'Byrådet besluttede tirsdag at lukke den gamle bro på grund af reparationer. Ifølge kommunen vil arbejdet tage mindst to år, og i mellemtiden har de sat en færge ind over åen.',
 } satisfies Record<string, string>;
 
 describe('detectTextLanguage', () => {
@@ -114,8 +115,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has fourteen languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
+  it('has fifteen languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['da', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

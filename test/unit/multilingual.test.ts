@@ -59,6 +59,7 @@ const appealPages = [
   { lang: 'ja', file: 'ja-paywall.html' },
   { lang: 'ko', file: 'ko-donation.html' },
   { lang: 'sv', file: 'sv-donation.html', storyQuotesPlea: true },
+  { lang: 'da', file: 'da-newsletter.html', storyQuotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false }) => {
