@@ -17,6 +17,7 @@ import { jaStopwords } from './ja';
 import { koStopwords } from './ko';
 import { svStopwords } from './sv';
 import { daStopwords } from './da';
+import { nbStopwords } from './nb';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -35,4 +36,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   ko: koStopwords,
   sv: svStopwords,
   da: daStopwords,
+  nb: nbStopwords,
 };

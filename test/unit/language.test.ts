@@ -29,6 +29,7 @@ const samples = {
   uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
   sv: 'Kommunfullmäktige beslutade på tisdagen att stänga den gamla bron för reparationer. Enligt kommunen tar arbetet minst två år, och under tiden går det en färja över älven.',
   da: 'Byrådet besluttede tirsdag at lukke den gamle bro på grund af reparationer. Ifølge kommunen vil arbejdet tage mindst to år, og i mellemtiden har de sat en færge ind over åen.',
+  nb: 'Bystyret vedtok tirsdag å stenge den gamle brua for reparasjoner. Ifølge kommunen vil arbeidet ta minst to år, og i mellomtiden blir det satt inn en ferje over elva.',
 } satisfies Record<string, string>;
 
 describe('detectTextLanguage', () => {
@@ -68,6 +69,13 @@ describe('pageLanguage', () => {
     expect(pageLanguage(page('', '<p>x</p>', 'lang="ja"'))).toBe('ja');
   });
 
+  it('reads Norwegian and Nynorsk as Bokmål, the Norwegian Tidings has', () => {
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="no"'))).toBe('nb');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="nn-NO"'))).toBe('nb');
+    expect(pageLanguage(page('<meta property="og:locale" content="no_NO">', '<p>x</p>'))).toBe('nb');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="nb-NO"'))).toBe('nb');
+  });
+
   it('reads xml:lang when lang is absent', () => {
     expect(pageLanguage(page('', '<p>x</p>', 'xml:lang="it-IT"'))).toBe('it');
   });
@@ -105,6 +113,7 @@ describe('lexiconsFor', () => {
     expect(lexiconsFor([]).map((l) => l.lang)).toEqual(['en']);
     expect(lexiconsFor(['de', 'de-AT', 'en', 'xx', 'fr']).map((l) => l.lang)).toEqual(['en', 'de', 'fr']);
     expect(lexiconsFor(['UK']).map((l) => l.lang)).toEqual(['en', 'uk']);
+    expect(lexiconsFor(['no', 'nn-NO', 'nb']).map((l) => l.lang)).toEqual(['en', 'nb']);
   });
 
   it('lists each phrase once per language, as the matcher sees it (case and diacritics folded)', () => {
@@ -115,8 +124,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has fifteen languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['da', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
+  it('has sixteen languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['da', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

@@ -60,6 +60,8 @@ const appealPages = [
   { lang: 'ko', file: 'ko-donation.html' },
   { lang: 'sv', file: 'sv-donation.html', storyQuotesPlea: true },
   { lang: 'da', file: 'da-newsletter.html', storyQuotesPlea: true },
+  // Declared 'no', as many Norwegian sites do: read with the Bokmål lexicon.
+  { lang: 'nb', file: 'nb-paywall.html', storyQuotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false }) => {
