@@ -18,6 +18,7 @@ import { koStopwords } from './ko';
 import { svStopwords } from './sv';
 import { daStopwords } from './da';
 import { nbStopwords } from './nb';
+import { fiStopwords } from './fi';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -37,4 +38,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   sv: svStopwords,
   da: daStopwords,
   nb: nbStopwords,
+  fi: fiStopwords,
 };

@@ -30,6 +30,7 @@ const samples = {
   sv: 'Kommunfullmäktige beslutade på tisdagen att stänga den gamla bron för reparationer. Enligt kommunen tar arbetet minst två år, och under tiden går det en färja över älven.',
   da: 'Byrådet besluttede tirsdag at lukke den gamle bro på grund af reparationer. Ifølge kommunen vil arbejdet tage mindst to år, og i mellemtiden har de sat en færge ind over åen.',
   nb: 'Bystyret vedtok tirsdag å stenge den gamle brua for reparasjoner. Ifølge kommunen vil arbeidet ta minst to år, og i mellomtiden blir det satt inn en ferje over elva.',
+  fi: 'Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan korjaustöiden ajaksi. Kaupungin mukaan työt kestävät vähintään kaksi vuotta, ja sillä välin joen yli kulkee lautta.',
 } satisfies Record<string, string>;
 
 describe('detectTextLanguage', () => {
@@ -47,7 +48,7 @@ describe('detectTextLanguage', () => {
   it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
     expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
     expect(detectTextLanguage('Η δημοτική αρχή αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές.')).toBe('en');
-    expect(detectTextLanguage('Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan korjaustöiden ajaksi.')).toBe('en');
+    expect(detectTextLanguage('Pilsētas dome otrdien nolēma slēgt veco tiltu remontdarbu dēļ. Darbi ilgs vismaz divus gadus.')).toBe('en');
     expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
     expect(detectTextLanguage('')).toBe('en');
     expect(detectTextLanguage('Berlin')).toBe('en');
@@ -124,8 +125,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has sixteen languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['da', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
+  it('has seventeen languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['da', 'de', 'en', 'es', 'fi', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

@@ -62,6 +62,7 @@ const appealPages = [
   { lang: 'da', file: 'da-newsletter.html', storyQuotesPlea: true },
   // Declared 'no', as many Norwegian sites do: read with the Bokmål lexicon.
   { lang: 'nb', file: 'nb-paywall.html', storyQuotesPlea: true },
+  { lang: 'fi', file: 'fi-donation.html', storyQuotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false }) => {
