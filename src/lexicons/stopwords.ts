@@ -19,6 +19,7 @@ import { svStopwords } from './sv';
 import { daStopwords } from './da';
 import { nbStopwords } from './nb';
 import { fiStopwords } from './fi';
+import { csStopwords } from './cs';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -39,4 +40,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   da: daStopwords,
   nb: nbStopwords,
   fi: fiStopwords,
+  cs: csStopwords,
 };

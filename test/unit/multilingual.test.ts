@@ -63,6 +63,7 @@ const appealPages = [
   // Declared 'no', as many Norwegian sites do: read with the Bokmål lexicon.
   { lang: 'nb', file: 'nb-paywall.html', storyQuotesPlea: true },
   { lang: 'fi', file: 'fi-donation.html', storyQuotesPlea: true },
+  { lang: 'cs', file: 'cs-paywall.html', storyQuotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false }) => {
