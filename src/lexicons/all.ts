@@ -14,13 +14,18 @@ import { uk } from './uk';
 import { zh } from './zh';
 import { ja } from './ja';
 import { ko } from './ko';
+import { sv } from './sv';
+import { da } from './da';
+import { nb } from './nb';
+import { fi } from './fi';
+import { cs } from './cs';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
 import { patterns } from './patterns';
 import { provideLexicon, type Language } from './index';
 import { stopwordsByLanguage } from './stopwords';
 
-export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko };
+export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs };
 
 /** The lexicon of `lang` (a primary subtag), or null when there is none: what the background answers. */
 export function lexiconOf(lang: string): Lexicon | null {

@@ -5,7 +5,7 @@
 import type { Lexicon } from './types';
 
 /** The languages Tidings has a lexicon and stop words for. */
-export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'zh', 'ja', 'ko'] as const;
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'zh', 'ja', 'ko', 'sv', 'da', 'nb', 'fi', 'cs'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const knownLanguages = new Set<string>(LANGUAGES);
 
@@ -36,8 +36,12 @@ export function lexiconsFor(langs: readonly string[]): Lexicon[] {
   return [...chosen];
 }
 
-/** 'de-AT' → 'de', 'PT_br' → 'pt'; '' for anything that is not a language tag. */
+/** Codes read as another language Tidings has: Norwegian ('no') and Nynorsk ('nn') pages get Bokmål's phrases. */
+const SAME_LEXICON = new Map([['no', 'nb'], ['nn', 'nb']]);
+
+/** 'de-AT' → 'de', 'PT_br' → 'pt', 'nn-NO' → 'nb' (see SAME_LEXICON); '' for anything that is not a language tag. */
 export function primarySubtag(tag: string): string {
   const match = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]+)*\s*$/i.exec(tag);
-  return match?.[1] ? match[1].toLowerCase() : '';
+  const code = match?.[1] ? match[1].toLowerCase() : '';
+  return SAME_LEXICON.get(code) ?? code;
 }

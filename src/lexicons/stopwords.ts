@@ -15,6 +15,11 @@ import { ukStopwords } from './uk';
 import { zhStopwords } from './zh';
 import { jaStopwords } from './ja';
 import { koStopwords } from './ko';
+import { svStopwords } from './sv';
+import { daStopwords } from './da';
+import { nbStopwords } from './nb';
+import { fiStopwords } from './fi';
+import { csStopwords } from './cs';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -31,4 +36,9 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   zh: zhStopwords,
   ja: jaStopwords,
   ko: koStopwords,
+  sv: svStopwords,
+  da: daStopwords,
+  nb: nbStopwords,
+  fi: fiStopwords,
+  cs: csStopwords,
 };

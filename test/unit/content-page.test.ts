@@ -420,6 +420,16 @@ describe('lexicons from the background', () => {
     expect(page.stats.collapses).toBe(0);
   });
 
+  it("asks for Bokmål for a reader whose languages are Norwegian or Nynorsk, once", async () => {
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nn-NO', 'no', 'nb']);
+    try {
+      const { fake } = await open('');
+      expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'en' }, { type: 'tidings:get-lexicon', lang: 'nb' }]);
+    } finally {
+      languages.mockRestore();
+    }
+  });
+
   it("asks for English and the reader's own languages as it starts, before the page has any text", async () => {
     const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pl-PL', 'en-GB', 'xx']);
     try {

@@ -27,6 +27,11 @@ const samples = {
   pl: 'Rada miasta zdecydowała we wtorek o zamknięciu starego mostu na czas remontu. Według urzędników prace potrwają co najmniej dwa lata, a w tym czasie będzie kursował prom.',
   ru: 'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет, а пока будет ходить паром.',
   uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
+  sv: 'Kommunfullmäktige beslutade på tisdagen att stänga den gamla bron för reparationer. Enligt kommunen tar arbetet minst två år, och under tiden går det en färja över älven.',
+  da: 'Byrådet besluttede tirsdag at lukke den gamle bro på grund af reparationer. Ifølge kommunen vil arbejdet tage mindst to år, og i mellemtiden har de sat en færge ind over åen.',
+  nb: 'Bystyret vedtok tirsdag å stenge den gamle brua for reparasjoner. Ifølge kommunen vil arbeidet ta minst to år, og i mellomtiden blir det satt inn en ferje over elva.',
+  fi: 'Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan korjaustöiden ajaksi. Kaupungin mukaan työt kestävät vähintään kaksi vuotta, ja sillä välin joen yli kulkee lautta.',
+  cs: 'Městská rada v úterý rozhodla, že starý most bude kvůli opravě uzavřen. Podle úředníků potrvají práce nejméně dva roky a mezitím bude přes řeku jezdit přívoz.',
 } satisfies Record<string, string>;
 
 describe('detectTextLanguage', () => {
@@ -44,7 +49,7 @@ describe('detectTextLanguage', () => {
   it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
     expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
     expect(detectTextLanguage('Η δημοτική αρχή αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές.')).toBe('en');
-    expect(detectTextLanguage('Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan korjaustöiden ajaksi.')).toBe('en');
+    expect(detectTextLanguage('Pilsētas dome otrdien nolēma slēgt veco tiltu remontdarbu dēļ. Darbi ilgs vismaz divus gadus.')).toBe('en');
     expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
     expect(detectTextLanguage('')).toBe('en');
     expect(detectTextLanguage('Berlin')).toBe('en');
@@ -64,6 +69,13 @@ describe('pageLanguage', () => {
     expect(pageLanguage(page('', '<p>x</p>', 'lang="PT_br"'))).toBe('pt');
     expect(pageLanguage(page('', '<p>x</p>', 'lang=" FR "'))).toBe('fr');
     expect(pageLanguage(page('', '<p>x</p>', 'lang="ja"'))).toBe('ja');
+  });
+
+  it('reads Norwegian and Nynorsk as Bokmål, the Norwegian Tidings has', () => {
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="no"'))).toBe('nb');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="nn-NO"'))).toBe('nb');
+    expect(pageLanguage(page('<meta property="og:locale" content="no_NO">', '<p>x</p>'))).toBe('nb');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="nb-NO"'))).toBe('nb');
   });
 
   it('reads xml:lang when lang is absent', () => {
@@ -103,6 +115,7 @@ describe('lexiconsFor', () => {
     expect(lexiconsFor([]).map((l) => l.lang)).toEqual(['en']);
     expect(lexiconsFor(['de', 'de-AT', 'en', 'xx', 'fr']).map((l) => l.lang)).toEqual(['en', 'de', 'fr']);
     expect(lexiconsFor(['UK']).map((l) => l.lang)).toEqual(['en', 'uk']);
+    expect(lexiconsFor(['no', 'nn-NO', 'nb']).map((l) => l.lang)).toEqual(['en', 'nb']);
   });
 
   it('lists each phrase once per language, as the matcher sees it (case and diacritics folded)', () => {
@@ -113,8 +126,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has thirteen languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh']);
+  it('has eighteen languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['cs', 'da', 'de', 'en', 'es', 'fi', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

@@ -7,14 +7,15 @@ import { scanDocument, scanText } from '../../src/scan/index';
 import { pageLanguage } from './scan-fixtures';
 import { compilePhrases } from '../../src/scan/phrases';
 import { lexiconsFor } from '../../src/lexicons/index';
-import { provideAllLexicons } from '../../src/lexicons/all';
+import { lexiconOf, provideAllLexicons } from '../../src/lexicons/all';
 
 // Pages in every language are read here, as the content script reads them once the background has sent their lexicon.
 provideAllLexicons();
 
 // Pages written for these tests, one pair per language: an article with one appeal or link wall
 // (marked data-expect="<detector id>"), and a hard negative — a story about a fundraiser whose prose quotes
-// a plea phrase — where nothing may be found.
+// a plea phrase — where nothing may be found. Later languages have one page with both: an appeal (marked
+// first), a link wall, and article prose that quotes a plea phrase of the language (storyQuotesPlea).
 
 function load(name: string): Document {
   const html = readFileSync(new URL(`../fixtures/i18n/${name}`, import.meta.url), 'utf8');
@@ -34,7 +35,7 @@ function describeFindings(findings: Finding[]): string[] {
   });
 }
 
-/** Article prose: paragraphs of 40+ characters that are not part of the marked block. */
+/** Article prose: paragraphs of 40+ characters that are not part of a marked block. */
 function articleParagraphs(doc: Document): Element[] {
   return Array.from(doc.querySelectorAll('article p')).filter(
     (p) => !p.closest('[data-expect]') && (p.textContent ?? '').trim().length >= 40,
@@ -57,23 +58,41 @@ const appealPages = [
   { lang: 'zh', file: 'zh-related.html' },
   { lang: 'ja', file: 'ja-paywall.html' },
   { lang: 'ko', file: 'ko-donation.html' },
+  { lang: 'sv', file: 'sv-donation.html', storyQuotesPlea: true },
+  { lang: 'da', file: 'da-newsletter.html', storyQuotesPlea: true },
+  // Declared 'no', as many Norwegian sites do: read with the Bokmål lexicon.
+  { lang: 'nb', file: 'nb-paywall.html', storyQuotesPlea: true },
+  { lang: 'fi', file: 'fi-donation.html', storyQuotesPlea: true },
+  { lang: 'cs', file: 'cs-paywall.html', storyQuotesPlea: true },
 ];
 
-describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true }) => {
+describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false }) => {
   const doc = load(file);
   const expected = doc.querySelector('[data-expect]');
+  const marked = Array.from(doc.querySelectorAll('[data-expect]'));
 
   it('is recognised as its language', () => {
     expect(pageLanguage(doc)).toBe(lang);
   });
 
-  it('finds exactly the marked block, with the right detector', () => {
+  it('finds exactly the marked blocks, each with the right detector', () => {
     expect(expected).not.toBeNull();
     const findings = scan(doc);
-    expect(describeFindings(findings)).toHaveLength(1);
-    expect(findings[0]?.element).toBe(expected);
-    expect(findings[0]?.detectorId).toBe(expected?.getAttribute('data-expect'));
+    expect(describeFindings(findings)).toHaveLength(marked.length);
+    findings.forEach((finding, i) => {
+      expect(finding.element).toBe(marked[i]);
+      expect(finding.detectorId).toBe(marked[i]?.getAttribute('data-expect'));
+    });
   });
+
+  if (storyQuotesPlea) {
+    it('has article prose that quotes a plea phrase of its lexicon (a hard negative beside the appeal)', () => {
+      // Its own phrases only: English ones would not make the story a hard negative in this language.
+      const matcher = compilePhrases([lexiconOf(lang)!], {});
+      const pleas = articleParagraphs(doc).flatMap((p) => matcher.match(p.textContent ?? '')).filter((hit) => hit.list === 'donation');
+      expect(pleas.length).toBeGreaterThan(0);
+    });
+  }
 
   it('hides no article paragraph', () => {
     const paragraphs = articleParagraphs(doc);
