@@ -54,6 +54,7 @@ export function normalizeText(text: string): string {
   const folded = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(combiningMarks, '') : text;
   return folded
     .toLowerCase()
+    .replace(/\u0131/g, 'i')
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ');
@@ -101,7 +102,8 @@ function classify(code: number): void {
     charFold[code] = 45; // -
     return;
   }
-  const folded = char.normalize('NFD').replace(combiningMarks, '').toLowerCase();
+  // Turkish dotless "ı" folds to "i", as its capital "I" does: sites write "BAĞIŞ" and "bağış" alike.
+  const folded = code === 0x131 ? 'i' : char.normalize('NFD').replace(combiningMarks, '').toLowerCase();
   if (folded.length === 0) {
     charClass[code] = MARK;
     return;
@@ -200,11 +202,12 @@ function trieNode(): TrieNode {
 }
 
 /** Phrases that end in a period ("a month") look back for an amount before them; signs and words of currencies. */
-const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', 'r$', 'us$'];
+const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', '₺', 'r$', 'us$'];
 const currencyAfter = [
   '$', '€', '£', '¥', '₹', '₽', '₴',
   'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
   'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč', '원', '円', '元',
+  '₺', 'tl', 'lira',
 ];
 
 function escapeRegExp(text: string): string {

@@ -31,6 +31,24 @@ describe('phrase matching', () => {
     expect(phrases('неподдержите насущный', ru)).toEqual([]);
   });
 
+  it('folds Turkish dotted and dotless i as sites write them, in capitals and in lower case', () => {
+    const tr = lexiconsFor(['tr'])[1]!;
+    expect(tr.lang).toBe('tr');
+    // JavaScript lower-cases "İ" to "i" plus a combining dot, which folding drops; dotless "ı" folds to "i" like its capital "I".
+    expect('İ'.toLowerCase()).toBe('i\u0307');
+    expect(normalizeText('İLGİLİ HABERLER')).toBe('ilgili haberler');
+    expect(normalizeText('BAĞIŞ YAPIN · Bağış yapın')).toBe('bagis yapin · bagis yapin');
+    expect(phrases('İLGİLİ HABERLER', tr)).toEqual(['linkWallHeadings:ilgili haberler']);
+    expect(phrases('İlgili haberler', tr)).toEqual(['linkWallHeadings:ilgili haberler']);
+    expect(phrases('DEĞERLİ OKURLARIMIZ', tr)).toEqual(['donation:degerli okurlarimiz']);
+    expect(phrases('Değerli okurlarımız', tr)).toEqual(['donation:degerli okurlarimiz']);
+    expect(phrases('BAĞIŞ YAPIN', tr)).toContain('donation:bagis yapin');
+    expect(phrases('bağış yapın', tr)).toContain('donation:bagis yapin');
+    // A phrase never matches inside a longer, suffixed word.
+    expect(phrases('abone olunca', tr)).toEqual([]);
+    expect(phrases('50 TL/ay, yalnızca 20 ₺ aylık', tr)).toEqual(expect.arrayContaining(['amount:50 tl/ay', 'amount:20 ₺ aylik']));
+  });
+
   it('finds recurring amounts in several currencies and orders', () => {
     expect(phrases('from $2 a month')).toContain('amount:$2 a month');
     expect(phrases('just £5 per month')).toContain('amount:£5 per month');
