@@ -63,6 +63,7 @@ const appealPages = [
 // plea phrase of the language in passing, and a list of links in the story's text.
 const twoBlockPages = [
   { lang: 'tr', file: 'tr-donation.html' },
+  { lang: 'ar', file: 'ar-newsletter.html' },
 ];
 
 describe.each(twoBlockPages)('$lang: $file (an appeal, a link wall and a hard negative)', ({ lang, file }) => {
