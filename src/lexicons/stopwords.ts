@@ -17,6 +17,7 @@ import { jaStopwords } from './ja';
 import { koStopwords } from './ko';
 import { trStopwords } from './tr';
 import { arStopwords } from './ar';
+import { elStopwords } from './el';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -35,4 +36,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   ko: koStopwords,
   tr: trStopwords,
   ar: arStopwords,
+  el: elStopwords,
 };

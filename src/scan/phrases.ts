@@ -50,13 +50,14 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 
 /**
  * Letters folded beyond case and diacritics, as sites write them either way: Turkish dotless "ı" to "i" (its capital
- * "I" and the dotted "İ" already fold to "i"); Arabic alef maqsura "ى" to "ي"; the Arabic tatweel, a stretch of a
+ * "I" and the dotted "İ" already fold to "i"); Greek final "ς" to "σ", as its capital "Σ" folds; Arabic alef maqsura "ى" to "ي"; the Arabic tatweel, a stretch of a
  * line, away; Arabic-Indic and Persian digits to 0-9 and the Arabic decimal and thousands separators to "." and ",".
  */
-const specialLetters = /[\u0131\u0640\u0649\u0660-\u066c\u06f0-\u06f9]/g;
+const specialLetters = /[\u0131\u03c2\u0640\u0649\u0660-\u066c\u06f0-\u06f9]/g;
 
 function foldSpecial(code: number): string | null {
   if (code === 0x131) return 'i';
+  if (code === 0x3c2) return '\u03c3';
   if (code === 0x640) return '';
   if (code === 0x649) return '\u064a';
   if (code === 0x66b) return '.';
@@ -67,9 +68,10 @@ function foldSpecial(code: number): string | null {
 /** Lower-case, strip diacritics, unify apostrophes and dashes, collapse white space. */
 export function normalizeText(text: string): string {
   // Most text is ASCII: decomposing it would change nothing and cost time.
-  const folded = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(combiningMarks, '').replace(specialLetters, (char) => foldSpecial(char.charCodeAt(0)) ?? char) : text;
-  return folded
-    .toLowerCase()
+  const nonAscii = /[^ -~\s]/.test(text);
+  const lower = (nonAscii ? text.normalize('NFD').replace(combiningMarks, '') : text).toLowerCase();
+  // After lower-casing, which writes a final "Σ" as "ς".
+  return (nonAscii ? lower.replace(specialLetters, (char) => foldSpecial(char.charCodeAt(0)) ?? char) : lower)
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ');

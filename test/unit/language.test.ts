@@ -28,6 +28,7 @@ const samples = {
   ru: 'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет, а пока будет ходить паром.',
   tr: 'Belediye meclisi salı günü eski köprünün onarım için kapatılmasına karar verdi. Yetkililere göre çalışmalar en az iki yıl sürecek ve bu süre içinde bir feribot çalışacak.',
   ar: 'قرر المجلس البلدي يوم الثلاثاء إغلاق الجسر القديم من أجل إصلاحه. وقال المسؤولون إن الأشغال ستستغرق عامين على الأقل، وإن عبارة ستعمل في هذه الأثناء بين الضفتين.',
+  el: 'Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές. Σύμφωνα με τον δήμο, τα έργα θα διαρκέσουν τουλάχιστον δύο χρόνια και στο μεταξύ θα εκτελεί δρομολόγια ένα πορθμείο.',
   uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
 } satisfies Record<string, string>;
 
@@ -45,7 +46,7 @@ describe('detectTextLanguage', () => {
 
   it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
     expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
-    expect(detectTextLanguage('Η δημοτική αρχή αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές.')).toBe('en');
+    expect(detectTextLanguage('מועצת העיר החליטה ביום שלישי לסגור את הגשר הישן לצורך תיקונים, והעבודות יימשכו שנתיים.')).toBe('en');
     expect(detectTextLanguage('Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan korjaustöiden ajaksi.')).toBe('en');
     expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
     expect(detectTextLanguage('')).toBe('en');
@@ -115,8 +116,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has fifteen languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'zh']);
+  it('has sixteen languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['ar', 'de', 'el', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

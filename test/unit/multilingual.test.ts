@@ -64,6 +64,7 @@ const appealPages = [
 const twoBlockPages = [
   { lang: 'tr', file: 'tr-donation.html' },
   { lang: 'ar', file: 'ar-newsletter.html' },
+  { lang: 'el', file: 'el-paywall.html' },
 ];
 
 describe.each(twoBlockPages)('$lang: $file (an appeal, a link wall and a hard negative)', ({ lang, file }) => {

@@ -71,6 +71,19 @@ describe('phrase matching', () => {
     expect(phrases('٥ دولارات، شهريا', ar).filter((hit) => hit.startsWith('amount:'))).toEqual([]);
   });
 
+  it('matches Greek in capitals and in lower case: accents fold away and final sigma is sigma', () => {
+    const el = lexiconsFor(['el'])[1]!;
+    expect(el.lang).toBe('el');
+    // Lower-casing a whole string writes a final capital sigma as "ς"; one character at a time, as "σ": both fold to "σ".
+    expect('ΕΠΙΣΗΣ'.toLowerCase()).toBe('επισης');
+    expect(normalizeText('ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ')).toBe('διαβαστε επισησ');
+    expect(phrases('ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ', el)).toEqual(['linkWallHeadings:διαβαστε επισησ']);
+    expect(phrases('Διαβάστε επίσης', el)).toEqual(['linkWallHeadings:διαβαστε επισησ']);
+    expect(phrases('Μόνο για συνδρομητές', el)).toEqual(['paywall:μονο για συνδρομητεσ']);
+    expect(phrases('ΜΟΝΟ ΓΙΑ ΣΥΝΔΡΟΜΗΤΕΣ', el)).toEqual(['paywall:μονο για συνδρομητεσ']);
+    expect(phrases('μόνο 3 € τον μήνα', el)).toContain('amount:3 € τον μηνα');
+  });
+
   it('finds recurring amounts in several currencies and orders', () => {
     expect(phrases('from $2 a month')).toContain('amount:$2 a month');
     expect(phrases('just £5 per month')).toContain('amount:£5 per month');
