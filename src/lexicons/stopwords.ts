@@ -18,6 +18,9 @@ import { koStopwords } from './ko';
 import { trStopwords } from './tr';
 import { arStopwords } from './ar';
 import { elStopwords } from './el';
+import { huStopwords } from './hu';
+import { roStopwords } from './ro';
+import { idStopwords } from './id';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -37,4 +40,7 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   tr: trStopwords,
   ar: arStopwords,
   el: elStopwords,
+  hu: huStopwords,
+  ro: roStopwords,
+  id: idStopwords,
 };

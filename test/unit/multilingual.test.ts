@@ -65,6 +65,9 @@ const twoBlockPages = [
   { lang: 'tr', file: 'tr-donation.html' },
   { lang: 'ar', file: 'ar-newsletter.html' },
   { lang: 'el', file: 'el-paywall.html' },
+  { lang: 'hu', file: 'hu-donation.html' },
+  { lang: 'ro', file: 'ro-membership.html' },
+  { lang: 'id', file: 'id-paywall.html' },
 ];
 
 describe.each(twoBlockPages)('$lang: $file (an appeal, a link wall and a hard negative)', ({ lang, file }) => {
