@@ -19,13 +19,19 @@ import { da } from './da';
 import { nb } from './nb';
 import { fi } from './fi';
 import { cs } from './cs';
+import { tr } from './tr';
+import { ar } from './ar';
+import { el } from './el';
+import { hu } from './hu';
+import { ro } from './ro';
+import { id } from './id';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
 import { patterns } from './patterns';
 import { provideLexicon, type Language } from './index';
 import { stopwordsByLanguage } from './stopwords';
 
-export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs };
+export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs, tr, ar, el, hu, ro, id };
 
 /** The lexicon of `lang` (a primary subtag), or null when there is none: what the background answers. */
 export function lexiconOf(lang: string): Lexicon | null {

@@ -20,6 +20,12 @@ import { daStopwords } from './da';
 import { nbStopwords } from './nb';
 import { fiStopwords } from './fi';
 import { csStopwords } from './cs';
+import { trStopwords } from './tr';
+import { arStopwords } from './ar';
+import { elStopwords } from './el';
+import { huStopwords } from './hu';
+import { roStopwords } from './ro';
+import { idStopwords } from './id';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -41,4 +47,10 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   nb: nbStopwords,
   fi: fiStopwords,
   cs: csStopwords,
+  tr: trStopwords,
+  ar: arStopwords,
+  el: elStopwords,
+  hu: huStopwords,
+  ro: roStopwords,
+  id: idStopwords,
 };

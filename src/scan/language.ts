@@ -22,14 +22,19 @@ const NO_LANGUAGE = new Set(['und', 'mul', 'zxx', 'mis']);
 const UKRAINIAN_LETTERS = new Set([...'іїєґІЇЄҐ'].map((letter) => letter.charCodeAt(0)));
 const RUSSIAN_LETTERS = new Set([...'ыэъёЫЭЪЁ'].map((letter) => letter.charCodeAt(0)));
 
-type Script = 'latin' | 'cyrillic';
+const scripts = ['latin', 'cyrillic', 'greek', 'arabic'] as const;
+type Script = (typeof scripts)[number];
 
 // Built once: the bundle targets turn Unicode-property literals into `new RegExp` calls, and lettersOf runs per word.
-const cyrillicLetter = /\p{Script=Cyrillic}/u;
 const anyLetter = /\p{L}/u;
 
+/** The script of a list of stop words: the first that is not Latin, if any (Chinese, Japanese and Korean count as Latin: their words never meet Latin text). */
 function scriptOf(words: readonly string[]): Script {
-  return words.some((word) => cyrillicLetter.test(word)) ? 'cyrillic' : 'latin';
+  for (const word of words) {
+    const letters = lettersOf(word.charCodeAt(0));
+    if (letters !== null && letters !== 'latin' && letters !== 'other') return letters;
+  }
+  return 'latin';
 }
 
 /** Stop word → the languages that list it, each with weight 1/(number of languages listing the word),
@@ -64,6 +69,9 @@ function lettersOf(code: number): Letters | null {
   if (code >= 0x400 && code <= 0x52f) return 'cyrillic';
   if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) return 'latin';
   const char = String.fromCharCode(code);
+  const letter = anyLetter.test(char);
+  if ((code >= 0x370 && code <= 0x3ff) || (code >= 0x1f00 && code <= 0x1fff)) return letter ? 'greek' : null;
+  if ((code >= 0x600 && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f) || (code >= 0xfb50 && code <= 0xfeff)) return letter ? 'arabic' : null;
   return char.toLowerCase() !== char.toUpperCase() || anyLetter.test(char) ? 'other' : null;
 }
 
@@ -71,7 +79,7 @@ function lettersOf(code: number): Letters | null {
 export class LanguageTally implements TokenSink {
   private chars = 0;
   private words = 0;
-  private readonly letters = { latin: 0, cyrillic: 0, other: 0 };
+  private readonly letters: Record<Letters, number> = { latin: 0, cyrillic: 0, greek: 0, arabic: 0, other: 0 };
   private ukrainianLetters = 0;
   private russianLetters = 0;
   private readonly scores = new Map<string, number>();
@@ -107,11 +115,11 @@ export class LanguageTally implements TokenSink {
 
   /** 'en' unless another known language has clearly more evidence. */
   language(): string {
-    const { latin, cyrillic, other } = this.letters;
-    let script: Script;
-    if (cyrillic >= MIN_SCRIPT_LETTERS && cyrillic > latin + other) script = 'cyrillic';
-    else if (latin >= MIN_SCRIPT_LETTERS && latin > cyrillic + other) script = 'latin';
-    else return 'en';
+    const letters = this.letters;
+    const total = letters.latin + letters.cyrillic + letters.greek + letters.arabic + letters.other;
+    // The script of more than half the letters.
+    const script = scripts.find((name) => letters[name] >= MIN_SCRIPT_LETTERS && letters[name] > total - letters[name]);
+    if (script === undefined) return 'en';
     const score = (lang: string): number => (scriptOfLanguage.get(lang) === script ? this.scores.get(lang) ?? 0 : 0);
     if (script === 'cyrillic') {
       // Letters settle Russian against Ukrainian even where the few stop words seen are shared.

@@ -48,12 +48,30 @@ const userPhraseList: Record<Kind, PhraseList> = {
 const combiningMarks = /\p{M}+/gu;
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
+/**
+ * Letters folded beyond case and diacritics, as sites write them either way: Turkish dotless "ı" to "i" (its capital
+ * "I" and the dotted "İ" already fold to "i"); Greek final "ς" to "σ", as its capital "Σ" folds; Arabic alef maqsura "ى" to "ي"; the Arabic tatweel, a stretch of a
+ * line, away; Arabic-Indic and Persian digits to 0-9 and the Arabic decimal and thousands separators to "." and ",".
+ */
+const specialLetters = /[\u0131\u03c2\u0640\u0649\u0660-\u066c\u06f0-\u06f9]/g;
+
+function foldSpecial(code: number): string | null {
+  if (code === 0x131) return 'i';
+  if (code === 0x3c2) return '\u03c3';
+  if (code === 0x640) return '';
+  if (code === 0x649) return '\u064a';
+  if (code === 0x66b) return '.';
+  if (code === 0x66c) return ',';
+  return (code >= 0x660 && code <= 0x669) || (code >= 0x6f0 && code <= 0x6f9) ? String.fromCharCode(48 + (code & 15)) : null;
+}
+
 /** Lower-case, strip diacritics, unify apostrophes and dashes, collapse white space. */
 export function normalizeText(text: string): string {
   // Most text is ASCII: decomposing it would change nothing and cost time.
-  const folded = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(combiningMarks, '') : text;
-  return folded
-    .toLowerCase()
+  const nonAscii = /[^ -~\s]/.test(text);
+  const lower = (nonAscii ? text.normalize('NFD').replace(combiningMarks, '') : text).toLowerCase();
+  // After lower-casing, which writes a final "Σ" as "ς".
+  return (nonAscii ? lower.replace(specialLetters, (char) => foldSpecial(char.charCodeAt(0)) ?? char) : lower)
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ');
@@ -101,7 +119,7 @@ function classify(code: number): void {
     charFold[code] = 45; // -
     return;
   }
-  const folded = char.normalize('NFD').replace(combiningMarks, '').toLowerCase();
+  const folded = foldSpecial(code) ?? char.normalize('NFD').replace(combiningMarks, '').toLowerCase();
   if (folded.length === 0) {
     charClass[code] = MARK;
     return;
@@ -200,11 +218,13 @@ function trieNode(): TrieNode {
 }
 
 /** Phrases that end in a period ("a month") look back for an amount before them; signs and words of currencies. */
-const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', 'r$', 'us$'];
+const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', '₺', 'r$', 'us$'];
 const currencyAfter = [
   '$', '€', '£', '¥', '₹', '₽', '₴',
   'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
   'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč', '원', '円', '元',
+  '₺', 'tl', 'lira',
+  'دولار', 'دولارات', 'دولارا', 'جنيه', 'جنيها', 'ريال', 'ريالا', 'درهم', 'دينار', 'يورو',
 ];
 
 function escapeRegExp(text: string): string {
@@ -384,7 +404,8 @@ export class PhraseStream implements TokenSink {
    * tokens after one ("10 €", "15,- €", "10,00 EUR").
    */
   private money(key: number, index: number, text: string, start: number, end: number): void {
-    const code = text.charCodeAt(start);
+    // Folded: Arabic-Indic digits count as digits.
+    const code = charFold[text.charCodeAt(start)]!;
     if (code >= 48 && code <= 57) {
       if (this.currencyIndex >= 0 && index - this.currencyIndex === 1) {
         this.moneyHit(index, `${text.slice(start, end)}`);

@@ -491,7 +491,7 @@ function inputKind(element: Element, typeAttribute: string | null): 'email' | 's
   if (type !== 'text' && type !== 'tel') return null;
   // join() writes a missing attribute (null) as nothing.
   const names = ['name', 'placeholder', 'id', 'aria-label'].map((name) => element.getAttribute(name)).join(' ');
-  if (/e-?mail|correo|courriel|почт|пошт/i.test(names)) return 'email';
+  if (/e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel/i.test(names)) return 'email';
   return /search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск/i.test(names) ? 'search' : 'text';
 }
 

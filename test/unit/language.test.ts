@@ -26,6 +26,12 @@ const samples = {
   nl: 'De gemeenteraad heeft dinsdag besloten de oude brug te sluiten voor herstelwerk. Volgens de gemeente duurt het werk minstens twee jaar en vaart er in de tussentijd een pont.',
   pl: 'Rada miasta zdecydowała we wtorek o zamknięciu starego mostu na czas remontu. Według urzędników prace potrwają co najmniej dwa lata, a w tym czasie będzie kursował prom.',
   ru: 'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет, а пока будет ходить паром.',
+  tr: 'Belediye meclisi salı günü eski köprünün onarım için kapatılmasına karar verdi. Yetkililere göre çalışmalar en az iki yıl sürecek ve bu süre içinde bir feribot çalışacak.',
+  ar: 'قرر المجلس البلدي يوم الثلاثاء إغلاق الجسر القديم من أجل إصلاحه. وقال المسؤولون إن الأشغال ستستغرق عامين على الأقل، وإن عبارة ستعمل في هذه الأثناء بين الضفتين.',
+  el: 'Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές. Σύμφωνα με τον δήμο, τα έργα θα διαρκέσουν τουλάχιστον δύο χρόνια και στο μεταξύ θα εκτελεί δρομολόγια ένα πορθμείο.',
+  hu: 'A városi közgyűlés kedden úgy döntött, hogy felújítás miatt lezárja a régi hidat. A hivatal szerint a munkák legalább két évig tartanak, és addig egy komp köti össze a két partot.',
+  ro: 'Consiliul local a decis marți să închidă podul vechi pentru reparații. Potrivit primăriei, lucrările vor dura cel puțin doi ani, iar între timp va circula un bac între cele două maluri.',
+  id: 'Dewan kota pada hari Selasa memutuskan untuk menutup jembatan tua itu untuk perbaikan. Menurut pejabat setempat, pekerjaan akan berlangsung setidaknya dua tahun dan sebuah feri akan beroperasi selama masa itu.',
   uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
   sv: 'Kommunfullmäktige beslutade på tisdagen att stänga den gamla bron för reparationer. Enligt kommunen tar arbetet minst två år, och under tiden går det en färja över älven.',
   da: 'Byrådet besluttede tirsdag at lukke den gamle bro på grund af reparationer. Ifølge kommunen vil arbejdet tage mindst to år, og i mellemtiden har de sat en færge ind over åen.',
@@ -48,8 +54,8 @@ describe('detectTextLanguage', () => {
 
   it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
     expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
-    expect(detectTextLanguage('Η δημοτική αρχή αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές.')).toBe('en');
     expect(detectTextLanguage('Pilsētas dome otrdien nolēma slēgt veco tiltu remontdarbu dēļ. Darbi ilgs vismaz divus gadus.')).toBe('en');
+    expect(detectTextLanguage('מועצת העיר החליטה ביום שלישי לסגור את הגשר הישן לצורך תיקונים, והעבודות יימשכו שנתיים.')).toBe('en');
     expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
     expect(detectTextLanguage('')).toBe('en');
     expect(detectTextLanguage('Berlin')).toBe('en');
@@ -126,8 +132,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has eighteen languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['cs', 'da', 'de', 'en', 'es', 'fi', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk', 'zh']);
+  it('has twenty-four languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['ar', 'cs', 'da', 'de', 'el', 'en', 'es', 'fi', 'fr', 'hu', 'id', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'tr', 'uk', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

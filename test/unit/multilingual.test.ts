@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import type { Finding } from '../../src/core/types';
 import { scanDocument, scanText } from '../../src/scan/index';
 import { pageLanguage } from './scan-fixtures';
-import { compilePhrases } from '../../src/scan/phrases';
+import { compilePhrases, pleaLists } from '../../src/scan/phrases';
 import { lexiconsFor } from '../../src/lexicons/index';
 import { lexiconOf, provideAllLexicons } from '../../src/lexicons/all';
 
@@ -65,6 +65,63 @@ const appealPages = [
   { lang: 'fi', file: 'fi-donation.html', storyQuotesPlea: true },
   { lang: 'cs', file: 'cs-paywall.html', storyQuotesPlea: true },
 ];
+
+// Pages with an appeal and a link wall, each marked, and a hard negative inside the article itself: prose that quotes a
+// plea phrase of the language in passing, and a list of links in the story's text.
+const twoBlockPages = [
+  { lang: 'tr', file: 'tr-donation.html' },
+  { lang: 'ar', file: 'ar-newsletter.html' },
+  { lang: 'el', file: 'el-paywall.html' },
+  { lang: 'hu', file: 'hu-donation.html' },
+  { lang: 'ro', file: 'ro-membership.html' },
+  { lang: 'id', file: 'id-paywall.html' },
+];
+
+describe.each(twoBlockPages)('$lang: $file (an appeal, a link wall and a hard negative)', ({ lang, file }) => {
+  const doc = load(file);
+  const expected = Array.from(doc.querySelectorAll('[data-expect]'));
+
+  it('is recognised as its language, also from its text alone', () => {
+    expect(pageLanguage(doc)).toBe(lang);
+    const undeclared = load(file);
+    undeclared.documentElement.removeAttribute('lang');
+    expect(pageLanguage(undeclared)).toBe(lang);
+  });
+
+  it('finds exactly the marked blocks, each with its detector', () => {
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    const findings = scan(doc);
+    expect(describeFindings(findings)).toHaveLength(expected.length);
+    for (const block of expected) {
+      const finding = findings.find((candidate) => candidate.element === block);
+      expect(finding?.detectorId, block.getAttribute('class') ?? '').toBe(block.getAttribute('data-expect'));
+    }
+  });
+
+  it('hides no article paragraph, the one quoting a plea included', () => {
+    const paragraphs = articleParagraphs(doc);
+    expect(paragraphs.length).toBeGreaterThanOrEqual(4);
+    const matcher = compilePhrases(lexiconsFor([lang]), {});
+    const quoting = paragraphs.filter((p) => matcher.match(p.textContent ?? '').some((hit) => pleaLists.includes(hit.list)));
+    expect(quoting.length).toBeGreaterThan(0);
+    for (const finding of scan(doc)) {
+      expect(paragraphs.filter((p) => finding.element.contains(p))).toEqual([]);
+    }
+  });
+
+  it('owes each catch to its own lexicon: with English alone a block is missed, scores lower or is found without its words', () => {
+    const own = scan(doc);
+    const englishOnly = scan(load(file), 'en');
+    const missedOrWeaker = expected.map((block, i) => {
+      const mine = own.find((finding) => finding.element === block);
+      const path = block.getAttribute('class');
+      const english = englishOnly.find((finding) => finding.element.getAttribute('class') === path && finding.element.hasAttribute('data-expect'));
+      expect(mine, `${i}`).toBeDefined();
+      return english === undefined || english.score < mine!.score || englishReasons(english.reasons).join() !== englishReasons(mine!.reasons).join();
+    });
+    expect(missedOrWeaker).toEqual(expected.map(() => true));
+  });
+});
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false }) => {
   const doc = load(file);

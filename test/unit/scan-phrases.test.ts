@@ -31,6 +31,59 @@ describe('phrase matching', () => {
     expect(phrases('неподдержите насущный', ru)).toEqual([]);
   });
 
+  it('folds Turkish dotted and dotless i as sites write them, in capitals and in lower case', () => {
+    const tr = lexiconsFor(['tr'])[1]!;
+    expect(tr.lang).toBe('tr');
+    // JavaScript lower-cases "İ" to "i" plus a combining dot, which folding drops; dotless "ı" folds to "i" like its capital "I".
+    expect('İ'.toLowerCase()).toBe('i\u0307');
+    expect(normalizeText('İLGİLİ HABERLER')).toBe('ilgili haberler');
+    expect(normalizeText('BAĞIŞ YAPIN · Bağış yapın')).toBe('bagis yapin · bagis yapin');
+    expect(phrases('İLGİLİ HABERLER', tr)).toEqual(['linkWallHeadings:ilgili haberler']);
+    expect(phrases('İlgili haberler', tr)).toEqual(['linkWallHeadings:ilgili haberler']);
+    expect(phrases('DEĞERLİ OKURLARIMIZ', tr)).toEqual(['donation:degerli okurlarimiz']);
+    expect(phrases('Değerli okurlarımız', tr)).toEqual(['donation:degerli okurlarimiz']);
+    expect(phrases('BAĞIŞ YAPIN', tr)).toContain('donation:bagis yapin');
+    expect(phrases('bağış yapın', tr)).toContain('donation:bagis yapin');
+    // A phrase never matches inside a longer, suffixed word.
+    expect(phrases('abone olunca', tr)).toEqual([]);
+    expect(phrases('50 TL/ay, yalnızca 20 ₺ aylık', tr)).toEqual(expect.arrayContaining(['amount:50 tl/ay', 'amount:20 ₺ aylik']));
+  });
+
+  it('matches Arabic with and without harakat, hamza on alef and tatweel, and reads Arabic-Indic digits as amounts', () => {
+    const ar = lexiconsFor(['ar'])[1]!;
+    expect(ar.lang).toBe('ar');
+    // Fatha, sukun, kasra and shadda are combining marks; "أ" decomposes into a bare alef and a hamza mark.
+    expect(normalizeText('اشترِكْ في نشرتِنا البريديّة')).toBe(normalizeText('اشترك في نشرتنا البريدية'));
+    expect(phrases('اشترِكْ في نشرتِنا البريديّة', ar)).toContain('newsletter:اشترك في نشرتنا البريدية');
+    expect(phrases('اشترك في نشرتنا البريدية', ar)).toContain('newsletter:اشترك في نشرتنا البريدية');
+    expect(phrases('الأكثر قراءة', ar)).toEqual(['linkWallHeadings:الاكثر قراءة']);
+    expect(phrases('الاكثر قراءة', ar)).toEqual(['linkWallHeadings:الاكثر قراءة']);
+    expect(phrases('اشـــترك الآن', ar)).toContain('membership:اشترك الان');
+    // Alef maqsura and ya at a word's end are written for each other.
+    expect(phrases('نحتاج الى دعمكم', ar)).toContain('donation:نحتاج الي دعمكم');
+    expect(phrases('نحتاج إلى دعمكم', ar)).toContain('donation:نحتاج الي دعمكم');
+    // A phrase never matches inside a word with a prefix ("وادعمنا" is not "ادعمنا").
+    expect(phrases('وادعمنااليوم', ar)).toEqual([]);
+    // Arabic-Indic digits and the Arabic decimal separator make amounts; the Arabic comma separates, as a comma does.
+    expect(normalizeText('٥٫٥ دولار')).toBe('5.5 دولار');
+    expect(phrases('ادعمنا بـ ٥ دولارات شهريًا', ar)).toContain('amount:5 دولارات شهريا');
+    expect(phrases('تبرع بـ ١٠ دولارات', ar)).toContain('money:10 دولارات');
+    expect(phrases('٥ دولارات، شهريا', ar).filter((hit) => hit.startsWith('amount:'))).toEqual([]);
+  });
+
+  it('matches Greek in capitals and in lower case: accents fold away and final sigma is sigma', () => {
+    const el = lexiconsFor(['el'])[1]!;
+    expect(el.lang).toBe('el');
+    // Lower-casing a whole string writes a final capital sigma as "ς"; one character at a time, as "σ": both fold to "σ".
+    expect('ΕΠΙΣΗΣ'.toLowerCase()).toBe('επισης');
+    expect(normalizeText('ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ')).toBe('διαβαστε επισησ');
+    expect(phrases('ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ', el)).toEqual(['linkWallHeadings:διαβαστε επισησ']);
+    expect(phrases('Διαβάστε επίσης', el)).toEqual(['linkWallHeadings:διαβαστε επισησ']);
+    expect(phrases('Μόνο για συνδρομητές', el)).toEqual(['paywall:μονο για συνδρομητεσ']);
+    expect(phrases('ΜΟΝΟ ΓΙΑ ΣΥΝΔΡΟΜΗΤΕΣ', el)).toEqual(['paywall:μονο για συνδρομητεσ']);
+    expect(phrases('μόνο 3 € τον μήνα', el)).toContain('amount:3 € τον μηνα');
+  });
+
   it('finds recurring amounts in several currencies and orders', () => {
     expect(phrases('from $2 a month')).toContain('amount:$2 a month');
     expect(phrases('just £5 per month')).toContain('amount:£5 per month');
