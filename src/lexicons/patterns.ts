@@ -53,10 +53,12 @@ export const patterns: Patterns = {
     String.raw`\/dona(?:r|re|tion)?(?:[-/?#]|$)|\/apoya|\/sostieni|\/doneer|\/steun|\/wesprzyj|\/wsparcie|\/podderzh|\/pidtrym`,
     String.raw`patreon\.com|paypal\.(?:com|me)|ko-fi\.com|buymeacoffee\.com|liberapay\.com|opencollective\.com|gofundme\.com|steadyhq\.com`,
     String.raw`twingle\.de|donorbox\.org|fundraiseup\.com|givebutter\.com|tipeee\.com|helloasso\.com|betterplace\.org|(?:buy|donate)\.stripe\.com`,
+    String.raw`\/(?:destek-ol|bagis|bagis-yap|tamogatas|tamogatom|doneaza|sustine-ne|donasi|dukung-kami|dorea|stirixe)(?:[-/?#.]|$)|trakteer\.id|saweria\.co`,
   ].join('|'),
   memberHref: [
     String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
     String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/podpiska`,
+    String.raw`\/(?:abone-ol|abonelik|uye-ol|elofizetes|elofizetek|devino-membru|berlangganan|langganan|syndromi|syndromes)(?:[-/?#.]|$)`,
   ].join('|'),
   appHref: String.raw`play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link`,
   socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
