@@ -49,39 +49,46 @@ function logit(probability: number): number {
   return Math.log(probability / (1 - probability));
 }
 
+/** The signals' values for the block being scored: a block that falls short (most do) allocates nothing. */
+let values = new Float64Array(0);
+
 /**
  * The block's score, or null when it cannot reach the threshold: the eager signals are summed first, and
  * the lazy ones are read only if their largest possible contribution could still lift the block over it.
  */
 export function scoreBlock(signals: readonly Signal[], model: ModelWeights, stats: BlockStats, sensitivity: Sensitivity): Score | null {
   const needed = logit(model.thresholds[sensitivity]);
-  const contributions: Contribution[] = [];
+  if (values.length < signals.length) values = new Float64Array(signals.length);
   let sum = model.bias;
   let lazyCeiling = 0;
   for (let i = 0; i < signals.length; i++) {
     const signal = signals[i]!;
     const weight = model.weights[i] ?? 0;
+    values[i] = 0;
     if (weight === 0) continue;
     if (signal.lazy) {
       if (weight > 0) lazyCeiling += weight * signal.max;
       continue;
     }
-    const value = signal.value(stats);
-    if (value === 0) continue;
-    sum += value * weight;
-    contributions.push({ signal, value, amount: value * weight });
+    values[i] = signal.value(stats);
+    sum += values[i]! * weight;
   }
   if (sum + lazyCeiling < needed) return null;
   for (let i = 0; i < signals.length; i++) {
-    const signal = signals[i]!;
     const weight = model.weights[i] ?? 0;
-    if (!signal.lazy || weight === 0) continue;
-    const value = signal.value(stats);
-    if (value === 0) continue;
-    sum += value * weight;
-    contributions.push({ signal, value, amount: value * weight });
+    if (!signals[i]!.lazy || weight === 0) continue;
+    values[i] = signals[i]!.value(stats);
+    sum += values[i]! * weight;
   }
   if (sum < needed) return null;
+  // What each signal added, in the order they were summed: the eager ones, then the lazy ones.
+  const contributions: Contribution[] = [];
+  for (const lazy of [false, true]) {
+    signals.forEach((signal, i) => {
+      const value = values[i]!;
+      if (value !== 0 && (signal.lazy ?? false) === lazy) contributions.push({ signal, value, amount: value * model.weights[i]! });
+    });
+  }
   return { stats, probability: logistic(sum), contributions };
 }
 

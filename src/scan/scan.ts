@@ -412,9 +412,12 @@ export function placeOf(index: StatsIndex, element: Element, article: Element | 
   if (!article) return 'none';
   // A web component's content sits where the component does: compared across trees, each browser puts a shadow tree's
   // elements before or after the article in its own way (Firefox before, Chromium after, wherever the host stands).
+  // Elements of one index are of one tree.
   let at = element;
-  let root: Node;
-  while ((root = at.getRootNode()) !== article.getRootNode() && (root as ShadowRoot).host) at = (root as ShadowRoot).host;
+  if (!index.stats.has(element) || !index.stats.has(article)) {
+    let root: Node;
+    while ((root = at.getRootNode()) !== article.getRootNode() && (root as ShadowRoot).host) at = (root as ShadowRoot).host;
+  }
   if (contains(index, article, at)) return 'inside';
   if (contains(index, element, article)) return 'holds';
   const atStats = index.stats.get(at);

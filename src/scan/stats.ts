@@ -415,9 +415,15 @@ interface Frame {
   ownsCta: boolean;
 }
 
+/** The element's class attribute ('' for none): the property reads faster than the attribute, but an SVG element's is an object. */
+function classAttribute(element: Element): string {
+  const names = element.className;
+  return typeof names === 'string' ? names : element.getAttribute('class') ?? '';
+}
+
 /** The element's id and class names, the words hint, header and menu patterns read. */
 function namesOf(element: Element): string {
-  return `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
+  return `${element.id} ${classAttribute(element)}`;
 }
 
 function ownHints(names: string): number {
@@ -639,8 +645,10 @@ function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attri
         read.hidden = true;
         return read;
       case 'id':
+        read.names += ` ${element.id}`;
+        break;
       case 'class':
-        read.names += ` ${element.getAttribute(name) ?? ''}`;
+        read.names += ` ${classAttribute(element)}`;
         break;
       case 'role':
         read.role = element.getAttribute(name);
