@@ -15,6 +15,7 @@ import { ukStopwords } from './uk';
 import { zhStopwords } from './zh';
 import { jaStopwords } from './ja';
 import { koStopwords } from './ko';
+import { viStopwords } from './vi';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -31,4 +32,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   zh: zhStopwords,
   ja: jaStopwords,
   ko: koStopwords,
+  vi: viStopwords,
 };

@@ -48,12 +48,13 @@ const userPhraseList: Record<Kind, PhraseList> = {
 const combiningMarks = /\p{M}+/gu;
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
-/** Lower-case, strip diacritics, unify apostrophes and dashes, collapse white space. */
+/** Lower-case, strip diacritics (and the bar of Vietnamese đ), unify apostrophes and dashes, collapse white space. */
 export function normalizeText(text: string): string {
   // Most text is ASCII: decomposing it would change nothing and cost time.
   const folded = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(combiningMarks, '') : text;
   return folded
     .toLowerCase()
+    .replace(/đ/g, 'd')
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ');
@@ -79,9 +80,10 @@ function classify(code: number): void {
     charFold[code] = code;
     return;
   }
-  // Chinese and Japanese leave no space between words, and Korean joins its endings to its words: each kana, ideograph
-  // and Hangul syllable is a token of its own, so a phrase ("相关新闻", "会員限定", "후원") matches inside a run of text.
-  if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)) {
+  // Chinese, Japanese and Thai leave no space between words, and Korean joins its endings to its words: each kana,
+  // ideograph, Hangul syllable and Thai letter is a token of its own, so a phrase ("相关新闻", "会員限定", "후원",
+  // "สนับสนุนเรา") matches inside a run of text. (Thai vowel signs and tone marks stay marks, dropped below.)
+  if ((code >= 0x0e01 && code <= 0x0e30) || (code >= 0x0e32 && code <= 0x0e33) || (code >= 0x0e40 && code <= 0x0e46) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)) {
     charClass[code] = SYMBOL;
     charFold[code] = code;
     return;
@@ -107,7 +109,8 @@ function classify(code: number): void {
     return;
   }
   charClass[code] = letterOrDigit.test(char) ? WORD : SYMBOL;
-  charFold[code] = folded.charCodeAt(0);
+  // Vietnamese đ has no decomposition, but text typed without its marks writes it d ("ung ho", "dong gop").
+  charFold[code] = folded === 'đ' ? 100 : folded.charCodeAt(0);
 }
 
 /** Code units are classified on first sight (class 0: not yet). */
@@ -205,6 +208,7 @@ const currencyAfter = [
   '$', '€', '£', '¥', '₹', '₽', '₴',
   'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
   'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč', '원', '円', '元',
+  '₫', 'vnd', 'đồng',
 ];
 
 function escapeRegExp(text: string): string {

@@ -26,6 +26,7 @@ const samples = {
   nl: 'De gemeenteraad heeft dinsdag besloten de oude brug te sluiten voor herstelwerk. Volgens de gemeente duurt het werk minstens twee jaar en vaart er in de tussentijd een pont.',
   pl: 'Rada miasta zdecydowała we wtorek o zamknięciu starego mostu na czas remontu. Według urzędników prace potrwają co najmniej dwa lata, a w tym czasie będzie kursował prom.',
   ru: 'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет, а пока будет ходить паром.',
+  vi: 'Hội đồng thành phố hôm thứ Ba đã quyết định đóng cửa cây cầu cũ để sửa chữa. Theo các quan chức, công việc sẽ kéo dài ít nhất hai năm và trong thời gian đó một chiếc phà sẽ chạy qua sông.',
   uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
 } satisfies Record<string, string>;
 
@@ -113,8 +114,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has thirteen languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh']);
+  it('has fourteen languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'uk', 'vi', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {
