@@ -3,8 +3,9 @@ import type { Lexicon } from './types';
 // Vietnamese: phrases as Vietnamese news sites, magazines and NGOs word their appeals and link walls. Words are
 // written syllable by syllable, so each syllable is a token and phrases match as they do in European languages.
 // Folding strips the tone marks and the bar of đ (scan/phrases.ts): "ủng hộ" also matches text typed "ung ho".
-// "Ủng hộ", "quyên góp" and "đóng góp" alone are everyday news words (flood relief, charity drives), so they
-// only stand alone among the action words, and the plea lists take them with "chúng tôi", "tòa soạn", "báo".
+// "Ủng hộ", "quyên góp" and "đóng góp" alone are everyday news words (flood relief, charity drives, "đóng góp ý
+// kiến"), so the plea lists take them with "chúng tôi", "tòa soạn", "báo"; only the first two are action words, and
+// words headlines often hold ("tham gia", "theo dõi", "đóng cửa") are no buttons here.
 export const vi: Lexicon = {
   lang: 'vi',
   donation: [
@@ -23,12 +24,10 @@ export const vi: Lexicon = {
     'đóng góp ngay',
     'quyên góp ngay',
     'ủng hộ ngay',
-    'quý độc giả',
     'kính gửi quý độc giả',
     'thưa quý độc giả',
     'bạn đọc thân mến',
     'độc giả thân mến',
-    'quý bạn đọc',
     'sự ủng hộ của bạn',
     'sự ủng hộ của quý vị',
     'sự ủng hộ của quý độc giả',
@@ -114,7 +113,6 @@ export const vi: Lexicon = {
     'hủy đăng ký bất cứ lúc nào',
     'nhận tin mới nhất',
     'nhận thông báo',
-    'cập nhật tin tức mới nhất',
   ],
   appPromo: [
     'tải ứng dụng',
@@ -171,16 +169,12 @@ export const vi: Lexicon = {
     'ủng hộ ngay',
     'quyên góp',
     'quyên góp ngay',
-    'đóng góp',
-    'tài trợ',
     'ủng hộ báo',
   ],
   subscribeActions: [
     'đăng ký',
     'đăng ký ngay',
     'đăng ký nhận tin',
-    'theo dõi',
-    'tham gia',
     'dùng thử',
     'bản tin',
     'gói hội viên',
@@ -192,7 +186,7 @@ export const vi: Lexicon = {
     'tắt trình chặn quảng cáo',
     'bạn đang sử dụng trình chặn quảng cáo',
   ],
-  dismissals: ['để sau', 'nhắc tôi sau', 'không phải bây giờ', 'không, cảm ơn', 'không cảm ơn', 'bỏ qua', 'đóng', 'tôi đã là hội viên'],
+  dismissals: ['để sau', 'nhắc tôi sau', 'không phải bây giờ', 'không, cảm ơn', 'không cảm ơn', 'bỏ qua', 'tôi đã là hội viên'],
   legal: [
     'chính sách bảo mật',
     'chính sách quyền riêng tư',
