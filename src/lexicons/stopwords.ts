@@ -16,6 +16,7 @@ import { zhStopwords } from './zh';
 import { jaStopwords } from './ja';
 import { koStopwords } from './ko';
 import { viStopwords } from './vi';
+import { heStopwords } from './he';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -33,4 +34,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   ja: jaStopwords,
   ko: koStopwords,
   vi: viStopwords,
+  he: heStopwords,
 };

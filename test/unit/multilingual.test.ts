@@ -60,6 +60,7 @@ const appealPages = [
   { lang: 'ja', file: 'ja-paywall.html' },
   { lang: 'ko', file: 'ko-donation.html' },
   { lang: 'vi', file: 'vi-donation-related.html', quotesPlea: true },
+  { lang: 'he', file: 'he-paywall-tags.html', quotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, quotesPlea = false }) => {
