@@ -17,6 +17,7 @@ import { jaStopwords } from './ja';
 import { koStopwords } from './ko';
 import { viStopwords } from './vi';
 import { heStopwords } from './he';
+import { thStopwords } from './th';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -35,4 +36,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   ko: koStopwords,
   vi: viStopwords,
   he: heStopwords,
+  th: thStopwords,
 };

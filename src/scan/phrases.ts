@@ -203,12 +203,12 @@ function trieNode(): TrieNode {
 }
 
 /** Phrases that end in a period ("a month") look back for an amount before them; signs and words of currencies. */
-const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', '₪', 'r$', 'us$'];
+const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', '₪', '฿', 'r$', 'us$'];
 const currencyAfter = [
   '$', '€', '£', '¥', '₹', '₽', '₴',
   'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
   'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč', '원', '円', '元',
-  '₫', 'vnd', 'đồng', '₪', 'ש"ח', 'ש״ח', 'שקל', 'שקלים',
+  '₫', 'vnd', 'đồng', '₪', 'ש"ח', 'ש״ח', 'שקל', 'שקלים', '฿', 'บาท',
 ];
 
 function escapeRegExp(text: string): string {

@@ -61,6 +61,7 @@ const appealPages = [
   { lang: 'ko', file: 'ko-donation.html' },
   { lang: 'vi', file: 'vi-donation-related.html', quotesPlea: true },
   { lang: 'he', file: 'he-paywall-tags.html', quotesPlea: true },
+  { lang: 'th', file: 'th-donation-related.html', quotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, quotesPlea = false }) => {
