@@ -18,6 +18,7 @@ import { koStopwords } from './ko';
 import { viStopwords } from './vi';
 import { heStopwords } from './he';
 import { thStopwords } from './th';
+import { lvStopwords } from './lv';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -37,4 +38,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   vi: viStopwords,
   he: heStopwords,
   th: thStopwords,
+  lv: lvStopwords,
 };

@@ -62,6 +62,7 @@ const appealPages = [
   { lang: 'vi', file: 'vi-donation-related.html', quotesPlea: true },
   { lang: 'he', file: 'he-paywall-tags.html', quotesPlea: true },
   { lang: 'th', file: 'th-donation-related.html', quotesPlea: true },
+  { lang: 'lv', file: 'lv-newsletter-popular.html', quotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, quotesPlea = false }) => {
