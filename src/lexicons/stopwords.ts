@@ -19,6 +19,7 @@ import { viStopwords } from './vi';
 import { heStopwords } from './he';
 import { thStopwords } from './th';
 import { lvStopwords } from './lv';
+import { ltStopwords } from './lt';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -39,4 +40,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   he: heStopwords,
   th: thStopwords,
   lv: lvStopwords,
+  lt: ltStopwords,
 };

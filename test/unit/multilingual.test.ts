@@ -63,6 +63,7 @@ const appealPages = [
   { lang: 'he', file: 'he-paywall-tags.html', quotesPlea: true },
   { lang: 'th', file: 'th-donation-related.html', quotesPlea: true },
   { lang: 'lv', file: 'lv-newsletter-popular.html', quotesPlea: true },
+  { lang: 'lt', file: 'lt-donation-related.html', quotesPlea: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, quotesPlea = false }) => {
