@@ -223,8 +223,8 @@ export const he: Lexicon = {
   perPeriod: ['לחודש', 'בחודש', 'חודשי', '/חודש', 'לשנה', 'בשנה', 'שנתי', '/שנה'],
 };
 
-/** The most frequent function words, separated by spaces: how the language of a page without <html lang>
- *  is told (see scan/language.ts). One string, not a list: the content script carries every language's. */
+/** The most frequent function words, separated by spaces. A page without <html lang> is told Hebrew by its letters
+ *  (scan/language.ts); the words are kept like every language's. */
 export const heStopwords =
   'של את על עם זה לא גם כי אבל או היא הוא הם הן אני אנחנו יש אין כל מה אם רק עוד כמו אחרי לפני ' +
   'בין אל היה היו הייתה יותר מאוד כך כבר עד זו אשר לו לה להם שלו שלה שלהם אך אחד אחת כדי כאשר ' +

@@ -146,5 +146,5 @@ export const th: Lexicon = {
 };
 
 /** Frequent function words; only those of one letter once the marks are dropped (ที่, ก็, มี, นี้) are kept as keys, as
- *  for Chinese: the page's language is told by its <html lang> (scan/language.ts weighs Latin and Cyrillic text only). */
+ *  for Chinese. A page without <html lang> is told Thai by its letters (scan/language.ts). */
 export const thStopwords = 'ที่ ก็ มี นี้ และ ใน การ เป็น ได้ ให้ ไม่ จะ ว่า กับ แล้ว ความ ซึ่ง โดย ไป มา ของ จาก';

@@ -39,6 +39,12 @@ describe('detectTextLanguage', () => {
     });
   }
 
+  it('tells Hebrew and Thai by their letters', () => {
+    expect(detectTextLanguage('מועצת העיר החליטה ביום שלישי לסגור את הגשר הישן לצורך שיפוצים. העבודות יימשכו שנתיים לפחות.')).toBe('he');
+    expect(detectTextLanguage('สภาเมืองมีมติเมื่อวันอังคารให้ปิดสะพานเก่าเพื่อซ่อมแซม งานจะใช้เวลาอย่างน้อยสองปี')).toBe('th');
+    expect(detectTextLanguage('The mayor said "שלום" to the visitors, and the council voted on Tuesday to close the old bridge.')).toBe('en');
+  });
+
   it('tells Ukrainian from Russian by letters even when the stop words are few', () => {
     expect(detectTextLanguage('Київ, Львів, Одеса: їхні мешканці отримали світло. Ґанок відремонтовано.')).toBe('uk');
     expect(detectTextLanguage('Москва, Казань, Смоленск: жители получили свет. Подъезд отремонтирован быстро.')).toBe('ru');
