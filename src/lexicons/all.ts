@@ -25,13 +25,18 @@ import { el } from './el';
 import { hu } from './hu';
 import { ro } from './ro';
 import { id } from './id';
+import { vi } from './vi';
+import { he } from './he';
+import { th } from './th';
+import { lv } from './lv';
+import { lt } from './lt';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
 import { patterns } from './patterns';
 import { provideLexicon, type Language } from './index';
 import { stopwordsByLanguage } from './stopwords';
 
-export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs, tr, ar, el, hu, ro, id };
+export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs, tr, ar, el, hu, ro, id, vi, he, th, lv, lt };
 
 /** The lexicon of `lang` (a primary subtag), or null when there is none: what the background answers. */
 export function lexiconOf(lang: string): Lexicon | null {

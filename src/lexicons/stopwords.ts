@@ -26,6 +26,11 @@ import { elStopwords } from './el';
 import { huStopwords } from './hu';
 import { roStopwords } from './ro';
 import { idStopwords } from './id';
+import { viStopwords } from './vi';
+import { heStopwords } from './he';
+import { thStopwords } from './th';
+import { lvStopwords } from './lv';
+import { ltStopwords } from './lt';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -53,4 +58,9 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   hu: huStopwords,
   ro: roStopwords,
   id: idStopwords,
+  vi: viStopwords,
+  he: heStopwords,
+  th: thStopwords,
+  lv: lvStopwords,
+  lt: ltStopwords,
 };

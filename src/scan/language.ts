@@ -18,6 +18,8 @@ const MIN_STOPWORD_SHARE = 0.1;
 const MIN_SCRIPT_LETTERS = 20;
 /** BCP 47 codes that name no language. */
 const NO_LANGUAGE = new Set(['und', 'mul', 'zxx', 'mis']);
+/** Letters of scripts only one known language writes: Hebrew (U+05D0–U+05EA) and Thai (U+0E01–U+0E2E). */
+const SCRIPT_LANGUAGES = [['he', 0x5d0, 0x5ea], ['th', 0xe01, 0xe2e]] as const;
 /** Letters only one of the two Cyrillic languages uses (either case). */
 const UKRAINIAN_LETTERS = new Set([...'іїєґІЇЄҐ'].map((letter) => letter.charCodeAt(0)));
 const RUSSIAN_LETTERS = new Set([...'ыэъёЫЭЪЁ'].map((letter) => letter.charCodeAt(0)));
@@ -82,6 +84,8 @@ export class LanguageTally implements TokenSink {
   private readonly letters: Record<Letters, number> = { latin: 0, cyrillic: 0, greek: 0, arabic: 0, other: 0 };
   private ukrainianLetters = 0;
   private russianLetters = 0;
+  /** Letters of each of SCRIPT_LANGUAGES. */
+  private readonly scriptLetters = SCRIPT_LANGUAGES.map(() => 0);
   private readonly scores = new Map<string, number>();
   /** Words that are stop words of each language, unweighted: the share test. */
   private readonly counts = new Map<string, number>();
@@ -98,6 +102,12 @@ export class LanguageTally implements TokenSink {
     if (letters === null) return;
     this.words += 1;
     this.letters[letters] += end - start;
+    if (letters === 'other') {
+      const code = text.charCodeAt(start);
+      SCRIPT_LANGUAGES.forEach(([, first, last], i) => {
+        if (code >= first && code <= last) this.scriptLetters[i]! += end - start;
+      });
+    }
     if (letters === 'cyrillic') {
       for (let i = start; i < end; i++) {
         const code = text.charCodeAt(i);
@@ -119,7 +129,11 @@ export class LanguageTally implements TokenSink {
     const total = letters.latin + letters.cyrillic + letters.greek + letters.arabic + letters.other;
     // The script of more than half the letters.
     const script = scripts.find((name) => letters[name] >= MIN_SCRIPT_LETTERS && letters[name] > total - letters[name]);
-    if (script === undefined) return 'en';
+    if (script === undefined) {
+      // Hebrew and Thai letters tell their language alone (their words are not told apart by stop words).
+      const at = this.scriptLetters.findIndex((count) => count >= MIN_SCRIPT_LETTERS && count > total - count);
+      return at < 0 ? 'en' : SCRIPT_LANGUAGES[at]![0];
+    }
     const score = (lang: string): number => (scriptOfLanguage.get(lang) === script ? this.scores.get(lang) ?? 0 : 0);
     if (script === 'cyrillic') {
       // Letters settle Russian against Ukrainian even where the few stop words seen are shared.

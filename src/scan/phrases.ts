@@ -51,11 +51,13 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 /**
  * Letters folded beyond case and diacritics, as sites write them either way: Turkish dotless "ı" to "i" (its capital
  * "I" and the dotted "İ" already fold to "i"); Greek final "ς" to "σ", as its capital "Σ" folds; Arabic alef maqsura "ى" to "ي"; the Arabic tatweel, a stretch of a
- * line, away; Arabic-Indic and Persian digits to 0-9 and the Arabic decimal and thousands separators to "." and ",".
+ * line, away; Arabic-Indic and Persian digits to 0-9 and the Arabic decimal and thousands separators to "." and ","; Vietnamese "đ"
+ * to "d" (no decomposition takes its bar off, and text typed without marks writes "ung ho", "dong gop").
  */
-const specialLetters = /[\u0131\u03c2\u0640\u0649\u0660-\u066c\u06f0-\u06f9]/g;
+const specialLetters = /[\u0111\u0131\u03c2\u0640\u0649\u0660-\u066c\u06f0-\u06f9]/g;
 
 function foldSpecial(code: number): string | null {
+  if (code === 0x111) return 'd';
   if (code === 0x131) return 'i';
   if (code === 0x3c2) return '\u03c3';
   if (code === 0x640) return '';
@@ -97,9 +99,10 @@ function classify(code: number): void {
     charFold[code] = code;
     return;
   }
-  // Chinese and Japanese leave no space between words, and Korean joins its endings to its words: each kana, ideograph
-  // and Hangul syllable is a token of its own, so a phrase ("相关新闻", "会員限定", "후원") matches inside a run of text.
-  if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)) {
+  // Chinese, Japanese and Thai leave no space between words, and Korean joins its endings to its words: each kana,
+  // ideograph, Hangul syllable and Thai letter is a token of its own, so a phrase ("相关新闻", "会員限定", "후원",
+  // "สนับสนุนเรา") matches inside a run of text. (Thai vowel signs and tone marks stay marks, dropped below.)
+  if ((code >= 0x0e01 && code <= 0x0e30) || (code >= 0x0e32 && code <= 0x0e33) || (code >= 0x0e40 && code <= 0x0e46) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)) {
     charClass[code] = SYMBOL;
     charFold[code] = code;
     return;
@@ -119,7 +122,9 @@ function classify(code: number): void {
     charFold[code] = 45; // -
     return;
   }
-  const folded = foldSpecial(code) ?? char.normalize('NFD').replace(combiningMarks, '').toLowerCase();
+  const lowered = char.normalize('NFD').replace(combiningMarks, '').toLowerCase();
+  // Folded after lower-casing, as normalizeText does: "Đ" becomes "đ", then "d".
+  const folded = foldSpecial(lowered.charCodeAt(0)) ?? lowered;
   if (folded.length === 0) {
     charClass[code] = MARK;
     return;
@@ -218,13 +223,14 @@ function trieNode(): TrieNode {
 }
 
 /** Phrases that end in a period ("a month") look back for an amount before them; signs and words of currencies. */
-const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', '₺', 'r$', 'us$'];
+const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', '₺', '₪', '฿', 'r$', 'us$'];
 const currencyAfter = [
   '$', '€', '£', '¥', '₹', '₽', '₴',
   'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
   'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč', '원', '円', '元',
   '₺', 'tl', 'lira',
   'دولار', 'دولارات', 'دولارا', 'جنيه', 'جنيها', 'ريال', 'ريالا', 'درهم', 'دينار', 'يورو',
+  '₫', 'vnd', 'đồng', '₪', 'ש"ח', 'ש״ח', 'שקל', 'שקלים', '฿', 'บาท',
 ];
 
 function escapeRegExp(text: string): string {

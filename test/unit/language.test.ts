@@ -32,6 +32,9 @@ const samples = {
   hu: 'A városi közgyűlés kedden úgy döntött, hogy felújítás miatt lezárja a régi hidat. A hivatal szerint a munkák legalább két évig tartanak, és addig egy komp köti össze a két partot.',
   ro: 'Consiliul local a decis marți să închidă podul vechi pentru reparații. Potrivit primăriei, lucrările vor dura cel puțin doi ani, iar între timp va circula un bac între cele două maluri.',
   id: 'Dewan kota pada hari Selasa memutuskan untuk menutup jembatan tua itu untuk perbaikan. Menurut pejabat setempat, pekerjaan akan berlangsung setidaknya dua tahun dan sebuah feri akan beroperasi selama masa itu.',
+  vi: 'Hội đồng thành phố hôm thứ Ba đã quyết định đóng cửa cây cầu cũ để sửa chữa. Theo các quan chức, công việc sẽ kéo dài ít nhất hai năm và trong thời gian đó một chiếc phà sẽ chạy qua sông.',
+  lv: 'Pilsētas dome otrdien nolēma slēgt veco tiltu, jo tas ir bīstams. Kā sacīja amatpersonas, darbi ilgs vismaz divus gadus, un pa šo laiku pāri upei kursēs prāmis, kas būs bez maksas.',
+  lt: 'Miesto taryba antradienį nusprendė uždaryti senąjį tiltą remontui. Pasak pareigūnų, darbai truks mažiausiai dvejus metus, o tuo metu per upę kursuos keltas.',
   uk: 'Міська рада у вівторок вирішила закрити старий міст на ремонт. За словами посадовців, роботи триватимуть щонайменше два роки, а поки що курсуватиме пором.',
   sv: 'Kommunfullmäktige beslutade på tisdagen att stänga den gamla bron för reparationer. Enligt kommunen tar arbetet minst två år, och under tiden går det en färja över älven.',
   da: 'Byrådet besluttede tirsdag at lukke den gamle bro på grund af reparationer. Ifølge kommunen vil arbejdet tage mindst to år, og i mellemtiden har de sat en færge ind over åen.',
@@ -47,6 +50,12 @@ describe('detectTextLanguage', () => {
     });
   }
 
+  it('tells Hebrew and Thai by their letters', () => {
+    expect(detectTextLanguage('מועצת העיר החליטה ביום שלישי לסגור את הגשר הישן לצורך שיפוצים. העבודות יימשכו שנתיים לפחות.')).toBe('he');
+    expect(detectTextLanguage('สภาเมืองมีมติเมื่อวันอังคารให้ปิดสะพานเก่าเพื่อซ่อมแซม งานจะใช้เวลาอย่างน้อยสองปี')).toBe('th');
+    expect(detectTextLanguage('The mayor said "שלום" to the visitors, and the council voted on Tuesday to close the old bridge.')).toBe('en');
+  });
+
   it('tells Ukrainian from Russian by letters even when the stop words are few', () => {
     expect(detectTextLanguage('Київ, Львів, Одеса: їхні мешканці отримали світло. Ґанок відремонтовано.')).toBe('uk');
     expect(detectTextLanguage('Москва, Казань, Смоленск: жители получили свет. Подъезд отремонтирован быстро.')).toBe('ru');
@@ -54,8 +63,8 @@ describe('detectTextLanguage', () => {
 
   it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
     expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
-    expect(detectTextLanguage('Pilsētas dome otrdien nolēma slēgt veco tiltu remontdarbu dēļ. Darbi ilgs vismaz divus gadus.')).toBe('en');
-    expect(detectTextLanguage('מועצת העיר החליטה ביום שלישי לסגור את הגשר הישן לצורך תיקונים, והעבודות יימשכו שנתיים.')).toBe('en');
+    expect(detectTextLanguage('नगर परिषद ने मंगलवार को पुराने पुल को मरम्मत के लिए बंद करने का फैसला किया। काम कम से कम दो साल चलेगा।')).toBe('en');
+    expect(detectTextLanguage('Baraza la jiji liliamua Jumanne kufunga daraja la zamani kwa ajili ya matengenezo. Kazi hiyo itachukua angalau miaka miwili.')).toBe('en');
     expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
     expect(detectTextLanguage('')).toBe('en');
     expect(detectTextLanguage('Berlin')).toBe('en');
@@ -132,8 +141,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has twenty-four languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['ar', 'cs', 'da', 'de', 'el', 'en', 'es', 'fi', 'fr', 'hu', 'id', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'tr', 'uk', 'zh']);
+  it('has twenty-nine languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['ar', 'cs', 'da', 'de', 'el', 'en', 'es', 'fi', 'fr', 'he', 'hu', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'th', 'tr', 'uk', 'vi', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

@@ -84,6 +84,23 @@ describe('phrase matching', () => {
     expect(phrases('μόνο 3 € τον μήνα', el)).toContain('amount:3 € τον μηνα');
   });
 
+  // Vietnamese is often typed without its marks, đ then written d: folding drops both, so either spelling matches.
+  it('matches Vietnamese with or without its tone marks and the bar of đ', () => {
+    const vi: Lexicon = { ...empty, lang: 'vi', donation: ['ủng hộ chúng tôi', 'sự đóng góp của bạn'] };
+    expect(normalizeText('Đóng GÓP')).toBe('dong gop');
+    expect(phrases('Hãy ỦNG HỘ chúng tôi!', vi)).toEqual(['donation:ung ho chung toi']);
+    expect(phrases('hay ung ho chung toi', vi)).toEqual(['donation:ung ho chung toi']);
+    expect(phrases('moi su dong gop cua ban', vi)).toEqual(['donation:su dong gop cua ban']);
+    expect(phrases('ủng hộ chúng tôiiii', vi)).toEqual([]);
+  });
+
+  // Thai leaves no space between words: each letter is a token (vowel signs and tone marks are dropped as marks).
+  it('matches a Thai phrase inside a run of Thai text, and not across a partial letter', () => {
+    const th: Lexicon = { ...empty, lang: 'th', donation: ['สนับสนุนเรา'] };
+    expect(phrases('การสนับสนุนจากคุณคือการร่วมสร้างสื่อเสรีร่วมสนับสนุนเราได้ที่นี่', th)).toEqual(['donation:สนบสนนเรา']);
+    expect(phrases('ร่วมสนับสนุนเขา', th)).toEqual([]);
+  });
+
   it('finds recurring amounts in several currencies and orders', () => {
     expect(phrases('from $2 a month')).toContain('amount:$2 a month');
     expect(phrases('just £5 per month')).toContain('amount:£5 per month');
@@ -93,7 +110,7 @@ describe('phrase matching', () => {
   });
 
   // Currency words are normalized like the text: "рублей" loses its breve there ("рублеи"), so must the pattern.
-  it('finds amounts in roubles, hryvnias, zloty and reais', () => {
+  it('finds amounts in roubles, hryvnias, zloty, reais and đồng', () => {
     const amounts = (text: string, langs: string[]): string[] =>
       compilePhrases(lexiconsFor(langs), {}).match(text).filter((hit) => hit.list === 'amount').map((hit) => hit.phrase);
     expect(amounts('всего 300 рублей в месяц', ['ru'])).toEqual(['300 рублеи в месяц']);
@@ -102,6 +119,7 @@ describe('phrase matching', () => {
     expect(amounts('20 PLN miesięcznie lub 20 zł miesięcznie', ['pl'])).toEqual(['20 pln miesiecznie', '20 zł miesiecznie']);
     expect(amounts('apenas R$ 19,90 por mês', ['pt'])).toEqual(['r$ 19,90 por mes']);
     expect(amounts('Rs 5 a month', ['en'])).toEqual([]);
+    expect(amounts('chỉ 50.000 đồng mỗi tháng hoặc 100.000 ₫/tháng', ['vi'])).toEqual(['50.000 dong moi thang', '100.000 ₫/thang']);
   });
 
   it('takes user phrases of each kind into the matching list, escaped', () => {
