@@ -74,7 +74,7 @@ function lettersOf(code: number): Letters | null {
   const letter = anyLetter.test(char);
   if ((code >= 0x370 && code <= 0x3ff) || (code >= 0x1f00 && code <= 0x1fff)) return letter ? 'greek' : null;
   if ((code >= 0x600 && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f) || (code >= 0xfb50 && code <= 0xfeff)) return letter ? 'arabic' : null;
-  return char.toLowerCase() !== char.toUpperCase() || anyLetter.test(char) ? 'other' : null;
+  return letter || char.toLowerCase() !== char.toUpperCase() ? 'other' : null;
 }
 
 /** Language evidence from the words of a text, read token by token; weighs the first SAMPLE_CHARS characters. */
