@@ -43,7 +43,7 @@ function articleParagraphs(doc: Document): Element[] {
 }
 
 // needsOwnLexicon: false where English phrases may catch the block too (store badges are brand names).
-// quotesPlea: the article prose quotes a donation phrase of the page's lexicon (a hard negative in the page).
+// storyQuotesPlea: the article prose quotes a donation phrase of the page's lexicon (a hard negative in the page).
 const appealPages = [
   { lang: 'de', file: 'de-donation.html' },
   { lang: 'fr', file: 'fr-paywall.html' },
