@@ -104,9 +104,10 @@ export class LanguageTally implements TokenSink {
     this.letters[letters] += end - start;
     if (letters === 'other') {
       const code = text.charCodeAt(start);
-      SCRIPT_LANGUAGES.forEach(([, first, last], i) => {
+      for (let i = 0; i < SCRIPT_LANGUAGES.length; i++) {
+        const [, first, last] = SCRIPT_LANGUAGES[i]!;
         if (code >= first && code <= last) this.scriptLetters[i]! += end - start;
-      });
+      }
     }
     if (letters === 'cyrillic') {
       for (let i = start; i < end; i++) {
