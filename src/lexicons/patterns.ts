@@ -46,7 +46,7 @@ export const patterns: Patterns = {
     /** Share and follow bars. */
     social: String.raw`share|sharing|social|follow`,
     /** Sign-in and account boxes. */
-    account: String.raw`login|log-in|signin|sign-in|account|profile|user-?menu`,
+    account: String.raw`login|log-in|signin|sign-in|account|profile|user-?menu|password|(?:^|[^a-z])auth(?:[^a-z]|$)`,
   },
   donateHref: [
     String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,
