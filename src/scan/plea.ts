@@ -49,12 +49,26 @@ function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: n
 }
 
 /**
- * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by
- * email). Inside one, an email field is the form's, not a newsletter's.
+ * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by email).
+ * Inside one, an email field is the form's, not a newsletter's; so is one in a box around a form for sharing.
  */
 function formIsNotSignup(stats: BlockStats): boolean {
   const form = stats.element.closest('form');
-  return form !== null && (form.querySelector('textarea, input[type="password" i]') !== null || form.querySelectorAll('input[type="email" i]').length > 1);
+  if (form) return form.querySelector('textarea') !== null || fields(form, 'password') > 0 || fields(form, 'email') > 1;
+  const inner = stats.forms === 1 ? stats.element.querySelector('form') : null;
+  return inner !== null && fields(inner, 'email') > 1;
+}
+
+/**
+ * The form's fields of a type, but its honeypots: fields hidden from people and the keyboard and placed off-screen
+ * to catch bots (a sign-up form's fake address and password). A closed drop-down hides its fields too, in place.
+ */
+function fields(form: Element, type: string): number {
+  let count = 0;
+  for (const field of form.querySelectorAll(`input[type="${type}" i]`)) {
+    if (!(field.getAttribute('aria-hidden') === 'true' && field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? ''))) count++;
+  }
+  return count;
 }
 
 /** Inside a menu, and not a sign-up form there (an email field and no link: a header's newsletter box is no menu). */
@@ -65,6 +79,11 @@ function inMenu(stats: BlockStats): boolean {
 /** The block's first text holds its plea: a heading or salutation ("Dear readers", "Support us"). */
 export function opensWithPlea(stats: BlockStats): boolean {
   return (leadAt(stats.leading, 0) & LEAD_PLEA) !== 0;
+}
+
+/** A way to act on a plea: a link to give or join, a call to action, amounts to choose. */
+function asks(stats: BlockStats): boolean {
+  return stats.donateLinks + stats.memberLinks + callsToAction(stats) + hitCount(stats, 'money') > 0;
 }
 
 /** Words of buttons that ask to give or to subscribe: "Donate", "Jetzt spenden", "Subscribe". */
@@ -101,7 +120,8 @@ export const pleaSignals: readonly PleaSignal[] = [
   phrases('paywall', 3, 'paywall', 1.2),
   hint('paywall', 'paywall', 1),
   phrases('newsletter', 3, 'newsletter', 1),
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0), reason: noValues },
+  // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends.
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0 && !formIsNotSignup(s)), reason: noValues },
   hint('newsletter', 'newsletter', 0.8),
   phrases('appPromo', 2, 'app', 1.2),
   linksTo((s) => s.appLinks, 'app', 0.8),
@@ -121,7 +141,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   where('opensWithPlea', 0.8, opensWithPlea),
   // A letter: it opens with its plea ("A message from…", "Dear readers,"), tells its story, and asks — a link or
   // a button to give or join, or amounts to choose. A letter to the readers that asks for nothing has no ask.
-  where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && s.donateLinks + s.memberLinks + callsToAction(s) + hitCount(s, 'money') > 0),
+  where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && asks(s)),
   { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => share(s.pleaChars, s.textLength), reason: (s) => [percent(s.pleaChars, s.textLength)] },
   { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
   // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
