@@ -81,6 +81,15 @@ export function opensWithPlea(stats: BlockStats): boolean {
   return (leadAt(stats.leading, 0) & LEAD_PLEA) !== 0;
 }
 
+/**
+ * A letter beside the story: it opens with its plea ("To support our newsroom, subscribe"), tells why in a part of
+ * plain paragraphs of its own, and asks (a button, a link to give or join, amounts). A box holding the story's opening
+ * between its bar and its box holds the article, and inside the article a part of paragraphs stays the story's.
+ */
+function letterOutsideArticle(stats: BlockStats): boolean {
+  return (stats.place === 'before' || stats.place === 'after') && opensWithPlea(stats) && asks(stats);
+}
+
 /** A way to act on a plea: a link to give or join, a call to action, amounts to choose. */
 function asks(stats: BlockStats): boolean {
   return stats.donateLinks + stats.memberLinks + callsToAction(stats) + hitCount(stats, 'money') > 0;
@@ -244,8 +253,8 @@ function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind
 export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKind): Verdict | null {
   const stats = blockStats(block, context);
   // A part of paragraphs without a plea phrase is a story (a paywalled story's opening between its bar and its box):
-  // a block holding one holds the story beside its pleas, and is none. A letter's narrative paragraphs are its own.
-  if (stats.storyParagraphs > 1) return null;
+  // a block holding one holds the story beside its pleas, and is none — unless it is a letter outside the article.
+  if (stats.storyParagraphs > 1 && !letterOutsideArticle(stats)) return null;
   const score = pleaScore(stats, context);
   if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };

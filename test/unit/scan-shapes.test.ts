@@ -56,6 +56,7 @@ interface Shape {
 const shapes: Shape[] = [
   { file: 'pages/shapes/harbour-times-letter.html', shape: 'the seed as a page: a letter-style appeal closing the article container, and a footer list of one-word links' },
   { file: 'pages/shapes/letter-from-the-editor.html', shape: 'hard negative: the article is a letter to the readers that asks for nothing' },
+  { file: 'pages/shapes/letter-wrapped-narrative.html', shape: 'a letter-style appeal after the article whose narrative paragraphs sit in a fold of their own, found whole' },
   { file: 'pages/shapes/letter-appeal-placements.html', shape: 'letter-style appeals between the paragraphs, in the sidebar and as a hidden pop-up' },
   { file: 'i18n/de-letter-appeal.html', shape: 'a German letter-style appeal ("Liebe Leserinnen und Leser", Dauerauftrag) and a one-line plea ending the article' },
   { file: 'pages/shapes/gala-story.html', shape: 'hard negative: a story about a fundraising gala, quoting its appeal' },
