@@ -36,8 +36,11 @@ export function lexiconsFor(langs: readonly string[]): Lexicon[] {
   return [...chosen];
 }
 
-/** Codes read as another language Tidings has: Norwegian ('no') and Nynorsk ('nn') pages get Bokmål's phrases. */
-const SAME_LEXICON = new Map([['no', 'nb'], ['nn', 'nb']]);
+/**
+ * Codes read as another language Tidings has: Norwegian ('no') and Nynorsk ('nn') pages get Bokmål's phrases, and
+ * the withdrawn codes some sites still declare their current ones ('iw' Hebrew, 'in' Indonesian).
+ */
+const SAME_LEXICON = new Map([['no', 'nb'], ['nn', 'nb'], ['iw', 'he'], ['in', 'id']]);
 
 /** 'de-AT' → 'de', 'PT_br' → 'pt', 'nn-NO' → 'nb' (see SAME_LEXICON); '' for anything that is not a language tag. */
 export function primarySubtag(tag: string): string {

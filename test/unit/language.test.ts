@@ -93,6 +93,12 @@ describe('pageLanguage', () => {
     expect(pageLanguage(page('', '<p>x</p>', 'lang="nb-NO"'))).toBe('nb');
   });
 
+  it('reads the withdrawn codes sites still declare as the current ones: iw as Hebrew, in as Indonesian', () => {
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="iw"'))).toBe('he');
+    expect(pageLanguage(page('', '<p>x</p>', 'lang="in-ID"'))).toBe('id');
+    expect(lexiconsFor(['iw-IL']).map((l) => l.lang)).toEqual(['en', 'he']);
+  });
+
   it('reads xml:lang when lang is absent', () => {
     expect(pageLanguage(page('', '<p>x</p>', 'xml:lang="it-IT"'))).toBe('it');
   });
