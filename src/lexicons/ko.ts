@@ -18,7 +18,6 @@ export const ko: Lexicon = {
     '시청료 후원',
   ],
   membership: [
-    '회원가입',
     '멤버십',
     '유료회원',
     '프리미엄 회원',
@@ -26,6 +25,7 @@ export const ko: Lexicon = {
     '구독회원',
     '후원회원',
     '멤버 가입',
+    '멤버십 가입',
   ],
   paywall: [
     '유료 기사',

@@ -20,6 +20,8 @@ const MIN_SCRIPT_LETTERS = 20;
 const NO_LANGUAGE = new Set(['und', 'mul', 'zxx', 'mis']);
 /** Letters of scripts only one known language writes: Hebrew (U+05D0–U+05EA) and Thai (U+0E01–U+0E2E). */
 const SCRIPT_LANGUAGES = [['he', 0x5d0, 0x5ea], ['th', 0xe01, 0xe2e]] as const;
+/** Share of kana among Han and kana letters from which a text is Japanese: Chinese has none, Japanese prose a third or more. */
+const KANA_SHARE = 0.1;
 /** Letters only one of the two Cyrillic languages uses (either case). */
 const UKRAINIAN_LETTERS = new Set([...'іїєґІЇЄҐ'].map((letter) => letter.charCodeAt(0)));
 const RUSSIAN_LETTERS = new Set([...'ыэъёЫЭЪЁ'].map((letter) => letter.charCodeAt(0)));
@@ -30,7 +32,10 @@ type Script = (typeof scripts)[number];
 // Built once: the bundle targets turn Unicode-property literals into `new RegExp` calls, and lettersOf runs per word.
 const anyLetter = /\p{L}/u;
 
-/** The script of a list of stop words: the first that is not Latin, if any (Chinese, Japanese and Korean count as Latin: their words never meet Latin text). */
+/**
+ * The script of a list of stop words: the first that is not Latin, if any (Chinese, Japanese and Korean count as Latin: their
+ * words never meet Latin text; their pages are told by their letters, see LanguageTally.language).
+ */
 function scriptOf(words: readonly string[]): Script {
   for (const word of words) {
     const letters = lettersOf(word.charCodeAt(0));
@@ -86,6 +91,10 @@ export class LanguageTally implements TokenSink {
   private russianLetters = 0;
   /** Letters of each of SCRIPT_LANGUAGES. */
   private readonly scriptLetters = SCRIPT_LANGUAGES.map(() => 0);
+  /** Han characters, kana and Hangul: Chinese, Japanese and Korean are told by their letters. */
+  private han = 0;
+  private kana = 0;
+  private hangul = 0;
   private readonly scores = new Map<string, number>();
   /** Words that are stop words of each language, unweighted: the share test. */
   private readonly counts = new Map<string, number>();
@@ -108,6 +117,9 @@ export class LanguageTally implements TokenSink {
         const [, first, last] = SCRIPT_LANGUAGES[i]!;
         if (code >= first && code <= last) this.scriptLetters[i]! += end - start;
       }
+      if (code >= 0x3040 && code <= 0x30ff) this.kana += end - start;
+      else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) this.han += end - start;
+      else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) this.hangul += end - start;
     }
     if (letters === 'cyrillic') {
       for (let i = start; i < end; i++) {
@@ -131,6 +143,11 @@ export class LanguageTally implements TokenSink {
     // The script of more than half the letters.
     const script = scripts.find((name) => letters[name] >= MIN_SCRIPT_LETTERS && letters[name] > total - letters[name]);
     if (script === undefined) {
+      // Han, kana and Hangul tell Chinese, Japanese and Korean apart (Chinese and Japanese words are not split by spaces).
+      const cjk = this.han + this.kana + this.hangul;
+      if (cjk >= MIN_SCRIPT_LETTERS && cjk > total - cjk) {
+        return this.hangul > this.han + this.kana ? 'ko' : this.kana >= KANA_SHARE * (this.han + this.kana) ? 'ja' : 'zh';
+      }
       // Hebrew and Thai letters tell their language alone (their words are not told apart by stop words).
       const at = this.scriptLetters.findIndex((count) => count >= MIN_SCRIPT_LETTERS && count > total - count);
       return at < 0 ? 'en' : SCRIPT_LANGUAGES[at]![0];

@@ -56,13 +56,20 @@ describe('detectTextLanguage', () => {
     expect(detectTextLanguage('The mayor said "שלום" to the visitors, and the council voted on Tuesday to close the old bridge.')).toBe('en');
   });
 
+  it('tells Chinese, Japanese and Korean by their letters: Han alone, Han with kana, Hangul', () => {
+    expect(detectTextLanguage('市议会周二决定关闭旧桥进行维修。据官员称，这项工程至少需要两年时间，在此期间将有渡轮往返于河两岸。')).toBe('zh');
+    expect(detectTextLanguage('市議會週二決定關閉舊橋進行維修。據官員稱，這項工程至少需要兩年時間。')).toBe('zh');
+    expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('ja');
+    expect(detectTextLanguage('시의회는 화요일에 낡은 다리를 수리하기 위해 폐쇄하기로 결정했다. 공사는 최소 2년이 걸린다.')).toBe('ko');
+    expect(detectTextLanguage('The council met the delegation from 北京 on Tuesday and voted to close the old bridge for repairs.')).toBe('en');
+  });
+
   it('tells Ukrainian from Russian by letters even when the stop words are few', () => {
     expect(detectTextLanguage('Київ, Львів, Одеса: їхні мешканці отримали світло. Ґанок відремонтовано.')).toBe('uk');
     expect(detectTextLanguage('Москва, Казань, Смоленск: жители получили свет. Подъезд отремонтирован быстро.')).toBe('ru');
   });
 
   it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
-    expect(detectTextLanguage('市議会は火曜日、古い橋を修理のために閉鎖することを決めた。工事は少なくとも二年かかる。')).toBe('en');
     expect(detectTextLanguage('नगर परिषद ने मंगलवार को पुराने पुल को मरम्मत के लिए बंद करने का फैसला किया। काम कम से कम दो साल चलेगा।')).toBe('en');
     expect(detectTextLanguage('Baraza la jiji liliamua Jumanne kufunga daraja la zamani kwa ajili ya matengenezo. Kazi hiyo itachukua angalau miaka miwili.')).toBe('en');
     expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
