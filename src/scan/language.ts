@@ -16,8 +16,8 @@ const MIN_EVIDENCE = 2;
 const MIN_STOPWORD_SHARE = 0.1;
 /** Letters a script needs before it counts as the text's script. */
 const MIN_SCRIPT_LETTERS = 20;
-/** BCP 47 codes that name no language. */
-const NO_LANGUAGE = new Set(['und', 'mul', 'zxx', 'mis']);
+/** BCP 47 codes that name no language, and the first words of charsets some pages declare as their language ("utf-8"). */
+const NO_LANGUAGE = new Set(['und', 'mul', 'zxx', 'mis', 'utf', 'iso', 'gbk']);
 /** Letters of scripts only one known language writes: Hebrew (U+05D0–U+05EA) and Thai (U+0E01–U+0E2E). */
 const SCRIPT_LANGUAGES = [['he', 0x5d0, 0x5ea], ['th', 0xe01, 0xe2e]] as const;
 /** Share of kana among Han and kana letters from which a text is Japanese: Chinese has none, Japanese prose a third or more. */

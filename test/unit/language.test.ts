@@ -121,6 +121,8 @@ describe('pageLanguage', () => {
   it('ignores declarations that name no language and reads the text instead', () => {
     expect(pageLanguage(page('<meta property="og:locale" content="und">', `<p>${samples.uk}</p>`, 'lang=""'))).toBe('uk');
     expect(pageLanguage(page('', `<p>${samples.es}</p>`, 'lang="!!"'))).toBe('es');
+    // A charset where the language belongs.
+    expect(pageLanguage(page('<meta http-equiv="Content-Language" content="utf-8">', `<p>${samples.pl}</p>`))).toBe('pl');
   });
 
   it('detects the language of the text when nothing is declared, skipping scripts and styles', () => {
