@@ -119,7 +119,7 @@ const internalProperties = new RegExp(`^(?:${[
   'record', 'langs', 'ready', 'alwaysShow', 'marks', 'scanRoot', 'matched', 'collect', 'context', 'parsing', 'flush', 'unlock', 'ignore',
   'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy', 'own', 'names',
   // The statistics pass's open elements and text runs, and the language tally's stop-word weights (scan/stats.ts, scan/language.ts).
-  'bits', 'cta', 'link', 'words', 'weight',
+  'bits', 'cta', 'link', 'words', 'weight', 'scriptLetters', 'han', 'kana', 'hangul',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */

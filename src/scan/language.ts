@@ -117,9 +117,10 @@ export class LanguageTally implements TokenSink {
         const [, first, last] = SCRIPT_LANGUAGES[i]!;
         if (code >= first && code <= last) this.scriptLetters[i]! += end - start;
       }
+      // Kana, the common Han characters, Hangul syllables: what prose is written in (rarer blocks do not change the tally).
       if (code >= 0x3040 && code <= 0x30ff) this.kana += end - start;
-      else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) this.han += end - start;
-      else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) this.hangul += end - start;
+      else if (code >= 0x4e00 && code <= 0x9fff) this.han += end - start;
+      else if (code >= 0xac00 && code <= 0xd7a3) this.hangul += end - start;
     }
     if (letters === 'cyrillic') {
       for (let i = start; i < end; i++) {

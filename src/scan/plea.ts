@@ -60,15 +60,11 @@ function formIsNotSignup(stats: BlockStats): boolean {
 }
 
 /**
- * The form's fields of a type, but its honeypots: fields hidden from people and the keyboard and placed off-screen
- * to catch bots (a sign-up form's fake address and password). A closed drop-down hides its fields too, in place.
+ * The form's fields of a type, but its honeypots: fields out of the keyboard's reach and placed off-screen by their own
+ * style, to catch bots (a sign-up form's fake address and password). A closed drop-down's fields are out of reach in place.
  */
 function fields(form: Element, type: string): number {
-  let count = 0;
-  for (const field of form.querySelectorAll(`input[type="${type}" i]`)) {
-    if (!(field.getAttribute('aria-hidden') === 'true' && field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? ''))) count++;
-  }
-  return count;
+  return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => !(field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? ''))).length;
 }
 
 /** Inside a menu, and not a sign-up form there (an email field and no link: a header's newsletter box is no menu). */
