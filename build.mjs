@@ -102,7 +102,7 @@ const internalProperties = new RegExp(`^(?:${[
   'headings', 'textareas', 'leading', 'inNavigation', 'lineWall', 'menus', 'inPageHeader', 'inFooter', 'inAside',
   'inComments', 'subtreeEnd', 'ownsBlock', 'ownsCta', 'articleBodies', 'proseParagraphs',
   'prior', 'stats', 'contributions', 'probability', 'memo', 'lazy', 'claim', 'samples', 'hits', 'place', 'mayMatch', 'enabledByDefault',
-  'detect', 'category', 'languageSettled', 'numberIndex', 'currencyIndex', 'element', 'phrase', 'partials',
+  'detect', 'category', 'languageSettled', 'numberIndex', 'currencyIndex', 'currencyKeys', 'element', 'phrase', 'partials',
   // The content script's own bookkeeping (content/*.ts).
   'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block',
   'pending', 'backoffMs', 'fallbackDelayMs', 'madeFocusable', 'collapses', 'abandoned', 'verdicts', 'matchedElements', 'observer', 'anchor',

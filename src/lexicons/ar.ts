@@ -303,6 +303,7 @@ export const ar: Lexicon = {
     'فريق العمل',
   ],
   perPeriod: ['شهريا', 'في الشهر', 'بالشهر', 'كل شهر', '/شهر', '/ شهر', 'سنويا', 'في السنة', 'بالسنة', '/سنة', 'أسبوعيا'],
+  currencies: ['دولار', 'دولارات', 'دولارا', 'جنيه', 'جنيها', 'ريال', 'ريالا', 'درهم', 'دينار', 'يورو'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

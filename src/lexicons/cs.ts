@@ -208,6 +208,7 @@ export const cs: Lexicon = {
     'etický kodex',
   ],
   perPeriod: ['měsíčně', 'za měsíc', 'na měsíc', 'kč/měsíc', '/měsíc', '/měs.', 'ročně', '/rok', 'týdně'],
+  currencies: ['kč'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

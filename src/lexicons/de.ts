@@ -416,6 +416,7 @@ export const de: Lexicon = {
     'Nutzungsrechte',
   ],
   perPeriod: ['im Monat', 'pro Monat', 'monatlich', '/Monat', 'pro Jahr', 'im Jahr', 'jährlich', 'pro Woche', 'wöchentlich'],
+  currencies: ['Franken'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

@@ -574,6 +574,7 @@ export const en: Lexicon = {
     'our company',
   ],
   perPeriod: ['a month', 'per month', 'monthly', 'a year', 'per year', 'annually', 'a week', 'per week', 'each month', '/month', '/mo', '/year'],
+  currencies: ['dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

@@ -221,6 +221,7 @@ export const he: Lexicon = {
     'כתבו לנו',
   ],
   perPeriod: ['לחודש', 'בחודש', 'חודשי', '/חודש', 'לשנה', 'בשנה', 'שנתי', '/שנה'],
+  currencies: ['ש"ח', 'ש״ח', 'שקל', 'שקלים'],
 };
 
 /** The most frequent function words, separated by spaces. A page without <html lang> is told Hebrew by its letters

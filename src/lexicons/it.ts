@@ -209,6 +209,7 @@ export const it: Lexicon = {
     'preferenze cookie',
   ],
   perPeriod: ['al mese', 'mensile', '/mese', 'ogni mese', "all'anno", 'annuale', '/anno', 'a settimana'],
+  currencies: ['lira'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

@@ -98,6 +98,7 @@ export const ja: Lexicon = {
     'ヘルプセンター',
   ],
   perPeriod: ['月額', '年額', '/月', '/年', '毎月'],
+  currencies: ['円'],
 };
 
 /** Single kana: each is a token of its own (see the note above). */

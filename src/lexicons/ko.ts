@@ -92,6 +92,7 @@ export const ko: Lexicon = {
     '윤리강령',
   ],
   perPeriod: ['매월', '/월', '월정액', '한 달에'],
+  currencies: ['원'],
 };
 
 /** Single syllables and short words: each syllable is a token of its own (see the note above). */

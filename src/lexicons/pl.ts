@@ -186,6 +186,7 @@ export const pl: Lexicon = {
     'RODO',
   ],
   perPeriod: ['miesięcznie', 'na miesiąc', 'co miesiąc', '/mies.', '/mc', 'mies.', 'rocznie', 'na rok', '/rok', 'tygodniowo'],
+  currencies: ['zł', 'zl'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

@@ -229,6 +229,7 @@ export const ru: Lexicon = {
     'карта сайта',
   ],
   perPeriod: ['в месяц', 'ежемесячно', '/мес', 'в год', 'ежегодно', '/год', 'в неделю'],
+  currencies: ['руб', 'руб.', 'рубль', 'рублей', 'рубля'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

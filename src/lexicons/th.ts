@@ -143,6 +143,7 @@ export const th: Lexicon = {
     'แผนผังเว็บไซต์',
   ],
   perPeriod: ['ต่อเดือน', '/เดือน', 'รายเดือน', 'ทุกเดือน', 'ต่อปี', '/ปี', 'รายปี'],
+  currencies: ['บาท'],
 };
 
 /** Frequent function words; only those of one letter once the marks are dropped (ที่, ก็, มี, นี้) are kept as keys, as

@@ -346,6 +346,7 @@ export const tr: Lexicon = {
     'abonelik sözleşmesi',
   ],
   perPeriod: ['aylık', 'ayda', '/ay', 'her ay', 'yıllık', 'yılda', '/yıl', 'haftalık', 'haftada'],
+  currencies: ['TL', 'lira'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

@@ -28,4 +28,9 @@ export interface Lexicon {
   legal: string[];
   /** Recurring-amount periods for "$2 a month": "a month", "per month", "monthly", "a year". */
   perPeriod: string[];
+  /**
+   * Words of currencies written after an amount, for "10 рублей", "5 dollars a month": the signs and codes
+   * ("€", "$", "eur", "chf") are every language's, in scan/phrases.ts.
+   */
+  currencies?: string[];
 }

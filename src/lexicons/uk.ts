@@ -191,6 +191,7 @@ export const uk: Lexicon = {
     'карта сайту',
   ],
   perPeriod: ['на місяць', 'щомісяця', 'щомісячно', '/міс', 'на рік', 'щороку', '/рік', 'на тиждень'],
+  currencies: ['грн', 'грн.', 'гривень', 'гривні', 'гривня'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

@@ -201,6 +201,7 @@ export const vi: Lexicon = {
     'quy định sử dụng',
   ],
   perPeriod: ['mỗi tháng', '/tháng', 'một tháng', 'hằng tháng', 'mỗi năm', '/năm', 'một năm', 'hằng năm'],
+  currencies: ['đồng'],
 };
 
 /** The most frequent function words, separated by spaces: how the language of a page without <html lang>

@@ -117,6 +117,7 @@ export const zh: Lexicon = {
     '隱私政策',
   ],
   perPeriod: ['每月', '每年', '/月', '/年'],
+  currencies: ['元'],
 };
 
 /** Single characters: each is a token of its own (see the note above). */

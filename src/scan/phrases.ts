@@ -11,7 +11,7 @@ import { lexiconsFor } from '../lexicons/index';
  * The lexicon lists the detectors look for, plus two kinds of sums of money the matcher finds itself:
  * recurring amounts ("$2 a month") and plain amounts ("€5", "10 €", "$50"), the buttons of a donation form.
  */
-export type PhraseList = Exclude<keyof Lexicon, 'lang'> | 'amount' | 'money';
+export type PhraseList = Exclude<keyof Lexicon, 'lang' | 'currencies'> | 'amount' | 'money';
 
 export const phraseLists: readonly PhraseList[] = [
   'donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'adblock', 'linkWallHeadings',
@@ -222,16 +222,12 @@ function trieNode(): TrieNode {
   return { next: null, phrase: null, lists: 0 };
 }
 
-/** Phrases that end in a period ("a month") look back for an amount before them; signs and words of currencies. */
+/**
+ * Phrases that end in a period ("a month") look back for an amount before them. Signs and codes of currencies, any
+ * language's; the words ("dollars", "рублей") come with each language's lexicon.
+ */
 const currencyBefore = ['$', '€', '£', '¥', '₹', '₽', '₴', '₺', '₪', '฿', 'r$', 'us$'];
-const currencyAfter = [
-  '$', '€', '£', '¥', '₹', '₽', '₴',
-  'usd', 'eur', 'gbp', 'pln', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds',
-  'руб', 'руб.', 'рубль', 'рублей', 'рубля', 'грн', 'грн.', 'гривень', 'гривні', 'гривня', 'zł', 'zl', 'kč', '원', '円', '元',
-  '₺', 'tl', 'lira',
-  'دولار', 'دولارات', 'دولارا', 'جنيه', 'جنيها', 'ريال', 'ريالا', 'درهم', 'دينار', 'يورو',
-  '₫', 'vnd', 'đồng', '₪', 'ש"ח', 'ש״ח', 'שקל', 'שקלים', '฿', 'บาท',
-];
+const currencyAfter = ['$', '€', '£', '¥', '₹', '₽', '₴', '₺', '₪', '฿', '₫', 'usd', 'eur', 'gbp', 'pln', 'vnd', 'chf', 'sek', 'nok', 'dkk'];
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -243,20 +239,12 @@ function alternation(words: readonly string[]): string {
 
 /** Tokens a currency may follow its number by: "15,- €" has two between. */
 const MONEY_GAP_TOKENS = 3;
-/** The tokens that name a currency, for plain amounts. */
-const currencyKeys = new Set(
-  [...currencyBefore, ...currencyAfter, 'chf', 'sek', 'nok', 'dkk', 'franken']
-    .map(tokenKeys)
-    .filter((keys) => keys.length === 1)
-    .map(([key]) => key!),
-);
-
 /** An amount at the very end of the text before a period phrase: "$2 ", "5 € ", "r$ 19,90 ", "300 руб. ". */
-const amountBefore = (() => {
+function amountPattern(after: readonly string[]): RegExp {
   const number = String.raw`\d+(?:[.,]\d+)?`;
-  const amount = `(?:(?:${alternation(currencyBefore)})\\s?${number}|${number}\\s?(?:${alternation(currencyAfter)}))`;
+  const amount = `(?:(?:${alternation(currencyBefore)})\\s?${number}|${number}\\s?(?:${alternation(after)}))`;
   return new RegExp(`(?<![\\p{L}\\p{N}])${amount}\\s?$`, 'u');
-})();
+}
 /** Characters of run text an amount and its currency can take up before the period phrase. */
 const AMOUNT_LOOKBACK_CHARS = 32;
 
@@ -270,6 +258,19 @@ export interface PhraseHit {
 
 export class PhraseMatcher {
   private readonly root = new Map<number, TrieNode>();
+  /** The tokens that name a currency, for plain amounts, and the pattern of an amount before a period phrase. */
+  readonly currencyKeys = new Set<number>();
+  readonly amountBefore: RegExp;
+
+  /** `currencies`: the lexicons' words of currencies. */
+  constructor(currencies: readonly string[]) {
+    const after = [...currencyAfter, ...currencies];
+    for (const currency of [...currencyBefore, ...after]) {
+      const [key, more] = tokenKeys(currency);
+      if (more === undefined) this.currencyKeys.add(key!);
+    }
+    this.amountBefore = amountPattern(after);
+  }
   /** One byte per (key & FILTER_MASK): 1 when some phrase starts with a token of that key. */
   private readonly firstFilter = new Uint8Array(FILTER_SIZE);
 
@@ -422,7 +423,7 @@ export class PhraseStream implements TokenSink {
       this.numberStart = start;
       return;
     }
-    if (!currencyKeys.has(key)) return;
+    if (!this.matcher.currencyKeys.has(key)) return;
     if (this.numberIndex >= 0 && index - this.numberIndex <= MONEY_GAP_TOKENS) {
       this.moneyHit(this.numberIndex, this.numberText === text ? text.slice(this.numberStart, end) : text.slice(start, end));
       return;
@@ -441,7 +442,7 @@ export class PhraseStream implements TokenSink {
     // The piece the phrase began in is the one being read (piece === pieces) or the last one read.
     const earlier = partial.piece === this.pieces ? this.lastPiece : partial.piece === this.pieces - 1 ? this.pieceBeforeLast : '';
     const before = earlier + partial.text.slice(0, partial.offset);
-    const found = amountBefore.exec(normalizeText(before.slice(-AMOUNT_LOOKBACK_CHARS)));
+    const found = this.matcher.amountBefore.exec(normalizeText(before.slice(-AMOUNT_LOOKBACK_CHARS)));
     return found ? found[0] : null;
   }
 
@@ -493,7 +494,7 @@ export function readInto(text: string, first: PhraseStream | null, second: Phras
 
 /** Compiles the lexicons (and the user's phrases) into one matcher. */
 export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: DetectContext['userPhrases']): PhraseMatcher {
-  const matcher = new PhraseMatcher();
+  const matcher = new PhraseMatcher(lexicons.flatMap((lexicon) => lexicon.currencies ?? []));
   for (const list of phraseLists) {
     if (list === 'amount' || list === 'money') continue;
     for (const lexicon of lexicons) for (const phrase of lexicon[list]) matcher.add(phrase, list);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePhrases, normalizeText } from '../../src/scan/phrases';
+import { compilePhrases, normalizeText, type PhraseList } from '../../src/scan/phrases';
 import { en } from '../../src/lexicons/en';
 import type { Lexicon } from '../../src/lexicons/types';
 import { lexiconsFor } from '../../src/lexicons/index';
@@ -12,6 +12,11 @@ const empty: Omit<Lexicon, 'lang'> = {
   donation: [], membership: [], paywall: [], newsletter: [], appPromo: [], adblock: [], linkWallHeadings: [],
   donateActions: [], subscribeActions: [], dismissals: [], legal: [], perPeriod: [],
 };
+
+/** The phrases of one list that the lexicons of `langs` find in `text`. */
+function found(text: string, list: PhraseList, langs: string[] = ['en']): string[] {
+  return compilePhrases(lexiconsFor(langs), {}).match(text).filter((hit) => hit.list === list).map((hit) => hit.phrase);
+}
 
 function phrases(text: string, lexicon: Lexicon = en): string[] {
   return compilePhrases([lexicon], {}).match(text).map((hit) => `${hit.list}:${hit.phrase}`);
@@ -111,9 +116,12 @@ describe('phrase matching', () => {
 
   // Currency words are normalized like the text: "рублей" loses its breve there ("рублеи"), so must the pattern.
   it('finds amounts in roubles, hryvnias, zloty, reais and đồng', () => {
-    const amounts = (text: string, langs: string[]): string[] =>
-      compilePhrases(lexiconsFor(langs), {}).match(text).filter((hit) => hit.list === 'amount').map((hit) => hit.phrase);
+    const amounts = (text: string, langs: string[]): string[] => found(text, 'amount', langs);
     expect(amounts('всего 300 рублей в месяц', ['ru'])).toEqual(['300 рублеи в месяц']);
+    // A currency's words come with its language's lexicon; signs and codes are every language's.
+    expect(found('300 рублей', 'money', ['en'])).toEqual([]);
+    expect(found('300 рублей', 'money', ['ru'])).toEqual(['300 рублеи']);
+    expect(found('300 ₽ 20 EUR', 'money')).toEqual(['300 ₽', '20 eur']);
     expect(amounts('от 300 руб. в месяц', ['ru'])).toEqual(['300 руб. в месяц']);
     expect(amounts('100 ₴ на місяць, 100 гривень на місяць або 50 грн на місяць', ['uk'])).toEqual(['100 ₴ на місяць', '100 гривень на місяць', '50 грн на місяць']);
     expect(amounts('20 PLN miesięcznie lub 20 zł miesięcznie', ['pl'])).toEqual(['20 pln miesiecznie', '20 zł miesiecznie']);
