@@ -239,6 +239,10 @@ function alternation(words: readonly string[]): string {
 
 /** Tokens a currency may follow its number by: "15,- €" has two between. */
 const MONEY_GAP_TOKENS = 3;
+/** A digit and a separator right before a number: it is a later group or the decimals of the number before. */
+const groupSeparator = /\d[.,\u00a0\u202f]/;
+/** A number's integer part with its groups of thousands ("1,784,998", "2.500", "10 000" with a no-break space). */
+const figure = /^\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*/;
 /** An amount at the very end of the text before a period phrase: "$2 ", "5 € ", "r$ 19,90 ", "300 руб. ". */
 function amountPattern(after: readonly string[]): RegExp {
   const number = String.raw`\d+(?:[.,]\d+)?`;
@@ -414,6 +418,14 @@ export class PhraseStream implements TokenSink {
     // Folded: Arabic-Indic digits count as digits.
     const code = charFold[text.charCodeAt(start)]!;
     if (code >= 48 && code <= 57) {
+      // "1,784,998" is read as one number: its later groups are no amounts of their own, and a figure with more than
+      // three significant digits ("$ 197,867" in an annual report) is an account, not an amount to choose.
+      if (groupSeparator.test(text.slice(start - 2, start))) return;
+      const whole = (figure.exec(text.slice(start))?.[0] ?? '').replace(/\D/g, '').replace(/0+$/, '');
+      if (whole.length > 3) {
+        this.numberIndex = this.currencyIndex = -1;
+        return;
+      }
       if (this.currencyIndex >= 0 && index - this.currencyIndex === 1) {
         this.moneyHit(index, `${text.slice(start, end)}`);
         return;

@@ -114,6 +114,14 @@ describe('phrase matching', () => {
     expect(phrases('costs $2 million a year')).not.toContain('amount:$2 million a year');
   });
 
+  it('reads plain amounts to choose, and a figure of accounts as none', () => {
+    const money = (text: string, langs?: string[]): string[] => found(text, 'money', langs);
+    expect(money('$5 $10 $25 $1,000')).toEqual(['5', '10', '25', '1']);
+    expect(money('15,- € 10,00 EUR 2.500 € ¥10,000 10,000원', ['de', 'ja', 'ko'])).toEqual(['15,- €', '10,00 eur', '2.500 €', '10', normalizeText('10,000원')]);
+    // Later groups and decimals are no amounts of their own; more than three significant digits make an account.
+    expect(money('$ 1,784,998 $ 197,867 1.291.540 € $2.50')).toEqual(['2']);
+  });
+
   // Currency words are normalized like the text: "рублей" loses its breve there ("рублеи"), so must the pattern.
   it('finds amounts in roubles, hryvnias, zloty, reais and đồng', () => {
     const amounts = (text: string, langs: string[]): string[] => found(text, 'amount', langs);
