@@ -267,6 +267,7 @@ export const de: Lexicon = {
     'Weitere Artikel',
     'Weitere Nachrichten',
     'Lesen Sie auch',
+    'Weiterlesen',
     'auch lesenswert',
     'Top-Themen',
     'Top-Artikel',
