@@ -4,7 +4,7 @@
 import type { Hint } from '../scan/stats';
 
 /** A story's tags, keywords or categories: a list of links of their own kind (see scan/link-list.ts). */
-const tagNames = String.raw`(?:^|[^a-z])tags(?:[^a-z]|$)|categor|keywords|schlagw`;
+const tagNames = String.raw`(?:^|[^a-z])(?:tags|topics)(?:[^a-z]|$)|categor|keywords|schlagw`;
 
 export interface Patterns {
   /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
