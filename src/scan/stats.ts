@@ -810,7 +810,7 @@ export function* statsSteps(
     const own = frame.stats;
     own.subtreeEnd = index.elements.length - 1;
     // A <header> without a link heads a box ("Most Read" over its list); the site's header leads somewhere.
-    if (own.links === 0 && frame.element.localName === 'header') own.menus = 0;
+    if ((frame.bits & NAVIGATION) !== 0 && own.links === 0 && frame.element.localName === 'header') own.menus = 0;
     if (frame.ownsCta && frame.cta) finishCtaRun(frame.cta, own);
     const ownLead = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
     if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
