@@ -120,9 +120,9 @@ export const linkSignals: readonly Signal[] = [
 
 /**
  * Share of links within the page's own navigation that makes a block that navigation: pagination ("1 2 3 … »"), a
- * table of contents.
+ * table of contents (half of one whose headings are links of their own: each entry an anchor and its story's link).
  */
-const PAGE_NAVIGATION_SHARE = 0.6;
+const PAGE_NAVIGATION_SHARE = 0.5;
 
 export function linkListMayMatch(stats: BlockStats): boolean {
   return (stats.links >= MIN_LIST_LINKS || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links;
