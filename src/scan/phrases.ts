@@ -242,7 +242,7 @@ const MONEY_GAP_TOKENS = 3;
 /** A digit and a separator right before a number: it is a later group or the decimals of the number before. */
 const groupSeparator = /\d[.,\u00a0\u202f]/;
 /** A number's integer part with its groups of thousands ("1,784,998", "2.500", "10 000" with a no-break space). */
-const figure = /^\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*/;
+const figure = /\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*/y;
 /** An amount at the very end of the text before a period phrase: "$2 ", "5 € ", "r$ 19,90 ", "300 руб. ". */
 function amountPattern(after: readonly string[]): RegExp {
   const number = String.raw`\d+(?:[.,]\d+)?`;
@@ -421,7 +421,9 @@ export class PhraseStream implements TokenSink {
       // "1,784,998" is read as one number: its later groups are no amounts of their own, and a figure with more than
       // three significant digits ("$ 197,867" in an annual report) is an account, not an amount to choose.
       if (groupSeparator.test(text.slice(start - 2, start))) return;
-      const whole = (figure.exec(text.slice(start))?.[0] ?? '').replace(/\D/g, '').replace(/0+$/, '');
+      // Read in place (sticky): no copy of the rest of the text for every number in it.
+      figure.lastIndex = start;
+      const whole = (figure.exec(text)?.[0] ?? '').replace(/\D/g, '').replace(/0+$/, '');
       if (whole.length > 3) {
         this.numberIndex = this.currencyIndex = -1;
         return;
