@@ -734,8 +734,10 @@ export function* statsSteps(
     own.inNavigation = (parent ? parent.stats.inNavigation : ancestorMenu) || own.menus > 0;
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
     own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
-    own.inAside = (parent ? parent.stats.inAside : ancestorAside) || isAside(bits, role, names);
-    own.inComments = (parent ? parent.stats.inComments : ancestorComments) || isComments(names);
+    const aside = isAside(bits, role, names);
+    own.inAside = (parent ? parent.stats.inAside : ancestorAside) || aside;
+    // A sidebar or prefooter that a theme nests in its comments wrapper is the site's again, not the readers'.
+    own.inComments = (!aside && (parent ? parent.stats.inComments : ancestorComments)) || isComments(names);
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
