@@ -482,6 +482,7 @@ export const en: Lexicon = {
   subscribeActions: [
     'subscribe',
     'sign up',
+    'sign-up',
     'join',
     'register',
     'subscribe now',
