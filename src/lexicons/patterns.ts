@@ -28,6 +28,14 @@ export interface Patterns {
   legalHref: string;
   /** A page of a tag, topic, keyword or category, or a search for one: where the links of a story's tag row lead. */
   tagHref: string;
+  /**
+   * A segment of a site's own donation or membership page's address (a first or last path segment, or a host's first
+   * label): a whole segment, so that "/support-us" is one and "/supported-browsers" is not (see scan/appeal-page.ts).
+   */
+  appealPageSegment: string;
+  /** Names, placeholders and labels of a text field that asks for an email address, or for a search. */
+  emailFieldNames: string;
+  searchFieldNames: string;
 }
 
 export const patterns: Patterns = {
@@ -64,4 +72,7 @@ export const patterns: Patterns = {
   socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
   legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)`,
   tagHref: String.raw`\/(?:tags?|topics?|categor(?:y|ies)|keywords?|themen?|thema|temas?|sujets?|schlagw[oö]rte?|stichw[oö]rte?|etiquetas?|argomenti|tematy|teg|tegi|tema)\/[^/?#]|[?&](?:q|keywords?|query|tags?)=[^&]`,
+  appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-socio|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
+  emailFieldNames: String.raw`e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel`,
+  searchFieldNames: String.raw`search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск`,
 };

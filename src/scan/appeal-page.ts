@@ -1,11 +1,7 @@
 // A site's own donation or membership page: the reader came for its form, so nothing of it is a plea to
 // collapse. Told from the page's address (or, for a saved page, its canonical address): a first or last
-// path segment, or a host's first label, that names giving or joining.
-
-const appealWord = new RegExp(
-  String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-socio|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
-  'i',
-);
+// path segment, or a host's first label, that names giving or joining (its words are data, lexicons/patterns.ts).
+import { appealPageSegment } from './stats';
 
 function decoded(segment: string): string {
   try {
@@ -40,5 +36,5 @@ function addressOf(doc: Document): URL | null {
 
 export function isAppealPage(doc: Document): boolean {
   const url = addressOf(doc);
-  return url !== null && segmentsOf(url).some((segment) => appealWord.test(segment));
+  return url !== null && segmentsOf(url).some((segment) => appealPageSegment.test(segment));
 }

@@ -37,8 +37,11 @@ export interface ScanContext {
    * scan/text.ts), where no markup sets a plea box apart from the story. Pages never set it.
    */
   standalonePlea?: (finding: Finding, stats: BlockStats) => boolean;
-  /** The page is the site's own donation or membership page: its form is what the reader came for. */
-  appealPage: boolean;
+  /**
+   * The page is the site's own donation or membership page: its form is what the reader came for. Told when a plea is
+   * first judged, once the patterns that tell it have come with the words.
+   */
+  appealPage?: boolean;
 }
 
 /** The rank of an article not looked for yet: until then every block is judged as if it were inside the article. */
@@ -109,7 +112,6 @@ function newContext(doc: Document, options: ScanOptions): ScanContext {
     article: null,
     articleRank: 0,
     languageSettled,
-    appealPage: isAppealPage(doc),
   };
 }
 
@@ -391,7 +393,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // The readers' comments are theirs, whatever words they use.
   if (stats.inComments) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
-  if (plea && context.appealPage && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
+  if (plea && (context.appealPage ??= isAppealPage(context.doc)) && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   // The block's place was set when it was judged (judgeSteps). Before the page was looked at whole (parts read while it
   // is parsed) any block may be the story's: judged as one inside it.
   if (article ? stats.place === 'inside' : context.articleRank === ARTICLE_UNKNOWN) {

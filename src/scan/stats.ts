@@ -33,6 +33,9 @@ let legalHref = never;
 let tagHref = never;
 /** Any kind of plea link, likewise. */
 let anyPleaHref = never;
+export let appealPageSegment = never;
+let emailFieldNames = never;
+let searchFieldNames = never;
 
 /** Compiles the patterns of class names and link addresses every scan from now on reads. */
 export function providePatterns(given: Patterns): void {
@@ -46,6 +49,9 @@ export function providePatterns(given: Patterns): void {
   legalHref = compile(given.legalHref);
   tagHref = compile(given.tagHref);
   anyPleaHref = compile(given.donateHref, given.memberHref, given.appHref);
+  appealPageSegment = compile(given.appealPageSegment);
+  emailFieldNames = compile(given.emailFieldNames);
+  searchFieldNames = compile(given.searchFieldNames);
 }
 
 // Tag names are listed as spaced strings: the content script carries them on every page.
@@ -498,8 +504,8 @@ function inputKind(element: Element, typeAttribute: string | null): 'email' | 's
   if (type !== 'text' && type !== 'tel') return null;
   // join() writes a missing attribute (null) as nothing.
   const names = ['name', 'placeholder', 'id', 'aria-label'].map((name) => element.getAttribute(name)).join(' ');
-  if (/e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel/i.test(names)) return 'email';
-  return /search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск/i.test(names) ? 'search' : 'text';
+  if (emailFieldNames.test(names)) return 'email';
+  return searchFieldNames.test(names) ? 'search' : 'text';
 }
 
 const year = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/u;
