@@ -33,10 +33,10 @@ export interface ScanContext {
   /** False while the page's language is still to be read from its text; English lexicon only until then. */
   languageSettled: boolean;
   /**
-   * Whether a paragraph of the article may be found as a block of its own: only in plain text (see
-   * scan/text.ts), where no markup sets a plea box apart from the story. Pages never set it.
+   * Whether a short plea paragraph of the article may be found as a block of its own: in a page, when it is set
+   * apart in type (setApart); in plain text, where no markup sets it apart, by its words (scan/text.ts).
    */
-  standalonePlea?: (finding: Finding, stats: BlockStats) => boolean;
+  standalonePlea?: (stats: BlockStats) => boolean;
   /**
    * The page is the site's own donation or membership page: its form is what the reader came for. Told when a plea is
    * first judged, once the patterns that tell it have come with the words.
@@ -400,13 +400,37 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     // Most of the article is its body, whatever it is made of (a deals roundup is a list of product links).
     if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
     if ((stats.hits === null && (plea || !taggedRow(stats))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
-    // Inside the article a plea is a box of its own, never one of its paragraphs; a caption is the article's too,
-    // whatever box holds it.
-    const own = paragraphTags.has(finding.element.tagName) || smallestWrapper(finding.element, index).tagName === 'FIGCAPTION';
-    return !own || context.standalonePlea?.(finding, stats) === true;
+    // Inside the article a plea is a box of its own, not one of its paragraphs unless a short plea through and through,
+    // set apart from the story (standalonePlea); a caption is the article's, whatever box holds it.
+    if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
+    return !paragraphTags.has(finding.element.tagName) || (finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1
+      && stats.textLength <= STANDALONE_PLEA_CHARS && !anyQuotation.test(finding.element.textContent!) && (context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element)));
   }
   if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before') return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
+}
+
+/**
+ * Quotation marks of any kind, straight ones included (scrapes glue them to either sentence): a story
+ * reports an appeal in someone's words, a plea speaks in its own.
+ */
+export const anyQuotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
+
+/** Longest paragraph of the article that may be a plea of its own. */
+const STANDALONE_PLEA_CHARS = 320;
+
+/** Inline elements an editor sets a note apart in. */
+const setApartTags = new Set(['EM', 'I', 'STRONG', 'B', 'A', 'BR']);
+
+/**
+ * A paragraph set apart from the story's in type, all of its text in emphasis or links: an editor's italic
+ * postscript ("Like this story? Consider a contribution…", "Want it in your inbox? Sign up!").
+ */
+function setApart(paragraph: Element): boolean {
+  for (const node of paragraph.childNodes) {
+    if (node.nodeType === 3 ? node.textContent!.trim() !== '' : node.nodeType === 1 && !setApartTags.has((node as Element).tagName)) return false;
+  }
+  return true;
 }
 
 /** Where `element` sits relative to the article. */

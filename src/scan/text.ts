@@ -1,8 +1,8 @@
 // Plain text runs through the very same detectors: the text becomes a small DOM (paragraphs → <p>,
 // a heading line opens a <section>, runs of short lines → a list of link-like items, since a wall of
 // one-word lines is the text form of a link wall), is scanned, and the findings map back to offsets.
-import type { DetectorId, Finding, Kind, Reason, ScanOptions } from '../core/types';
-import { createScanContext, scanRoot } from './scan';
+import type { DetectorId, Kind, Reason, ScanOptions } from '../core/types';
+import { anyQuotation, createScanContext, scanRoot } from './scan';
 import { detectTextLanguage } from './language';
 import { listSet, matcherFor, pleaLists } from './phrases';
 import { LINE_WALL_ATTRIBUTE, matchedPhrases, type BlockStats } from './stats';
@@ -38,12 +38,6 @@ const MIN_LINE_RUN = 3;
 const OFFSET = 'data-tidings-offset';
 
 const PLEA_LISTS = listSet(pleaLists);
-/**
- * Quotation marks of any kind, straight ones included (scrapes glue them to either sentence): a story
- * reports an appeal in someone's words, a plea speaks in its own.
- */
-const anyQuotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
-
 /** What segmenting asks of a sentence's words. */
 interface PleaReader {
   /** It opens a plea: it begins with a plea phrase, in the plea's own voice. */
@@ -209,16 +203,12 @@ function range(element: Element, parts: Unit[]): { start: number; end: number } 
 }
 
 
-/** Longest paragraph of plain text that may be a plea of its own amid the story. */
-const STANDALONE_PLEA_CHARS = 320;
-/** Distinct plea phrases and amounts it needs: one alone is how a story mentions an appeal. */
+/** Distinct plea phrases and amounts a paragraph of plain text needs to be a plea of its own: one alone is how a story mentions an appeal. */
 const STANDALONE_PLEA_EVIDENCE = 2;
 
-/** A short paragraph that is a plea through and through: two pieces of plea evidence, not one phrase in passing, and no quotation. */
-function standalonePlea(finding: Finding, stats: BlockStats): boolean {
-  return finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1
-    && stats.textLength <= STANDALONE_PLEA_CHARS && matchedPhrases(stats, pleaLists).length >= STANDALONE_PLEA_EVIDENCE
-    && !anyQuotation.test(finding.element.textContent ?? '');
+/** Two pieces of plea evidence, not one phrase in passing. */
+function standalonePlea(stats: BlockStats): boolean {
+  return matchedPhrases(stats, pleaLists).length >= STANDALONE_PLEA_EVIDENCE;
 }
 
 /**
