@@ -458,8 +458,9 @@ function isFooter(bits: number, role: string | null, names: string): boolean {
 }
 
 // A post's categories and tags in its class names ("category-commentary", "post_tag-kommentar") say what it is about,
-// and a comment's lead ("commentLead") is an opinion piece's opening, the story's.
-const commentNames = /(?<!most[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)/i;
+// a comment's lead ("commentLead") is an opinion piece's opening, the story's, and a sidebar's list of the most or the
+// most recent comments ("recentcomments") links to posts.
+const commentNames = /(?<!(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)/i;
 
 /**
  * The readers' comments, or one of them; a "most commented" list is a list of other stories, and an opinion column
@@ -742,8 +743,9 @@ export function* statsSteps(
     own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
     const aside = isAside(bits, role, names);
     own.inAside = (parent ? parent.stats.inAside : ancestorAside) || aside;
-    // A sidebar or prefooter that a theme nests in its comments wrapper is the site's again, not the readers'.
-    own.inComments = (!aside && (parent ? parent.stats.inComments : ancestorComments)) || isComments(names);
+    // A sidebar is the site's, not the readers': one a theme nests in its comments' wrapper (a prefooter), or names after
+    // the comments it stands beside ("comments-with-sidebar-sidebar").
+    own.inComments = !aside && ((parent ? parent.stats.inComments : ancestorComments) || isComments(names));
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
