@@ -316,6 +316,15 @@ export function defineScenarios(name: BrowserName): void {
       expect(await collapseContractBreaches(page)).toEqual([]);
     });
 
+    it('on the site\'s own donation page leaves its appeal and its form, and collapses the footer\'s sign-up box', async () => {
+      const page = await open('donate.html');
+      await waitUntil(page, 'the footer sign-up box to collapse', isCollapsed, '#footer-signup');
+      expect(await collapsedBy(suite.session, page, '#footer-signup')).toBe('newsletter-nag');
+      expect(await collapsedSummary(page)).toHaveLength(1);
+      expect(await page.evaluate(isShown, '#donate-intro')).toBe(true);
+      expect(await page.evaluate(isShown, '#donation-form')).toBe(true);
+    });
+
     it('collapses nothing on a story about a fundraiser that links to its earlier coverage', async () => {
       const page = await open('negative.html');
       const tabId = await suite.session.tabIdOf(page);
