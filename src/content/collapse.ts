@@ -285,7 +285,8 @@ export class Collapser {
     const gone = [...this.entries.values()].filter((entry) => !isAlive(entry.element));
     if (gone.length === 0) return;
     // Only the runs that lost a block get their bars drawn again (a page may remove blocks all the time).
-    const stayed = [...this.entries.values()].filter((entry) => isAlive(entry.element) && !entry.revealed && gone.some((lost) => lost.lead === entry.lead));
+    const lostLeads = new Set(gone.map((lost) => lost.lead));
+    const stayed = [...this.entries.values()].filter((entry) => isAlive(entry.element) && !entry.revealed && lostLeads.has(entry.lead));
     for (const entry of gone) {
       try {
         if (entry.revealed) entry.placeholder?.remove();
@@ -349,9 +350,11 @@ export class Collapser {
     this.events.changed();
   }
 
-  /** The collapsed blocks whose bar is `lead`'s (the lead first). */
+  /** The collapsed blocks whose bar is `lead`'s (the lead first); read for every bar drawn, so without a copy of them all. */
   private run(lead: Entry): Entry[] {
-    return [...this.entries.values()].filter((entry) => entry.lead === lead && !entry.revealed);
+    const run: Entry[] = [];
+    for (const entry of this.entries.values()) if (entry.lead === lead && !entry.revealed) run.push(entry);
+    return run;
   }
 
   /**
