@@ -400,11 +400,10 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     // Most of the article is its body, whatever it is made of (a deals roundup is a list of product links).
     if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
     if ((stats.hits === null && (plea || !taggedRow(stats))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
-    // Inside the article a plea is a box of its own, not one of its paragraphs unless a short plea through and through,
-    // set apart from the story (standalonePlea); a caption is the article's, whatever box holds it.
+    // Inside the article a plea is a box of its own, not one of its paragraphs unless that paragraph is a plea of its
+    // own; a caption is the article's, whatever box holds it.
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
-    return !paragraphTags.has(finding.element.tagName) || (finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1
-      && stats.textLength <= STANDALONE_PLEA_CHARS && !anyQuotation.test(finding.element.textContent!) && (context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element)));
+    return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context);
   }
   if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before') return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
@@ -431,6 +430,15 @@ function setApart(paragraph: Element): boolean {
     if (node.nodeType === 3 ? node.textContent!.trim() !== '' : node.nodeType === 1 && !setApartTags.has((node as Element).tagName)) return false;
   }
   return true;
+}
+
+/**
+ * A paragraph of the article that is a plea of its own: short, a plea through and through, quoting no one, and set
+ * apart from the story (in type on a page, by its words in plain text: context.standalonePlea).
+ */
+function paragraphPlea(finding: Finding, stats: BlockStats, context: ScanContext): boolean {
+  return finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1 && stats.textLength <= STANDALONE_PLEA_CHARS
+    && !anyQuotation.test(finding.element.textContent!) && (context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element));
 }
 
 /** Where `element` sits relative to the article. */

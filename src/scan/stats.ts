@@ -33,6 +33,7 @@ let legalHref = never;
 let tagHref = never;
 /** Any kind of plea link, likewise. */
 let anyPleaHref = never;
+/** A segment of the address of a site's own donation or membership page (scan/appeal-page.ts). */
 export let appealPageSegment = never;
 let emailFieldNames = never;
 let searchFieldNames = never;
