@@ -711,8 +711,10 @@ export function* statsSteps(
     const role = ancestor.getAttribute('role');
     ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
     ancestorFooter ||= isFooter(bits, role, names);
-    ancestorAside ||= isAside(bits, role, names);
-    ancestorComments ||= isComments(names);
+    // Nearest first, as the pass reads inComments: a sidebar between the part and the comments ends their reach.
+    const aside = isAside(bits, role, names);
+    ancestorComments ||= !ancestorAside && !aside && isComments(names);
+    ancestorAside ||= aside;
   }
   let seenContent = false;
 

@@ -116,6 +116,20 @@ describe('scanRoot', () => {
     expect(summary(findings)).toEqual(['#box donation-appeal']);
   });
 
+  it('reads a part added in a sidebar nested in the comments as the whole-page pass does: the site\'s, not the readers\'', () => {
+    const signup = (id: string) => `<div id="${id}" class="signup-box"><h4>Get our newsletter</h4><p>Our best stories, delivered to your inbox every Friday.</p><form><input type="email" name="email"> <button>Sign up</button></form></div>`;
+    // The sidebar's long list of opening hours keeps a part added beside it from climbing to the sidebar: the part's
+    // statistics root lies below it, and the sidebar and the comments' wrapper are read as its ancestors.
+    const hours = Array.from({ length: 160 }, (_, day) => `<li>Day ${day + 1}: 9 to 5</li>`).join('');
+    const doc = pageFrom(`<div class="article-comments"><ol class="comment-list"><li class="comment"><p>Great piece.</p></li></ol><aside class="prefooter"><ul>${hours}</ul><div id="slot"></div></aside><div id="comment-slot"></div></div>`);
+    const context = createScanContext(doc, allDetectors);
+    doc.getElementById('slot')!.innerHTML = signup('added');
+    doc.getElementById('comment-slot')!.innerHTML = signup('in-comments');
+    expect(summary(scanRoot(doc.getElementById('added')!, context))).toEqual(['#added newsletter-nag']);
+    expect(summary(scanRoot(doc.getElementById('in-comments')!, context))).toEqual([]);
+    expect(summary(scanDocument(doc, allDetectors))).toEqual(['#added newsletter-nag']);
+  });
+
   it('skips the blocks Tidings marked collapsed or revealed, and only those', () => {
     for (const attribute of ['data-tidings-collapsed', 'data-tidings-revealed']) {
       const doc = pageFrom(box);
