@@ -36,6 +36,16 @@ export interface Patterns {
   /** Names, placeholders and labels of a text field that asks for an email address, or for a search. */
   emailFieldNames: string;
   searchFieldNames: string;
+  /** Class names and ids of the page's regions: its header (or navigation bar), its footer, a sidebar. */
+  headerNames: string;
+  footerNames: string;
+  asideNames: string;
+  /**
+   * The readers' comments. A post's categories and tags in its class names ("category-commentary",
+   * "post_tag-kommentar") say what it is about, a comment's lead ("commentLead") is an opinion piece's opening, the
+   * story's, and a sidebar's list of the most or the most recent comments ("recentcomments") links to posts.
+   */
+  commentNames: string;
 }
 
 export const patterns: Patterns = {
@@ -75,4 +85,8 @@ export const patterns: Patterns = {
   appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-socio|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
   emailFieldNames: String.raw`e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel`,
   searchFieldNames: String.raw`search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск`,
+  headerNames: String.raw`(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)`,
+  footerNames: String.raw`foot|colophon`,
+  asideNames: String.raw`(?:^|[-_\s])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)`,
+  commentNames: String.raw`(?<!(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)`,
 };

@@ -37,6 +37,10 @@ let anyPleaHref = never;
 export let appealPageSegment = never;
 let emailFieldNames = never;
 let searchFieldNames = never;
+let headerNames = never;
+let footerNames = never;
+let asideNames = never;
+let commentNames = never;
 
 /** Compiles the patterns of class names and link addresses every scan from now on reads. */
 export function providePatterns(given: Patterns): void {
@@ -53,6 +57,10 @@ export function providePatterns(given: Patterns): void {
   appealPageSegment = compile(given.appealPageSegment);
   emailFieldNames = compile(given.emailFieldNames);
   searchFieldNames = compile(given.searchFieldNames);
+  headerNames = compile(given.headerNames);
+  footerNames = compile(given.footerNames);
+  asideNames = compile(given.asideNames);
+  commentNames = compile(given.commentNames);
 }
 
 // Tag names are listed as spaced strings: the content script carries them on every page.
@@ -442,7 +450,6 @@ function ownHints(names: string): number {
   return bits;
 }
 
-const headerNames = /(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)/i;
 const menuNames = /(?:^|[-_\s])(?:[Nn]av|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Nav|Menu)(?:[A-Z0-9_\s-]|$)/;
 
 /** nav, header, role=banner or navigation: the site's navigation or header whatever its names. */
@@ -450,18 +457,10 @@ function isNavigationTagOrRole(bits: number, role: string | null): boolean {
   return (bits & NAVIGATION) !== 0 || role === 'banner' || role === 'navigation';
 }
 
-const footerNames = /foot|colophon/i;
-const asideNames = /(?:^|[-_\s])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)/i;
-
 /** A footer, the site's or an article's. */
 function isFooter(bits: number, role: string | null, names: string): boolean {
   return (bits & FOOTER) !== 0 || role === 'contentinfo' || (names.length > 0 && footerNames.test(names));
 }
-
-// A post's categories and tags in its class names ("category-commentary", "post_tag-kommentar") say what it is about,
-// a comment's lead ("commentLead") is an opinion piece's opening, the story's, and a sidebar's list of the most or the
-// most recent comments ("recentcomments") links to posts.
-const commentNames = /(?<!(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)/i;
 
 /**
  * The readers' comments, or one of them; a "most commented" list is a list of other stories, and an opinion column
