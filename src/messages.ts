@@ -3,6 +3,7 @@
 import type { DetectorId, Kind, Reason, Sensitivity } from './core/types';
 import type { Lexicon } from './lexicons/types';
 import type { Patterns } from './lexicons/patterns';
+import type { ModelWeights } from './scan/model';
 
 /** One collapsed block as the popup lists it. */
 export interface FindingSummary {
@@ -93,10 +94,17 @@ export interface LexiconRequest {
 }
 
 /**
- * The requested lexicon with the patterns of class names and link addresses (the same for every language, sent with
- * each so that words never come without them), or null when Tidings has no lexicon for that language.
+ * The requested lexicon with the patterns of class names and link addresses and the models' fitted weights (the same
+ * for every language, sent with each so that words never come without them), or null when Tidings has no lexicon for
+ * that language.
  */
-export type LexiconReply = { lexicon: Lexicon; patterns: Patterns } | null;
+export type LexiconReply = { lexicon: Lexicon; patterns: Patterns; models: SentModels } | null;
+
+/** The models' weights as a message carries them: inside a bundle `links` is a minified name (build.mjs), so not here. */
+export interface SentModels {
+  plea: ModelWeights;
+  linkList: ModelWeights;
+}
 
 /** Content script → background: every language's stop words, to tell a page's language by; answered with StopwordsReply. */
 export interface StopwordsRequest {

@@ -10,13 +10,17 @@ import { EventWindow } from '../bounded';
 import { detectorById } from '../detectors/registry';
 import { lexiconOf } from '../lexicons/all';
 import { patterns } from '../lexicons/patterns';
+import { fittedModels } from '../scan/fitted-weights';
 import { stopwordsByLanguage } from '../lexicons/stopwords';
-import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsReply, StopwordsRequest, TabStatusMessage } from '../messages';
+import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, SentModels, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsReply, StopwordsRequest, TabStatusMessage } from '../messages';
 import type { Settings } from '../settings/schema';
 import { addToSiteList, canonicalHost, ownEntry, removeFromSiteList, setSiteEnabled, siteSettings, withEntry, type SiteSettings } from '../settings/site';
 import { selectorCost } from '../settings/selector-cost';
 import { loadSettings, updateSettings } from '../settings/store';
 import { isRecord } from '../settings/validate';
+
+/** The fitted weights as a lexicon reply carries them. */
+const sentModels: SentModels = { plea: fittedModels.plea, linkList: fittedModels.links };
 
 const BADGE_BACKGROUND = '#1b6ca8';
 const BADGE_TEXT = '#ffffff';
@@ -176,7 +180,7 @@ export function answerMessage(message: unknown, sender: Runtime.MessageSender): 
   if (typeof message !== 'object' || message === null) return undefined;
   if (isLexiconRequest(message)) {
     const lexicon = lexiconOf(message.lang);
-    return Promise.resolve<LexiconReply>(lexicon && { lexicon, patterns });
+    return Promise.resolve<LexiconReply>(lexicon && { lexicon, patterns, models: sentModels });
   }
   if (isStopwordsRequest(message)) return Promise.resolve<StopwordsReply>(stopwordsByLanguage);
   if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettingsFor(settings, message.host));

@@ -54,10 +54,10 @@ export async function reportSlowSelector(host: string, selector: string): Promis
   await browser.runtime.sendMessage(message);
 }
 
-/** The lexicon of `lang` (a primary subtag) and the patterns sent with it; rejects when the background has none. */
+/** The lexicon of `lang` (a primary subtag) and the patterns and weights sent with it; rejects when the background has none. */
 export async function requestLexicon(lang: string): Promise<NonNullable<LexiconReply>> {
   const reply = (await ask({ type: 'tidings:get-lexicon', lang })) as LexiconReply;
-  if (reply?.lexicon?.lang !== lang || !reply.patterns?.hints) throw new Error(`the background has no lexicon for "${lang}"`);
+  if (reply?.lexicon?.lang !== lang || !reply.patterns?.hints || !reply.models?.linkList) throw new Error(`the background has no lexicon for "${lang}"`);
   return reply;
 }
 

@@ -16,6 +16,7 @@ import { ARTICLE_UNKNOWN, createScanContext, documentSteps, scanRoot, scanSteps,
 import { runUntil, type Steps } from '../scan/steps';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
+import { useModelWeights } from '../scan/weights';
 import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { watchStoredSettings } from '../settings/watch';
@@ -339,9 +340,10 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       if (requestedLexicons.has(lang)) continue;
       requestedLexicons.add(lang);
       requestLexicon(lang).then(
-        ({ lexicon, patterns }) => {
-          // The patterns first: once a lexicon is here, blocks are judged (wordsAtHand).
+        ({ lexicon, patterns, models }) => {
+          // The patterns and weights first: once a lexicon is here, blocks are judged (wordsAtHand).
           providePatterns(patterns);
+          useModelWeights({ plea: models.plea, links: models.linkList });
           provideLexicon(lexicon);
           for (const root of awaitingWords) batcher.queue(root);
           awaitingWords.clear();

@@ -32,6 +32,8 @@ import { lv } from './lv';
 import { lt } from './lt';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
+import { fittedModels } from '../scan/fitted-weights';
+import { useModelWeights } from '../scan/weights';
 import { patterns } from './patterns';
 import { provideLexicon, type Language } from './index';
 import { stopwordsByLanguage } from './stopwords';
@@ -43,9 +45,13 @@ export function lexiconOf(lang: string): Lexicon | null {
   return Object.hasOwn(allLexicons, lang) ? allLexicons[lang as Language] : null;
 }
 
-/** Makes every lexicon, the stop words and the patterns available to the scan at once: for the command line, the bench and the tests. */
+/**
+ * Makes every lexicon, the stop words, the patterns and the fitted weights available to the scan at once: for the command
+ * line, the bench and the tests.
+ */
 export function provideAllLexicons(): void {
   for (const lexicon of Object.values(allLexicons)) provideLexicon(lexicon);
   provideStopwords(stopwordsByLanguage);
   providePatterns(patterns);
+  useModelWeights(fittedModels);
 }

@@ -1,7 +1,6 @@
-// The models' fitted weights (src/detectors/weights.json, written by `tidings tune`). The tune command
-// swaps in weights it is trying out; everything else reads the fitted ones.
-// Named imports: the bundles keep only the weights, not the signal names beside them (for tune and the tests).
-import { links, plea } from '../detectors/weights.json';
+// The models' weights. The fitted ones (src/detectors/weights.json, written by `tidings tune`) are data like the
+// lexicons: the background sends them with the words, and the command line, the bench and the tests take them from
+// lexicons/all.ts. The tune command swaps in weights it is trying out.
 import type { ModelWeights } from './model';
 
 export interface Models {
@@ -9,9 +8,12 @@ export interface Models {
   links: ModelWeights;
 }
 
-export const modelWeights: Models = { plea, links };
+/** Before the fitted weights come no block is judged (scan.ts wordsAtHand); a probability of 1 is one none reaches. */
+const unfitted: ModelWeights = { bias: 0, weights: [], thresholds: { low: 1, normal: 1, high: 1 } };
 
-/** Scans from now on use these weights (for `tidings tune`, which measures weights before writing them). */
+export const modelWeights: Models = { plea: unfitted, links: unfitted };
+
+/** Scans from now on use these weights. */
 export function useModelWeights(models: Models): void {
   modelWeights.plea = models.plea;
   modelWeights.links = models.links;

@@ -5,6 +5,7 @@ import { ALWAYS_SHOW_LIMIT, answerMessage, toggleSiteOfTab } from '../../src/bac
 import { allLexicons } from '../../src/lexicons/all';
 import { de } from '../../src/lexicons/de';
 import { patterns } from '../../src/lexicons/patterns';
+import { fittedModels } from '../../src/scan/fitted-weights';
 import { defaultSettings } from '../../src/settings/schema';
 import type { SiteSettings } from '../../src/settings/site';
 import { loadSettings, saveSettings } from '../../src/settings/store';
@@ -61,8 +62,8 @@ describe('background answers', () => {
     expect((await loadSettings()).settings).toEqual(defaultSettings());
   });
 
-  it('hands out a lexicon by language, and null for a language it has none for', async () => {
-    expect(await ask({ type: 'tidings:get-lexicon', lang: 'de' })).toEqual({ lexicon: de, patterns });
+  it('hands out a lexicon by language with the patterns and fitted weights, and null for a language it has none for', async () => {
+    expect(await ask({ type: 'tidings:get-lexicon', lang: 'de' })).toEqual({ lexicon: de, patterns, models: { plea: fittedModels.plea, linkList: fittedModels.links } });
     expect(await ask({ type: 'tidings:get-lexicon', lang: 'xx' })).toBeNull();
     expect(await ask({ type: 'tidings:get-lexicon', lang: 'constructor' })).toBeNull();
   });

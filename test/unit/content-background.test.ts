@@ -46,7 +46,7 @@ describe('requests to the background', () => {
     expect(sendMessage).toHaveBeenCalledWith({ type: 'tidings:always-show', host: 'news.example', detectorIds: ['link-farm'] });
   });
 
-  it('takes an answer that is not settings, or not the lexicon asked for with the patterns, as an error', async () => {
+  it('takes an answer that is not settings, or not the lexicon asked for with the patterns and weights, as an error', async () => {
     sendMessage.mockResolvedValueOnce(undefined);
     await expect(requestSiteSettings('news.example')).rejects.toThrow('the background sent no settings');
     sendMessage.mockResolvedValueOnce(null);
@@ -58,5 +58,11 @@ describe('requests to the background', () => {
     await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
     sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' }, patterns: null });
     await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    // Nor without the models' weights, which no block would ever reach.
+    sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' }, patterns: { hints: {} } });
+    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    const whole = { lexicon: { lang: 'de' }, patterns: { hints: {} }, models: { plea: {}, linkList: {} } };
+    sendMessage.mockResolvedValueOnce(whole);
+    await expect(requestLexicon('de')).resolves.toBe(whole);
   });
 });
