@@ -10,7 +10,7 @@ import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
 import { taggedRow } from './link-list';
-import { hitCount, paragraphTags, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { hitCount, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
 
 
@@ -149,6 +149,7 @@ function* articleSteps(context: ScanContext): Steps<StatsIndex | null> {
     }
   }
   takeArticle(context, findArticle(index));
+  spareArticleFrame(index, context.article);
   return index;
 }
 
@@ -218,6 +219,7 @@ export function* scanSteps(root: Element, context: ScanContext, partOfPage = fal
     : yield* statsSteps(climbBase(root), matcherFor(context.detect), null, context.options.ownMarks);
   if (!index || !wordsAtHand(context.detect)) return [];
   if (partOfPage) adoptArticle(context, index);
+  if (!whole) spareArticleFrame(index, context.article);
   return yield* judgeSteps(root, index, context);
 }
 

@@ -860,6 +860,41 @@ export function* statsSteps(
   return index;
 }
 
+/**
+ * A sidebar holds no article: a wrapper named for the layout it serves ("mainwrap sidebar", "content-with-sidebar")
+ * that holds the article is the page's frame, so only the sidebars inside it, beside the article, stay sidebars.
+ * Reads the frame again (or the part of it the index covers), only on a page whose article is in one.
+ */
+export function spareArticleFrame(index: StatsIndex, article: Element | null): void {
+  const frames = new Set<Element>();
+  let outermost: Element | null = null;
+  for (let ancestor = article; ancestor; ancestor = ancestor.parentElement) {
+    if (isAsideElement(ancestor)) frames.add((outermost = ancestor));
+  }
+  const covered = index.elements[0];
+  // Outside the frames nothing changes: the walk starts at the outermost frame or at the part inside it.
+  const start = !outermost || !covered ? null : covered.contains(outermost) ? outermost : outermost.contains(covered) ? covered : null;
+  if (!start) return;
+  let outer = false;
+  for (let ancestor = start.parentElement; ancestor && !outer; ancestor = ancestor.parentElement) {
+    outer = !frames.has(ancestor) && isAsideElement(ancestor);
+  }
+  // Depth first with a stack of its own: a hostile page nests deeper than the call stack goes.
+  const open: Array<[Element, boolean]> = [[start, outer]];
+  for (let next = open.pop(); next; next = open.pop()) {
+    const [element, inOuter] = next;
+    const inAside = inOuter || (!frames.has(element) && isAsideElement(element));
+    const stats = index.stats.get(element);
+    if (stats) stats.inAside = inAside;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) open.push([child, inAside]);
+  }
+}
+
+function isAsideElement(element: Element): boolean {
+  const bits = tagBits.get(element.tagName) ?? 0;
+  return isAside(bits, element.getAttribute('role'), frameless(bits, namesOf(element)));
+}
+
 /** The statistics of the scan in progress, shared by all detectors (see `withStatsIndex`). */
 let activeIndex: StatsIndex | null = null;
 

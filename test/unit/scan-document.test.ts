@@ -130,6 +130,13 @@ describe('scanRoot', () => {
     expect(summary(scanDocument(doc, allDetectors))).toEqual(['#added newsletter-nag']);
   });
 
+  it('reads a part inside a sidebar-named frame around the article as the whole-page pass does: the frame is no sidebar', () => {
+    const doc = loadPage('shapes/sidebar-layout-wrapper.html');
+    const context = createScanContext(doc, allDetectors);
+    expect(summary(scanRoot(doc.getElementById('post-meta')!, context))).toEqual([]);
+    expect(summary(scanRoot(doc.querySelector('#recent-posts li')!, context))).toEqual(['#recent-posts link-farm']);
+  });
+
   it('skips the blocks Tidings marked collapsed or revealed, and only those', () => {
     for (const attribute of ['data-tidings-collapsed', 'data-tidings-revealed']) {
       const doc = pageFrom(box);

@@ -101,6 +101,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/most-commented.html', shape: 'a "Most commented" list named most-commented, a "Recent comments" widget and a sidebar named after the comments beside it: lists of other posts; the readers\' comments and their reply form stay' },
   { file: 'pages/shapes/opinion-post-classes.html', shape: 'a post whose class names file it under "commentary" and tag it "comment" is the article, not the readers\' comments: its row of categories and tags is found; the readers\' comments below, one listing links, stay' },
   { file: 'pages/shapes/opinion-lead.html', shape: 'an opinion column\'s opening box named "commentLead" is the story\'s, not the readers\' comments: the topic links beside its standfirst are found; the readers\' comments below, one listing links, stay' },
+  { file: 'pages/shapes/sidebar-layout-wrapper.html', shape: 'a wrapper holding the whole post named for its layout ("mainwrap sidebar") is the page\'s frame, not a sidebar: the post\'s meta row of date, author and categories stays; the recent posts list of the sidebar beside the post goes' },
   { file: 'i18n/es-link-farms.html', shape: 'Spanish link lists: "Lo más leído", "Te puede interesar", the "Archivado en" tags; menu and legal footer stay' },
   { file: 'i18n/de-link-farms.html', shape: 'German link lists: "Mehr zum Thema", a "Meistgelesen" tab box, "Schlagworte"; the table of contents and the Impressum footer stay' },
   { file: 'i18n/it-link-farms.html', shape: 'an Italian "Leggi anche" list; menu and legal footer stay' },
