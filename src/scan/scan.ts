@@ -10,7 +10,7 @@ import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { opensWithPlea } from './plea';
 import { taggedRow } from './link-list';
-import { hitCount, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { hitCount, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
 
 
@@ -487,6 +487,7 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
       const parts = tops(inner).filter((part) => !paragraphTags.has(part.finding.element.tagName));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
       else if (parts.length === 1 && judgedAsPlea(finding) && menuAround(orderOf(finding), orderOf(parts[0]!.finding))) visit(inner);
+      else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(orderOf(finding), orderOf(parts[0]!.finding))) visit(inner);
       else kept.push(finding);
     }
   };
@@ -502,6 +503,18 @@ const MENU_LINK_SHARE = 0.8;
 function menuAround(outer: BlockStats, inner: BlockStats): boolean {
   const text = outer.textLength - inner.textLength;
   return outer.links - inner.links >= MENU_MIN_LINKS && outer.linkTextLength - inner.linkTextLength >= MENU_LINK_SHARE * text;
+}
+
+/** Text besides a list's own (a byline over a row of tags) that is more than a title. */
+const PROSE_AROUND_CHARS = 40;
+
+/**
+ * Whether `outer` holds no link and no heading besides `inner`'s, but lines of text before it, more than a title:
+ * a byline and a date line over a row of tags.
+ */
+function proseAround(outer: BlockStats, inner: BlockStats): boolean {
+  return outer.links === inner.links && outer.headings === inner.headings && outer.textLength - inner.textLength >= PROSE_AROUND_CHARS
+    && (leadAt(outer.leading, 0) & leadAt(outer.leading, 1) & LEAD_TITLE) !== 0;
 }
 
 /** Descends through wrappers that hold nothing but one block: the smallest element wrapping the whole block. */
