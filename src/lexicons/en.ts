@@ -53,7 +53,6 @@ export const en: Lexicon = {
     'keep our journalism free',
     'keep our reporting free',
     'free and open to all',
-    'we need your help',
     'help us keep',
     'nonprofit newsroom',
     'non-profit newsroom',
