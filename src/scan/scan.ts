@@ -417,8 +417,11 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
  */
 export const anyQuotation = /["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]/;
 
-/** Longest paragraph of the article that may be a plea of its own. */
-const STANDALONE_PLEA_CHARS = 320;
+/**
+ * Longest paragraph of the article that may be a plea of its own: an editor's note may go on to list the other ways
+ * to follow the site (a feed, a newsletter, social media) after its ask.
+ */
+const STANDALONE_PLEA_CHARS = 480;
 
 /** Inline elements an editor sets a note apart in. */
 const setApartTags = new Set(['EM', 'I', 'STRONG', 'B', 'A', 'BR']);
