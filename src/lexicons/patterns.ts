@@ -1,7 +1,12 @@
 // Patterns of class names and link addresses, in any language: data like the lexicons, served with them by the
 // background (the content script ships none of it), compiled by the scan (scan/stats.ts providePatterns).
 // Regular-expression sources, matched case-insensitively.
-import type { Hint } from '../scan/stats';
+
+/**
+ * Kinds of block that class/id words hint at; the patterns' order is their bits' (scan/stats.ts hintBits), and the
+ * content script ships no list of them: they come with the patterns.
+ */
+export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'tags' | 'vendor' | 'popup' | 'social' | 'account';
 
 /** A story's tags, keywords or categories: a list of links of their own kind (see scan/link-list.ts). */
 const tagNames = String.raw`(?:^|[^a-z])(?:tags|topics)(?:[^a-z]|$)|categor|keywords|schlagw`;

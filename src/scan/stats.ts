@@ -7,14 +7,9 @@ import type { Score } from './model';
 import { drain, type Steps } from './steps';
 import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
-import type { Patterns } from '../lexicons/patterns';
+import type { Hint, Patterns } from '../lexicons/patterns';
 
-/**
- * Class/id words that hint at a kind of block (supporting evidence only, never enough alone), in the order of their
- * bits (hintBits); their patterns are data (lexicons/patterns.ts).
- */
-const hints = ['donate', 'membership', 'paywall', 'newsletter', 'appPromo', 'linkfarm', 'tags', 'vendor', 'popup', 'social', 'account'] as const;
-export type Hint = (typeof hints)[number];
+export type { Hint } from '../lexicons/patterns';
 
 /** A place in the page ("#section-2"; not "#" alone, nor a script's "#!/route"). */
 const inPageHref = /^#[^!]/;
@@ -22,6 +17,11 @@ const inPageHref = /^#[^!]/;
 // The patterns of class names and link addresses come with the words (the background serves both): until then no block
 // is judged (scan.ts wordsAtHand), and a pass made before them is made again once they come, as for the phrases.
 const never = /(?!)/;
+/**
+ * Class/id words that hint at a kind of block (supporting evidence only, never enough alone), in the order of their
+ * bits (hintBits): the order of the patterns' hints (lexicons/patterns.ts).
+ */
+let hints: Hint[] = [];
 let hintPatterns: RegExp[] = [];
 /** Any hint at all: one test, and the hints one by one only for the few elements that pass it. */
 let anyHint = never;
@@ -45,6 +45,7 @@ let commentNames = never;
 /** Compiles the patterns of class names and link addresses every scan from now on reads. */
 export function providePatterns(given: Patterns): void {
   const compile = (...sources: string[]): RegExp => new RegExp(sources.join('|'), 'i');
+  hints = Object.keys(given.hints) as Hint[];
   hintPatterns = hints.map((hint) => compile(given.hints[hint]));
   anyHint = compile(...hints.map((hint) => given.hints[hint]));
   donateHref = compile(given.donateHref);
