@@ -64,6 +64,11 @@ interface Entry extends CollapsedBlock {
   overlay: boolean;
   /** Where the placeholder goes: the block, or the hidden backdrop container around an overlay. */
   anchor: Element;
+  /**
+   * The page itself did not show the block when it was collapsed (a closed dialog, a text for voice assistants): it
+   * gets no bar, which would stand for nothing the reader saw and whose "Show" would show nothing.
+   */
+  unseen: boolean;
 }
 
 export interface CollapserEvents {
@@ -187,6 +192,8 @@ export class Collapser {
       snippet: snippetOf(element),
       revealed: false,
       overlay: request.overlay ?? this.overlayOf(element),
+      // checkVisibility: Chrome 105, Firefox 106; where there is none (jsdom) the block counts as shown.
+      unseen: element.checkVisibility?.() === false,
       saved: [],
       placeholder: null,
       anchor: element,
@@ -367,10 +374,12 @@ export class Collapser {
     const leads = new Set<Entry>();
     for (const entry of changed) {
       let lead = entry;
-      for (let node = entry.anchor.previousSibling; node !== null; node = node.previousSibling) {
+      // An unseen block has no bar and is in no run: the page did not show it, so blocks on either side of it are adjacent.
+      for (let node = entry.anchor.previousSibling; node !== null && !entry.unseen; node = node.previousSibling) {
         if (node.nodeType === 8 || (node.nodeType === 3 && node.textContent?.trim() === '')) continue;
         const id = (node as Element).getAttribute?.(ID_MARK) ?? (node as Element).getAttribute?.(BACKDROP_MARK);
         const marked = this.entries.get(id ?? '');
+        if (marked?.anchor === node && marked.unseen) continue;
         const before = marked?.anchor === node && !marked.revealed ? marked : undefined;
         if (before !== undefined) lead = group(before) === group(entry) ? before.lead : entry;
         const ourBar = this.own.has(node as Element) && [PLACEHOLDER_TAG, NOTE_TAG].includes((node as Element).localName);
@@ -400,7 +409,7 @@ export class Collapser {
     lead.placeholder?.remove();
     lead.placeholder = null;
     const run = this.run(lead);
-    if (this.mode !== 'placeholder' || !lead.anchor.isConnected || run.length === 0) return;
+    if (this.mode !== 'placeholder' || lead.unseen || !lead.anchor.isConnected || run.length === 0) return;
     const many = run.length > 1;
     lead.placeholder = this.bar(
       lead,

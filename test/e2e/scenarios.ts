@@ -325,6 +325,17 @@ export function defineScenarios(name: BrowserName): void {
       expect(await page.evaluate(isShown, '#donation-form')).toBe(true);
     });
 
+    it('collapses a sign-up dialog the page keeps closed without a bar for it, and gives the footer\'s sign-up box its bar', async () => {
+      const page = await open('closed-dialog.html');
+      await waitUntil(page, 'the footer sign-up box to collapse', isCollapsed, '#footer-signup form');
+      await waitUntil(page, 'the closed dialog to collapse', isCollapsed, '#signup-dialog');
+      expect(await page.evaluate(placeholderCount)).toBe(1);
+      expect(await page.$eval('#signup-dialog', (dialog) => dialog.previousElementSibling?.localName)).not.toBe('tidings-placeholder');
+      // Opened by the page, it stays hidden.
+      expect(await page.$eval('#signup-dialog', (dialog) => (dialog.classList.add('open'), dialog.checkVisibility()))).toBe(false);
+      expect(await hiddenArticleText(page)).toEqual([]);
+    });
+
     it('collapses nothing on a story about a fundraiser that links to its earlier coverage', async () => {
       const page = await open('negative.html');
       const tabId = await suite.session.tabIdOf(page);

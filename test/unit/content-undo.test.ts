@@ -98,6 +98,28 @@ describe('one block, one bar, one count', () => {
     collapseLinkList(document.querySelector<HTMLElement>('#after')!);
     expect(placeholders().filter((bar) => lists[0]!.parentElement!.contains(bar))).toHaveLength(3);
   });
+
+  // checkVisibility is the browsers' (Chrome 105, Firefox 106); jsdom has none, so the page's own hiding is stubbed.
+  it('a block the page itself does not show gets no bar, counts, and stands between no others: the blocks either side share one', async () => {
+    const { page } = await open(fixture('news.html'));
+    const lists = addLinkLists();
+    const before = page.collapser.count;
+    lists[1]!.checkVisibility = () => false;
+    lists.forEach(collapseLinkList);
+    expect(lists.every(isHidden)).toBe(true);
+    expect(page.collapser.count).toBe(before + 3);
+    const bars = placeholders().filter((bar) => lists[0]!.parentElement!.contains(bar));
+    expect(bars.map(label)).toEqual(['2 link lists hidden']);
+    expect(bars[0]!.nextElementSibling).toBe(lists[0]);
+    // Collapsed alone it has none either.
+    const dialog = document.createElement('div');
+    dialog.innerHTML = '<p>Sign up for our newsletter</p>';
+    document.body.append(dialog);
+    dialog.checkVisibility = () => false;
+    collapseLinkList(dialog);
+    expect(isHidden(dialog)).toBe(true);
+    expect(document.querySelector(`tidings-placeholder[data-tidings-for="${dialog.getAttribute('data-tidings-id')}"]`)).toBeNull();
+  });
 });
 
 describe('undo', () => {
