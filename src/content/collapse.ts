@@ -65,7 +65,7 @@ interface Entry extends CollapsedBlock {
   /** Where the placeholder goes: the block, or the hidden backdrop container around an overlay. */
   anchor: Element;
   /**
-   * The page itself did not show the block when it was collapsed (a closed dialog, a text for voice assistants): it
+   * The page itself did not show the block when it was collapsed (a closed dialog, a box of the mobile layout): it
    * gets no bar, which would stand for nothing the reader saw and whose "Show" would show nothing.
    */
   unseen: boolean;
