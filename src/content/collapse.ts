@@ -192,8 +192,9 @@ export class Collapser {
       snippet: snippetOf(element),
       revealed: false,
       overlay: request.overlay ?? this.overlayOf(element),
-      // checkVisibility: Chrome 105, Firefox 106; where there is none (jsdom) the block counts as shown.
-      unseen: element.checkVisibility?.() === false,
+      // checkVisibility: Chrome 105, Firefox 106; where there is none (jsdom) the block counts as shown. Firefox lays
+      // out nothing while the page's style sheets load, and then calls every element unseen, the body too: not told.
+      unseen: element.checkVisibility?.() === false && element.ownerDocument.body?.checkVisibility?.() !== false,
       saved: [],
       placeholder: null,
       anchor: element,

@@ -119,6 +119,15 @@ describe('one block, one bar, one count', () => {
     collapseLinkList(dialog);
     expect(isHidden(dialog)).toBe(true);
     expect(document.querySelector(`tidings-placeholder[data-tidings-for="${dialog.getAttribute('data-tidings-id')}"]`)).toBeNull();
+    // While the page is not laid out yet (Firefox, its style sheets loading) the body is unseen too: nothing is told.
+    const early = document.createElement('div');
+    early.innerHTML = '<p>Sign up for our newsletter</p>';
+    document.body.append(early);
+    early.checkVisibility = () => false;
+    document.body.checkVisibility = () => false;
+    collapseLinkList(early);
+    delete (document.body as Partial<HTMLElement>).checkVisibility;
+    expect(placeholderFor(early)).toBeDefined();
   });
 });
 
