@@ -325,7 +325,7 @@ export function defineScenarios(name: BrowserName): void {
       expect(await page.evaluate(isShown, '#donation-form')).toBe(true);
     });
 
-    it('collapses a sign-up dialog the page keeps closed without a bar for it, and gives the footer\'s sign-up box its bar', async () => {
+    it('collapses a sign-up dialog the page adds closed without a bar for it, and gives the footer\'s sign-up box its bar', async () => {
       const page = await open('closed-dialog.html');
       await waitUntil(page, 'the footer sign-up box to collapse', isCollapsed, '#footer-signup form');
       await waitUntil(page, 'the closed dialog to collapse', isCollapsed, '#signup-dialog');
