@@ -869,7 +869,9 @@ export function* statsSteps(
 export function spareArticleFrame(index: StatsIndex, article: Element | null): void {
   const frames = new Set<Element>();
   let outermost: Element | null = null;
-  for (let ancestor = article; ancestor; ancestor = ancestor.parentElement) {
+  // Both walks up go MENU_ANCESTORS levels at most, as the pass's own does: a part is scanned on every addition, and a
+  // hostile page nests its article thousands deep.
+  for (let ancestor = article, level = 0; ancestor && level < MENU_ANCESTORS; ancestor = ancestor.parentElement, level++) {
     if (isAsideElement(ancestor)) frames.add((outermost = ancestor));
   }
   const covered = index.elements[0];
@@ -877,7 +879,7 @@ export function spareArticleFrame(index: StatsIndex, article: Element | null): v
   const start = !outermost || !covered ? null : covered.contains(outermost) ? outermost : outermost.contains(covered) ? covered : null;
   if (!start) return;
   let outer = false;
-  for (let ancestor = start.parentElement; ancestor && !outer; ancestor = ancestor.parentElement) {
+  for (let ancestor = start.parentElement, level = 0; ancestor && !outer && level < MENU_ANCESTORS; ancestor = ancestor.parentElement, level++) {
     outer = !frames.has(ancestor) && isAsideElement(ancestor);
   }
   // Depth first with a stack of its own: a hostile page nests deeper than the call stack goes.
