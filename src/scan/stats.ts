@@ -37,6 +37,7 @@ let anyPleaHref = never;
 export let appealPageSegment = never;
 let emailFieldNames = never;
 let searchFieldNames = never;
+let menuNames = never;
 let headerNames = never;
 let footerNames = never;
 let asideNames = never;
@@ -58,6 +59,7 @@ export function providePatterns(given: Patterns): void {
   appealPageSegment = compile(given.appealPageSegment);
   emailFieldNames = compile(given.emailFieldNames);
   searchFieldNames = compile(given.searchFieldNames);
+  menuNames = new RegExp(given.menuNames);
   headerNames = compile(given.headerNames);
   footerNames = compile(given.footerNames);
   asideNames = compile(given.asideNames);
@@ -450,8 +452,6 @@ function ownHints(names: string): number {
   });
   return bits;
 }
-
-const menuNames = /(?:^|[-_\s])(?:[Nn]av|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Nav|Menu)(?:[A-Z0-9_\s-]|$)/;
 
 /** nav, header, role=banner or navigation: the site's navigation or header whatever its names. */
 function isNavigationTagOrRole(bits: number, role: string | null): boolean {
