@@ -5,10 +5,17 @@ export default defineConfig({
   // As build.mjs does: a style sheet a script imports is its text.
   plugins: [
     {
+      // Under an id of its own, not ending in .css: vitest empties every style sheet module (its `css` option).
       name: 'css-as-text',
       enforce: 'pre',
+      async resolveId(source, importer) {
+        if (!source.endsWith('.css')) return null;
+        const resolved = await this.resolve(source, importer, { skipSelf: true });
+        return resolved && `\0css-text:${resolved.id}.txt`;
+      },
       load(id) {
-        return id.endsWith('.css') ? `export default ${JSON.stringify(readFileSync(id, 'utf8'))};` : null;
+        const path = /^\0css-text:(.*)\.txt$/.exec(id)?.[1];
+        return path === undefined ? null : `export default ${JSON.stringify(readFileSync(path, 'utf8'))};`;
       },
     },
   ],

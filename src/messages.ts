@@ -4,6 +4,7 @@ import type { DetectorId, Kind, Reason, Sensitivity } from './core/types';
 import type { Lexicon } from './lexicons/types';
 import type { Patterns } from './lexicons/patterns';
 import type { ModelWeights } from './scan/model';
+import type { SiteSettings } from './settings/site';
 
 /** One collapsed block as the popup lists it. */
 export interface FindingSummary {
@@ -38,13 +39,19 @@ export type SensitivityPreview = Record<Sensitivity, number>;
 /**
  * Content script → background (browser.runtime.sendMessage): the settings for the page's site. The
  * background loads and checks them (settings/store.ts), so the content script carries none of that code;
- * answered with SiteSettings.
+ * answered with a SiteSettingsReply.
  */
 export interface SiteSettingsRequest {
   type: 'tidings:get-site-settings';
   /** location.hostname */
   host: string;
 }
+
+/**
+ * The site's settings, and the style sheet of the bars Tidings leaves in the page (content/placeholder.css): a bar is
+ * drawn only once the settings have come, so the content script, injected into every page, carries no styles.
+ */
+export type SiteSettingsReply = SiteSettings & { barStyles: string };
 
 /**
  * Content script → background: "Always show on this site" on a block — except its detectors on the

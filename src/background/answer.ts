@@ -12,12 +12,13 @@ import { lexiconOf } from '../lexicons/all';
 import { patterns } from '../lexicons/patterns';
 import { fittedModels } from '../scan/fitted-weights';
 import { stopwordsByLanguage } from '../lexicons/stopwords';
-import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, SentModels, PickerRuleRequest, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsReply, StopwordsRequest, TabStatusMessage } from '../messages';
+import type { AlwaysShowRequest, ContentRequest, LexiconReply, PageState, SentModels, PickerRuleRequest, LexiconRequest, SiteSettingsReply, SiteSettingsRequest, SlowSelectorMessage, StopwordsReply, StopwordsRequest, TabStatusMessage } from '../messages';
 import type { Settings } from '../settings/schema';
 import { addToSiteList, canonicalHost, ownEntry, removeFromSiteList, setSiteEnabled, siteSettings, withEntry, type SiteSettings } from '../settings/site';
 import { selectorCost } from '../settings/selector-cost';
 import { loadSettings, updateSettings } from '../settings/store';
 import { isRecord } from '../settings/validate';
+import barStyles from '../content/placeholder.css';
 
 /** The fitted weights as a lexicon reply carries them. */
 const sentModels: SentModels = { plea: fittedModels.plea, linkList: fittedModels.links };
@@ -183,7 +184,9 @@ export function answerMessage(message: unknown, sender: Runtime.MessageSender): 
     return Promise.resolve<LexiconReply>(lexicon && { lexicon, patterns, models: sentModels });
   }
   if (isStopwordsRequest(message)) return Promise.resolve<StopwordsReply>(stopwordsByLanguage);
-  if (isSiteSettingsRequest(message)) return loadSettings().then(({ settings }) => siteSettingsFor(settings, message.host));
+  if (isSiteSettingsRequest(message)) {
+    return loadSettings().then(async ({ settings }): Promise<SiteSettingsReply> => ({ ...(await siteSettingsFor(settings, message.host)), barStyles }));
+  }
   if (isSlowSelectorMessage(message)) return rememberSlowSelector(message).then(() => ({ ok: true }));
   const tabId = sender.tab?.id;
   if (isAlwaysShowRequest(message)) return alwaysShow(message, tabId);

@@ -3,8 +3,9 @@
 // and the other languages' phrases are not injected into every page the reader opens.
 import browser from '../browser';
 import type { DetectorId } from '../core/types';
-import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsRequest, SlowSelectorMessage, StopwordsRequest } from '../messages';
+import type { AlwaysShowRequest, LexiconReply, LexiconRequest, SiteSettingsReply, SiteSettingsRequest, SlowSelectorMessage, StopwordsRequest } from '../messages';
 import type { SiteSettings } from '../settings/site';
+import { useBarStyles } from './placeholder';
 
 /**
  * Waits before asking again when the background did not answer: at browser start-up and right after an
@@ -34,9 +35,11 @@ function siteSettingsOf(reply: unknown): SiteSettings {
   return reply;
 }
 
-/** The settings for `host`, loaded and checked by the background. */
+/** The settings for `host`, loaded and checked by the background; the bars' styles come with them. */
 export async function requestSiteSettings(host: string): Promise<SiteSettings> {
-  return siteSettingsOf(await ask({ type: 'tidings:get-site-settings', host }));
+  const reply = siteSettingsOf(await ask({ type: 'tidings:get-site-settings', host })) as Partial<SiteSettingsReply>;
+  if (typeof reply.barStyles === 'string') useBarStyles(reply.barStyles);
+  return reply as SiteSettings;
 }
 
 /**

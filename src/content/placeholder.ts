@@ -7,7 +7,13 @@
 // in only when the reader asks "Why?". Colours derive from the page's own text colour so it reads on light and
 // dark pages alike.
 import { t } from '../ui/i18n';
-import STYLES from './placeholder.css';
+
+/** The bars' style sheet (placeholder.css), sent by the background with the site's settings (messages.ts). */
+let barStyles = '';
+
+export function useBarStyles(styles: string): void {
+  barStyles = styles;
+}
 
 /** A bar's text, its buttons as [action, label] pairs, and (for "Why?") the reasons it lists when asked. */
 export interface BarContent {
@@ -30,7 +36,7 @@ export function createBar(doc: Document, tag: string, content: BarContent, act: 
   // delegatesFocus: focusing the bar focuses its first button, so the keyboard reaches it like any control.
   const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
-  style.textContent = STYLES;
+  style.textContent = barStyles;
 
   const bar = doc.createElement('div');
   bar.className = 'bar';

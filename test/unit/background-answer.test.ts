@@ -7,6 +7,7 @@ import { de } from '../../src/lexicons/de';
 import { patterns } from '../../src/lexicons/patterns';
 import { fittedModels } from '../../src/scan/fitted-weights';
 import { defaultSettings } from '../../src/settings/schema';
+import type { SiteSettingsReply } from '../../src/messages';
 import type { SiteSettings } from '../../src/settings/site';
 import { loadSettings, saveSettings } from '../../src/settings/store';
 import { fakeBrowser, resetFakeBrowser, type FakeStorageArea } from './settings-fake-browser';
@@ -36,8 +37,10 @@ describe('background answers', () => {
     settings.siteExceptions = { 'www.news.example': ['link-farm'], 'other.example': ['paywall-nag'] };
     settings.userSelectors = { 'news.example': ['.promo'] };
     await saveSettings(settings);
-    const site = (await ask({ type: 'tidings:get-site-settings', host: 'news.example' })) as SiteSettings;
+    const site = (await ask({ type: 'tidings:get-site-settings', host: 'news.example' })) as SiteSettingsReply;
     expect(site.siteEnabled).toBe(true);
+    // The bars' style sheet comes with them: the content script carries none.
+    expect(site.barStyles).toMatch(/\.bar\s*\{/);
     expect(site.userSelectors).toEqual(['.promo']);
     expect(site.scanOptions.enabled).toMatchObject({ 'link-farm': false, 'paywall-nag': true });
   });

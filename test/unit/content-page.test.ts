@@ -50,6 +50,8 @@ describe('collapsing', () => {
     expect(placeholder.nextElementSibling).toBe(appeal());
     const shadow = shadowOf(placeholder);
     expect(shadow.querySelector('.label')?.textContent).toBe('Donation appeal hidden');
+    // Styled by the sheet the background sent with the site's settings.
+    expect(shadow.querySelector('style')?.textContent).toMatch(/\.bar\s*\{/);
     expect(shadow.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Tidings: Donation appeal hidden');
     const details = shadow.querySelector('button[data-action="details"]')!;
     expect(details.getAttribute('aria-expanded')).toBe('false');
