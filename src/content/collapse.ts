@@ -104,6 +104,11 @@ function hide(element: StyledElement): SavedDisplay {
   return saved;
 }
 
+/** Whether the page is laid out: Firefox lays out nothing while its style sheets load. */
+function isLaidOut(doc: Document): boolean {
+  return doc.body?.checkVisibility?.() !== false;
+}
+
 function restore({ element, value, priority, hadStyle }: SavedDisplay): void {
   if (value === '') element.style.removeProperty('display');
   else element.style.setProperty('display', value, priority);
@@ -138,6 +143,8 @@ export class Collapser {
   private readonly scroll: ScrollUnlocker;
   /** Every element marked by us: collapsed and revealed blocks, hidden backdrops, placeholders. */
   private readonly own = new WeakSet<Element>();
+  /** Blocks collapsed before the page was laid out, when whether it shows them could not be told. */
+  private untold: Entry[] = [];
   private nextId = 1;
   private readonly doc: Document;
   private mode: PlaceholderMode;
@@ -192,9 +199,7 @@ export class Collapser {
       snippet: snippetOf(element),
       revealed: false,
       overlay: request.overlay ?? this.overlayOf(element),
-      // checkVisibility: Chrome 105, Firefox 106; where there is none (jsdom) the block counts as shown. Firefox lays
-      // out nothing while the page's style sheets load, and then calls every element unseen, the body too: not told.
-      unseen: element.checkVisibility?.() === false && element.ownerDocument.body?.checkVisibility?.() !== false,
+      unseen: false,
       saved: [],
       placeholder: null,
       anchor: element,
@@ -202,8 +207,32 @@ export class Collapser {
     } as Omit<Entry, 'lead'> as Entry;
     entry.lead = entry;
     this.entries.set(id, entry);
+    // checkVisibility: Chrome 105, Firefox 106; where there is none (jsdom) the block counts as shown. Firefox lays out
+    // nothing while the page's style sheets load and calls every element unseen then, the body too: such a block is
+    // looked at again once the page has loaded.
+    if (isLaidOut(this.doc)) entry.unseen = element.checkVisibility?.() === false;
+    else if (this.untold.push(entry) === 1) this.doc.defaultView?.addEventListener('load', () => this.tellUnseen(), { once: true });
     this.conceal(entry);
     return entry;
+  }
+
+  /**
+   * Finds, among the blocks collapsed before the page was laid out, those it does not show: our hiding set aside for a
+   * moment (within this task, so nothing is painted), the page's own styles tell. They lose their bars.
+   */
+  private tellUnseen(): void {
+    const untold = this.untold.filter((entry) => this.entries.get(entry.id) === entry && !entry.revealed);
+    this.untold = [];
+    if (!isLaidOut(this.doc)) return;
+    for (const entry of untold) entry.saved.forEach(restore);
+    for (const entry of untold) entry.unseen = entry.element.checkVisibility?.() === false;
+    for (const entry of untold) {
+      entry.saved = entry.saved.map((saved) => hide(saved.element));
+      if (!entry.unseen) continue;
+      const formerLead = entry.lead;
+      this.regroup(formerLead === entry ? this.run(entry) : [entry]);
+      if (formerLead !== entry) this.renderPlaceholder(formerLead);
+    }
   }
 
   /** Undoes a collapse. `byReader`: the reader's "Show" — the block stays listed and marked revealed. */

@@ -119,15 +119,32 @@ describe('one block, one bar, one count', () => {
     collapseLinkList(dialog);
     expect(isHidden(dialog)).toBe(true);
     expect(document.querySelector(`tidings-placeholder[data-tidings-for="${dialog.getAttribute('data-tidings-id')}"]`)).toBeNull();
-    // While the page is not laid out yet (Firefox, its style sheets loading) the body is unseen too: nothing is told.
-    const early = document.createElement('div');
-    early.innerHTML = '<p>Sign up for our newsletter</p>';
-    document.body.append(early);
-    early.checkVisibility = () => false;
-    document.body.checkVisibility = () => false;
-    collapseLinkList(early);
+  });
+
+  it('blocks collapsed before the page is laid out are told once it has loaded: the one it does not show loses its bar', async () => {
+    await open(fixture('news.html'));
+    // Firefox lays out nothing while a page's style sheets load: every element is unseen then, the body too. Here the
+    // page's own styles hide what has `hidden`, and Tidings' inline display hides its blocks.
+    const laidOut = { now: false };
+    document.body.checkVisibility = () => laidOut.now;
+    const blocks = ['shown', 'closed', 'after'].map((id) => {
+      const block = document.createElement('div');
+      block.id = id;
+      block.innerHTML = '<p>Sign up for our newsletter</p>';
+      block.hidden = id === 'closed';
+      block.checkVisibility = () => laidOut.now && !block.hidden && block.style.display !== 'none';
+      return block;
+    });
+    // The closed dialog and the box after it are adjacent: one bar for both, until the dialog is told unseen.
+    document.body.append(blocks[0]!, document.createElement('hr'), blocks[1]!, blocks[2]!);
+    blocks.forEach(collapseLinkList);
+    const bars = () => blocks.map((block) => document.querySelector(`tidings-placeholder[data-tidings-for="${block.getAttribute('data-tidings-id')}"]`)).map((bar) => bar && label(bar as HTMLElement));
+    expect(bars()).toEqual(['Link farm hidden', '2 link lists hidden', null]);
+    laidOut.now = true;
+    window.dispatchEvent(new Event('load'));
     delete (document.body as Partial<HTMLElement>).checkVisibility;
-    expect(placeholderFor(early)).toBeDefined();
+    expect(blocks.every(isHidden)).toBe(true);
+    expect(bars()).toEqual(['Link farm hidden', null, 'Link farm hidden']);
   });
 });
 
