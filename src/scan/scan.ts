@@ -470,31 +470,41 @@ export function placeOf(index: StatsIndex, element: Element, article: Element | 
  * collapsed one by one, each with its own kind, instead of the column as a whole; and a plea that is a menu
  * around one inner plea (a footer's menu holding a sign-up box) gives way to that plea.
  */
+/** A finding with its figures and the findings nested in it, outermost first. */
+interface Nested {
+  finding: Finding;
+  stats: BlockStats;
+  inner: Nested[];
+}
+
+/** Findings (in document order) as the trees they nest in: one pass, each finding's figures looked up once. */
+function nestings(findings: Finding[], index: StatsIndex): Nested[] {
+  const roots: Nested[] = [];
+  const open: Nested[] = [];
+  for (const finding of findings) {
+    const stats = index.stats.get(finding.element)!;
+    while (open.length > 0 && stats.order > open[open.length - 1]!.stats.subtreeEnd) open.pop();
+    const nested = { finding, stats, inner: [] };
+    (open.length > 0 ? open[open.length - 1]!.inner : roots).push(nested);
+    open.push(nested);
+  }
+  return roots;
+}
+
 function outermost(findings: Finding[], index: StatsIndex): Finding[] {
-  const orderOf = (finding: Finding): BlockStats => index.stats.get(finding.element)!;
-  /** The outermost findings among `list` (document order), each with the findings nested in it. */
-  const tops = (list: Finding[]): { finding: Finding; inner: Finding[] }[] => {
-    const result: { finding: Finding; inner: Finding[] }[] = [];
-    for (const finding of list) {
-      const last = result[result.length - 1];
-      if (last && orderOf(finding).order <= orderOf(last.finding).subtreeEnd) last.inner.push(finding);
-      else result.push({ finding, inner: [] });
-    }
-    return result;
-  };
   const kept: Finding[] = [];
-  const visit = (list: Finding[]): void => {
-    for (const { finding, inner } of tops(list)) {
+  const visit = (list: Nested[]): void => {
+    for (const { finding, stats, inner } of list) {
       // Headings and paragraphs of other kinds are one box's ("Read every article" over an offer); boxes of
       // other kinds are a column's.
-      const parts = tops(inner).filter((part) => !paragraphTags.has(part.finding.element.tagName));
+      const parts = inner.filter((part) => !paragraphTags.has(part.finding.element.tagName));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
-      else if (parts.length === 1 && judgedAsPlea(finding) && menuAround(orderOf(finding), orderOf(parts[0]!.finding))) visit(inner);
-      else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(orderOf(finding), orderOf(parts[0]!.finding))) visit(inner);
+      else if (parts.length === 1 && judgedAsPlea(finding) && menuAround(stats, parts[0]!.stats)) visit(inner);
+      else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(stats, parts[0]!.stats)) visit(inner);
       else kept.push(finding);
     }
   };
-  visit(findings);
+  visit(nestings(findings, index));
   return kept;
 }
 
