@@ -36,6 +36,8 @@ export interface CollapseRequest {
   selector?: string;
   /** Whether it floats over the page (`Collapser.overlayOf`), read before the page was changed; read now when not given. */
   overlay?: boolean;
+  /** Whether the page shows it (`Collapser.shows`), likewise. */
+  shown?: boolean | null;
 }
 
 /** An element's own inline display before we hid it. */
@@ -104,11 +106,6 @@ function hide(element: StyledElement): SavedDisplay {
   return saved;
 }
 
-/** Whether the page is laid out: Firefox lays out nothing while its style sheets load. */
-function isLaidOut(doc: Document): boolean {
-  return doc.body?.checkVisibility?.() !== false;
-}
-
 function restore({ element, value, priority, hadStyle }: SavedDisplay): void {
   if (value === '') element.style.removeProperty('display');
   else element.style.setProperty('display', value, priority);
@@ -167,6 +164,15 @@ export class Collapser {
     return element.ownerDocument === this.doc && isOverlay(element);
   }
 
+  /**
+   * Whether the page shows `element`; null while it is not laid out, when that cannot be told (Firefox lays out nothing
+   * while the page's style sheets load, and calls every element unseen then, the body too). checkVisibility: Chrome
+   * 105, Firefox 106; where there is none (jsdom) the block counts as shown.
+   */
+  shows(element: Element): boolean | null {
+    return element.ownerDocument.body?.checkVisibility?.() === false ? null : element.checkVisibility?.() !== false;
+  }
+
   /** Blocks currently hidden (not counting those the reader revealed). */
   get count(): number {
     let count = 0;
@@ -207,11 +213,10 @@ export class Collapser {
     } as Omit<Entry, 'lead'> as Entry;
     entry.lead = entry;
     this.entries.set(id, entry);
-    // checkVisibility: Chrome 105, Firefox 106; where there is none (jsdom) the block counts as shown. Firefox lays out
-    // nothing while the page's style sheets load and calls every element unseen then, the body too: such a block is
-    // looked at again once the page has loaded.
-    if (isLaidOut(this.doc)) entry.unseen = element.checkVisibility?.() === false;
-    else if (this.untold.push(entry) === 1) this.doc.defaultView?.addEventListener('load', () => this.tellUnseen(), { once: true });
+    // A block collapsed before the page was laid out is looked at again once it has loaded.
+    const shown = request.shown === undefined ? this.shows(element) : request.shown;
+    entry.unseen = shown === false;
+    if (shown === null && this.untold.push(entry) === 1) this.doc.defaultView?.addEventListener('load', () => this.tellUnseen(), { once: true });
     this.conceal(entry);
     return entry;
   }
@@ -223,9 +228,8 @@ export class Collapser {
   private tellUnseen(): void {
     const untold = this.untold.filter((entry) => this.entries.get(entry.id) === entry && !entry.revealed);
     this.untold = [];
-    if (!isLaidOut(this.doc)) return;
     for (const entry of untold) entry.saved.forEach(restore);
-    for (const entry of untold) entry.unseen = entry.element.checkVisibility?.() === false;
+    for (const entry of untold) entry.unseen = this.shows(entry.element) === false;
     for (const entry of untold) {
       entry.saved = entry.saved.map((saved) => hide(saved.element));
       if (!entry.unseen) continue;

@@ -177,14 +177,14 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return neverHide !== '' && (element.closest(neverHide) !== null || element.querySelector(neverHide) !== null);
   }
 
-  function collapse(element: StyledElement, verdict: Verdict, overlay?: boolean): void {
+  function collapse(element: StyledElement, verdict: Verdict, look: Pick<CollapseRequest, 'overlay' | 'shown'> = {}): void {
     const { documentElement, body } = element.ownerDocument;
     if (element === documentElement || element === body || collapser.covers(element) || isNeverHidden(element)) return;
     if (!loopGuard.allow(element, verdict, Date.now())) {
       stats.loopRefusals += 1;
       return;
     }
-    if (collapser.collapse({ element, ...verdict, overlay }) !== null) stats.collapses += 1;
+    if (collapser.collapse({ element, ...verdict, ...look }) !== null) stats.collapses += 1;
   }
 
   /** Whether a verdict still stands under the current settings (its detector or selector may be off now). */
@@ -302,13 +302,13 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element));
     // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first
     // change; the collapses go on in the same chunk (a pause between them could let the page be painted before them).
-    const overlays: boolean[] = [];
+    const looks: Pick<CollapseRequest, 'overlay' | 'shown'>[] = [];
     const chunk = { began: performance.now() };
-    yield* inChunks(found, ({ element }) => overlays.push(collapser.overlayOf(element)), chunk);
+    yield* inChunks(found, ({ element }) => looks.push({ overlay: collapser.overlayOf(element), shown: collapser.shows(element) }), chunk);
     yield* inChunks(found, ({ element, detectorId, kind, reasons }, at) => {
       // A block the page took out meanwhile is left; one the parser has not finished is looked at again once it has moved on.
       if (!element.isConnected) return;
-      if (isComplete(element)) collapse(element, { detectorId, kind, reasons }, overlays[at]);
+      if (isComplete(element)) collapse(element, { detectorId, kind, reasons }, looks[at]);
       else batcher.defer(element);
     }, chunk);
     // The scan may have told the page's language from its text.
