@@ -464,12 +464,6 @@ export function placeOf(index: StatsIndex, element: Element, article: Element | 
   return (atStats && articleStats ? atStats.order < articleStats.order : at.compareDocumentPosition(article) & 4 /* FOLLOWING */) ? 'before' : 'after';
 }
 
-/**
- * Nested findings collapse to the outermost, except that a finding holding separate inner findings of
- * other kinds is a column of blocks (a sidebar with a promo, a list and an app banner): those are
- * collapsed one by one, each with its own kind, instead of the column as a whole; and a plea that is a menu
- * around one inner plea (a footer's menu holding a sign-up box) gives way to that plea.
- */
 /** A finding with its figures and the findings nested in it, outermost first. */
 interface Nested {
   finding: Finding;
@@ -491,6 +485,12 @@ function nestings(findings: Finding[], index: StatsIndex): Nested[] {
   return roots;
 }
 
+/**
+ * Nested findings collapse to the outermost, except that a finding holding separate inner findings of
+ * other kinds is a column of blocks (a sidebar with a promo, a list and an app banner): those are
+ * collapsed one by one, each with its own kind, instead of the column as a whole; and a plea that is a menu
+ * around one inner plea (a footer's menu holding a sign-up box) gives way to that plea.
+ */
 function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   const kept: Finding[] = [];
   const visit = (list: Nested[]): void => {
