@@ -117,7 +117,7 @@ const internalProperties = new RegExp(`^(?:${[
   'amount', 'images', 'score', 'priority', 'found', 'articles', 'scores', 'saved', 'hadStyle', 'appealPage', 'waits',
   'standalonePlea', 'times', 'counts', 'chars', 'matcher', 'signal', 'letters', 'unobserved', 'loadingRecords', 'reveal', 'changed',
   'record', 'langs', 'ready', 'alwaysShow', 'marks', 'scanRoot', 'matched', 'collect', 'context', 'parsing', 'flush', 'unlock', 'ignore',
-  'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy', 'own', 'names', 'unseen', 'untold', 'tellUnseen',
+  'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy', 'own', 'names', 'unseen', 'untold', 'tellUnseen', 'lookAt', 'shows',
   // The statistics pass's open elements and text runs, and the language tally's stop-word weights (scan/stats.ts, scan/language.ts).
   'bits', 'cta', 'link', 'words', 'weight', 'scriptLetters', 'han', 'kana', 'hangul',
 ].join('|')})$`);

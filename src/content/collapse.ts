@@ -40,6 +40,9 @@ export interface CollapseRequest {
   shown?: boolean | null;
 }
 
+/** What a collapse reads of a block's styles, read ahead of the page's first change (`Collapser.lookAt`). */
+export type Look = Pick<CollapseRequest, 'overlay' | 'shown'>;
+
 /** An element's own inline display before we hid it. */
 interface SavedDisplay {
   element: StyledElement;
@@ -159,8 +162,16 @@ export class Collapser {
     return this.own;
   }
 
+  /**
+   * The styles a collapse of `element` reads, read now: a scan reads every block's before it collapses the first, since
+   * a style read after a change makes the browser work out the changed styles there and then, once per block.
+   */
+  lookAt(element: Element): Look {
+    return { overlay: this.overlayOf(element), shown: this.shows(element) };
+  }
+
   /** Whether `element` is an overlay whose scroll lock is undone with it: the page's; a frame's is hidden like any block. */
-  overlayOf(element: Element): boolean {
+  private overlayOf(element: Element): boolean {
     return element.ownerDocument === this.doc && isOverlay(element);
   }
 
@@ -169,7 +180,7 @@ export class Collapser {
    * while the page's style sheets load, and calls every element unseen then, the body too). checkVisibility: Chrome
    * 105, Firefox 106; where there is none (jsdom) the block counts as shown.
    */
-  shows(element: Element): boolean | null {
+  private shows(element: Element): boolean | null {
     return element.ownerDocument.body?.checkVisibility?.() === false ? null : element.checkVisibility?.() !== false;
   }
 
@@ -199,13 +210,14 @@ export class Collapser {
     if (inside.some((entry) => entry.revealed)) return null;
     for (const entry of inside) this.reveal(entry.id, false);
     const id = `t${this.nextId++}`;
+    const shown = request.shown === undefined ? this.shows(element) : request.shown;
     const entry = {
       ...request,
       id,
       snippet: snippetOf(element),
       revealed: false,
       overlay: request.overlay ?? this.overlayOf(element),
-      unseen: false,
+      unseen: shown === false,
       saved: [],
       placeholder: null,
       anchor: element,
@@ -214,8 +226,6 @@ export class Collapser {
     entry.lead = entry;
     this.entries.set(id, entry);
     // A block collapsed before the page was laid out is looked at again once it has loaded.
-    const shown = request.shown === undefined ? this.shows(element) : request.shown;
-    entry.unseen = shown === false;
     if (shown === null && this.untold.push(entry) === 1) this.doc.defaultView?.addEventListener('load', () => this.tellUnseen(), { once: true });
     this.conceal(entry);
     return entry;

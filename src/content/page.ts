@@ -21,7 +21,7 @@ import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { watchStoredSettings } from '../settings/watch';
 import { reportSlowSelector, requestAlwaysShow, requestLexicon, requestSiteSettings, requestStopwords } from './background';
-import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type StyledElement } from './collapse';
+import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type Look, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
 import { reasonsForPage } from './reasons';
 import { ElementSweep } from './sweep';
@@ -177,7 +177,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     return neverHide !== '' && (element.closest(neverHide) !== null || element.querySelector(neverHide) !== null);
   }
 
-  function collapse(element: StyledElement, verdict: Verdict, look: Pick<CollapseRequest, 'overlay' | 'shown'> = {}): void {
+  function collapse(element: StyledElement, verdict: Verdict, look: Look = {}): void {
     const { documentElement, body } = element.ownerDocument;
     if (element === documentElement || element === body || collapser.covers(element) || isNeverHidden(element)) return;
     if (!loopGuard.allow(element, verdict, Date.now())) {
@@ -302,9 +302,9 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     const found = (yield* scanSteps(root, context, partOfPage)).filter((finding): finding is Finding & { element: StyledElement } => isStyled(finding.element));
     // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first
     // change; the collapses go on in the same chunk (a pause between them could let the page be painted before them).
-    const looks: Pick<CollapseRequest, 'overlay' | 'shown'>[] = [];
+    const looks: Look[] = [];
     const chunk = { began: performance.now() };
-    yield* inChunks(found, ({ element }) => looks.push({ overlay: collapser.overlayOf(element), shown: collapser.shows(element) }), chunk);
+    yield* inChunks(found, ({ element }) => looks.push(collapser.lookAt(element)), chunk);
     yield* inChunks(found, ({ element, detectorId, kind, reasons }, at) => {
       // A block the page took out meanwhile is left; one the parser has not finished is looked at again once it has moved on.
       if (!element.isConnected) return;
