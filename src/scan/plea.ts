@@ -99,6 +99,11 @@ function callsToAction(stats: BlockStats): number {
 /** Longest text of a lone button. */
 const BUTTON_CHARS = 40;
 
+/** A row of buttons to act on a plea ("PayPal Patreon", "Donate Subscribe"): a few words, each a way to give or join. */
+export function buttonRow(stats: BlockStats): boolean {
+  return stats.textLength <= BUTTON_CHARS && stats.paragraphs === 0 && stats.headings === 0 && asks(stats);
+}
+
 /** A short block that is a call to action: "Donate", "Jetzt spenden", "Subscribe". */
 function loneButton(stats: BlockStats): boolean {
   return stats.textLength <= BUTTON_CHARS && callsToAction(stats) > 0;

@@ -8,7 +8,7 @@ import { drain, type Steps } from './steps';
 import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
-import { opensWithPlea } from './plea';
+import { buttonRow, opensWithPlea } from './plea';
 import { taggedRow } from './link-list';
 import { hitCount, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
@@ -284,7 +284,7 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
     });
     yield;
   }
-  return outermost(findings, index)
+  return withButtonRows(outermost(findings, index), index)
     .filter((finding) => context.enabled.has(finding.detectorId))
     .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
 }
@@ -506,6 +506,24 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   };
   visit(nestings(findings, index));
   return kept;
+}
+
+/**
+ * A plea's heading found alone, its buttons beside it: a box the markup does not wrap (a "Support the author"
+ * heading over a row of PayPal and Patreon buttons) is collapsed whole, the row as the heading's.
+ */
+function withButtonRows(findings: Finding[], index: StatsIndex): Finding[] {
+  const joined: Finding[] = [];
+  findings.forEach((finding, i) => {
+    joined.push(finding);
+    const row = finding.element.nextElementSibling;
+    const rowStats = row && index.stats.get(row);
+    const next = findings[i + 1];
+    if (rowStats && judgedAsPlea(finding) && /^H[1-6]$/.test(finding.element.tagName) && buttonRow(rowStats) && !(next && contains(index, row, next.element))) {
+      joined.push({ ...finding, element: row });
+    }
+  });
+  return joined;
 }
 
 /** Links a menu around an inner plea has at least, and the share of its text they hold. */
