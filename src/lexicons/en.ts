@@ -315,6 +315,7 @@ export const en: Lexicon = {
     'daily digest',
     'our emails',
     'email updates',
+    'email alerts',
     'join our mailing list',
     'mailing list',
     'by signing up',
