@@ -256,6 +256,8 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   // A part of paragraphs without a plea phrase is a story (a paywalled story's opening between its bar and its box):
   // a block holding one holds the story beside its pleas, and is none — unless it is a letter outside the article.
   if (stats.storyParagraphs > 1 && !letterOutsideArticle(stats)) return null;
+  // Inside the article, prices with nothing else that asks are the story's (a product's price, "from $86 per month").
+  if (stats.place === 'inside' && pleaEvidence(stats) === hitCount(stats, 'amount')) return null;
   const score = pleaScore(stats, context);
   if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };

@@ -67,7 +67,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/story-and-appeal.html', shape: 'two news paragraphs and an appeal in one <div id=story>: never collapsed whole' },
   { file: 'pages/shapes/one-line-pleas.html', shape: 'one-line pleas: "Enjoyed this story? Support our journalism…" and a pinned Donate button; menu links and a quoted "support us" stay' },
   { file: 'i18n/de-one-line-pleas.html', shape: 'German one-line pleas in bars and buttons; a menu "Abo" link and the Impressum footer stay' },
-  { file: 'pages/shapes/donation-forms.html', shape: 'donation forms of amount buttons: a sidebar widget and an end-of-article Single/Monthly/Annual box; the story\'s table of fares stays' },
+  { file: 'pages/shapes/donation-forms.html', shape: 'donation forms of amount buttons: a sidebar widget and an end-of-article Single/Monthly/Annual box; the story\'s table of fares and its list of passes priced by the month stay' },
   { file: 'i18n/de-donation-form.html', shape: 'a German blog\'s "15,- € 10,- € 5,- € PayPal" widget; the post\'s own prices stay' },
   { file: 'pages/shapes/mission-footers.html', shape: 'mission statements with a button ("Contribute now", "Join the 32,000 Insiders"); an about-us column and legal links stay' },
   { file: 'pages/shapes/reader-revenue-box.html', shape: 'a reader-revenue box closing the article body ("…like you, are reading and supporting", three paragraphs on independence, "from as little as £1"), found whole; a story paragraph about reader contributions to a survey stays' },
