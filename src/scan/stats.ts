@@ -598,7 +598,8 @@ function finishCtaRun(run: TextRun, stats: BlockStats): void {
     stats.seenPlea = true;
   }
   // Set, not added: the link's address may have counted it already.
-  if (legal && run.link) stats.legalLinks = 1;
+  // A link to a topic's page is a topic, whatever its name ("Datenschutz" in a list of categories).
+  if (legal && run.link && !stats.tagLinks) stats.legalLinks = 1;
   if (run.parts) {
     const text = run.parts.join('');
     if (isDateLabel(text)) stats.dateLinks += 1;
@@ -768,7 +769,7 @@ export function* statsSteps(
       }
       if (tagHref.test(href)) own.tagLinks = 1;
       if (socialHref.test(href)) own.socialLinks = 1;
-      else if (legalHref.test(href)) own.legalLinks = 1;
+      else if (legalHref.test(href) && !own.tagLinks) own.legalLinks = 1;
       else if (inPageHref.test(href)) own.pageLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);

@@ -105,7 +105,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/opinion-lead.html', shape: 'an opinion column\'s opening box named "commentLead" is the story\'s, not the readers\' comments: the topic links beside its standfirst are found; the readers\' comments below, one listing links, stay' },
   { file: 'pages/shapes/sidebar-layout-wrapper.html', shape: 'a wrapper holding the whole post named for its layout ("mainwrap sidebar") is the page\'s frame, not a sidebar: the post\'s meta row of date, author and categories stays; the recent posts list of the sidebar beside the post goes' },
   { file: 'i18n/es-link-farms.html', shape: 'Spanish link lists: "Lo más leído", "Te puede interesar", the "Archivado en" tags; menu and legal footer stay' },
-  { file: 'i18n/de-link-farms.html', shape: 'German link lists: "Mehr zum Thema", a "Meistgelesen" tab box, "Schlagworte"; the table of contents and the Impressum footer stay' },
+  { file: 'i18n/de-link-farms.html', shape: 'German link lists: "Mehr zum Thema", a "Meistgelesen" tab box, "Schlagworte", a footer list of topics whose "Datenschutz" leads to the topic\'s page; the table of contents and the Impressum footer stay' },
   { file: 'i18n/it-link-farms.html', shape: 'an Italian "Leggi anche" list; menu and legal footer stay' },
   { file: 'i18n/sv-most-read.html', shape: 'a Swedish "MEST LÄST" list, found by its shape and place (and since the Swedish lexicon, its heading), and a row of the story\'s tags, by where its links lead; the footer of the paper\'s own pages (contact, privacy, terms: told by their addresses) stays' },
   { file: 'i18n/ru-other-news.html', shape: 'a Russian "Все публикации" box of teaser cards inside the article; a paragraph about the paper\'s publications and the links it introduces stay' },
