@@ -442,7 +442,7 @@ function setApart(paragraph: Element): boolean {
  * apart from the story (in type on a page, by its words in plain text: context.standalonePlea).
  */
 function paragraphPlea(finding: Finding, stats: BlockStats, context: ScanContext): boolean {
-  return finding.kind !== 'linkfarm' && stats.paragraphs === 1 && stats.pleaParagraphs === 1 && stats.textLength <= STANDALONE_PLEA_CHARS
+  return finding.kind !== 'linkfarm' && stats.paragraphs <= 1 && stats.pleaParagraphs === stats.paragraphs && stats.textLength <= STANDALONE_PLEA_CHARS
     && !anyQuotation.test(finding.element.textContent!) && (context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element));
 }
 
