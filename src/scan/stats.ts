@@ -597,8 +597,8 @@ function finishCtaRun(run: TextRun, stats: BlockStats): void {
     stats.pleaChars += run.length;
     stats.seenPlea = true;
   }
-  // Set, not added: the link's address may have counted it already.
-  // A link to a topic's page is a topic, whatever its name ("Datenschutz" in a list of categories).
+  // Set, not added: the link's address may have counted it already. A link to a topic's page is a topic, whatever its
+  // name ("Datenschutz" in a list of categories).
   if (legal && run.link && !stats.tagLinks) stats.legalLinks = 1;
   if (run.parts) {
     const text = run.parts.join('');
