@@ -38,6 +38,7 @@ export const en: Lexicon = {
     'your contribution',
     'make a contribution',
     'make a donation',
+    'how you can help',
     'make a gift',
     'donate now',
     'donate today',

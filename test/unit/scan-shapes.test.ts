@@ -69,7 +69,7 @@ const shapes: Shape[] = [
   { file: 'i18n/de-one-line-pleas.html', shape: 'German one-line pleas in bars and buttons; a menu "Abo" link and the Impressum footer stay' },
   { file: 'pages/shapes/donation-forms.html', shape: 'donation forms of amount buttons: a sidebar widget and an end-of-article Single/Monthly/Annual box; the story\'s table of fares and its list of passes priced by the month stay' },
   { file: 'i18n/de-donation-form.html', shape: 'a German blog\'s "15,- € 10,- € 5,- € PayPal" widget; the post\'s own prices stay' },
-  { file: 'pages/shapes/mission-footers.html', shape: 'mission statements with a button ("Contribute now", "Join the 32,000 Insiders"); an about-us column and legal links stay' },
+  { file: 'pages/shapes/mission-footers.html', shape: 'mission statements with a button ("Contribute now", "Join the 32,000 Insiders") and a footer line asking to donate once or every month; a story paragraph on how readers can help, an about-us column and legal links stay' },
   { file: 'pages/shapes/reader-revenue-box.html', shape: 'a reader-revenue box closing the article body ("…like you, are reading and supporting", three paragraphs on independence, "from as little as £1"), found whole; a story paragraph about reader contributions to a survey stays' },
   { file: 'pages/shapes/thank-you-box.html', shape: 'a thank-you box that asks with its donate button alone (a "Thank you" heading, one paragraph, "Give to the survey"); the header\'s long tagline and "Donate" button, an about box with "Read more" and a field-day sign-up box stay' },
   { file: 'pages/shapes/adblock-wall.html', shape: 'an ad-blocker wall that asks for support; a story about ad blockers stays' },
