@@ -158,6 +158,9 @@ export const en: Lexicon = {
     'it only takes a minute',
   ],
   membership: [
+    'our award-winning',
+    'get the magazine',
+    'a full year of',
     'become a member',
     'become a supporter',
     'become a patron',
