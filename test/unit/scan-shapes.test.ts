@@ -75,7 +75,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/adblock-wall.html', shape: 'an ad-blocker wall that asks for support; a story about ad blockers stays' },
   { file: 'pages/shapes/newsletter-promos.html', shape: 'newsletter promos: a mid-article embed, a hidden flyout, a rail box of "emails & alerts" lists and a footer form; a story paragraph about the port\'s email alerts stays' },
   { file: 'pages/shapes/signup-small-print.html', shape: 'a mid-article sign-up whose blurb and privacy notice are as long as paragraphs; a story section around a sign-up box keeps its paragraphs' },
-  { file: 'i18n/de-newsletter-consent.html', shape: 'a German mid-article sign-up box told by its consent small print ("Mit der Anmeldung willigen Sie…"), found whole, blurb and all; the story quoting that sentence stays' },
+  { file: 'i18n/de-newsletter-consent.html', shape: 'a German mid-article sign-up box told by its consent small print ("Mit der Anmeldung willigen Sie…"), found whole, blurb and all, and a box to follow by email ("Keine Meldung … mehr verpassen"); the story quoting that sentence stays' },
   { file: 'i18n/de-newsletter-teasers.html', shape: 'German newsletter teaser cards, a link around a picture and "Melde dich für den …-Newsletter an" (and the Sie-form); an article paragraph quoting such a call to an evening event and an about-us box stay' },
   { file: 'pages/shapes/newsletter-business.html', shape: 'hard negative: a story about the newsletter business' },
   { file: 'pages/shapes/menu-signup-form.html', shape: 'a newsletter sign-up form (title, email field, button) in a drop-down of the top menu is found; the menu\'s lone "Subscribe" link, a "Contribute" button, the search and sign-in forms stay' },
