@@ -61,6 +61,8 @@ const CLIMB_EXTRA_NODES = 300;
  * it would read the class names of its whole subtree in one go.
  */
 const MAX_BLOCK_ELEMENTS = 20_000;
+/** The page's main content, by its landmark. */
+const MAIN_LANDMARK = 'main, [role="main" i]';
 /** Elements that are the page, never a block. */
 const pageTags = new Set(['HTML', 'BODY', 'MAIN']);
 
@@ -392,6 +394,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   const article = context.article;
   const plea = judgedAsPlea(finding);
   if (article && contains(index, finding.element, article)) return false;
+  // The page's main landmark with prose in it holds the story, told as an article or not (a CJK page's short paragraphs).
+  const main = finding.element.matches(MAIN_LANDMARK) ? finding.element : finding.element.querySelector(MAIN_LANDMARK);
+  if (main && (index.stats.get(main)?.paragraphs ?? 0) > 0) return false;
   // The readers' comments are theirs, whatever words they use.
   if (stats.inComments) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
