@@ -395,7 +395,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   const plea = judgedAsPlea(finding);
   if (article && contains(index, finding.element, article)) return false;
   // The page's main landmark with prose in it holds the story, told as an article or not (a CJK page's short paragraphs).
-  const main = finding.element.matches(MAIN_LANDMARK) ? finding.element : finding.element.querySelector(MAIN_LANDMARK);
+  // (Only a block with paragraphs can hold them: most are looked into no further.)
+  const main = stats.paragraphs && (finding.element.matches(MAIN_LANDMARK) ? finding.element : finding.element.querySelector(MAIN_LANDMARK));
   if (main && (index.stats.get(main)?.paragraphs ?? 0) > 0) return false;
   // The readers' comments are theirs, whatever words they use.
   if (stats.inComments) return false;
