@@ -120,6 +120,8 @@ const internalProperties = new RegExp(`^(?:${[
   'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy', 'own', 'names', 'unseen', 'untold', 'tellUnseen', 'lookAt', 'shows',
   // The statistics pass's open elements and text runs, and the language tally's stop-word weights (scan/stats.ts, scan/language.ts).
   'bits', 'cta', 'link', 'words', 'weight', 'scriptLetters', 'han', 'kana', 'hangul',
+  // The models' signals (scan/model.ts).
+  'compute',
 ].join('|')})$`);
 
 /** Style sheets a script puts into a shadow root (content/placeholder.css) come in as text, minified like the scripts. */

@@ -8,7 +8,7 @@ import type { BlockStats, ScoreMemo } from './stats';
 
 export interface Signal {
   id: string;
-  value(stats: BlockStats): number;
+  compute(stats: BlockStats): number;
   /** Largest value it can take: bounds the score before a lazy signal is read. */
   max: number;
   /** Read only when the rest of the score leaves the block within reach of the threshold (class names). */
@@ -70,14 +70,14 @@ export function scoreBlock(signals: readonly Signal[], model: ModelWeights, stat
       if (weight > 0) lazyCeiling += weight * signal.max;
       continue;
     }
-    values[i] = signal.value(stats);
+    values[i] = signal.compute(stats);
     sum += values[i]! * weight;
   }
   if (sum + lazyCeiling < needed) return null;
   for (let i = 0; i < signals.length; i++) {
     const weight = model.weights[i] ?? 0;
     if (!signals[i]!.lazy || weight === 0) continue;
-    values[i] = signals[i]!.value(stats);
+    values[i] = signals[i]!.compute(stats);
     sum += values[i]! * weight;
   }
   if (sum < needed) return null;
@@ -100,7 +100,7 @@ export function memoOf(stats: BlockStats, context: DetectContext): ScoreMemo {
 
 /** Every signal's value, in order: a row of the data `tidings tune` fits the weights to. */
 export function signalValues(signals: readonly Signal[], stats: BlockStats): number[] {
-  return signals.map((signal) => signal.value(stats));
+  return signals.map((signal) => signal.compute(stats));
 }
 
 /** Reasons from the signals that added most, strongest first. */

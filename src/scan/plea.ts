@@ -28,7 +28,7 @@ function phrases(list: PhraseList, max: number, claim: PleaKind, prior: number):
     claim,
     max,
     prior,
-    value: (stats) => capped(hitCount(stats, list), max),
+    compute: (stats) => capped(hitCount(stats, list), max),
     reason: (stats) => [quoted(matchedPhrases(stats, [list]).slice(0, 2))],
   };
 }
@@ -43,7 +43,7 @@ function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: n
     claim,
     max: 2,
     prior,
-    value: (stats) => capped(count(stats), 2),
+    compute: (stats) => capped(count(stats), 2),
     reason: (stats) => [String(count(stats))],
   };
 }
@@ -120,8 +120,8 @@ export const pleaSignals: readonly PleaSignal[] = [
   phrases('donation', 3, 'donation', 1),
   phrases('adblock', 2, 'donation', 1.5),
   phrases('donateActions', 2, 'donation', 0.5),
-  { id: 'recurringAmount', claim: 'donation', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => [quoted(matchedPhrases(s, ['amount']).slice(0, 1))] },
-  { id: 'amounts', claim: 'donation', max: 3, prior: 0.8, value: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => [matchedPhrases(s, ['money']).slice(0, 4).join(', ')] },
+  { id: 'recurringAmount', claim: 'donation', max: 1, prior: 1.5, compute: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => [quoted(matchedPhrases(s, ['amount']).slice(0, 1))] },
+  { id: 'amounts', claim: 'donation', max: 3, prior: 0.8, compute: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => [matchedPhrases(s, ['money']).slice(0, 4).join(', ')] },
   linksTo((s) => s.donateLinks, 'donation', 0.8),
   hint('donate', 'donation', 0.8),
   phrases('membership', 3, 'membership', 1),
@@ -131,38 +131,38 @@ export const pleaSignals: readonly PleaSignal[] = [
   hint('paywall', 'paywall', 1),
   phrases('newsletter', 3, 'newsletter', 1),
   // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends.
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, value: (s) => flag(s.emailInputs > 0 && !formIsNotSignup(s)), reason: noValues },
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > 0 && !formIsNotSignup(s)), reason: noValues },
   hint('newsletter', 'newsletter', 0.8),
   phrases('appPromo', 2, 'app', 1.2),
   linksTo((s) => s.appLinks, 'app', 0.8),
   hint('appPromo', 'app', 0.6),
-  { id: 'subscribeActions', max: 2, prior: 0.4, value: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => [quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))] },
+  { id: 'subscribeActions', max: 2, prior: 0.4, compute: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => [quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))] },
   // "Not now" dismisses cookie banners and app prompts too; beside a plea's own words it is an appeal's.
-  { id: 'dismissalBesidePlea', max: 1, prior: 1.5, value: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => [quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))] },
+  { id: 'dismissalBesidePlea', max: 1, prior: 1.5, compute: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => [quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))] },
   hint('popup', undefined, 0.5),
   hint('account', undefined, -1),
   where('inComments', -2, (s) => s.inComments),
-  { id: 'emailFieldAlone', max: 1, prior: -0.8, value: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
-  { id: 'notSignupForm', max: 1, prior: -2, lazy: true, value: (s) => flag(formIsNotSignup(s)) },
+  { id: 'emailFieldAlone', max: 1, prior: -0.8, compute: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
+  { id: 'notSignupForm', max: 1, prior: -2, lazy: true, compute: (s) => flag(formIsNotSignup(s)) },
   where('passwordField', -2, (s) => s.passwordInputs > 0),
-  { id: 'loneButton', max: 1, prior: 0, value: (s) => flag(loneButton(s)), reason: noValues },
+  { id: 'loneButton', max: 1, prior: 0, compute: (s) => flag(loneButton(s)), reason: noValues },
   // A lone "Donate" in the header is the site's own chrome; pinned over the content it is an appeal.
-  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, value: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: noValues },
+  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, compute: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: noValues },
   where('opensWithPlea', 0.8, opensWithPlea),
   // A letter: it opens with its plea ("A message from…", "Dear readers,"), tells its story, and asks — a link or
   // a button to give or join, or amounts to choose. A letter to the readers that asks for nothing has no ask.
   where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && asks(s)),
-  { id: 'pleaShare', max: 1, prior: 1.5, value: (s) => share(s.pleaChars, s.textLength), reason: (s) => [percent(s.pleaChars, s.textLength)] },
-  { id: 'logChars', max: 6, prior: -0.3, value: (s) => Math.log10(1 + s.textLength) },
+  { id: 'pleaShare', max: 1, prior: 1.5, compute: (s) => share(s.pleaChars, s.textLength), reason: (s) => [percent(s.pleaChars, s.textLength)] },
+  { id: 'logChars', max: 6, prior: -0.3, compute: (s) => Math.log10(1 + s.textLength) },
   // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
   // story in paragraphs too, and they weigh less there.
-  { id: 'plainParagraphs', max: 6, prior: -0.5, value: (s) => (opensWithPlea(s) ? 0 : capped(plainParagraphs(s), 6)) },
-  { id: 'letterParagraphs', max: 6, prior: -0.1, value: (s) => (opensWithPlea(s) ? capped(plainParagraphs(s), 6) : 0) },
-  { id: 'plainBeforePlea', max: 4, prior: -0.8, value: (s) => capped(s.plainBeforePlea, 4) },
-  { id: 'linkShare', max: 1, prior: -1, value: (s) => (s.textLength === 0 ? 0 : s.linkTextLength / s.textLength) },
-  { id: 'links', max: 1, prior: -1.5, value: (s) => capped(s.links, 10) / 10 },
-  { id: 'headlineLinks', max: 5, prior: -0.5, value: (s) => capped(s.headlineLinks, 5) },
-  { id: 'legalLinks', max: 3, prior: -0.3, value: (s) => capped(s.legalLinks, 3) },
+  { id: 'plainParagraphs', max: 6, prior: -0.5, compute: (s) => (opensWithPlea(s) ? 0 : capped(plainParagraphs(s), 6)) },
+  { id: 'letterParagraphs', max: 6, prior: -0.1, compute: (s) => (opensWithPlea(s) ? capped(plainParagraphs(s), 6) : 0) },
+  { id: 'plainBeforePlea', max: 4, prior: -0.8, compute: (s) => capped(s.plainBeforePlea, 4) },
+  { id: 'linkShare', max: 1, prior: -1, compute: (s) => (s.textLength === 0 ? 0 : s.linkTextLength / s.textLength) },
+  { id: 'links', max: 1, prior: -1.5, compute: (s) => capped(s.links, 10) / 10 },
+  { id: 'headlineLinks', max: 5, prior: -0.5, compute: (s) => capped(s.headlineLinks, 5) },
+  { id: 'legalLinks', max: 3, prior: -0.3, compute: (s) => capped(s.legalLinks, 3) },
   where('otherFields', -1.5, (s) => s.textareas > 0 || s.searchInputs > 0),
   where('inNavigation', -1, inMenu),
   where('menuOutsideFooter', -1, (s) => inMenu(s) && !s.inFooter),
@@ -176,7 +176,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   // the rules", "Enter your email to log in") or a paragraph of news naming the App Store (a banner's short line is a
   // promo), not yet a plea — unless the block is itself a link's text, or a long paragraph with a link: a
   // postscript's "Please consider supporting the work of <the trust>" names where to act.
-  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, value: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !s.element.closest('a') && (s.textLength < 200 || s.links === 0)) },
+  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, compute: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !s.element.closest('a') && (s.textLength < 200 || s.links === 0)) },
   // A box that says its piece in one paragraph and then asks with a donate button ("Thank you … [Donate]"): the
   // button to a donation page is its plea, though no sentence of it is (a header's tagline and button are chrome).
   where('paragraphThenDonate', 1.5, (s) => s.paragraphs === 1 && s.plainBeforePlea === 1 && s.donateLinks > 0 && hitCount(s, 'donateActions') > 0 && !s.inPageHeader),
