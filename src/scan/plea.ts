@@ -258,6 +258,9 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   if (stats.storyParagraphs > 1 && !letterOutsideArticle(stats)) return null;
   // Inside the article, prices with nothing else that asks are the story's (a product's price, "from $86 per month").
   if (stats.place === 'inside' && pleaEvidence(stats) === hitCount(stats, 'amount')) return null;
+  // A form without a word of its own asks for nothing (a password reset's address field): a sign-up's words are in it or
+  // in the box around it, which is found whole.
+  if (stats.textLength === 0) return null;
   const score = pleaScore(stats, context);
   if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
