@@ -163,6 +163,8 @@ export function linkListVerdict(block: Element, context: DetectContext): Verdict
   if (stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [{ key: 'why_lineWall', values: [String(stats.links)] }] } : null;
   // A paragraph with a link or two is a sentence that links (a licence, a credit line), not a list, unless headed.
   if (block.tagName === 'P' && stats.links <= SENTENCE_LINKS && !headed(stats)) return null;
+  // A table with header cells is data (an infobox: "Fields · Astronomy, physics…"), its links the facts' pages.
+  if (/^T(ABLE|BODY|R)$/.test(block.tagName) && block.querySelector('th')) return null;
   const score = linkScore(stats, context);
   if (!score || onlyHoldsList(stats, context)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
