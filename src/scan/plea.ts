@@ -261,6 +261,8 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   // A form without a word of its own asks for nothing (a password reset's address field): a sign-up's words are in it or
   // in the box around it, which is found whole.
   if (stats.textLength === 0) return null;
+  // The site's footer, its small print among links, is its way around (a "Newsletters" link, its app's badges).
+  if (stats.inFooter && stats.legalLinks > 1 && 2 * stats.linkTextLength >= stats.textLength) return null;
   const score = pleaScore(stats, context);
   if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
