@@ -538,15 +538,15 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): numbe
   // A short text that is not a link's is a label or a button of its own ("Spenden", "Newsletter abonnieren"):
   // call-to-action words count in it (in a link they were counted with the link).
   const label = short && run.nonLinkLength > 0;
-  const heading = (tagBits & HEADING) !== 0;
   // A title that opens with a call to sign up is one too ("Subscribe to Figma's editorial newsletter").
   const title = run.length <= TITLE_MAX_CHARS && run.nonLinkLength > 0;
   let plea = false;
   for (const hit of run.hits()) {
     const bit = 1 << phraseLists.indexOf(hit.list);
-    // A heading asks to give when it opens with the call ("Support our work"); after its first word the call names a
-    // topic ("Public Support" over an annual report's rows, "Customer support"), unlike a newsletter's name over its form.
-    const asks = label && !(heading && bit === DONATE_BIT && hit.index > 0);
+    // A label asks to give when it opens with the call ("Support our work"); after its first word the call names a topic
+    // or what the site runs on ("Public Support" over an annual report's rows, "We don't support Internet Explorer"),
+    // unlike a newsletter's name over its form.
+    const asks = label && !(bit === DONATE_BIT && hit.index > 0);
     if ((bit & actionLists) !== 0 && !asks && !(title && hit.index === 0 && bit === SUBSCRIBE_BIT)) continue;
     if (bit === LINK_WALL_HEADING_BIT) {
       // A heading is a short text, or the short words before a row of links ("Tags: a, b, c"). In a menu or a

@@ -62,7 +62,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/gala-story.html', shape: 'hard negative: a story about a fundraising gala, quoting its appeal' },
   { file: 'pages/shapes/charity-annual-report.html', shape: 'hard negative: a charity\'s annual report, thanking its donors' },
   { file: 'pages/shapes/politician-quote.html', shape: 'hard negative: a politician asking voters to "support us", in a paragraph, a blockquote and a pull quote' },
-  { file: 'pages/shapes/forms-and-comments.html', shape: 'hard negatives: sign-in bar and login form, share-by-email form, comments and a comment form with an email field, a table of contents, pagination, follow bars (networks, feeds), legal footer, an old-browser notice; beside them a sign-up box in a prefooter nested in the comments\' wrapper' },
+  { file: 'pages/shapes/forms-and-comments.html', shape: 'hard negatives: sign-in bar and login form, share-by-email form, comments and a comment form with an email field, a table of contents, pagination, follow bars (networks, feeds), legal footer, two old-browser notices (one "We don\'t support Internet Explorer"); beside them a sign-up box in a prefooter nested in the comments\' wrapper' },
   { file: 'pages/shapes/donate-page.html', shape: 'the site\'s own donation page (canonical /donate): its appeal and form stay; a footer sign-up goes' },
   { file: 'pages/shapes/story-and-appeal.html', shape: 'two news paragraphs and an appeal in one <div id=story>: never collapsed whole' },
   { file: 'pages/shapes/one-line-pleas.html', shape: 'one-line pleas: "Enjoyed this story? Support our journalism…" and a pinned Donate button; menu links and a quoted "support us" stay' },
