@@ -10,7 +10,7 @@ import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { buttonRow, opensWithPlea } from './plea';
 import { taggedRow } from './link-list';
-import { hitCount, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { hasHint, hitCount, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
 
 
@@ -398,8 +398,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // (Only a block with paragraphs can hold them: most are looked into no further.)
   const main = stats.paragraphs && (finding.element.matches(MAIN_LANDMARK) ? finding.element : finding.element.querySelector(MAIN_LANDMARK));
   if (main && (index.stats.get(main)?.paragraphs ?? 0) > 0) return false;
-  // The readers' comments are theirs, whatever words they use.
-  if (stats.inComments) return false;
+  // The readers' comments are theirs, whatever words they use; a box the site names its paywall, shown in their place
+  // ("The comments are for subscribers"), is the site's.
+  if (stats.inComments && !(plea && hasHint(stats, 'paywall'))) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   if (plea && (context.appealPage ??= isAppealPage(context.doc)) && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   // The block's place was set when it was judged (judgeSteps). Before the page was looked at whole (parts read while it
