@@ -586,6 +586,12 @@ export const en: Lexicon = {
     'reprints',
     'media kit',
     'our company',
+    'ad choices',
+    'adchoices',
+    'cookie notice',
+    'privacy center',
+    'privacy centre',
+    'terms of sale',
     // The reader's own account: a sign-in line or an account column is the site's chrome too.
     'log in',
     'login',

@@ -310,6 +310,10 @@ export const fr: Lexicon = {
     'FAQ',
     'service client',
     'annonceurs',
+    'contactez-nous',
+    'conditions d\'utilisation',
+    'vie privée',
+    'choix publicitaires',
   ],
   perPeriod: ['par mois', '/mois', 'mensuel', 'mensuellement', 'chaque mois', 'par an', '/an', 'par année', 'par semaine'],
 };
