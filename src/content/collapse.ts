@@ -410,8 +410,8 @@ export class Collapser {
 
   /**
    * Gives each of `changed` (collapsed blocks, in page order) the bar of the collapsed block right before it when
-   * both are of a kind (nothing but white space, comments and Tidings' own bars between them), else a bar of its
-   * own, and draws the bars of the runs they are in.
+   * both are of a kind (nothing but white space, comments and Tidings' own bars between them, the block being the
+   * last thing of a box of the page's or not), else a bar of its own, and draws the bars of the runs they are in.
    */
   private regroup(changed: Entry[]): void {
     const group = (entry: Entry) => (entry.detectorId === 'user-selector' ? '' : entry.kind);
@@ -419,15 +419,19 @@ export class Collapser {
     for (const entry of changed) {
       let lead = entry;
       // An unseen block has no bar and is in no run: the page did not show it, so blocks on either side of it are adjacent.
-      for (let node = entry.anchor.previousSibling; node !== null && !entry.unseen; node = node.previousSibling) {
-        if (node.nodeType === 8 || (node.nodeType === 3 && node.textContent?.trim() === '')) continue;
+      let node = entry.anchor.previousSibling;
+      while (node !== null && !entry.unseen) {
         const id = (node as Element).getAttribute?.(ID_MARK) ?? (node as Element).getAttribute?.(BACKDROP_MARK);
         const marked = this.entries.get(id ?? '');
-        if (marked?.anchor === node && marked.unseen) continue;
-        const before = marked?.anchor === node && !marked.revealed ? marked : undefined;
-        if (before !== undefined) lead = group(before) === group(entry) ? before.lead : entry;
-        const ourBar = this.own.has(node as Element) && [PLACEHOLDER_TAG, NOTE_TAG].includes((node as Element).localName);
-        if (before !== undefined || !ourBar) break;
+        const block = marked?.anchor === node ? marked : undefined;
+        if (block !== undefined && !block.unseen && !block.revealed) {
+          lead = group(block) === group(entry) ? block.lead : entry;
+          break;
+        }
+        if (node.nodeType === 8 || (node.nodeType === 3 && node.textContent?.trim() === '') || block?.unseen || (this.own.has(node as Element) && [PLACEHOLDER_TAG, NOTE_TAG].includes((node as Element).localName))) node = node.previousSibling;
+        // A box of the page's ends where its last child does: one ending with a collapsed block is adjacent too.
+        else if (id == null && node.nodeType === 1) node = node.lastChild;
+        else break;
       }
       entry.lead = lead;
       if (lead !== entry) {

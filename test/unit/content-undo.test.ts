@@ -90,6 +90,23 @@ describe('one block, one bar, one count', () => {
     expect(lists.every((list) => list.style.display === '')).toBe(true);
   });
 
+  it('a block right after a box of the page\'s that ends with a collapsed block of its kind shares that block\'s bar', async () => {
+    await open(fixture('news.html'));
+    const wall = document.createElement('section');
+    // A story's wrapper whose subscription box ends it, then the comments' paywall after the wrapper; and a wrapper
+    // whose last words are the page's own, then a list after it.
+    wall.innerHTML = '<div id="wrap"><p>Story text</p><div><div id="inner"><p>Subscribe</p></div>\n</div> <!-- end --></div><div id="next"><p>Comments are for subscribers</p></div>'
+      + '<div id="wrap2"><div id="inner2"><p>x</p></div><p>Story goes on</p></div><div id="next2"><p>y</p></div>';
+    document.querySelector('footer')!.before(wall);
+    const [inner, next, inner2, next2] = ['#inner', '#next', '#inner2', '#next2'].map((selector) => document.querySelector<HTMLElement>(selector)!);
+    [inner, next, inner2, next2].forEach((block) => collapseLinkList(block!));
+    const bars = placeholders().filter((bar) => wall.contains(bar));
+    expect(bars.map(label)).toEqual(['2 link lists hidden', 'Link farm hidden', 'Link farm hidden']);
+    expect(bars[0]!.nextElementSibling).toBe(inner);
+    clickAction(bars[0]!, 'show');
+    expect([inner, next].map((block) => block!.style.display)).toEqual(['', '']);
+  });
+
   it('blocks of other kinds, or with the page\'s own text between them, keep bars of their own', async () => {
     await open(fixture('news.html'));
     const lists = addLinkLists();
