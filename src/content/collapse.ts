@@ -419,8 +419,19 @@ export class Collapser {
     for (const entry of changed) {
       let lead = entry;
       // An unseen block has no bar and is in no run: the page did not show it, so blocks on either side of it are adjacent.
+      // A box of the page's starts where its first child does and ends where its last one does: a block first in a box
+      // follows what comes before the box, and one after a box follows what ends it. An element without children (a
+      // rule, a picture) is the page's own content.
       let node = entry.anchor.previousSibling;
-      while (node !== null && !entry.unseen) {
+      let box: Node | null = entry.anchor.parentNode;
+      while (!entry.unseen) {
+        if (node === null) {
+          // Not past the body (whose parent has none), nor out of a shadow root (no parent element).
+          if (!box?.parentElement?.parentElement) break;
+          node = box.previousSibling;
+          box = box.parentNode;
+          continue;
+        }
         const id = (node as Element).getAttribute?.(ID_MARK) ?? (node as Element).getAttribute?.(BACKDROP_MARK);
         const marked = this.entries.get(id ?? '');
         const block = marked?.anchor === node ? marked : undefined;
@@ -428,10 +439,11 @@ export class Collapser {
           lead = group(block) === group(entry) ? block.lead : entry;
           break;
         }
-        if (node.nodeType === 8 || (node.nodeType === 3 && node.textContent?.trim() === '') || block?.unseen || (this.own.has(node as Element) && [PLACEHOLDER_TAG, NOTE_TAG].includes((node as Element).localName))) node = node.previousSibling;
-        // A box of the page's ends where its last child does: one ending with a collapsed block is adjacent too.
-        else if (id == null && node.nodeType === 1) node = node.lastChild;
-        else break;
+        if (node.nodeType === 8 || (node.nodeType === 3 && !node.textContent?.trim()) || block?.unseen || (this.own.has(node as Element) && [PLACEHOLDER_TAG, NOTE_TAG].includes((node as Element).localName))) node = node.previousSibling;
+        else if (!id && node.nodeType === 1 && node.lastChild) {
+          box = node;
+          node = node.lastChild;
+        } else break;
       }
       entry.lead = lead;
       if (lead !== entry) {

@@ -771,7 +771,7 @@ export function* statsSteps(
       if (socialHref.test(href)) own.socialLinks = 1;
       else if (legalHref.test(href) && !own.tagLinks) own.legalLinks = 1;
       // A link to this page in another language (a language picker's) is the page's own way around too.
-      else if (inPageHref.test(href) || element.hasAttribute('hreflang') || element.hasAttribute('lang')) own.pageLinks = 1;
+      else if (inPageHref.test(href) || element.matches('[hreflang], [lang]')) own.pageLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);
       if (kind === 'email') own.emailInputs = 1;

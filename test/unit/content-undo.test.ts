@@ -90,21 +90,22 @@ describe('one block, one bar, one count', () => {
     expect(lists.every((list) => list.style.display === '')).toBe(true);
   });
 
-  it('a block right after a box of the page\'s that ends with a collapsed block of its kind shares that block\'s bar', async () => {
+  it('a box of the page\'s starts and ends where its blocks do: a block after a box ending with one, or first in a box after one, shares its bar', async () => {
     await open(fixture('news.html'));
     const wall = document.createElement('section');
-    // A story's wrapper whose subscription box ends it, then the comments' paywall after the wrapper; and a wrapper
-    // whose last words are the page's own, then a list after it.
+    // A story's wrapper whose subscription box ends it, then the comments' paywall after the wrapper; a wrapper whose
+    // last words are the page's own, then a list after it; a list, then a box that opens with another.
     wall.innerHTML = '<div id="wrap"><p>Story text</p><div><div id="inner"><p>Subscribe</p></div>\n</div> <!-- end --></div><div id="next"><p>Comments are for subscribers</p></div>'
-      + '<div id="wrap2"><div id="inner2"><p>x</p></div><p>Story goes on</p></div><div id="next2"><p>y</p></div>';
+      + '<p>Between one</p><div id="wrap2"><div id="inner2"><p>x</p></div><p>Story goes on</p></div><div id="next2"><p>y</p></div>'
+      + '<p>Between two</p><div id="prev3"><p>z</p></div><div id="wrap3"> <div id="first3"><p>w</p></div><p>More story</p></div>';
     document.querySelector('footer')!.before(wall);
-    const [inner, next, inner2, next2] = ['#inner', '#next', '#inner2', '#next2'].map((selector) => document.querySelector<HTMLElement>(selector)!);
-    [inner, next, inner2, next2].forEach((block) => collapseLinkList(block!));
+    const blocks = ['#inner', '#next', '#inner2', '#next2', '#prev3', '#first3'].map((selector) => document.querySelector<HTMLElement>(selector)!);
+    blocks.forEach(collapseLinkList);
     const bars = placeholders().filter((bar) => wall.contains(bar));
-    expect(bars.map(label)).toEqual(['2 link lists hidden', 'Link farm hidden', 'Link farm hidden']);
-    expect(bars[0]!.nextElementSibling).toBe(inner);
+    expect(bars.map(label)).toEqual(['2 link lists hidden', 'Link farm hidden', 'Link farm hidden', '2 link lists hidden']);
+    expect(bars.map((bar) => bar.nextElementSibling)).toEqual([blocks[0], blocks[2], blocks[3], blocks[4]]);
     clickAction(bars[0]!, 'show');
-    expect([inner, next].map((block) => block!.style.display)).toEqual(['', '']);
+    expect([blocks[0], blocks[1]].map((block) => block!.style.display)).toEqual(['', '']);
   });
 
   it('blocks of other kinds, or with the page\'s own text between them, keep bars of their own', async () => {
