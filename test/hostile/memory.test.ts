@@ -44,9 +44,11 @@ describe('bounded per-page structures', () => {
     const collapser = new Collapser(document, 'placeholder', { alwaysShow: () => undefined, alwaysShowLabel: () => '', placeholderReasons: () => [], changed: () => undefined });
     for (let n = 0; n < MAX_COLLAPSED_BLOCKS + 200; n += 1) {
       const element = uniqueAppeal(n);
-      // Each in a box of its own: adjacent appeals would share one bar.
+      // Each in a box of its own with the page's text after it: adjacent appeals would share one bar.
       const box = document.createElement('div');
-      box.append(element);
+      const text = document.createElement('p');
+      text.textContent = `Story paragraph ${n}`;
+      box.append(element, text);
       document.body.append(box);
       collapser.collapse({ element, detectorId: 'donation-appeal', kind: 'appeal', reasons: [] });
     }
