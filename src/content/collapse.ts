@@ -410,8 +410,8 @@ export class Collapser {
 
   /**
    * Gives each of `changed` (collapsed blocks, in page order) the bar of the collapsed block right before it when
-   * both are of a kind (nothing but white space, comments and Tidings' own bars between them, the block being the
-   * last thing of a box of the page's or not), else a bar of its own, and draws the bars of the runs they are in.
+   * both are of a kind (nothing but white space, comments and Tidings' own bars between them, either of them at the
+   * edge of a box of the page's or not), else a bar of its own, and draws the bars of the runs they are in.
    */
   private regroup(changed: Entry[]): void {
     const group = (entry: Entry) => (entry.detectorId === 'user-selector' ? '' : entry.kind);
