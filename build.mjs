@@ -113,7 +113,7 @@ const internalProperties = new RegExp(`^(?:${[
   'holders', 'watchUntil', 'unlocks', 'watchRelock', 'spent', 'capacity', 'mergeSiblings', 'takeRoots', 'scanPending', 'showRun',
   'conceal', 'regroup', 'pieceBeforeLast', 'lastPiece', 'numberStart', 'numberText', 'firstFilter', 'amountBefore', 'moneyHit',
   'pieces', 'sweepElement', 'rootsScanned', 'loopRefusals', 'setSelectors', 'hideAgain', 'summaries', 'onRemoved', 'schedule',
-  'setReady', 'covers', 'overlayOf', 'itemprop', 'lists', 'changes', 'lead', 'queue', 'token', 'order', 'finding', 'overlay',
+  'setReady', 'covers', 'overlayOf', 'lists', 'changes', 'lead', 'queue', 'token', 'order', 'finding', 'overlay',
   'amount', 'images', 'score', 'priority', 'found', 'articles', 'scores', 'saved', 'hadStyle', 'appealPage', 'waits',
   'standalonePlea', 'times', 'counts', 'chars', 'matcher', 'signal', 'letters', 'unobserved', 'loadingRecords', 'reveal', 'changed',
   'record', 'langs', 'ready', 'alwaysShow', 'marks', 'scanRoot', 'matched', 'collect', 'context', 'parsing', 'flush', 'unlock', 'ignore',

@@ -635,17 +635,16 @@ interface Attributes {
   lineWall: boolean;
 }
 
+/** The attributes whose value is read as it is, each into the field of its name. */
+type ValueAttribute = 'role' | 'itemprop' | 'href' | 'type' | 'value';
+
 /** One record, refilled for each element (read before the next is opened): no allocation per element. */
 const read: Attributes = { hidden: false, names: '', role: null, itemprop: null, href: null, type: null, value: null, lineWall: false };
 
 function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attributes {
   read.hidden = false;
   read.names = '';
-  read.role = null;
-  read.itemprop = null;
-  read.href = null;
-  read.type = null;
-  read.value = null;
+  read.role = read.itemprop = read.href = read.type = read.value = null;
   read.lineWall = false;
   if (!element.hasAttributes()) return read;
   for (const name of element.getAttributeNames()) {
@@ -665,19 +664,11 @@ function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attri
         read.names += ` ${classAttribute(element)}`;
         break;
       case 'role':
-        read.role = element.getAttribute(name);
-        break;
       case 'itemprop':
-        read.itemprop = element.getAttribute(name);
-        break;
       case 'href':
-        read.href = element.getAttribute(name);
-        break;
       case 'type':
-        read.type = element.getAttribute(name);
-        break;
       case 'value':
-        read.value = element.getAttribute(name);
+        read[name as ValueAttribute] = element.getAttribute(name);
         break;
       case LINE_WALL_ATTRIBUTE:
         read.lineWall = true;
