@@ -401,6 +401,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // The readers' comments are theirs, whatever words they use; a box the site names its paywall, shown in their place
   // ("The comments are for subscribers"), is the site's.
   if (stats.inComments && !(plea && hasHint(stats, 'paywall'))) return false;
+  // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu): a list that holds
+  // a menu and stands in navigation stays, but in the footer, where sites keep their walls of category links.
+  if (!plea && stats.inNavigation && stats.menus && !stats.inFooter) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   if (plea && (context.appealPage ??= isAppealPage(context.doc)) && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   // The block's place was set when it was judged (judgeSteps). Before the page was looked at whole (parts read while it
