@@ -303,9 +303,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first
     // change; the collapses go on in the same chunk (a pause between them could let the page be painted before them).
     const looks: Look[] = [];
-    // The chunk's clock runs from the start of the batch's sliced work: collapsing after the end of a long scan slice
-    // waits for the next batch instead of adding its own 30 ms to the slice's.
-    const chunk = { began: workBegan };
+    const chunk = { began: performance.now() };
     yield* inChunks(found, ({ element }) => looks.push(collapser.lookAt(element)), chunk);
     yield* inChunks(found, ({ element, detectorId, kind, reasons }, at) => {
       // A block the page took out meanwhile is left; one the parser has not finished is looked at again once it has moved on.
@@ -317,15 +315,12 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     requestLexicons(context.detect.langs, true);
   }
 
-  /** When the current batch's sliced work began. */
-  let workBegan = 0;
   /** The work done a slice at a time in what is left of each batch: the scans first, then the element sweep. */
   const slicedWork: SlicedWork = {
     get busy() {
       return scans.size > 0 || sweep.busy;
     },
     run(deadline) {
-      workBegan = performance.now();
       for (const [root, scan] of scans) {
         if (!runUntil(scan.steps, deadline)) return;
         scans.delete(root);

@@ -286,12 +286,7 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
     });
     yield;
   }
-  // Each pass over the findings a step of its own: a whole body's thousands of findings took 20 ms for the three.
-  const outer = outermost(findings, index);
-  yield;
-  const rows = withButtonRows(outer, index);
-  yield;
-  return rows
+  return withButtonRows(outermost(findings, index), index)
     .filter((finding) => context.enabled.has(finding.detectorId))
     .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
 }
