@@ -99,5 +99,7 @@ export const patterns: Patterns = {
   headerNames: String.raw`(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)`,
   footerNames: String.raw`foot|colophon`,
   asideNames: String.raw`(?:^|[-_\s])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)`,
-  commentNames: String.raw`(?<!(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)`,
+  // The look back comes after the word: in front of it, it was tried at every character of every class name (twice
+  // the footer pattern's time over the corpora's 45 859 class attributes), after it only where the word is (1.3 times).
+  commentNames: String.raw`(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)(?<!(?:(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment|repl(?:y|ies)|discussion|disqus|kommentar))`,
 };
