@@ -214,7 +214,7 @@ export const ar: Lexicon = {
     'مقالات متعلقة',
     'موضوعات متعلقة',
     'مواضيع متعلقة',
-    // With the article: "the related topics", "the news related".
+    // With the article: "the related topics", "the related news".
     'الأخبار المتعلقة',
     'المقالات المتعلقة',
     'الموضوعات المتعلقة',
