@@ -54,6 +54,17 @@ function* inChunks<T>(items: readonly T[], each: (item: T, at: number) => void, 
   }
 }
 
+/** Whether the parser is still adding to `doc`. */
+function beingParsed(doc: Document): boolean {
+  return doc.readyState === 'loading';
+}
+
+/** The steps of `first`, then those of `then`. */
+function* inTurn(first: Steps<void>, then: Steps<void>): Steps<void> {
+  yield* first;
+  yield* then;
+}
+
 /** Tells the page's console what could not be done (the page goes on without it). */
 function couldNot(what: string, error: unknown): void {
   console.warn(`Tidings: could not ${what}.`, error);
@@ -165,7 +176,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   /** While the parser is still adding to it, a block may not be whole yet (nor may the article around it). */
   function isComplete(element: Element): boolean {
     const document = element.ownerDocument;
-    if (document.readyState !== 'loading') return true;
+    if (!beingParsed(document)) return true;
     for (let node: Node | null = element; node !== null && node !== document; node = composedParent(node)) {
       if (node.nextSibling !== null) return true;
     }
@@ -228,7 +239,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   const sweep = new ElementSweep({ matched: collapseUserSelection, found: readTreeOf, overrun: switchOffSlowSelector });
 
   function scanAdded(root: Element): void {
-    const context = contextOf(root.ownerDocument);
+    const owner = root.ownerDocument;
+    const context = contextOf(owner);
     if (context === null || collapser.covers(root)) return;
     // A block that comes back as it was is judged as before, without a scan; one the page keeps putting
     // back is left alone.
@@ -245,18 +257,21 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // While the parser goes on, what it adds is scanned piece by piece as it comes, and what it had added is read
     // part by part; the whole body waits for DOMContentLoaded, which scans it again anyway (a body scan begun during
     // the load read the page twice, and its hundred megabytes of figures on a huge page slowed the parser's own work).
-    const { body, documentElement, readyState } = root.ownerDocument;
-    const parsing = (root === body || root === documentElement) && readyState === 'loading';
+    const { body, documentElement } = owner;
+    const loading = beingParsed(owner);
+    const parsing = (root === body || root === documentElement) && loading;
     // The parts read while parsing are swept as they are read.
     if (!parsing) sweep.queue(whole ? (root.getRootNode() as Document | ShadowRoot) : root);
     // A script added a whole page part (an app rendering its article after load): it may hold the article, which
     // the guard must know before anything in it is judged.
-    const partOfPage = !whole && readyState !== 'loading' && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
+    const partOfPage = !whole && !loading && root.getElementsByTagName('p').length >= ARTICLE_PARAGRAPHS;
     // A scan of the root under way goes on (it reads what was added since as it comes to it) unless the settings changed,
-    // or the page's parts read while it was parsed give way to the whole page.
+    // or the page's parts read while it was parsed give way to the whole page: once the part under way is collapsed (a
+    // plea near the top is not left to a huge page's whole scan, seconds after the page was painted).
     const job = scans.get(root);
     if (job?.context !== context || job.parsing !== parsing) {
-      scans.set(root, { steps: parsing ? scanParsedParts(root, context) : scanPart(root, context, partOfPage, whole), context, parsing });
+      const steps = parsing ? scanParsedParts(root, context) : scanPart(root, context, partOfPage, whole);
+      scans.set(root, { steps: job?.context === context ? inTurn(job.steps, steps) : steps, context, parsing });
     }
   }
 
@@ -287,6 +302,8 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       open = last?.nextSibling === null ? last : null;
     }
     for (const part of parts) {
+      // Parsed: what is left goes with the whole page's scan.
+      if (!beingParsed(page.ownerDocument)) return;
       if (collapser.covers(part)) continue;
       sweep.queue(part);
       yield* scanPart(part, context, false, false);
@@ -303,7 +320,9 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     // Styles are read in chunks too (a thousand blocks' ancestors were a long task of their own), all before the first
     // change; the collapses go on in the same chunk (a pause between them could let the page be painted before them).
     const looks: Look[] = [];
-    const chunk = { began: performance.now() };
+    // The chunk's clock runs from the start of the batch's sliced work: collapsing after the end of a long scan slice
+    // waits for the next batch instead of adding its own 30 ms to the slice's.
+    const chunk = { began: workBegan };
     yield* inChunks(found, ({ element }) => looks.push(collapser.lookAt(element)), chunk);
     yield* inChunks(found, ({ element, detectorId, kind, reasons }, at) => {
       // A block the page took out meanwhile is left; one the parser has not finished is looked at again once it has moved on.
@@ -315,12 +334,15 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     requestLexicons(context.detect.langs, true);
   }
 
+  /** When the current batch's sliced work began. */
+  let workBegan = 0;
   /** The work done a slice at a time in what is left of each batch: the scans first, then the element sweep. */
   const slicedWork: SlicedWork = {
     get busy() {
       return scans.size > 0 || sweep.busy;
     },
     run(deadline) {
+      workBegan = performance.now();
       for (const [root, scan] of scans) {
         if (!runUntil(scan.steps, deadline)) return;
         scans.delete(root);
