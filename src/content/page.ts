@@ -25,7 +25,7 @@ import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type Lo
 import { LoopGuard } from './loop-guard';
 import { reasonsForPage } from './reasons';
 import { ElementSweep } from './sweep';
-import { DEFAULT_LIMITS, MutationBatcher, wholeTree, yieldToPage, type SlicedWork } from './watch';
+import { beingParsed, DEFAULT_LIMITS, MutationBatcher, wholeTree, yieldToPage, type SlicedWork } from './watch';
 import { detectorPlural, t } from '../ui/i18n';
 import { HANDOFF_KEY, type PickerHandoff } from '../picker/handoff';
 import { COLLAPSED_MARK, ID_MARK, REVEALED_MARK } from '../core/marks';
@@ -52,11 +52,6 @@ function* inChunks<T>(items: readonly T[], each: (item: T, at: number) => void, 
     }
     each(item, at);
   }
-}
-
-/** Whether the parser is still adding to `doc`. */
-function beingParsed(doc: Document): boolean {
-  return doc.readyState === 'loading';
 }
 
 /** The steps of `first`, then those of `then`. */

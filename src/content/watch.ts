@@ -6,6 +6,11 @@
 import { isAlive } from './alive';
 
 /** The name of the User Timing measure a bench build leaves for every batch. */
+/** Whether the parser is still adding to `doc`. */
+export function beingParsed(doc: Document): boolean {
+  return doc.readyState === 'loading';
+}
+
 export const BENCH_MEASURE = 'tidings-batch';
 
 export interface BatchLimits {
@@ -154,7 +159,7 @@ export class MutationBatcher {
 
   /** Whether the parser is still adding the page. */
   private get parsing(): boolean {
-    return this.doc.readyState === 'loading';
+    return beingParsed(this.doc);
   }
 
   /** Whether roots or sliced work are still waiting to be scanned (a big page's whole scan may take several batches). */
