@@ -207,6 +207,10 @@ export function defineScenarios(name: BrowserName): void {
 
     it('at phone width with touch, the placeholders, the popup and the options page fit with 44 px tap targets', async () => {
       const page = await openNewsCollapsed(PHONE);
+      // Each placeholder keeps its buttons in one row (scrolling sideways), not two or three rows of tap targets.
+      const barHeights = await page.$$eval('tidings-placeholder', (bars) => bars.map((bar) => bar.getBoundingClientRect().height));
+      expect(barHeights.length).toBeGreaterThan(0);
+      for (const height of barHeights) expect(height).toBeLessThan(2 * MIN_TAP_TARGET);
       await clickPlaceholderButton(page, '#support-box', 'details');
       expect(await page.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET, 'tidings-placeholder')).toEqual([]);
       await screenshot(page, `${name}-phone-news.png`);
