@@ -89,6 +89,15 @@ describe('link-farm', () => {
     expect(findings[0]!.element.contains(inFooter.getElementById('sitemap'))).toBe(true);
   });
 
+  // Named in camelCase ("navContainer", "navMain") and in no <nav> or <header>, a menu is still the site's.
+  it('leaves a mega-menu named navMain alone before the story', () => {
+    const panel = (name: string): string => `<li><a href="/${name}">${name}</a><div class="flyout"><ul>${headlines(12, (i) => `${name} ${i}`)}</ul></div></li>`;
+    const doc = pageFrom(`<div id="navContainer"><div id="navHead"><a href="/">The Courier</a></div>
+      <div id="navMain"><ul id="navLevel1">${['Top stories', 'World', 'Business', 'Science', 'Culture', 'Sports'].map(panel).join('')}</ul></div></div>
+      <main><article id="story"><h1>Old bridge to close</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article></main>`);
+    expect(found(doc, 'high')).toEqual([]);
+  });
+
   // A heading word over a site's menu ("Trending" over every section) does not make the menu a link farm.
   it('leaves a site menu under a heading word alone in the header', () => {
     const sections = (count: number): string => headlines(count, (i) => `Section ${i}`);
