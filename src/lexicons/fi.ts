@@ -104,6 +104,8 @@ export const fi: Lexicon = {
     'kiitos tilauksestasi',
     'pysy ajan tasalla',
     'saat uutiskirjeen',
+    'uutiskirjeen tilaus',
+    'uutiskirjeen tilaaminen',
   ],
   appPromo: [
     'lataa sovellus',
@@ -162,6 +164,7 @@ export const fi: Lexicon = {
     'kokeile ilmaiseksi',
     'uutiskirje',
     'uutiskirjeet',
+    'uutiskirjeen',
     'tilaus',
     'jäsenyys',
   ],

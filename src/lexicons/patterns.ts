@@ -85,7 +85,7 @@ export const patterns: Patterns = {
   ].join('|'),
   memberHref: [
     String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
-    String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/podpiska`,
+    String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-socio|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/prenumer(?:era|ation)|\/tilaa|\/tilaus|\/podpiska`,
     String.raw`\/(?:abone-ol|abonelik|uye-ol|elofizetes|elofizetek|devino-membru|berlangganan|langganan|syndromi|syndromes)(?:[-/?#.]|$)`,
   ].join('|'),
   appHref: String.raw`play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link`,
