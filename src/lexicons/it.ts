@@ -159,6 +159,11 @@ export const it: Lexicon = {
     'Consigliati per te',
     'Da non perdere',
     'Potrebbe interessarti anche',
+    'Altri articoli',
+    'Articoli interessanti',
+    'Altri articoli interessanti',
+    'Articoli simili',
+    'Potrebbero interessarti',
   ],
   donateActions: [
     'dona',

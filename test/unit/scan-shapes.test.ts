@@ -108,7 +108,7 @@ const shapes: Shape[] = [
   { file: 'i18n/es-link-farms.html', shape: 'Spanish link lists: "Lo más leído", "Te puede interesar", the "Archivado en" tags; menu and legal footer stay' },
   { file: 'i18n/de-link-farms.html', shape: 'German link lists: "Mehr zum Thema", a "Meistgelesen" tab box, "Schlagworte", a footer list of topics whose "Datenschutz" leads to the topic\'s page; the table of contents and the Impressum footer stay' },
   { file: 'i18n/ja-main-story.html', shape: 'a Japanese page whose story, three short paragraphs in the page\'s <main>, is not told as an article, in one wrapper with walls of headline links: the walls go one by one, the wrapper holding the story stays' },
-  { file: 'i18n/it-link-farms.html', shape: 'an Italian "Leggi anche" list; menu and legal footer stay' },
+  { file: 'i18n/it-link-farms.html', shape: 'an Italian "Altri articoli interessanti" box in the article, a "Leggi anche" list after it; menu and legal footer stay' },
   { file: 'i18n/sv-most-read.html', shape: 'a Swedish "MEST LÄST" list, found by its shape and place (and since the Swedish lexicon, its heading), and a row of the story\'s tags, by where its links lead; the footer of the paper\'s own pages (contact, privacy, terms: told by their addresses) stays' },
   { file: 'i18n/ru-other-news.html', shape: 'a Russian "Все публикации" box of teaser cards inside the article; a paragraph about the paper\'s publications and the links it introduces stay' },
   { file: 'i18n/de-abo-promo.html', shape: 'a German subscription slide-in ("2 Wochen kostenlos testen"); the sign-in bar and a header "Abo" link stay' },
