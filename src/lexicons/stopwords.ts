@@ -31,6 +31,7 @@ import { heStopwords } from './he';
 import { thStopwords } from './th';
 import { lvStopwords } from './lv';
 import { ltStopwords } from './lt';
+import { faStopwords } from './fa';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -63,4 +64,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   th: thStopwords,
   lv: lvStopwords,
   lt: ltStopwords,
+  fa: faStopwords,
 };

@@ -79,6 +79,8 @@ const appealPages = [
   { lang: 'hu', file: 'hu-donation.html', storyQuotesPlea: true, twoBlocks: true },
   { lang: 'ro', file: 'ro-membership.html', storyQuotesPlea: true, twoBlocks: true },
   { lang: 'id', file: 'id-paywall.html', storyQuotesPlea: true, twoBlocks: true },
+  // Persian, in the Arabic script: told from Arabic by its stop words when the page does not declare it.
+  { lang: 'fa', file: 'fa-donation-related.html', storyQuotesPlea: true, twoBlocks: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false, twoBlocks = false }) => {
