@@ -6,12 +6,12 @@
 import { isAlive } from './alive';
 
 /** The name of the User Timing measure a bench build leaves for every batch. */
+export const BENCH_MEASURE = 'tidings-batch';
+
 /** Whether the parser is still adding to `doc`. */
 export function beingParsed(doc: Document): boolean {
   return doc.readyState === 'loading';
 }
-
-export const BENCH_MEASURE = 'tidings-batch';
 
 export interface BatchLimits {
   /** Scanning time allowed per batch before the rest waits for the next one. */
