@@ -109,6 +109,11 @@ function loneButton(stats: BlockStats): boolean {
   return stats.textLength <= BUTTON_CHARS && callsToAction(stats) > 0;
 }
 
+/** Inside the article, paywall words and a link to subscribe: where the story is cut for subscribers. */
+function paywallCut(stats: BlockStats): boolean {
+  return stats.place === 'inside' && hitCount(stats, 'paywall') > 0 && stats.memberLinks > 0;
+}
+
 /** Plain paragraphs: a story's, not a plea's (a letter-style appeal has some, a story many). */
 function plainParagraphs(stats: BlockStats): number {
   return stats.paragraphs - stats.pleaParagraphs;
@@ -140,7 +145,9 @@ export const pleaSignals: readonly PleaSignal[] = [
   // "Not now" dismisses cookie banners and app prompts too; beside a plea's own words it is an appeal's.
   { id: 'dismissalBesidePlea', max: 1, prior: 1.5, compute: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => [quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))] },
   hint('popup', undefined, 0.5),
-  hint('account', undefined, -1),
+  // A sign-in box is the site's chrome, but inside the story one that says the rest is for subscribers and links to
+  // subscribing is the paywall's ("To Read the Full Story · Subscribe · Sign In"), whatever its class says.
+  { ...hint('account', undefined, -1), compute: (s) => flag(hasHint(s, 'account') && !paywallCut(s)) },
   where('inComments', -2, (s) => s.inComments),
   { id: 'emailFieldAlone', max: 1, prior: -0.8, compute: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
   { id: 'notSignupForm', max: 1, prior: -2, lazy: true, compute: (s) => flag(formIsNotSignup(s)) },
