@@ -1,6 +1,6 @@
 // Finding blocks in a DOM: candidate blocks → every enabled detector scores them → verdicts,
 // filtered by the article guard and collapsed to the outermost block.
-import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions } from '../core/types';
+import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions, Sensitivity } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { lexiconsFor } from '../lexicons/index';
 import { findArticle, type FoundArticle } from './article';
@@ -286,7 +286,7 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
     });
     yield;
   }
-  return withButtonRows(outermost(findings, index), index)
+  return withButtonRows(wholeBoxes(outermost(findings, index), index, context), index)
     .filter((finding) => context.enabled.has(finding.detectorId))
     .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
 }
@@ -518,6 +518,41 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   return kept;
 }
 
+/** The setting one step more eager than each: a box of found parts is judged at it. */
+const EAGER: Record<Sensitivity, Sensitivity> = { low: 'normal', normal: 'high', high: 'high' };
+/** Share of a box's text its found parts must hold, and the most text it may hold besides them: a title, a line, a link. */
+const PARTS_SHARE = 0.5;
+const BOX_EXTRA_CHARS = 300;
+/** The figures of a box's found parts that are weighed against the box's own. */
+const partFigures = ['textLength', 'links', 'linkTextLength', 'socialLinks'] as const;
+
+/**
+ * A box whose found parts hold most of its text, and that is found itself one setting more eagerly, is collapsed
+ * whole: a sign-up box's title ("Notifications") and its "View all newsletters" link go with the forms they head.
+ * Not a box whose other text is a menu or a share bar: those are the site's, beside the parts.
+ */
+function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext): Finding[] {
+  const eager = { ...context, detect: { ...context.detect, sensitivity: EAGER[context.detect.sensitivity] } };
+  const partsOf = new Map<Element, Finding[]>();
+  for (const finding of findings) {
+    const box = finding.element.parentElement;
+    if (box && index.stats.has(box)) partsOf.set(box, [...(partsOf.get(box) ?? []), finding]);
+  }
+  const wholes: Finding[] = [];
+  for (const [box, parts] of partsOf) {
+    const stats = index.stats.get(box)!;
+    const inner = { textLength: 0, links: 0, linkTextLength: 0, socialLinks: 0 };
+    for (const part of parts) for (const figure of partFigures) inner[figure] += index.stats.get(part.element)![figure];
+    if (stats.textLength - inner.textLength > Math.min(PARTS_SHARE * stats.textLength, BOX_EXTRA_CHARS) || stats.socialLinks > inner.socialLinks
+      || menuAround(stats, inner) || parts.some((part) => part.kind !== parts[0]!.kind)) continue;
+    stats.place = placeOf(index, box, context.article);
+    const whole = withStatsIndex(index, () => bestFinding(box, stats, eager));
+    if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push(whole);
+  }
+  return [...wholes, ...findings.filter((finding) => !wholes.some((whole) => contains(index, whole.element, finding.element)))]
+    .sort((a, b) => index.stats.get(a.element)!.order - index.stats.get(b.element)!.order);
+}
+
 /**
  * A plea's heading found alone, its buttons beside it: a box the markup does not wrap (a "Support the author"
  * heading over a row of PayPal and Patreon buttons) is collapsed whole, the row as the heading's.
@@ -541,7 +576,7 @@ const MENU_MIN_LINKS = 4;
 const MENU_LINK_SHARE = 0.8;
 
 /** Whether what `outer` holds besides `inner` is a menu. */
-function menuAround(outer: BlockStats, inner: BlockStats): boolean {
+function menuAround(outer: BlockStats, inner: Pick<BlockStats, 'textLength' | 'links' | 'linkTextLength'>): boolean {
   const text = outer.textLength - inner.textLength;
   return outer.links - inner.links >= MENU_MIN_LINKS && outer.linkTextLength - inner.linkTextLength >= MENU_LINK_SHARE * text;
 }
