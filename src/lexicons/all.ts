@@ -31,6 +31,8 @@ import { th } from './th';
 import { lv } from './lv';
 import { lt } from './lt';
 import { fa } from './fa';
+import { hi } from './hi';
+import { ur } from './ur';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
 import { fittedModels } from '../scan/fitted-weights';
@@ -39,7 +41,7 @@ import { patterns } from './patterns';
 import { provideLexicon, type Language } from './index';
 import { stopwordsByLanguage } from './stopwords';
 
-export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs, tr, ar, el, hu, ro, id, vi, he, th, lv, lt, fa };
+export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs, tr, ar, el, hu, ro, id, vi, he, th, lv, lt, fa, hi, ur };
 
 /** The lexicon of `lang` (a primary subtag), or null when there is none: what the background answers. */
 export function lexiconOf(lang: string): Lexicon | null {

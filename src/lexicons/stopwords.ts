@@ -32,6 +32,8 @@ import { thStopwords } from './th';
 import { lvStopwords } from './lv';
 import { ltStopwords } from './lt';
 import { faStopwords } from './fa';
+import { hiStopwords } from './hi';
+import { urStopwords } from './ur';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -65,4 +67,6 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   lv: lvStopwords,
   lt: ltStopwords,
   fa: faStopwords,
+  hi: hiStopwords,
+  ur: urStopwords,
 };

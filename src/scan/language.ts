@@ -18,8 +18,8 @@ const MIN_STOPWORD_SHARE = 0.1;
 const MIN_SCRIPT_LETTERS = 20;
 /** BCP 47 codes that name no language, and the first words of charsets some pages declare as their language ("utf-8"). */
 const NO_LANGUAGE = new Set(['und', 'mul', 'zxx', 'mis', 'utf', 'iso', 'gbk']);
-/** Letters of scripts only one known language writes: Hebrew (U+05D0–U+05EA) and Thai (U+0E01–U+0E2E). */
-const SCRIPT_LANGUAGES = [['he', 0x5d0, 0x5ea], ['th', 0xe01, 0xe2e]] as const;
+/** Letters of scripts only one known language writes: Hebrew (U+05D0–U+05EA), Thai (U+0E01–U+0E2E) and Devanagari (U+0905–U+0939). */
+const SCRIPT_LANGUAGES = [['he', 0x5d0, 0x5ea], ['th', 0xe01, 0xe2e], ['hi', 0x905, 0x939]] as const;
 /** Share of kana among Han and kana letters from which a text is Japanese: Chinese has none, Japanese prose a third or more. */
 const KANA_SHARE = 0.1;
 /** Letters only one of the two Cyrillic languages uses (either case). */
@@ -149,7 +149,7 @@ export class LanguageTally implements TokenSink {
       if (cjk >= MIN_SCRIPT_LETTERS && cjk > total - cjk) {
         return this.hangul > this.han + this.kana ? 'ko' : this.kana >= KANA_SHARE * (this.han + this.kana) ? 'ja' : 'zh';
       }
-      // Hebrew and Thai letters tell their language alone (their words are not told apart by stop words).
+      // Hebrew, Thai and Devanagari letters tell their language alone (their words are not told apart by stop words).
       const at = this.scriptLetters.findIndex((count) => count >= MIN_SCRIPT_LETTERS && count > total - count);
       return at < 0 ? 'en' : SCRIPT_LANGUAGES[at]![0];
     }

@@ -28,6 +28,7 @@ const samples = {
   ru: 'Городской совет во вторник решил закрыть старый мост на ремонт. По словам чиновников, работы займут не менее двух лет, а пока будет ходить паром.',
   tr: 'Belediye meclisi salı günü eski köprünün onarım için kapatılmasına karar verdi. Yetkililere göre çalışmalar en az iki yıl sürecek ve bu süre içinde bir feribot çalışacak.',
   fa: 'شورای شهر روز سه‌شنبه تصمیم گرفت پل قدیمی را برای تعمیر ببندد. به گفته مسئولان، این کار دست‌کم دو سال طول می‌کشد و در این مدت یک قایق میان دو ساحل رود رفت و آمد خواهد کرد.',
+  ur: 'شہر کی کونسل نے منگل کے روز پرانے پل کو مرمت کے لیے بند کرنے کا فیصلہ کیا۔ حکام کے مطابق کام کم از کم دو سال جاری رہے گا اور اس دوران دریا کے دونوں کناروں کے درمیان ایک کشتی چلے گی۔',
   ar: 'قرر المجلس البلدي يوم الثلاثاء إغلاق الجسر القديم من أجل إصلاحه. وقال المسؤولون إن الأشغال ستستغرق عامين على الأقل، وإن عبارة ستعمل في هذه الأثناء بين الضفتين.',
   el: 'Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα για επισκευές. Σύμφωνα με τον δήμο, τα έργα θα διαρκέσουν τουλάχιστον δύο χρόνια και στο μεταξύ θα εκτελεί δρομολόγια ένα πορθμείο.',
   hu: 'A városi közgyűlés kedden úgy döntött, hogy felújítás miatt lezárja a régi hidat. A hivatal szerint a munkák legalább két évig tartanak, és addig egy komp köti össze a két partot.',
@@ -51,9 +52,11 @@ describe('detectTextLanguage', () => {
     });
   }
 
-  it('tells Hebrew and Thai by their letters', () => {
+  it('tells Hebrew, Thai and Hindi by their letters', () => {
     expect(detectTextLanguage('מועצת העיר החליטה ביום שלישי לסגור את הגשר הישן לצורך שיפוצים. העבודות יימשכו שנתיים לפחות.')).toBe('he');
     expect(detectTextLanguage('สภาเมืองมีมติเมื่อวันอังคารให้ปิดสะพานเก่าเพื่อซ่อมแซม งานจะใช้เวลาอย่างน้อยสองปี')).toBe('th');
+    expect(detectTextLanguage('नगर परिषद ने मंगलवार को पुराने पुल को मरम्मत के लिए बंद करने का फैसला किया। काम कम से कम दो साल चलेगा।')).toBe('hi');
+    expect(detectTextLanguage('The minister met farmers in Patna, where the banners read "किसान सम्मान", and promised new cold stores.')).toBe('en');
     expect(detectTextLanguage('The mayor said "שלום" to the visitors, and the council voted on Tuesday to close the old bridge.')).toBe('en');
   });
 
@@ -71,7 +74,7 @@ describe('detectTextLanguage', () => {
   });
 
   it('falls back to English for scripts and languages without a lexicon, and for too little text', () => {
-    expect(detectTextLanguage('नगर परिषद ने मंगलवार को पुराने पुल को मरम्मत के लिए बंद करने का फैसला किया। काम कम से कम दो साल चलेगा।')).toBe('en');
+    expect(detectTextLanguage('নগর পরিষদ মঙ্গলবার মেরামতের জন্য পুরনো সেতুটি বন্ধ করার সিদ্ধান্ত নিয়েছে। কাজ অন্তত দুই বছর চলবে।')).toBe('en');
     expect(detectTextLanguage('Baraza la jiji liliamua Jumanne kufunga daraja la zamani kwa ajili ya matengenezo. Kazi hiyo itachukua angalau miaka miwili.')).toBe('en');
     expect(detectTextLanguage('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.')).toBe('en');
     expect(detectTextLanguage('')).toBe('en');
@@ -157,8 +160,8 @@ describe('lexiconsFor', () => {
     }
   });
 
-  it('has thirty languages, each keyed by its own code with non-empty lists', () => {
-    expect(Object.keys(allLexicons).sort()).toEqual(['ar', 'cs', 'da', 'de', 'el', 'en', 'es', 'fa', 'fi', 'fr', 'he', 'hu', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'th', 'tr', 'uk', 'vi', 'zh']);
+  it('has thirty-two languages, each keyed by its own code with non-empty lists', () => {
+    expect(Object.keys(allLexicons).sort()).toEqual(['ar', 'cs', 'da', 'de', 'el', 'en', 'es', 'fa', 'fi', 'fr', 'he', 'hi', 'hu', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'th', 'tr', 'uk', 'ur', 'vi', 'zh']);
     // The languages the content script can tell are exactly those the background can serve.
     expect(Object.keys(stopwordsByLanguage).sort()).toEqual(Object.keys(allLexicons).sort());
     for (const [code, lexicon] of Object.entries(allLexicons)) {

@@ -81,6 +81,10 @@ const appealPages = [
   { lang: 'id', file: 'id-paywall.html', storyQuotesPlea: true, twoBlocks: true },
   // Persian, in the Arabic script: told from Arabic by its stop words when the page does not declare it.
   { lang: 'fa', file: 'fa-donation-related.html', storyQuotesPlea: true, twoBlocks: true },
+  // Hindi, told by its letters (Devanagari); its phrases are matched on their consonants, with or without the nukta.
+  { lang: 'hi', file: 'hi-donation-related.html', storyQuotesPlea: true, twoBlocks: true },
+  // Urdu, in the Arabic script: told from Arabic and Persian by its stop words when the page does not declare it.
+  { lang: 'ur', file: 'ur-membership-related.html', storyQuotesPlea: true, twoBlocks: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false, twoBlocks = false }) => {
