@@ -149,8 +149,8 @@ const terserPass = {
     build.initialOptions.write = false;
     build.onEnd(async (result) => {
       if (result.errors.length > 0 || !result.outputFiles) return;
+      // Every output is a script (style sheets come in as text); one built without a file name is "<stdout>".
       result.outputFiles = await Promise.all(result.outputFiles.map(async (file) => {
-        if (!file.path.endsWith('.js')) return file;
         const { code } = await terserMinify(file.text, { ecma: 2022, compress: { passes: 2 }, mangle: true });
         const contents = Buffer.from(code);
         return { path: file.path, hash: file.hash, contents, text: code };
