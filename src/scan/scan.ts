@@ -536,7 +536,10 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
   const partsOf = new Map<Element, Finding[]>();
   for (const finding of findings) {
     const box = finding.element.parentElement;
-    if (box && index.stats.has(box)) partsOf.set(box, [...(partsOf.get(box) ?? []), finding]);
+    if (!box || !index.stats.has(box)) continue;
+    const parts = partsOf.get(box);
+    if (parts) parts.push(finding);
+    else partsOf.set(box, [finding]);
   }
   const wholes: Finding[] = [];
   for (const [box, parts] of partsOf) {
