@@ -112,6 +112,15 @@ export function defineScenarios(name: BrowserName): void {
       await screenshot(page, `${name}-news.png`, true);
     });
 
+    it('collapses a sign-up box found part by part whole, its title and its link with it', async () => {
+      const page = await open('signup-boxes.html');
+      await waitUntil(page, 'the masthead bar to collapse whole', isCollapsed, '#pre-header');
+      await waitUntil(page, 'the notifications box to collapse whole', isCollapsed, '#notifications');
+      await waitUntil(page, 'the sign-up form beside the paragraph to collapse', isCollapsed, '#about-form');
+      expect(await page.evaluate(isShown, '#about-magazine > p')).toBe(true);
+      expect(await hiddenArticleText(page)).toEqual([]);
+    });
+
     it('"Show" reveals a block for this visit; "Always show on this site" keeps it revealed after a reload', async () => {
       const page = await openNewsCollapsed();
       await clickPlaceholderButton(page, '#footer-links', 'show');
