@@ -1,6 +1,6 @@
 // The shapes of issue 10, one fixture page each (pages we wrote, modelled on real pages' structure, in
-// test/fixtures/pages/shapes/ — apart from the pages `tidings bench` measures — and test/fixtures/i18n/), each
-// with hard negatives beside it. A page marks what a scan must find:
+// test/fixtures/pages/shapes/ — apart from the pages `tidings bench` measures — and test/fixtures/i18n/, and one e2e
+// page that the browsers read too), each with hard negatives beside it. A page marks what a scan must find:
 //   data-expect="<detector id>"       this element is found, by that detector;
 //   data-expect-todo="<detector id>"  it should be, but the model misses it (an it.fails test below, for the lead);
 //   data-keep-todo                    a hard negative the model collapses now (an it.fails test below, for the lead).
@@ -97,7 +97,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/donate-card-beside-about.html', shape: 'a sidebar holding a donate card and the site\'s "About us" paragraph: the card is found, the sidebar is not taken whole (its child is judged where it sits)' },
   { file: 'pages/shapes/paywalled-excerpt.html', shape: 'a paywalled story\'s opening between its "Excerpt · Subscribe · Log in" bar and the subscription box, all in one wrapper: the box is found, the wrapper holding the story is not taken whole; the comments\' corner holding only the site\'s paywall box goes' },
   { file: 'pages/shapes/sign-in-paywall.html', shape: 'a story cut by a small box its site names for signing in ("To continue reading the full story · Subscribe · Sign In"): inside the article it is the paywall\'s and is found; the masthead\'s account bar with the same words and a "Sign in to save this story" box in the story stay' },
-  { file: 'pages/shapes/sign-up-box-parts.html', shape: 'sign-up boxes found part by part (a bar with "View all newsletters" beside its offer; a "Notifications" title over an email field) go whole, title and link with them; a sidebar box holding a form beside a long paragraph about the magazine keeps its paragraph' },
+  { file: '../e2e/pages/signup-boxes.html', shape: 'sign-up boxes found part by part (a bar with "View all newsletters" beside its offer; a "Notifications" title over an email field) go whole, title and link with them; a sidebar box holding a form beside a long paragraph about the magazine keeps its paragraph' },
   { file: 'pages/shapes/deals-roundup.html', shape: 'a deals roundup whose body is a wall of long product links inside the article: it is most of the article and stays; the "More deals" list after it goes' },
   { file: 'pages/shapes/italic-postscripts.html', shape: 'pleas an editor sets under the story as paragraphs of their own, all in emphasis (a newsletter line, a donation line, a short bold line that is one link to the newsletters); an italic correction, an italic quoted appeal, the same asks reported in roman type and a bold lead-in stay' },
   { file: 'pages/shapes/postscript-plea.html', shape: 'a long postscript under a post that thanks in plain words and asks with one phrase and a link ("Please consider supporting the work of <the trust>"); a story paragraph asking the same with a link and a short salutation over the comment rules stay' },
