@@ -523,6 +523,7 @@ const EAGER: Record<Sensitivity, Sensitivity> = { low: 'normal', normal: 'high',
 /** Share of a box's text its found parts must hold, and the most text it may hold besides them: a title, a line, a link. */
 const PARTS_SHARE = 0.5;
 const BOX_EXTRA_CHARS = 300;
+
 /**
  * A box whose found parts hold most of its text, and that is found itself one setting more eagerly, is collapsed
  * whole: a sign-up box's title ("Notifications") and its "View all newsletters" link go with the forms they head.
@@ -533,7 +534,8 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
   const partsOf = new Map<Element, Finding[]>();
   for (const finding of findings) {
     const box = finding.element.parentElement;
-    if (!box || !index.stats.has(box)) continue;
+    // Never the page or its main landmark: a frame's body around its one appeal is no box.
+    if (!box || pageTags.has(box.tagName) || !index.stats.has(box)) continue;
     const parts = partsOf.get(box);
     if (parts) parts.push(finding);
     else partsOf.set(box, [finding]);
@@ -556,7 +558,8 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
     const whole = withStatsIndex(index, () => bestFinding(box, stats, eager));
     if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push(whole);
   }
-  return [...wholes, ...findings.filter((finding) => !wholes.some((whole) => contains(index, whole.element, finding.element)))]
+  // A box's parts, and a box inside a bigger box, give way to it.
+  return [...wholes, ...findings].filter((finding) => !wholes.some((whole) => whole !== finding && contains(index, whole.element, finding.element)))
     .sort((a, b) => index.stats.get(a.element)!.order - index.stats.get(b.element)!.order);
 }
 
