@@ -558,6 +558,7 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
     const whole = withStatsIndex(index, () => bestFinding(box, stats, eager));
     if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push(whole);
   }
+  if (wholes.length === 0) return findings;
   // A box's parts, and a box inside a bigger box, give way to it.
   return [...wholes, ...findings].filter((finding) => !wholes.some((whole) => whole !== finding && contains(index, whole.element, finding.element)))
     .sort((a, b) => index.stats.get(a.element)!.order - index.stats.get(b.element)!.order);
