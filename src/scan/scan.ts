@@ -337,6 +337,19 @@ function contains(index: StatsIndex, outer: Element, inner: Element): boolean {
 /** Plain paragraphs a plea box may open with: two of them are how a story begins, not how a plea does. */
 const MAX_PLAIN_OPENING = 1;
 
+/** Fewest cards in a wall of teasers: two pictured links may be a story's own pair of pictures. */
+const TEASER_WALL_LINKS = 3;
+
+/**
+ * A wall of teaser cards inside the article, headed by words no lexicon knows ("Featured", "Picked for you"): other
+ * stories' headlines, linked, a picture for each (itself a link or not), no prose, and links holding nearly all of its
+ * text. A story's own list of things carries a line about each; its gallery carries captions, not headlines.
+ */
+function teaserWall(stats: BlockStats): boolean {
+  const headlines = stats.headlineLinks;
+  return headlines >= TEASER_WALL_LINKS && 2 * headlines >= stats.links && stats.images >= headlines && stats.paragraphs === 0 && 10 * stats.linkTextLength >= 9 * stats.textLength;
+}
+
 /** Share of a list's text its links must hold once it carries prose beside them (a teaser under each headline). */
 const LIST_WITH_PROSE_LINK_SHARE = 0.35;
 
@@ -411,7 +424,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (article ? stats.place === 'inside' : context.articleRank === ARTICLE_UNKNOWN) {
     // Most of the article is its body, whatever it is made of (a deals roundup is a list of product links).
     if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
-    if ((stats.hits === null && (plea || !taggedRow(stats))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
+    if ((stats.hits === null && (plea || !(taggedRow(stats) || teaserWall(stats)))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, not one of its paragraphs unless that paragraph is a plea of its
     // own; a caption is the article's, whatever box holds it.
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
