@@ -67,9 +67,12 @@ function fields(form: Element, type: string): number {
   return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => !(field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? ''))).length;
 }
 
-/** Inside a menu, and not a sign-up form there (an email field and no link: a header's newsletter box is no menu). */
+/**
+ * Inside a menu, and not a sign-up form there (an email field and no link away but its privacy policy or its own close
+ * button: a header's newsletter box is no menu).
+ */
 function inMenu(stats: BlockStats): boolean {
-  return stats.inNavigation && (stats.links > 0 || stats.emailInputs === 0);
+  return stats.inNavigation && (stats.links > stats.legalLinks + stats.pageLinks || stats.emailInputs === 0);
 }
 
 /** The block's first text holds its plea: a heading or salutation ("Dear readers", "Support us"). */

@@ -553,6 +553,9 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
     if (parts) parts.push(finding);
     else partsOf.set(box, [finding]);
   }
+  // A box holding found blocks deeper down besides its parts (a menu's two sign-up panels, one a level lower) is a
+  // column of them: its other text is not theirs.
+  const orders = findings.map((finding) => index.stats.get(finding.element)!.order);
   const wholes: Finding[] = [];
   for (const [box, parts] of partsOf) {
     const stats = index.stats.get(box)!;
@@ -566,7 +569,7 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
       inner.socialLinks += partStats.socialLinks;
     }
     if (stats.textLength - inner.textLength > Math.min(PARTS_SHARE * stats.textLength, BOX_EXTRA_CHARS) || stats.socialLinks > inner.socialLinks
-      || menuAround(stats, inner) || parts.some((part) => part.kind !== parts[0]!.kind)) continue;
+      || menuAround(stats, inner) || parts.some((part) => part.kind !== parts[0]!.kind) || foundWithin(orders, stats) > parts.length) continue;
     stats.place = placeOf(index, box, context.article);
     const whole = withStatsIndex(index, () => bestFinding(box, stats, eager));
     if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push(whole);
@@ -593,6 +596,23 @@ function withButtonRows(findings: Finding[], index: StatsIndex): Finding[] {
     }
   });
   return joined;
+}
+
+/** How many of the findings (their orders, ascending, none inside another) stand inside the block. */
+function foundWithin(orders: number[], stats: BlockStats): number {
+  return firstAfter(orders, stats.subtreeEnd) - firstAfter(orders, stats.order - 1);
+}
+
+/** Index of the first order above `order`. */
+function firstAfter(orders: number[], order: number): number {
+  let low = 0;
+  let high = orders.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (orders[middle]! <= order) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Links a menu around an inner plea has at least, and the share of its text they hold. */
