@@ -398,9 +398,9 @@ function judgedAsPlea(finding: Finding): boolean {
  * Never a block that opens with plain paragraphs (news with an appeal glued to its end: the appeal alone
  * may go, the story stays). Inside the article only a box (not one of its paragraphs) with phrase evidence
  * (or a row of short links the site names as its tags), shaped like a plea or a list; before the article (the
- * site's header and menus) only blocks with phrase evidence, or a sidebar's part holding no menu (a left column
- * comes before the story in the document); elsewhere at most a couple of plain paragraphs beside the plea, or one
- * per link of a list.
+ * site's header and menus) only blocks with phrase evidence, a sidebar's part holding no menu (a left column
+ * comes before the story in the document), or a row of the story's tags under its headline; elsewhere at most a
+ * couple of plain paragraphs beside the plea, or one per link of a list.
  */
 function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext): boolean {
   const stats = index.stats.get(finding.element)!;
@@ -430,9 +430,25 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
     return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context);
   }
-  if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before') return false;
+  if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before' && !storyTags(finding.element, stats, context)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
+
+/** Most text of a row of tags besides its links: a label ("Tags:", "More:"), not a byline. */
+const TAG_LABEL_CHARS = 12;
+
+/**
+ * A row of the story's tags above its body: a tagged row under the page's headline, out of the menus, with no more
+ * than a label besides its links. Above the headline, a row of links to sections is the site's menu.
+ */
+function storyTags(element: Element, stats: BlockStats, context: ScanContext): boolean {
+  if (!taggedRow(stats) || stats.inNavigation || stats.menus > 0 || stats.textLength - stats.linkTextLength > TAG_LABEL_CHARS) return false;
+  const headline = context.doc.querySelector('h1');
+  return headline !== null && (headline.compareDocumentPosition(element) & FOLLOWING) !== 0;
+}
+
+/** Node.DOCUMENT_POSITION_FOLLOWING: the node compared with comes after. */
+const FOLLOWING = 4;
 
 /**
  * Quotation marks of any kind, straight ones included (scrapes glue them to either sentence): a story
@@ -484,7 +500,7 @@ export function placeOf(index: StatsIndex, element: Element, article: Element | 
   if (contains(index, element, article)) return 'holds';
   const atStats = index.stats.get(at);
   const articleStats = index.stats.get(article);
-  return (atStats && articleStats ? atStats.order < articleStats.order : at.compareDocumentPosition(article) & 4 /* FOLLOWING */) ? 'before' : 'after';
+  return (atStats && articleStats ? atStats.order < articleStats.order : at.compareDocumentPosition(article) & FOLLOWING) ? 'before' : 'after';
 }
 
 /** A finding with its figures and the findings nested in it, outermost first. */
