@@ -72,7 +72,15 @@ function fields(form: Element, type: string): number {
  * button: a header's newsletter box is no menu).
  */
 function inMenu(stats: BlockStats): boolean {
-  return stats.inNavigation && (stats.links > stats.legalLinks + stats.pageLinks || stats.emailInputs === 0);
+  return stats.inNavigation && (stats.links > stats.legalLinks + stats.pageLinks || stats.emailInputs === 0) && !promoLink(stats);
+}
+
+/**
+ * One link that is a plea from its first word to its last, longer than a button: a mega-menu's promo ("Jetzt
+ * abonnieren! Mit unserem Newsletter verpasst Du nichts mehr!"), not an entry of the menu.
+ */
+function promoLink(stats: BlockStats): boolean {
+  return stats.links === 1 && stats.linkTextLength === stats.textLength && stats.textLength > BUTTON_CHARS && opensWithPlea(stats) && stats.pleaChars >= stats.textLength;
 }
 
 /** The block's first text holds its plea: a heading or salutation ("Dear readers", "Support us"). */

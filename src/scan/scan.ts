@@ -528,7 +528,7 @@ function nestings(findings: Finding[], index: StatsIndex): Nested[] {
  * Nested findings collapse to the outermost, except that a finding holding separate inner findings of
  * other kinds is a column of blocks (a sidebar with a promo, a list and an app banner): those are
  * collapsed one by one, each with its own kind, instead of the column as a whole; and a plea that is a menu
- * around one inner plea (a footer's menu holding a sign-up box) gives way to that plea.
+ * around inner pleas (a footer's menu holding a sign-up box, a top menu with its panels) gives way to them.
  */
 function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   const kept: Finding[] = [];
@@ -538,7 +538,7 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
       // other kinds are a column's.
       const parts = inner.filter((part) => !paragraphTags.has(part.finding.element.tagName));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
-      else if (parts.length === 1 && judgedAsPlea(finding) && menuAround(stats, parts[0]!.stats)) visit(inner);
+      else if (inner.length > 0 && judgedAsPlea(finding) && menuAround(stats, summed(inner.map((part) => part.stats)))) visit(inner);
       else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(stats, parts[0]!.stats)) visit(inner);
       else kept.push(finding);
     }
@@ -575,15 +575,7 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
   const wholes: Finding[] = [];
   for (const [box, parts] of partsOf) {
     const stats = index.stats.get(box)!;
-    // Named field by field: the bundle minifies these names (build.mjs), a name in a string would not be.
-    const inner = { textLength: 0, links: 0, linkTextLength: 0, socialLinks: 0 };
-    for (const part of parts) {
-      const partStats = index.stats.get(part.element)!;
-      inner.textLength += partStats.textLength;
-      inner.links += partStats.links;
-      inner.linkTextLength += partStats.linkTextLength;
-      inner.socialLinks += partStats.socialLinks;
-    }
+    const inner = summed(parts.map((part) => index.stats.get(part.element)!));
     if (stats.textLength - inner.textLength > Math.min(PARTS_SHARE * stats.textLength, BOX_EXTRA_CHARS) || stats.socialLinks > inner.socialLinks
       || menuAround(stats, inner) || parts.some((part) => part.kind !== parts[0]!.kind) || foundWithin(orders, stats) > parts.length) continue;
     stats.place = placeOf(index, box, context.article);
@@ -629,6 +621,19 @@ function firstAfter(orders: number[], order: number): number {
     else high = middle;
   }
   return low;
+}
+
+/** The text and links of found parts together. */
+function summed(parts: BlockStats[]): Pick<BlockStats, 'textLength' | 'links' | 'linkTextLength' | 'socialLinks'> {
+  // Named field by field: the bundle minifies these names (build.mjs), a name in a string would not be.
+  const sum = { textLength: 0, links: 0, linkTextLength: 0, socialLinks: 0 };
+  for (const part of parts) {
+    sum.textLength += part.textLength;
+    sum.links += part.links;
+    sum.linkTextLength += part.linkTextLength;
+    sum.socialLinks += part.socialLinks;
+  }
+  return sum;
 }
 
 /** Links a menu around an inner plea has at least, and the share of its text they hold. */
