@@ -381,7 +381,8 @@ function pleaShaped(stats: BlockStats): boolean {
   // it and its small print ("Privacy notice: …") may be as long as paragraphs. That allowance stands in for
   // plea paragraphs, it does not add to them: a story section holding a sign-up form and two paragraphs with
   // plea words ("an email address", a quoted "Support us") keeps its other paragraphs.
-  const form = stats.emailInputs > 0 || hitCount(stats, 'money') >= 2 ? 2 : 0;
+  // A sign-up form that offers several newsletters has a title and a line for each: as many lines as titles.
+  const form = stats.emailInputs > 0 ? Math.max(2, stats.headings) : hitCount(stats, 'money') >= 2 ? 2 : 0;
   if (plain <= Math.max(stats.pleaParagraphs, form)) return true;
   // The opening heading or salutation asks too, though it is too short to be a paragraph.
   const asks = stats.pleaParagraphs + (opensWithPlea(stats) ? 1 : 0);
