@@ -158,7 +158,8 @@ export const pleaSignals: readonly PleaSignal[] = [
   hint('popup', undefined, 0.5),
   // A sign-in box is the site's chrome, but inside the story one that says the rest is for subscribers and links to
   // subscribing is the paywall's ("To Read the Full Story · Subscribe · Sign In"), whatever its class says.
-  { ...hint('account', undefined, -1), compute: (s) => flag(hasHint(s, 'account') && !paywallCut(s)) },
+  // So is a letter that asks to give, though it links to signing in too ("Already contributed? Log in to hide these").
+  { ...hint('account', undefined, -1), compute: (s) => flag(hasHint(s, 'account') && !paywallCut(s) && !(hitCount(s, 'donation') >= 2 && s.passwordInputs === 0)) },
   where('inComments', -2, (s) => s.inComments),
   { id: 'emailFieldAlone', max: 1, prior: -0.8, compute: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
   { id: 'notSignupForm', max: 1, prior: -2, lazy: true, compute: (s) => flag(formIsNotSignup(s)) },
