@@ -317,6 +317,8 @@ export const en: Lexicon = {
     'delivered to you',
     'weekly digest',
     'daily digest',
+    'daily briefing',
+    'weekly briefing',
     'our emails',
     'email updates',
     'email alerts',
