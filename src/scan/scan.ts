@@ -443,13 +443,22 @@ const TAG_LABEL_CHARS = 12;
  * than a label besides its links. Above the headline, a row of links to sections is the site's menu.
  */
 function storyTags(element: Element, stats: BlockStats, context: ScanContext): boolean {
-  if (!taggedRow(stats) || stats.inNavigation || stats.menus > 0 || stats.textLength - stats.linkTextLength > TAG_LABEL_CHARS) return false;
-  const headline = context.doc.querySelector('h1');
-  return headline !== null && (headline.compareDocumentPosition(element) & FOLLOWING) !== 0;
+  return taggedRow(stats) && !stats.inNavigation && stats.menus === 0 && stats.textLength - stats.linkTextLength <= TAG_LABEL_CHARS
+    && afterHeadline(context.doc, element);
 }
 
-/** Node.DOCUMENT_POSITION_FOLLOWING: the node compared with comes after. */
+/**
+ * The element comes after the page's first `<h1>`. One in a shadow tree is in no order with the document's headline
+ * (the browser answers with a guess of its own: jsdom says after), and is not.
+ */
+export function afterHeadline(doc: Document, element: Element): boolean {
+  const headline = doc.querySelector('h1');
+  return headline !== null && (headline.compareDocumentPosition(element) & (FOLLOWING | DISCONNECTED)) === FOLLOWING;
+}
+
+/** Node.DOCUMENT_POSITION_FOLLOWING: the node compared with comes after; DISCONNECTED: it is in another tree. */
 const FOLLOWING = 4;
+const DISCONNECTED = 1;
 
 /**
  * Quotation marks of any kind, straight ones included (scrapes glue them to either sentence): a story

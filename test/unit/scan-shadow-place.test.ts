@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { provideAllLexicons } from '../../src/lexicons/all';
 import { matcherFor } from '../../src/scan/phrases';
-import { placeOf } from '../../src/scan/scan';
+import { afterHeadline, placeOf } from '../../src/scan/scan';
 import { statsSteps } from '../../src/scan/stats';
 import { drain } from '../../src/scan/steps';
 
@@ -36,5 +36,26 @@ describe('the place of a web component\'s content relative to the article', () =
     document.body.innerHTML = `<main>${story}</main>`;
     document.getElementById('story')!.append(Object.assign(document.createElement('reader-appeal'), { id: 'host' }));
     expect(placeOfShadowAppeal()).toBe('inside');
+  });
+});
+
+// A row of the story's tags may go before the article's body only under the page's headline (scan.ts storyTags).
+describe('whether a block comes after the page\'s headline', () => {
+  it('is told for the document\'s own elements', () => {
+    document.body.innerHTML = '<div id="top"></div><h1>Harbour line reopens</h1><div id="under"></div>';
+    expect(afterHeadline(document, document.getElementById('top')!)).toBe(false);
+    expect(afterHeadline(document, document.getElementById('under')!)).toBe(true);
+  });
+
+  it('is never said of a component\'s content, which is in no order with the headline', () => {
+    document.body.innerHTML = '<site-sections id="host"></site-sections><h1>Harbour line reopens</h1>';
+    const host = document.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<div id="sections"><a href="/category/news">News</a> <a href="/category/sport">Sport</a></div>';
+    expect(afterHeadline(document, host.shadowRoot!.getElementById('sections')!)).toBe(false);
+  });
+
+  it('is never said on a page without one', () => {
+    document.body.innerHTML = '<div id="under"></div>';
+    expect(afterHeadline(document, document.getElementById('under')!)).toBe(false);
   });
 });
