@@ -10,7 +10,7 @@ import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { buttonRow, opensWithPlea } from './plea';
 import { taggedRow } from './link-list';
-import { hasHint, hitCount, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
 
 
@@ -425,7 +425,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (article ? stats.place === 'inside' : context.articleRank === ARTICLE_UNKNOWN) {
     // Most of the article is its body, whatever it is made of (a deals roundup is a list of product links).
     if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
-    if ((stats.hits === null && (plea || !(taggedRow(stats) || teaserWall(stats)))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
+    if ((stats.hits === null && (plea || !(taggedRow(stats) || teaserWall(stats) || headedBySibling(finding.element, index)))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, not one of its paragraphs unless that paragraph is a plea of its
     // own; a caption is the article's, whatever box holds it.
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
@@ -433,6 +433,13 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   }
   if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before' && !storyTags(finding.element, stats, context)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
+}
+
+/** A list whose heading is the line before it, a sibling of its own ("Lesen Sie auch:" over a list of stories). */
+function headedBySibling(element: Element, index: StatsIndex): boolean {
+  const previous = element.previousElementSibling;
+  const heading = previous ? index.stats.get(previous) : undefined;
+  return heading !== undefined && heading.links === 0 && (leadAt(heading.leading, 0) & LEAD_HEADING) !== 0;
 }
 
 /** Most text of a row of tags besides its links: a label ("Tags:", "More:"), not a byline. */
