@@ -40,6 +40,11 @@ export function createBar(doc: Document, tag: string, content: BarContent, act: 
 
   const bar = doc.createElement('div');
   bar.className = 'bar';
+  // At phone width the row of buttons scrolls sideways, and a scroller takes focus in some browsers: it was the focus
+  // delegate instead of the first button (Enter did nothing) and, in Firefox, a stop of its own. Out of the tab order,
+  // it hands any focus it gets on to the first button.
+  bar.tabIndex = -1;
+  bar.addEventListener('focus', () => bar.querySelector('button')!.focus());
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', t('placeholder_aria', content.text));
 

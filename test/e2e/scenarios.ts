@@ -220,6 +220,22 @@ export function defineScenarios(name: BrowserName): void {
       const barHeights = await page.$$eval('tidings-placeholder', (bars) => bars.map((bar) => bar.getBoundingClientRect().height));
       expect(barHeights.length).toBeGreaterThan(0);
       for (const height of barHeights) expect(height).toBeLessThan(2 * MIN_TAP_TARGET);
+      // The keyboard reaches a sideways-scrolling row's buttons, not the row: focus on the bar is on its "Show" (the row was
+      // the focus, and Enter did nothing), and "Hide again" brings the bar back with "Show" under the focus.
+      await clickPlaceholderButton(page, '#footer-links', 'show');
+      await waitUntil(page, 'the footer to be shown by the keyboard', isShown, '#footer-links');
+      // Shift+Tab from the shown block reaches its note's "Hide again".
+      const hideAgain = async (): Promise<void> => {
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('Tab');
+        await page.keyboard.up('Shift');
+        await page.keyboard.press('Enter');
+        await waitUntil(page, 'the footer to collapse again', isCollapsed, '#footer-links');
+      };
+      await hideAgain();
+      await page.keyboard.press('Enter');
+      await waitUntil(page, 'the footer to be shown from the bar "Hide again" focused', isShown, '#footer-links');
+      await hideAgain();
       await clickPlaceholderButton(page, '#support-box', 'details');
       expect(await page.evaluate(phoneLayoutBreaches, MIN_TAP_TARGET, 'tidings-placeholder')).toEqual([]);
       await screenshot(page, `${name}-phone-news.png`);
