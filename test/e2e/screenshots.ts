@@ -26,9 +26,13 @@ async function setScheme(page: Page, scheme: Scheme, browser: BrowserName): Prom
   if (browser === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
 }
 
-/** Scrolls an element to the middle of the window. */
+/** Scrolls an element to the middle of the window; a collapsed one, its bar (hidden, it has no box to scroll to). */
 async function centre(page: Page, selector: string): Promise<void> {
-  await page.$eval(selector, (element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.$eval(selector, (element) => {
+    let target: Element | null = element.closest('[data-tidings-collapsed]');
+    while (target !== null && target.localName !== 'tidings-placeholder') target = target.previousElementSibling;
+    (target ?? element).scrollIntoView({ block: 'center', behavior: 'instant' });
+  });
 }
 
 async function states(session: ExtensionSession, server: PageServer, browser: BrowserName, scheme: Scheme, width: string): Promise<void> {
