@@ -1,7 +1,8 @@
 import type { Lexicon } from './types';
 
 // Spanish: phrases as Spanish-language news sites (Spain and Latin America) word their appeals and
-// link walls. "Suscríbete" alone is only an action word: it opens newsletter boxes as often as pleas.
+// link walls, with the voseo of Argentina and Uruguay beside Spain's tú ("Suscribite", "Unite a Página/12"; diacritics fold,
+// so "apoyá" is "apoya"). "Suscríbete" alone is only an action word: it opens newsletter boxes as often as pleas.
 export const es: Lexicon = {
   lang: 'es',
   donation: [
@@ -45,6 +46,8 @@ export const es: Lexicon = {
     'gracias por tu apoyo',
     'otras maneras de donar',
     'el apoyo mensual',
+    'si has llegado hasta aquí',
+    'si llegaste hasta acá',
   ],
   membership: [
     'hazte socio',
@@ -78,6 +81,12 @@ export const es: Lexicon = {
     'ya eres miembro',
     'cancela en cualquier momento',
     'suscriptor de pago',
+    'unite a',
+    'sumate a',
+    'suscribite',
+    'hacete socio',
+    'hacete socia',
+    'asociate',
   ],
   paywall: [
     'artículos gratuitos',
@@ -224,6 +233,11 @@ export const es: Lexicon = {
     'boletín',
     'boletines',
     'suscripción',
+    'suscribite',
+    'sumate',
+    'unite',
+    'asociate',
+    'hacete socio',
   ],
   adblock: [
     'bloqueador de anuncios',

@@ -58,6 +58,8 @@ const appealPages = [
   { lang: 'uk', file: 'uk-membership.html' },
   { lang: 'ru', file: 'ru-most-read.html' },
   { lang: 'es', file: 'es-app-promo.html', needsOwnLexicon: false },
+  // Rioplatense Spanish, in the voseo of its appeals ("Si llegaste hasta acá…", "Unite a …").
+  { lang: 'es', file: 'es-ar-appeal.html', storyQuotesPlea: true },
   { lang: 'zh', file: 'zh-related.html' },
   { lang: 'ja', file: 'ja-paywall.html' },
   { lang: 'ko', file: 'ko-donation.html' },
