@@ -477,7 +477,7 @@ function isAside(bits: number, role: string | null, names: string): boolean {
 }
 
 /** Words both name patterns need: one quick test, and the patterns only for the names that pass it. */
-const menuOrHeaderWords = /nav|menu|crumb|head|mast|top/i;
+const menuOrHeaderWords = /nav|menu|crumb|head|mast|top|prev/i;
 
 /**
  * The names that say where an element sits (menu, header, footer, sidebar, comments): none for the page frame,
