@@ -156,6 +156,7 @@ export const fr: Lexicon = {
     'ne ratez pas',
     'ne manquez pas',
     'recevez chaque jour',
+    'recevez tous les jours',
     'recevoir gratuitement',
     'votre e-mail',
     'votre email',

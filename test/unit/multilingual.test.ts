@@ -182,6 +182,20 @@ describe('plain text in another language', () => {
   });
 });
 
+describe('French sign-up wording', () => {
+  // Libération's box for a daily letter: a title, "Recevez tous les jours …" and an email field, inside the story.
+  it('takes "Recevez tous les jours …" over an email field for a newsletter box, and none of the story around it', () => {
+    const story = ['Le conseil municipal a voté lundi soir le budget des écoles pour l\'année prochaine, en hausse de quatre pour cent, après deux heures de débat.',
+      'L\'opposition a demandé que la rénovation de la cantine du quartier nord passe avant celle du gymnase, sans obtenir gain de cause.',
+      'Les travaux commenceront pendant les vacances d\'été, a précisé l\'adjointe chargée de l\'éducation.'].map((text) => `<p>${text}</p>`).join('');
+    const box = '<div id="lettre"><div><h6>La lettre du matin</h6><span>de la rédaction</span></div><p>Recevez tous les jours l\'essentiel de l\'actualité de la ville</p>'
+      + '<form><input type="email" name="adresse"><button type="submit">OK</button></form></div>';
+    const doc = new JSDOM(`<!doctype html><html lang="fr"><body><main><article><h1>Le conseil vote le budget des écoles</h1>${story}${box}</article></main></body></html>`).window.document;
+    const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
+    expect(findings.map((finding) => [finding.element.id, finding.detectorId])).toEqual([['lettre', 'newsletter-nag']]);
+  });
+});
+
 describe('form fields named in another language', () => {
   // A sign-up field is often a plain text input whose only clue is its placeholder ("пошта" in Ukrainian, "почта" in Russian).
   it('takes a text input for "електронна пошта" as an email field', () => {
