@@ -139,8 +139,8 @@ const cssAsText = {
 /**
  * terser's compressor over every script esbuild bundled and minified: it takes out what esbuild's one-pass minifier
  * leaves (joined statements, folded conditions, inlined one-use constants), about 1.6 KB of the content script, whose
- * budget is 61 440 bytes. Its default, safe transforms only (no `unsafe` option); three passes (a third took 24 more bytes out than two). The scripts are written
- * here, after it, when the build was asked to write them.
+ * budget is 61 440 bytes. Its default, safe transforms only (no `unsafe` option); three passes (a third took 24 more
+ * bytes out than two). The scripts are written here, after it, when the build was asked to write them.
  */
 const terserPass = {
   name: 'terser-pass',

@@ -44,7 +44,7 @@ export function createBar(doc: Document, tag: string, content: BarContent, act: 
   // delegate instead of the first button (Enter did nothing) and, in Firefox, a stop of its own. Out of the tab order,
   // it hands any focus it gets on to the first button.
   bar.tabIndex = -1;
-  bar.addEventListener('focus', () => bar.querySelector('button')!.focus());
+  bar.addEventListener('focus', () => bar.querySelector('button')?.focus());
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', t('placeholder_aria', content.text));
 

@@ -476,7 +476,10 @@ function isAside(bits: number, role: string | null, names: string): boolean {
   return (bits & ASIDE) !== 0 || role === 'complementary' || (names.length > 0 && asideNames.test(names));
 }
 
-/** Words both name patterns need: one quick test, and the patterns only for the names that pass it. */
+/**
+ * Words the menu and header patterns need ("prev": a post's previous/next links): one quick test, and the patterns only
+ * for the names that pass it.
+ */
 const menuOrHeaderWords = /nav|menu|crumb|head|mast|top|prev/i;
 
 /**
