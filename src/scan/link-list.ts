@@ -11,6 +11,12 @@ import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, match
 
 /** Fewest links a list needs to be judged at all. */
 export const MIN_LIST_LINKS = 2;
+/**
+ * Fewest links of a list with neither a title nor a heading over them, nor a tag among them: two links alone are a
+ * pair (previous · next, "Download PDF · Supplements", a byline's two names), where a title over two headlines ("More
+ * about the economy") or a row of two tags makes a list.
+ */
+const UNTITLED_LIST_LINKS = 3;
 /** Most links of a paragraph that is a sentence linking out (a licence, a credit line) rather than a list. */
 const SENTENCE_LINKS = 2;
 /** Characters between two links that are only a separator (" · " collapses to about two). */
@@ -79,7 +85,7 @@ export const linkSignals: readonly Signal[] = [
   { id: 'averageLinkChars', max: 2, prior: 0, compute: (s) => (s.links === 0 ? 0 : Math.min(100, s.linkTextLength / s.links) / 50) },
   { id: 'listItemsPerLink', max: 1.5, prior: 0.3, compute: (s) => (s.links === 0 ? 0 : Math.min(1.5, s.listItems / s.links)) },
   { id: 'wallHeading', max: 1, prior: 1, compute: (s) => flag(headed(s)), reason: (s) => [quoted(matchedPhrases(s, ['linkWallHeadings']).slice(0, 1))] },
-  where('titled', 0.3, (s) => (leadAt(s.leading, 0) & LEAD_TITLE) !== 0),
+  where('titled', 0.3, titled),
   { id: 'headings', max: 3, prior: 0, compute: (s) => Math.min(3, s.headings) },
   { id: 'plainParagraphs', max: 6, prior: -0.5, compute: (s) => Math.min(6, s.paragraphs) },
   { id: 'logChars', max: 6, prior: 0, compute: (s) => Math.log10(1 + s.textLength) },
@@ -124,8 +130,14 @@ export const linkSignals: readonly Signal[] = [
  */
 const PAGE_NAVIGATION_SHARE = 0.5;
 
+function titled(stats: BlockStats): boolean {
+  return (leadAt(stats.leading, 0) & LEAD_TITLE) !== 0;
+}
+
 export function linkListMayMatch(stats: BlockStats): boolean {
-  return (stats.links >= MIN_LIST_LINKS || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links;
+  const links = stats.links;
+  const listed = links >= UNTITLED_LIST_LINKS || (links >= MIN_LIST_LINKS && (titled(stats) || stats.headings > 0 || stats.tagLinks > 0));
+  return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links;
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {
