@@ -196,6 +196,21 @@ describe('French sign-up wording', () => {
   });
 });
 
+describe('Spanish membership named for allies', () => {
+  // A Venezuelan paper's members are its "aliados": a footer column and a small pop-up each ask in two words and a button.
+  it('takes "Hazte aliado" with its link to the membership page for a plea, in the footer and in a pop-up, and leaves a story about allies', () => {
+    const story = ['El gobierno regional anunció el martes un plan para reparar las tuberías del barrio, que llevan tres meses sin agua los fines de semana.',
+      'Los vecinos dijeron que sus aliados en el concejo municipal habían prometido lo mismo el año pasado, sin que se viera ninguna obra.',
+      'La empresa de aguas calcula que los trabajos durarán cuatro meses y que el servicio se cortará por sectores.'].map((text) => `<p>${text}</p>`).join('');
+    const footer = '<footer><div id="aliados-pie"><img src="/logo.png" alt=""><p><strong>Convierte tus emociones en algo grande.</strong></p>'
+      + '<div><a href="https://example.org/hazte-aliado">Hazte Aliado</a></div></div><div><a href="/contacto">Contacto</a> · <a href="/privacidad">Privacidad</a></div></footer>';
+    const popup = '<div id="aliados-popup"><i aria-hidden="true"></i><div>Tu indignación es necesaria</div><a href="https://example.org/hazte-aliado">Hazte Aliado</a></div>';
+    const doc = new JSDOM(`<!doctype html><html lang="es"><body><main><article><h1>Sin agua los fines de semana</h1>${story}</article></main>${footer}${popup}</body></html>`).window.document;
+    const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
+    expect(findings.map((finding) => [finding.element.id, finding.detectorId])).toEqual([['aliados-pie', 'membership-plea'], ['aliados-popup', 'membership-plea']]);
+  });
+});
+
 describe('form fields named in another language', () => {
   // A sign-up field is often a plain text input whose only clue is its placeholder ("пошта" in Ukrainian, "почта" in Russian).
   it('takes a text input for "електронна пошта" as an email field', () => {
