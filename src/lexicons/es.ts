@@ -207,6 +207,7 @@ export const es: Lexicon = {
     'Etiquetado',
     'Seguí leyendo',
     'Temas en esta nota',
+    'Debe leer',
   ],
   donateActions: [
     'donar',

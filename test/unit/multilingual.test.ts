@@ -196,6 +196,14 @@ describe('French sign-up wording', () => {
   });
 });
 
+describe('Spanish link-wall headings', () => {
+  // "Debe leer" (must read) heads a sidebar box of teasers with excerpts on a Venezuelan site.
+  it('reads "DEBE LEER" over a box of teasers as the heading of a link wall', () => {
+    const finding = scan(load('es-link-farms.html')).find((found) => found.element.id === 'debe-leer');
+    expect(englishReasons(finding?.reasons ?? [])).toContainEqual(expect.stringMatching(/Headed 'debe leer'/i));
+  });
+});
+
 describe('Spanish membership named for allies', () => {
   // A Venezuelan paper's members are its "aliados": a footer column and a small pop-up each ask in two words and a button.
   it('takes "Hazte aliado" with its link to the membership page for a plea, in the footer and in a pop-up, and leaves a story about allies', () => {
