@@ -9,14 +9,12 @@ import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model'
 import { modelWeights } from './weights';
 import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, type BlockStats } from './stats';
 
-/** Fewest links a list needs to be judged at all. */
-export const MIN_LIST_LINKS = 2;
 /**
- * Fewest links of a list with neither a title nor a heading over them, nor a tag among them: two links alone are a
- * pair (previous · next, "Download PDF · Supplements", a byline's two names), where a title over two headlines ("More
- * about the economy") or a row of two tags makes a list.
+ * Fewest links a list needs to be judged at all. With just that many, a title or a heading over them or a tag among them
+ * must make them one: two links alone are a pair (previous · next, "Download PDF · Supplements", a byline's two names),
+ * where a title over two headlines ("More about the economy") or a row of two tags is a list.
  */
-const UNTITLED_LIST_LINKS = 3;
+export const MIN_LIST_LINKS = 2;
 /** Most links of a paragraph that is a sentence linking out (a licence, a credit line) rather than a list. */
 const SENTENCE_LINKS = 2;
 /** Characters between two links that are only a separator (" · " collapses to about two). */
@@ -136,7 +134,7 @@ function titled(stats: BlockStats): boolean {
 
 export function linkListMayMatch(stats: BlockStats): boolean {
   const links = stats.links;
-  const listed = links >= UNTITLED_LIST_LINKS || (links >= MIN_LIST_LINKS && (titled(stats) || stats.headings > 0 || stats.tagLinks > 0));
+  const listed = links > MIN_LIST_LINKS || (links === MIN_LIST_LINKS && (titled(stats) || stats.headings + stats.tagLinks > 0));
   return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links;
 }
 
