@@ -419,6 +419,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // a menu and stands in navigation stays, but in the footer, where sites keep their walls of category links.
   if (!plea && stats.inNavigation && stats.menus && !stats.inFooter) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
+  // In the footer, links and nothing else (jobs · make a contribution · subscribe · labs; a lone "Donate") are the site's
+  // own, though one asks.
+  if (plea && stats.inFooter && stats.linkTextLength === stats.textLength) return false;
   if (plea && (context.appealPage ??= isAppealPage(context.doc)) && !(stats.inPageHeader || stats.inFooter || stats.inAside)) return false;
   // The block's place was set when it was judged (judgeSteps). Before the page was looked at whole (parts read while it
   // is parsed) any block may be the story's: judged as one inside it.
