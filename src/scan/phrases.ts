@@ -45,7 +45,8 @@ const userPhraseList: Record<Kind, PhraseList> = {
 
 // Unicode-property patterns are built once here: the bundle targets turn such literals into `new RegExp`
 // calls, which inside a function would build a new pattern on every call.
-const combiningMarks = /\p{M}+/gu;
+// Kana's voicing marks ("グ" is "ク" and one) stay: without them the word is another ("タグ", tag, would read "タク").
+const combiningMarks = /[^\P{M}\u3099\u309a]+/gu;
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
 /**

@@ -196,6 +196,15 @@ describe('French sign-up wording', () => {
   });
 });
 
+describe('Japanese words in reasons', () => {
+  // Folding drops diacritics, but kana's voicing marks make another word without them ("ランキング", ranking, is not
+  // "ランキンク"): a reason quotes the heading as the page writes it (its marks decomposed, which displays the same).
+  it('quotes a kana heading with its voicing marks', () => {
+    const reasons = scan(load('ja-main-story.html')).flatMap((finding) => englishReasons(finding.reasons)).map((reason) => reason.normalize('NFC'));
+    expect(reasons).toContainEqual(expect.stringContaining("Headed 'アクセスランキング'"));
+  });
+});
+
 describe('Spanish link-wall headings', () => {
   // "Debe leer" (must read) heads a sidebar box of teasers with excerpts on a Venezuelan site.
   it('reads "DEBE LEER" over a box of teasers as the heading of a link wall', () => {
