@@ -26,6 +26,15 @@ function scan(doc: Document, lang?: string): Finding[] {
   return scanDocument(doc, { enabled: {}, sensitivity: 'normal', ...(lang ? { lang } : {}) });
 }
 
+/** Each finding as its element's id and its detector. */
+function idsAndDetectors(findings: Finding[]): string[][] {
+  return findings.map((finding) => [finding.element.id, finding.detectorId]);
+}
+
+function paragraph(text: string): string {
+  return `<p>${text}</p>`;
+}
+
 /** Readable findings, so a failure says what was collapsed. */
 function describeFindings(findings: Finding[]): string[] {
   return findings.map((finding) => {
@@ -187,12 +196,11 @@ describe('French sign-up wording', () => {
   it('takes "Recevez tous les jours …" over an email field for a newsletter box, and none of the story around it', () => {
     const story = ['Le conseil municipal a voté lundi soir le budget des écoles pour l\'année prochaine, en hausse de quatre pour cent, après deux heures de débat.',
       'L\'opposition a demandé que la rénovation de la cantine du quartier nord passe avant celle du gymnase, sans obtenir gain de cause.',
-      'Les travaux commenceront pendant les vacances d\'été, a précisé l\'adjointe chargée de l\'éducation.'].map((text) => `<p>${text}</p>`).join('');
+      'Les travaux commenceront pendant les vacances d\'été, a précisé l\'adjointe chargée de l\'éducation.'].map(paragraph).join('');
     const box = '<div id="lettre"><div><h6>La lettre du matin</h6><span>de la rédaction</span></div><p>Recevez tous les jours l\'essentiel de l\'actualité de la ville</p>'
       + '<form><input type="email" name="adresse"><button type="submit">OK</button></form></div>';
     const doc = new JSDOM(`<!doctype html><html lang="fr"><body><main><article><h1>Le conseil vote le budget des écoles</h1>${story}${box}</article></main></body></html>`).window.document;
-    const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
-    expect(findings.map((finding) => [finding.element.id, finding.detectorId])).toEqual([['lettre', 'newsletter-nag']]);
+    expect(idsAndDetectors(scan(doc))).toEqual([['lettre', 'newsletter-nag']]);
   });
 });
 
@@ -218,13 +226,12 @@ describe('Spanish membership named for allies', () => {
   it('takes "Hazte aliado" with its link to the membership page for a plea, in the footer and in a pop-up, and leaves a story about allies', () => {
     const story = ['El gobierno regional anunció el martes un plan para reparar las tuberías del barrio, que llevan tres meses sin agua los fines de semana.',
       'Los vecinos dijeron que sus aliados en el concejo municipal habían prometido lo mismo el año pasado, sin que se viera ninguna obra.',
-      'La empresa de aguas calcula que los trabajos durarán cuatro meses y que el servicio se cortará por sectores.'].map((text) => `<p>${text}</p>`).join('');
+      'La empresa de aguas calcula que los trabajos durarán cuatro meses y que el servicio se cortará por sectores.'].map(paragraph).join('');
     const footer = '<footer><div id="aliados-pie"><img src="/logo.png" alt=""><p><strong>Convierte tus emociones en algo grande.</strong></p>'
       + '<div><a href="https://example.org/hazte-aliado">Hazte Aliado</a></div></div><div><a href="/contacto">Contacto</a> · <a href="/privacidad">Privacidad</a></div></footer>';
     const popup = '<div id="aliados-popup"><i aria-hidden="true"></i><div>Tu indignación es necesaria</div><a href="https://example.org/hazte-aliado">Hazte Aliado</a></div>';
     const doc = new JSDOM(`<!doctype html><html lang="es"><body><main><article><h1>Sin agua los fines de semana</h1>${story}</article></main>${footer}${popup}</body></html>`).window.document;
-    const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
-    expect(findings.map((finding) => [finding.element.id, finding.detectorId])).toEqual([['aliados-pie', 'membership-plea'], ['aliados-popup', 'membership-plea']]);
+    expect(idsAndDetectors(scan(doc))).toEqual([['aliados-pie', 'membership-plea'], ['aliados-popup', 'membership-plea']]);
   });
 });
 
@@ -234,12 +241,12 @@ describe('form fields named in another language', () => {
     const box = '<div id="signup"><p>Підпишіться на розсилку: найважливіше за день.</p>'
       + '<form><input type="text" name="contact" placeholder="Ваша електронна пошта"><button>OK</button></form></div>';
     const doc = new JSDOM(`<!doctype html><html lang="uk"><body>${box}</body></html>`).window.document;
-    const findings = scanDocument(doc, { enabled: {}, sensitivity: 'normal' });
-    expect(findings.map((finding) => [finding.element.id, finding.detectorId])).toEqual([['signup', 'newsletter-nag']]);
+    const findings = scan(doc);
+    expect(idsAndDetectors(findings)).toEqual([['signup', 'newsletter-nag']]);
     expect(englishReasons(findings[0]!.reasons)).toContainEqual(expect.stringMatching(/email field/i));
     // The same box asking for a name: the sign-up is still found (its phrase and its name), but not for an email field.
     const named = new JSDOM(`<!doctype html><html lang="uk"><body>${box.replace('Ваша електронна пошта', "Ваше ім'я")}</body></html>`).window.document;
-    const byName = scanDocument(named, { enabled: {}, sensitivity: 'normal' });
+    const byName = scan(named);
     expect(byName.map((finding) => finding.detectorId)).toEqual(['newsletter-nag']);
     expect(englishReasons(byName[0]!.reasons)).not.toContainEqual(expect.stringMatching(/email field/i));
   });
