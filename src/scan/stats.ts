@@ -144,6 +144,8 @@ const MENU_ANCESTORS = 64;
 export const LINE_WALL_ATTRIBUTE = 'data-tidings-lines';
 /** Shortest text a paragraph needs to count as prose. */
 const PARAGRAPH_MIN_CHARS = 40;
+/** Plain text a block needs to be taken for a story told in lines: any page's notice or caption is shorter. */
+const LINES_STORY_CHARS = 800;
 /** Longest link text that still reads as a short link ("Music", "Most read"). */
 const SHORT_LINK_CHARS = 40;
 /** Longest text that can be a heading introducing a link wall, or a call to action. */
@@ -824,7 +826,11 @@ export function* statsSteps(
     const ownLead = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
     if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
     // The block's own text comes before its children's.
-    if (ownLead !== null) own.leading = joinLeads(1 | (ownLead << 3), own.leading);
+    if (ownLead !== null) {
+      own.leading = joinLeads(1 | (ownLead << 3), own.leading);
+      // A story set in lines (<br><br>) rather than paragraphs: one long run of plain text and no other paragraph.
+      if ((frame.bits & PROSE) === 0 && own.paragraphs === 1 && frame.block!.nonLinkLength >= LINES_STORY_CHARS) index.proseParagraphs.push(frame.element);
+    }
     if (parent) addInto(parent.stats, own);
   }
 

@@ -65,6 +65,20 @@ describe('article guard', () => {
     expect(createScanContext(plain, allDetectors).article?.id).toBe('text');
   });
 
+  it('takes a story set in lines (<br><br>) rather than paragraphs for the article: the box around it and its lists stays', () => {
+    const line = (topic: string): string => `Commuters crossing the harbour will wait less from June, when the authority puts two more boats on the <a href="/topic/${topic}">${topic}</a> route and runs them until late in the evening on weekdays.`;
+    const headline = (n: number): string => `<li><a href="/2026/04/story-${n}">The harbour authority answers questions about story number ${n} of the week</a></li>`;
+    const doc = pageFrom(`<div id="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div id="storydiv">
+        <div class="read_more">READ MORE <a href="/topic/ferries">Ferries</a>|<a href="/topic/harbour">Harbour</a>|<a href="/topic/buses">Buses</a>|<a href="/topic/bridges">Bridges</a></div>
+        <div id="related"><h2>Related</h2><ul>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(headline).join('')}</ul></div>
+        <div id="text"><b>HARBOUR:</b> ${['ferries', 'harbour', 'boats', 'timetables', 'quays', 'fares'].map(line).join(' <br><br> ')}</div>
+      </div>`);
+    expect(createScanContext(doc, allDetectors).article?.id).toBe('storydiv');
+    const findings = scanDocument(doc, allDetectors);
+    expect(findings.filter((finding) => finding.element.contains(doc.getElementById('text')))).toEqual([]);
+  });
+
   it('takes the article from a part the page adds, read from that part alone', () => {
     const doc = pageFrom('<div id="early"><p>Loading…</p></div><div id="feed"></div>');
     const context = createScanContext(doc, allDetectors);
