@@ -128,6 +128,9 @@ export const linkSignals: readonly Signal[] = [
  */
 const PAGE_NAVIGATION_SHARE = 0.5;
 
+/** Average characters of an index's links (one letter or number each; "Next" among them). */
+const INDEX_LINK_CHARS = 2;
+
 function titled(stats: BlockStats): boolean {
   return (leadAt(stats.leading, 0) & LEAD_TITLE) !== 0;
 }
@@ -135,7 +138,8 @@ function titled(stats: BlockStats): boolean {
 export function linkListMayMatch(stats: BlockStats): boolean {
   const links = stats.links;
   const listed = links > MIN_LIST_LINKS || (links === MIN_LIST_LINKS && (titled(stats) || stats.headings + stats.tagLinks > 0));
-  return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links;
+  // Links of a character or so each are an index of letters or page numbers ("A B C … Z", "1 2 3 … 10"): the page's own.
+  return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links && (stats.linkTextLength >= INDEX_LINK_CHARS * stats.links || stats.images > 0);
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {
