@@ -147,7 +147,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   hint('paywall', 'paywall', 1),
   phrases('newsletter', 3, 'newsletter', 1),
   // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends.
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > 0 && !formIsNotSignup(s)), reason: noValues },
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > 0 && !formIsNotSignup(s) && !hasHint(s, 'account')), reason: noValues },
   hint('newsletter', 'newsletter', 0.8),
   phrases('appPromo', 2, 'app', 1.2),
   linksTo((s) => s.appLinks, 'app', 0.8),
