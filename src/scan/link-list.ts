@@ -139,7 +139,8 @@ export function linkListMayMatch(stats: BlockStats): boolean {
   const links = stats.links;
   const listed = links > MIN_LIST_LINKS || (links === MIN_LIST_LINKS && (titled(stats) || stats.headings + stats.tagLinks > 0));
   // Links of a character or so each are an index of letters or page numbers ("A B C … Z", "1 2 3 … 10"): the page's own.
-  return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links && (stats.linkTextLength >= INDEX_LINK_CHARS * stats.links || stats.images > 0);
+  // (Links without text are laid over a card's picture or headline: a wall of such cards is a list.)
+  return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links && !(stats.linkTextLength > 0 && stats.linkTextLength < INDEX_LINK_CHARS * stats.links && stats.images === 0);
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {
