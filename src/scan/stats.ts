@@ -766,8 +766,9 @@ export function* statsSteps(
       if (tagHref.test(href)) own.tagLinks = 1;
       if (socialHref.test(href)) own.socialLinks = 1;
       else if (legalHref.test(href) && !own.tagLinks) own.legalLinks = 1;
-      // A link to this page in another language (a language picker's) is the page's own way around too.
-      else if (inPageHref.test(href) || element.matches('[hreflang], [lang]')) own.pageLinks = 1;
+      // A link to this page in another language (a language picker's) is the page's own way around too; one to a tag's
+      // page is a tag, whatever language a template says it is in.
+      else if (!own.tagLinks && (inPageHref.test(href) || element.matches('[hreflang], [lang]'))) own.pageLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);
       if (kind === 'email') own.emailInputs = 1;
