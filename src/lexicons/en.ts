@@ -357,6 +357,9 @@ export const en: Lexicon = {
     'app for android',
   ],
   linkWallHeadings: [
+    'must read',
+    'must reads',
+    'more features',
     'see more',
     'see more stories',
     'trending',

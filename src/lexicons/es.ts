@@ -208,6 +208,9 @@ export const es: Lexicon = {
     'Seguí leyendo',
     'Temas en esta nota',
     'Debe leer',
+    'Destacamos',
+    'Es noticia',
+    'Temas del día',
   ],
   donateActions: [
     'donar',

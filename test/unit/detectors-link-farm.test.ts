@@ -65,6 +65,15 @@ describe('link-farm', () => {
     expect(englishReasons(scanDocument(doc, allDetectors)[0]!.reasons).join('; ')).toMatch(/9\d % of its text is links/);
   });
 
+  // Headings of short boxes of other stories on real pages: a magazine's sidebar, a paper's story page, a portal's rail.
+  it('takes three headlines under "Must reads:" or "More features" before the story for a list, not under another word', () => {
+    const before = (heading: string): Document => pageFrom(`<div id="side"><div id="box"><span class="label">${heading}</span> <a href="/2026/a">Student loans in nine charts</a> | `
+      + `<a href="/2026/b">A campaign to ban dark money</a> | <a href="/2026/c">The drought in four maps</a></div></div>`
+      + `<main><article id="story"><h1>Old bridge</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article></main>`);
+    for (const heading of ['Must reads:', 'More features']) expect(found(before(heading)), heading).toEqual(['#box link-farm']);
+    expect(found(before('Things'))).toEqual([]);
+  });
+
   it('does not take the site menu, a header bar or a link named "Trending" for a wall', () => {
     expect(found(page('', { header: `<nav id="menu">${links(22)}</nav>` }), 'high')).toEqual([]);
     expect(found(page('', { header: `<div id="bar">${links(22)}</div>` }), 'high')).toEqual([]);

@@ -219,6 +219,17 @@ describe('Spanish link-wall headings', () => {
     const finding = scan(load('es-link-farms.html')).find((found) => found.element.id === 'debe-leer');
     expect(englishReasons(finding?.reasons ?? [])).toContainEqual(expect.stringMatching(/Headed 'debe leer'/i));
   });
+
+  // A news agency's bar of the day's topics in its header, before the story, headed "Destacamos" (we highlight).
+  it('reads "Destacamos" over a bar of topics before the story as the heading of a link wall, and leaves the same bar unheaded', () => {
+    const story = ['El ayuntamiento aprobó el martes el cierre del puente viejo durante dos años para repararlo, después de que los ingenieros hallaran grietas en sus pilares.',
+      'Un transbordador llevará los coches al otro lado del río mientras duren las obras, y los autobuses se desviarán por los pueblos del norte.',
+      'Los comerciantes del muelle temen perder clientes y han pedido ayuda al ayuntamiento con los alquileres durante el cierre.'].map(paragraph).join('');
+    const bar = (heading: string): string => `<div id="temas"><span class="titulo">${heading}</span><ul>${['Mosul', 'Incendios forestales', 'Pedro Sánchez', 'Referéndum', 'Portugal'].map((topic) => `<li><a href="/temas/${encodeURIComponent(topic)}">${topic}</a></li>`).join('')}</ul></div>`;
+    const page = (heading: string): Document => new JSDOM(`<!doctype html><html lang="es"><body><header><a href="/">La Agencia</a></header>${bar(heading)}<main><article><h1>El puente viejo cierra dos años</h1>${story}</article></main></body></html>`).window.document;
+    expect(idsAndDetectors(scan(page('Destacamos')))).toEqual([['temas', 'link-farm']]);
+    expect(idsAndDetectors(scan(page('')))).toEqual([]);
+  });
 });
 
 describe('Spanish membership named for allies', () => {
