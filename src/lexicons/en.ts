@@ -194,7 +194,6 @@ export const en: Lexicon = {
     'cancel anytime',
     'cancel at any time',
     'limited-time offer',
-    'special offer',
     'best value',
     'per month, billed',
     'print subscriptions',

@@ -88,6 +88,12 @@ describe('membership-plea', () => {
     expect(englishReasons(verdict?.reasons ?? [])[0]).toMatch(/^Asks you to become a member or subscriber \('become a member', 'join our community of supporters'\)/);
     expect(englishReasons(verdict?.reasons ?? []).join('; ')).toMatch(/Links to a membership page/);
   });
+
+  // A paper's ad slots carry the caption "Special offer" over whatever the ad network fills them with.
+  it('leaves ad slots captioned "Special offer" alone', () => {
+    const slot = '<div class="ad-space"><p class="ad-space__caption">Special offer</p><div class="ad-space__content"><iframe title="3rd party ad content"></iframe></div></div>';
+    expect(claimants(block(`${slot}${slot}`))).toEqual([]);
+  });
 });
 
 describe('paywall-nag', () => {
