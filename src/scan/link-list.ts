@@ -131,6 +131,14 @@ const PAGE_NAVIGATION_SHARE = 0.5;
 /** Average characters of an index's links (one letter or number each; "Next" among them). */
 const INDEX_LINK_CHARS = 2;
 
+/**
+ * Links of a character or so each, without pictures: an index of letters or page numbers ("A B C … Z", "1 2 3 … 10"),
+ * the page's own way around. Links without text are laid over a card's picture or headline: a wall of such cards is a list.
+ */
+function letterIndex(stats: BlockStats): boolean {
+  return stats.linkTextLength > 0 && stats.linkTextLength < INDEX_LINK_CHARS * stats.links && stats.images === 0;
+}
+
 function titled(stats: BlockStats): boolean {
   return (leadAt(stats.leading, 0) & LEAD_TITLE) !== 0;
 }
@@ -138,9 +146,7 @@ function titled(stats: BlockStats): boolean {
 export function linkListMayMatch(stats: BlockStats): boolean {
   const links = stats.links;
   const listed = links > MIN_LIST_LINKS || (links === MIN_LIST_LINKS && (titled(stats) || stats.headings + stats.tagLinks > 0));
-  // Links of a character or so each are an index of letters or page numbers ("A B C … Z", "1 2 3 … 10"): the page's own.
-  // (Links without text are laid over a card's picture or headline: a wall of such cards is a list.)
-  return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links && !(stats.linkTextLength > 0 && stats.linkTextLength < INDEX_LINK_CHARS * stats.links && stats.images === 0);
+  return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links && !letterIndex(stats);
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {
