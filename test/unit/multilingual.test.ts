@@ -35,6 +35,11 @@ function paragraph(text: string): string {
   return `<p>${text}</p>`;
 }
 
+/** A page in `lang` whose body is `body`. */
+function pageIn(lang: string, body: string): Document {
+  return new JSDOM(`<!doctype html><html lang="${lang}"><body>${body}</body></html>`).window.document;
+}
+
 /** Readable findings, so a failure says what was collapsed. */
 function describeFindings(findings: Finding[]): string[] {
   return findings.map((finding) => {
@@ -199,7 +204,7 @@ describe('French sign-up wording', () => {
       'Les travaux commenceront pendant les vacances d\'été, a précisé l\'adjointe chargée de l\'éducation.'].map(paragraph).join('');
     const box = '<div id="lettre"><div><h6>La lettre du matin</h6><span>de la rédaction</span></div><p>Recevez tous les jours l\'essentiel de l\'actualité de la ville</p>'
       + '<form><input type="email" name="adresse"><button type="submit">OK</button></form></div>';
-    const doc = new JSDOM(`<!doctype html><html lang="fr"><body><main><article><h1>Le conseil vote le budget des écoles</h1>${story}${box}</article></main></body></html>`).window.document;
+    const doc = pageIn('fr', `<main><article><h1>Le conseil vote le budget des écoles</h1>${story}${box}</article></main>`);
     expect(idsAndDetectors(scan(doc))).toEqual([['lettre', 'newsletter-nag']]);
   });
 });
@@ -226,7 +231,7 @@ describe('Spanish link-wall headings', () => {
       'Un transbordador llevará los coches al otro lado del río mientras duren las obras, y los autobuses se desviarán por los pueblos del norte.',
       'Los comerciantes del muelle temen perder clientes y han pedido ayuda al ayuntamiento con los alquileres durante el cierre.'].map(paragraph).join('');
     const bar = (heading: string): string => `<div id="temas"><span class="titulo">${heading}</span><ul>${['Mosul', 'Incendios forestales', 'Pedro Sánchez', 'Referéndum', 'Portugal'].map((topic) => `<li><a href="/temas/${encodeURIComponent(topic)}">${topic}</a></li>`).join('')}</ul></div>`;
-    const page = (heading: string): Document => new JSDOM(`<!doctype html><html lang="es"><body><header><a href="/">La Agencia</a></header>${bar(heading)}<main><article><h1>El puente viejo cierra dos años</h1>${story}</article></main></body></html>`).window.document;
+    const page = (heading: string): Document => pageIn('es', `<header><a href="/">La Agencia</a></header>${bar(heading)}<main><article><h1>El puente viejo cierra dos años</h1>${story}</article></main>`);
     expect(idsAndDetectors(scan(page('Destacamos')))).toEqual([['temas', 'link-farm']]);
     expect(idsAndDetectors(scan(page('')))).toEqual([]);
   });
@@ -241,7 +246,7 @@ describe('Spanish membership named for allies', () => {
     const footer = '<footer><div id="aliados-pie"><img src="/logo.png" alt=""><p><strong>Convierte tus emociones en algo grande.</strong></p>'
       + '<div><a href="https://example.org/hazte-aliado">Hazte Aliado</a></div></div><div><a href="/contacto">Contacto</a> · <a href="/privacidad">Privacidad</a></div></footer>';
     const popup = '<div id="aliados-popup"><i aria-hidden="true"></i><div>Tu indignación es necesaria</div><a href="https://example.org/hazte-aliado">Hazte Aliado</a></div>';
-    const doc = new JSDOM(`<!doctype html><html lang="es"><body><main><article><h1>Sin agua los fines de semana</h1>${story}</article></main>${footer}${popup}</body></html>`).window.document;
+    const doc = pageIn('es', `<main><article><h1>Sin agua los fines de semana</h1>${story}</article></main>${footer}${popup}`);
     expect(idsAndDetectors(scan(doc))).toEqual([['aliados-pie', 'membership-plea'], ['aliados-popup', 'membership-plea']]);
   });
 });
@@ -251,12 +256,12 @@ describe('form fields named in another language', () => {
   it('takes a text input for "електронна пошта" as an email field', () => {
     const box = '<div id="signup"><p>Підпишіться на розсилку: найважливіше за день.</p>'
       + '<form><input type="text" name="contact" placeholder="Ваша електронна пошта"><button>OK</button></form></div>';
-    const doc = new JSDOM(`<!doctype html><html lang="uk"><body>${box}</body></html>`).window.document;
+    const doc = pageIn('uk', box);
     const findings = scan(doc);
     expect(idsAndDetectors(findings)).toEqual([['signup', 'newsletter-nag']]);
     expect(englishReasons(findings[0]!.reasons)).toContainEqual(expect.stringMatching(/email field/i));
     // The same box asking for a name: the sign-up is still found (its phrase and its name), but not for an email field.
-    const named = new JSDOM(`<!doctype html><html lang="uk"><body>${box.replace('Ваша електронна пошта', "Ваше ім'я")}</body></html>`).window.document;
+    const named = pageIn('uk', box.replace('Ваша електронна пошта', "Ваше ім'я"));
     const byName = scan(named);
     expect(byName.map((finding) => finding.detectorId)).toEqual(['newsletter-nag']);
     expect(englishReasons(byName[0]!.reasons)).not.toContainEqual(expect.stringMatching(/email field/i));
