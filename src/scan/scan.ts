@@ -25,7 +25,8 @@ export interface ScanContext {
   article: Element | null;
   /**
    * How it was found and how much prose it has (see FoundArticle): a part the page adds may hold a better one. 0 when
-   * the page has none we can tell; ARTICLE_UNKNOWN until the page was looked at whole.
+   * the page has none we can tell, FRONT_PAGE when it has none and is made of teasers; ARTICLE_UNKNOWN until the page
+   * was looked at whole.
    */
   articleRank: number;
   /** The options the context was made from (the language may be settled later, from the text). */
@@ -46,6 +47,10 @@ export interface ScanContext {
 
 /** The rank of an article not looked for yet: until then every block is judged as if it were inside the article. */
 export const ARTICLE_UNKNOWN = -1;
+/** The rank of a page without an article that links to many stories by their headlines: a front page, a section's page. */
+const FRONT_PAGE = -2;
+/** Headline links a page without an article holds when it is a front page (an article page's lists hold fewer). */
+const FRONT_PAGE_HEADLINES = 40;
 
 /** How many ancestors above a scan root a block may climb to (its box around the matched text). */
 const CLIMB_LEVELS = 4;
@@ -150,14 +155,14 @@ function* articleSteps(context: ScanContext): Steps<StatsIndex | null> {
       index = yield* statsSteps(root, matcherFor(context.detect), null, context.options.ownMarks);
     }
   }
-  takeArticle(context, findArticle(index));
+  takeArticle(context, findArticle(index), index.stats.get(root));
   spareArticleFrame(index, context.article);
   return index;
 }
 
-function takeArticle(context: ScanContext, found: FoundArticle | null): void {
+function takeArticle(context: ScanContext, found: FoundArticle | null, page?: BlockStats): void {
   context.article = found?.element ?? null;
-  context.articleRank = found?.rank ?? 0;
+  context.articleRank = found?.rank ?? ((page?.headlineLinks ?? 0) >= FRONT_PAGE_HEADLINES ? FRONT_PAGE : 0);
 }
 
 /**
@@ -435,6 +440,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context);
   }
   if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before' && !storyTags(finding.element, stats, context)) return false;
+  // A front page's lists of stories are what the reader came for: only those its words name ("Most read") go, and the
+  // footer's and the sidebars'.
+  if (context.articleRank === FRONT_PAGE && !plea && stats.hits === null && !stats.inFooter && !stats.inAside) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
 
