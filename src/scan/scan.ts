@@ -422,7 +422,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (stats.inComments && !(plea && hasHint(stats, 'paywall'))) return false;
   // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu): a list that holds
   // a menu and stands in navigation stays, but in the footer, where sites keep their walls of category links.
-  if (!plea && stats.inNavigation && stats.menus && !stats.inFooter) return false;
+  if (!plea && stats.inNavigation && (stats.menus || (stats.hits === null && !stats.inAside)) && !stats.inFooter) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   // In the footer, links and nothing else (jobs · make a contribution · subscribe · labs; a lone "Donate") are the site's
   // own, though one asks.

@@ -738,7 +738,8 @@ export function* statsSteps(
     if (!seenContent && ((bits & CONTENT_START) !== 0 || role === 'main' || articleBody)) seenContent = true;
     const named = names.length > 0 && menuOrHeaderWords.test(names);
     if (isMenu(bits, role, names, named)) own.menus = 1;
-    own.inNavigation = (parent ? parent.stats.inNavigation : ancestorMenu) || own.menus > 0;
+    // The page's main landmark is its content, whatever wrapper holds it ("td-content-and-menu").
+    own.inNavigation = ((parent ? parent.stats.inNavigation : ancestorMenu) && role !== 'main' && element.localName !== 'main') || own.menus > 0;
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
     own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
     const aside = isAside(bits, role, names);

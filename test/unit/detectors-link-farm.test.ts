@@ -107,6 +107,24 @@ describe('link-farm', () => {
     expect(found(doc, 'high')).toEqual([]);
   });
 
+  // A flyout of the main menu listing each section's latest headlines, kept after the story in the document and laid
+  // over the header by the site's style: its lists hold no menu of their own, but they stand in the menu's.
+  it('leaves a menu flyout of headlines alone, wherever it stands', () => {
+    const panel = (name: string): string => `<div class="block-menu-${name}"><div class="titles">${Array.from({ length: 4 }, (_, i) => `<div class="news-title"><a href="/${name}/${i}">The latest ${name} story number ${i}, told at length</a></div>`).join('')}</div>`
+      + `<div class="thumb"><a href="/${name}/5"><img src="/${name}.jpg" alt=""></a><a href="/${name}/5">A pictured ${name} story with a long headline</a></div></div>`;
+    const flyout = `<div id="header-main-menu-flyout">${['politics', 'business', 'science', 'sports'].map(panel).join('')}</div>`;
+    expect(found(page(flyout))).toEqual([]);
+  });
+
+  // A theme may name the wrapper of its content and its menu after both ("td-content-and-menu"): the page's main
+  // landmark inside it is content, and a list of other stories after its article is one.
+  it('finds a list of other stories after the article in a main landmark inside a wrapper named for the menu', () => {
+    const doc = pageFrom(`<div class="site-content-and-menu"><div class="menu-bar"><a href="/">The Courier</a> <a href="/news">News</a></div>
+      <div role="main"><article id="story"><h1>Old bridge to close</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article>
+      <div id="others"><h4>The valley this week</h4><ul>${headlines(6, (i) => `Another story from the valley, number ${i}, with a long headline`)}</ul></div></div></div>`);
+    expect(found(doc)).toEqual(['#others link-farm']);
+  });
+
   // A heading word over a site's menu ("Trending" over every section) does not make the menu a link farm.
   it('leaves a site menu under a heading word alone in the header', () => {
     const sections = (count: number): string => headlines(count, (i) => `Section ${i}`);
