@@ -42,6 +42,8 @@ let headerNames = never;
 let footerNames = never;
 let asideNames = never;
 let commentNames = never;
+/** Any of footer, aside and comment names: one test, and the three only for the few names that pass it. */
+let placeNames = never;
 
 /** Compiles the patterns of class names and link addresses every scan from now on reads. */
 export function providePatterns(given: Patterns): void {
@@ -64,6 +66,7 @@ export function providePatterns(given: Patterns): void {
   footerNames = compile(given.footerNames);
   asideNames = compile(given.asideNames);
   commentNames = compile(given.commentNames);
+  placeNames = compile(given.footerNames, given.asideNames, given.commentNames);
 }
 
 // Tag names are listed as spaced strings: the content script carries them on every page.
@@ -734,6 +737,7 @@ export function* statsSteps(
     if ((bits & INLINE) === 0 || element.firstElementChild !== null || !parent || articleBody) index.stats.set(element, own);
     const { role } = attributes;
     const names = frameless(bits, attributes.names);
+    const placeNamed = names.length > 0 && placeNames.test(names) ? names : '';
     own.lineWall = attributes.lineWall;
     if (!seenContent && ((bits & CONTENT_START) !== 0 || role === 'main' || articleBody)) seenContent = true;
     const named = names.length > 0 && menuOrHeaderWords.test(names);
@@ -741,12 +745,12 @@ export function* statsSteps(
     // The page's main landmark is its content, whatever wrapper holds it ("td-content-and-menu").
     own.inNavigation = ((parent ? parent.stats.inNavigation : ancestorMenu) && role !== 'main' && element.localName !== 'main') || own.menus > 0;
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
-    own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, names);
-    const aside = isAside(bits, role, names);
+    own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, placeNamed);
+    const aside = isAside(bits, role, placeNamed);
     own.inAside = (parent ? parent.stats.inAside : ancestorAside) || aside;
     // A sidebar is the site's, not the readers': one a theme nests in its comments' wrapper (a prefooter), or names after
     // the comments it stands beside ("comments-with-sidebar-sidebar").
-    own.inComments = !aside && ((parent ? parent.stats.inComments : ancestorComments) || isComments(names));
+    own.inComments = !aside && ((parent ? parent.stats.inComments : ancestorComments) || isComments(placeNamed));
     if (articleBody) index.articleBodies.push(element);
     if ((bits & ARTICLE) !== 0) index.articles.push(element);
     if ((bits & PROSE) !== 0) index.proseParagraphs.push(element);
