@@ -420,8 +420,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // The readers' comments are theirs, whatever words they use; a box the site names its paywall, shown in their place
   // ("The comments are for subscribers"), is the site's.
   if (stats.inComments && !(plea && hasHint(stats, 'paywall'))) return false;
-  // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu): a list that holds
-  // a menu and stands in navigation stays, but in the footer, where sites keep their walls of category links.
+  // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu, a flyout of each
+  // section's headlines): a list that stands in navigation stays when it holds a menu or no words name it (a sidebar's
+  // may go), but in the footer, where sites keep their walls of category links.
   if (!plea && stats.inNavigation && (stats.menus || (stats.hits === null && !stats.inAside)) && !stats.inFooter) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   // In the footer, links and nothing else (jobs · make a contribution · subscribe · labs; a lone "Donate") are the site's

@@ -500,6 +500,11 @@ function isMenu(bits: number, role: string | null, names: string, named: boolean
   return isNavigationTagOrRole(bits, role) || role === 'menu' || (named && menuNames.test(names));
 }
 
+/** `<main>` or role=main: the page's content. */
+function isMainLandmark(element: Element, role: string | null): boolean {
+  return role === 'main' || element.localName === 'main';
+}
+
 /** The site's header, banner or navigation (counts only before the page's content begins). */
 function isPageHeader(bits: number, role: string | null, names: string, named: boolean): boolean {
   return isNavigationTagOrRole(bits, role) || (named && headerNames.test(names));
@@ -701,6 +706,9 @@ export function* statsSteps(
   // A subtree inherits being inside navigation or the page header from its ancestors (the nearest
   // MENU_ANCESTORS: on a page nested thousands deep, each added batch would otherwise read them all).
   let ancestorMenu = false;
+  // As ancestorMenu, up to the nearest main landmark (which ends the navigation around it, as in the pass below).
+  let ancestorNavigation = false;
+  let mainAbove = false;
   let ancestorFooter = false;
   let ancestorAside = false;
   let ancestorComments = false;
@@ -709,7 +717,10 @@ export function* statsSteps(
     const bits = tagBits.get(ancestor.tagName) ?? 0;
     const names = frameless(bits, namesOf(ancestor));
     const role = ancestor.getAttribute('role');
-    ancestorMenu ||= isMenu(bits, role, names, menuOrHeaderWords.test(names));
+    const menu = isMenu(bits, role, names, menuOrHeaderWords.test(names));
+    ancestorMenu ||= menu;
+    ancestorNavigation ||= menu && !mainAbove;
+    mainAbove ||= isMainLandmark(ancestor, role);
     ancestorFooter ||= isFooter(bits, role, names);
     // Nearest first, as the pass reads inComments: a sidebar between the part and the comments ends their reach.
     const aside = isAside(bits, role, names);
@@ -743,7 +754,7 @@ export function* statsSteps(
     const named = names.length > 0 && menuOrHeaderWords.test(names);
     if (isMenu(bits, role, names, named)) own.menus = 1;
     // The page's main landmark is its content, whatever wrapper holds it ("td-content-and-menu").
-    own.inNavigation = ((parent ? parent.stats.inNavigation : ancestorMenu) && role !== 'main' && element.localName !== 'main') || own.menus > 0;
+    own.inNavigation = ((parent ? parent.stats.inNavigation : ancestorNavigation) && !isMainLandmark(element, role)) || own.menus > 0;
     own.inPageHeader = (parent ? parent.stats.inPageHeader : ancestorMenu) || (!seenContent && isPageHeader(bits, role, names, named));
     own.inFooter = (parent ? parent.stats.inFooter : ancestorFooter) || isFooter(bits, role, placeNamed);
     const aside = isAside(bits, role, placeNamed);

@@ -2,7 +2,7 @@ import { englishReasons } from '../../src/cli/english';
 import { describe, expect, it } from 'vitest';
 import type { Sensitivity } from '../../src/core/types';
 import { linkFarm } from '../../src/detectors/link-farm';
-import { scanDocument } from '../../src/scan/index';
+import { createScanContext, scanDocument, scanRoot } from '../../src/scan/index';
 import { allDetectors, pageFrom, summary } from './scan-fixtures';
 
 // The link-list model (src/scan/link-list.ts) weighs where a list stands — after the article, in a sidebar or a
@@ -123,6 +123,17 @@ describe('link-farm', () => {
       <div role="main"><article id="story"><h1>Old bridge to close</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article>
       <div id="others"><h4>The valley this week</h4><ul>${headlines(6, (i) => `Another story from the valley, number ${i}, with a long headline`)}</ul></div></div></div>`);
     expect(found(doc)).toEqual(['#others link-farm']);
+  });
+
+  // The same list scanned alone, as the content script scans what a page adds: above it, the main landmark ends the
+  // wrapper's navigation too (a long story beside it keeps the scan from climbing past the landmark).
+  it('finds that list when it is scanned alone below the main landmark', () => {
+    const long = Array.from({ length: 40 }, () => story.map((p) => `<p>${p}</p>`).join('')).join('');
+    const doc = pageFrom(`<div class="site-content-and-menu"><div class="menu-bar"><a href="/">The Courier</a> <a href="/news">News</a></div>
+      <div role="main"><article id="story"><h1>Old bridge to close</h1>${long}</article>
+      <div id="others"><h4>The valley this week</h4><ul>${headlines(6, (i) => `Another story from the valley, number ${i}, with a long headline`)}</ul></div></div></div>`);
+    const context = createScanContext(doc, { ...allDetectors, sensitivity: 'normal' });
+    expect(summary(scanRoot(doc.getElementById('others')!, context))).toEqual(['#others link-farm']);
   });
 
   // A heading word over a site's menu ("Trending" over every section) does not make the menu a link farm.
