@@ -425,6 +425,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // may go), but in the footer, where sites keep their walls of category links.
   if (!plea && stats.inNavigation && (stats.menus || (stats.hits === null && !stats.inAside)) && !stats.inFooter) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
+  // The page's headline over paragraphs is the story, however much of its opening speaks of subscribing (a paid article's lead).
+  if (plea && stats.paragraphs && finding.element.contains(context.doc.querySelector('h1'))) return false;
   // In the footer, links and nothing else (jobs · make a contribution · subscribe · labs; a lone "Donate") are the site's
   // own, though one asks.
   if (plea && stats.inFooter && stats.linkTextLength === stats.textLength) return false;
