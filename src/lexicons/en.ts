@@ -258,6 +258,8 @@ export const en: Lexicon = {
     'exclusive content',
     'already have an account',
     'this is not a paywall',
+    'complimentary access',
+    'a limited number of articles',
     'keep reading - for free',
     'upgrade to continue reading',
     'for members only',

@@ -565,11 +565,12 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   const kept: Finding[] = [];
   const visit = (list: Nested[]): void => {
     for (const { finding, stats, inner } of list) {
-      // Headings and paragraphs of other kinds are one box's ("Read every article" over an offer); boxes of
-      // other kinds are a column's.
-      const parts = inner.filter((part) => !paragraphTags.has(part.finding.element.tagName));
+      // Headings and paragraphs of other kinds are one box's ("Read every article" over an offer), as a plea's row of
+      // buttons is ("Subscribe now" under a meter's notice); boxes of other kinds are a column's.
+      const plea = judgedAsPlea(finding);
+      const parts = inner.filter((part) => !paragraphTags.has(part.finding.element.tagName) && !(plea && buttonRow(part.stats)));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
-      else if (inner.length > 0 && judgedAsPlea(finding) && menuAround(stats, summed(inner.map((part) => part.stats)))) visit(inner);
+      else if (inner.length > 0 && plea && menuAround(stats, summed(inner.map((part) => part.stats)))) visit(inner);
       else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(stats, parts[0]!.stats)) visit(inner);
       else kept.push(finding);
     }
