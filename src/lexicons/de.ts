@@ -232,6 +232,7 @@ export const de: Lexicon = {
     'danke für Ihre Anmeldung',
     'vielen Dank für Ihre Anmeldung',
     'danke für deine Anmeldung',
+    'Benachrichtigungen aktivieren',
   ],
   appPromo: [
     'laden Sie unsere App',

@@ -335,6 +335,12 @@ export const en: Lexicon = {
     'thank you for subscribing',
     'thanks for signing up',
     'thank you for signing up',
+    'email newsletter',
+    'email newsletters',
+    'subscribing to a newsletter',
+    'desktop notifications',
+    'turn on notifications',
+    'breaking news alerts',
   ],
   appPromo: [
     'download our app',

@@ -147,6 +147,9 @@ export const es: Lexicon = {
     'confirmar tu suscripción',
     'gracias por suscribirte',
     'gracias por tu suscripción',
+    'te avisemos',
+    'activar notificaciones',
+    'activa las notificaciones',
   ],
   appPromo: [
     'descarga la app',

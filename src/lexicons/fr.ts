@@ -172,6 +172,7 @@ export const fr: Lexicon = {
     'pour confirmer votre abonnement',
     'merci pour votre inscription',
     'merci de votre inscription',
+    'activer les notifications',
   ],
   appPromo: [
     'téléchargez l\'application',

@@ -115,6 +115,7 @@ export const it: Lexicon = {
     'annullare l\'iscrizione in qualsiasi momento',
     'scegli la tua newsletter',
     'iscrivimi',
+    'attiva le notifiche',
   ],
   appPromo: [
     'scarica l\'app',

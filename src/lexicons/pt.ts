@@ -129,6 +129,8 @@ export const pt: Lexicon = {
     'cancelar a subscrição',
     'inscreva-se agora',
     'subscrever agora',
+    'ativar notificações',
+    'ative as notificações',
   ],
   appPromo: [
     'baixe o app',
