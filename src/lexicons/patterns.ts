@@ -95,7 +95,7 @@ export const patterns: Patterns = {
   appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-(?:socio|aliado|miembro)|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
   emailFieldNames: String.raw`e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel|newsletter`,
   searchFieldNames: String.raw`search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск`,
-  menuNames: String.raw`(?:^|[-_\s])(?:[Nn]av|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Nav|Menu|Navigation)(?:[A-Z0-9_\s-]|$)|(?:^|[-_\s])(?:nav|menu)[A-Z]|(?:^|[-_\s])prev(?:ious)?[-_]?next(?:[-_\s]|$)`,
+  menuNames: String.raw`(?:^|[-_\s])(?:g?[Nn]avi?|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Navi?|Menu|Navigation)(?:[A-Z0-9_\s-]|$)|(?:^|[-_\s])(?:nav|menu)[A-Z]|(?:^|[-_\s])prev(?:ious)?[-_]?next(?:[-_\s]|$)`,
   headerNames: String.raw`(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)`,
   footerNames: String.raw`foot|colophon`,
   asideNames: String.raw`(?:^|[-_\s])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)`,

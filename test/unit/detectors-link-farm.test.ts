@@ -107,6 +107,16 @@ describe('link-farm', () => {
     expect(found(doc, 'high')).toEqual([]);
   });
 
+  // "navi" is how many sites (Japanese ones above all: グローバルナビ) name their menus: "navi-wrap", "gnavi", "globalNavi".
+  it('leaves a row of section links named navi alone before the story', () => {
+    const sections = ['Top', 'Latest', 'Columns', 'Features', 'Timeline', 'Writers', 'Series', 'About'];
+    for (const name of ['navi-wrap clr', 'gnavi', 'globalNavi']) {
+      const doc = pageFrom(`<div class="${name}"><ul>${sections.map((section) => `<li><a href="/${section.toLowerCase()}">${section}</a></li>`).join('')}</ul></div>
+        <main><article id="story"><h1>Old bridge to close</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article></main>`);
+      expect(found(doc, 'high'), name).toEqual([]);
+    }
+  });
+
   // A flyout of the main menu listing each section's latest headlines, kept after the story in the document and laid
   // over the header by the site's style: its lists hold no menu of their own, but they stand in the menu's.
   it('leaves a menu flyout of headlines alone, wherever it stands', () => {
