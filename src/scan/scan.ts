@@ -422,8 +422,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (stats.inComments && !(plea && hasHint(stats, 'paywall'))) return false;
   // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu, a flyout of each
   // section's headlines): a list that stands in navigation stays when it holds a menu or no words name it (a sidebar's
-  // may go), but in the footer, where sites keep their walls of category links.
-  if (!plea && stats.inNavigation && (stats.menus || (stats.hits === null && !stats.inAside)) && !stats.inFooter) return false;
+  // may go), but in the footer, where sites keep their walls of category links. So do a front page's lists of stories,
+  // what the reader came for: only those its words name ("Most read") go, and the footer's and the sidebars'.
+  if (!plea && !stats.inFooter && ((stats.inNavigation && stats.menus) || (stats.hits === null && !stats.inAside && (stats.inNavigation || context.articleRank === FRONT_PAGE)))) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   // The page's headline over paragraphs is the story, however much of its opening speaks of subscribing (a paid article's lead).
   if (plea && stats.paragraphs && finding.element.contains(context.doc.querySelector('h1'))) return false;
@@ -443,9 +444,6 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context);
   }
   if (stats.hits === null && !(stats.inAside && !stats.menus) && stats.place === 'before' && !storyTags(finding.element, stats, context)) return false;
-  // A front page's lists of stories are what the reader came for: only those its words name ("Most read") go, and the
-  // footer's and the sidebars'.
-  if (context.articleRank === FRONT_PAGE && !plea && stats.hits === null && !stats.inFooter && !stats.inAside) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
 
