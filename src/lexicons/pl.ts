@@ -59,6 +59,9 @@ export const pl: Lexicon = {
     'oferta specjalna',
     'płatnym subskrybentem',
     'zostań płatnym subskrybentem',
+    'prenumerata cyfrowa',
+    'prenumeratę cyfrową',
+    'zamów dostęp',
   ],
   paywall: [
     'darmowe artykuły',
@@ -89,6 +92,9 @@ export const pl: Lexicon = {
     'płatnej subskrypcji',
     'pełny dostęp',
     'wypróbuj za darmo',
+    'masz już wykupiony dostęp',
+    'czytać więcej bez ograniczeń',
+    'czytaj bez ograniczeń',
   ],
   newsletter: [
     'zapisz się do newslettera',
@@ -157,6 +163,10 @@ export const pl: Lexicon = {
     'Materiał sponsorowany',
     'Najnowsze wiadomości',
     'Czytaj również',
+    'Przeczytaj także',
+    'Przeczytaj też',
+    'Przeczytaj również',
+    'Więcej na ten temat',
   ],
   donateActions: ['wesprzyj', 'wspieraj', 'wpłać', 'przekaż', 'wspieram', 'darowizna'],
   subscribeActions: [
