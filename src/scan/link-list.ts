@@ -40,7 +40,7 @@ const TAG_HEADING_CHARS = 40;
  * The block opens with a link-list heading that has a list under it: a heading word late in a block ("Share ·
  * Tweet · Popular Now »" in a toolbar) heads nothing. Each text before the heading is taken to hold one link.
  */
-function headed(stats: BlockStats): boolean {
+export function headed(stats: BlockStats): boolean {
   for (let at = 0; at < leadCount(stats.leading); at++) {
     if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || (at === 0 && oneTag(stats)) || teaserCard(stats);
   }

@@ -9,7 +9,7 @@ import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
 import { buttonRow, opensWithPlea } from './plea';
-import { taggedRow } from './link-list';
+import { headed, taggedRow } from './link-list';
 import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
 
@@ -423,8 +423,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu, a flyout of each
   // section's headlines): a list that stands in navigation stays when it holds a menu or no words name it (a sidebar's
   // may go), but in the footer, where sites keep their walls of category links. So do a front page's lists of stories,
-  // what the reader came for: only those its words name ("Most read") go, and the footer's and the sidebars'.
-  if (!plea && !stats.inFooter && ((stats.inNavigation && stats.menus) || (stats.hits === null && !stats.inAside && (stats.inNavigation || context.articleRank === FRONT_PAGE)))) return false;
+  // what the reader came for: only those a heading of their own names ("Most read") go, not a wrapper of the page's lists
+  // that holds such a box, and the footer's and the sidebars'.
+  if (!plea && !stats.inFooter && ((stats.inNavigation && stats.menus) || (!stats.inAside && (stats.inNavigation ? stats.hits === null : context.articleRank === FRONT_PAGE && !headed(stats))))) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   // The page's headline over paragraphs is the story, however much of its opening speaks of subscribing (a paid article's lead).
   if (plea && stats.paragraphs && finding.element.contains(context.doc.querySelector('h1'))) return false;
