@@ -138,6 +138,7 @@ const LEGAL_BIT = 1 << phraseLists.indexOf('legal');
 const DONATE_BIT = 1 << phraseLists.indexOf('donateActions');
 const SUBSCRIBE_BIT = 1 << phraseLists.indexOf('subscribeActions');
 const LINK_WALL_HEADING_BIT = 1 << phraseLists.indexOf('linkWallHeadings');
+const AMOUNT_BIT = 1 << phraseLists.indexOf('amount');
 
 /** Nodes the statistics pass reads in one slice (well under a millisecond in a browser). */
 const SLICE_NODES = 1024;
@@ -569,7 +570,9 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): numbe
       lead |= LEAD_HEADING;
     }
     addHit(stats, hit.list, hit.phrase);
-    if ((bit & (pleaListBits | askingLists)) !== 0) plea = true;
+    // A monthly price in a paragraph's sentence is a price ("a server for $160/month"); in a heading, a label or a button
+    // it is an offer ("heise+ ab 2,99 € pro Woche").
+    if ((bit & (pleaListBits | askingLists)) !== 0 && (short || bit !== AMOUNT_BIT || (tagBits & PROSE) === 0)) plea = true;
   }
   if (run.length <= TITLE_MAX_CHARS && run.nonLinkLength * 2 >= run.length) lead |= LEAD_TITLE;
   const paragraphLike = (tagBits & PARAGRAPH) !== 0 || run.nonLinkLength >= PARAGRAPH_MIN_CHARS * 2;
