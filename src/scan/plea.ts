@@ -50,13 +50,13 @@ function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: n
 
 /**
  * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by email).
- * Inside one, an email field is the form's, not a newsletter's; so is one in a box around a form for sharing.
+ * Inside one, an email field is the form's, not a newsletter's; so is one in a box around a form for sharing or for
+ * feedback ("Help us improve"), but not around a registration form (a paywall's "create a free account").
  */
 function formIsNotSignup(stats: BlockStats): boolean {
-  const form = stats.element.closest('form');
-  if (form) return form.querySelector('textarea') !== null || fields(form, 'password') > 0 || fields(form, 'email') > 1;
-  const inner = stats.forms === 1 ? stats.element.querySelector('form') : null;
-  return inner !== null && fields(inner, 'email') > 1;
+  const around = stats.element.closest('form');
+  const form = around ?? (stats.forms === 1 ? stats.element.querySelector('form') : null);
+  return form !== null && (form.querySelector('textarea') !== null || fields(form, 'email') > 1 || (around !== null && fields(form, 'password') > 0));
 }
 
 /**
