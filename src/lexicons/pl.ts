@@ -59,8 +59,6 @@ export const pl: Lexicon = {
     'oferta specjalna',
     'płatnym subskrybentem',
     'zostań płatnym subskrybentem',
-    'prenumerata cyfrowa',
-    'prenumeratę cyfrową',
     'zamów dostęp',
   ],
   paywall: [
