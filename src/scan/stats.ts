@@ -803,7 +803,12 @@ export function* statsSteps(
         }
       }
     } else if ((bits & BUTTON) !== 0) own.buttons = 1;
-    else if ((bits & FORM) !== 0) own.forms = 1;
+    else if ((bits & FORM) !== 0) {
+      own.forms = 1;
+      // Where a form takes the reader counts as a link's address does: a donation form posts to PayPal or a checkout.
+      // (A form without an address reads as "null", no donation page's.)
+      own.donateLinks = +donateHref.test(element.getAttribute('action') as string);
+    }
     else if ((bits & LIST_ITEM) !== 0) own.listItems = 1;
     else if ((bits & HEADING) !== 0) own.headings = 1;
     else if ((bits & IMAGE) !== 0) own.images = 1;
