@@ -8,7 +8,7 @@ import { askingPhrases, flag, hint as hintSignal, noValues, percent, quoted, sha
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
-import { blockStats, hasHint, hitCount, LEAD_PLEA, leadAt, matchedPhrases, type BlockStats, type Hint } from './stats';
+import { blockStats, hasHint, hitCount, indexedStats, LEAD_PLEA, leadAt, matchedPhrases, type BlockStats, type Hint } from './stats';
 
 /** What a plea asks for; each plea detector claims one. */
 export type PleaKind = 'donation' | 'membership' | 'paywall' | 'newsletter' | 'app';
@@ -49,14 +49,15 @@ function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: n
 }
 
 /**
- * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by email).
- * Inside one, an email field is the form's, not a newsletter's; so is one in a box around a form for sharing or for
+ * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by email: the
+ * sender's and the recipient's, in a form element or in a box of fields a script sends). Inside one, an email field is the form's, not a newsletter's; so is one in a box around a form for sharing or for
  * feedback ("Help us improve"), but not around a registration form (a paywall's "create a free account").
  */
 function formIsNotSignup(stats: BlockStats): boolean {
   const around = stats.element.closest('form');
   const form = around ?? (stats.forms === 1 ? stats.element.querySelector('form') : null);
-  return form !== null && (form.querySelector('textarea') !== null || fields(form, 'email') > 1 || (around !== null && fields(form, 'password') > 0));
+  // A part of a form (a field's line, its legend) counts the whole form's address fields.
+  return ((around && indexedStats(around)) || stats).emailInputs > 1 || (form !== null && (form.querySelector('textarea') !== null || (around !== null && fields(form, 'password') > 0)));
 }
 
 /**

@@ -939,6 +939,11 @@ export function withStatsIndex<T>(index: StatsIndex, task: () => T): T {
   }
 }
 
+/** Statistics of an element the scan in progress has indexed. */
+export function indexedStats(element: Element): BlockStats | undefined {
+  return activeIndex?.stats.get(element);
+}
+
 /** Statistics of `block`: from the scan in progress, or computed for its subtree when called alone. */
 export function blockStats(block: Element, context: DetectContext): BlockStats {
   const cached = activeIndex?.stats.get(block);
