@@ -147,8 +147,9 @@ export const pleaSignals: readonly PleaSignal[] = [
   phrases('paywall', 3, 'paywall', 1.2),
   hint('paywall', 'paywall', 1),
   phrases('newsletter', 3, 'newsletter', 1),
-  // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends.
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > 0 && !formIsNotSignup(s) && !hasHint(s, 'account')), reason: noValues },
+  // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends; so does one whose
+  // address comes with a password (a sign-in's or a registration's).
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > s.passwordInputs && !formIsNotSignup(s) && !hasHint(s, 'account')), reason: noValues },
   hint('newsletter', 'newsletter', 0.8),
   phrases('appPromo', 2, 'app', 1.2),
   linksTo((s) => s.appLinks, 'app', 0.8),
