@@ -214,6 +214,7 @@ export const es: Lexicon = {
     'Destacamos',
     'Es noticia',
     'Temas del día',
+    'Más información',
   ],
   donateActions: [
     'donar',

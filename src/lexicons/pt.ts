@@ -175,6 +175,7 @@ export const pt: Lexicon = {
     'Arquivo',
     'Conteúdo patrocinado',
     'Recomendado para você',
+    'Mais informações',
   ],
   donateActions: [
     'doar',
