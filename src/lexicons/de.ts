@@ -249,6 +249,9 @@ export const de: Lexicon = {
     'vielen Dank für Ihre Anmeldung',
     'danke für deine Anmeldung',
     'Benachrichtigungen aktivieren',
+    'verpassen Sie keine',
+    'Email-Adresse',
+    'Ihre Email-Adresse',
   ],
   appPromo: [
     'laden Sie unsere App',
