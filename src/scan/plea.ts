@@ -50,8 +50,9 @@ function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: n
 
 /**
  * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by email: the
- * sender's and the recipient's, in a form element or in a box of fields a script sends). Inside one, an email field is the form's, not a newsletter's; so is one in a box around a form for sharing or for
- * feedback ("Help us improve"), but not around a registration form (a paywall's "create a free account").
+ * sender's and the recipient's, in a form element or in a box of fields a script sends). Inside one, an email field is
+ * the form's, not a newsletter's; so is one in a box around a form for sharing or for feedback ("Help us improve"), but
+ * not around a registration form (a paywall's "create a free account").
  */
 function formIsNotSignup(stats: BlockStats): boolean {
   const around = stats.element.closest('form');

@@ -946,7 +946,7 @@ export function indexedStats(element: Element): BlockStats | undefined {
 
 /** Statistics of `block`: from the scan in progress, or computed for its subtree when called alone. */
 export function blockStats(block: Element, context: DetectContext): BlockStats {
-  const cached = activeIndex?.stats.get(block);
+  const cached = indexedStats(block);
   if (cached) return cached;
   return drain(statsSteps(block, matcherFor(context))).stats.get(block) ?? emptyStats(block, 0);
 }
