@@ -66,6 +66,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/donate-page.html', shape: 'the site\'s own donation page (canonical /donate): its appeal and form stay; a footer sign-up goes' },
   { file: 'pages/shapes/story-and-appeal.html', shape: 'two news paragraphs and an appeal in one <div id=story>: never collapsed whole' },
   { file: 'pages/shapes/one-line-pleas.html', shape: 'one-line pleas: "Enjoyed this story? Support our journalism…" and a pinned Donate button; menu links and a quoted "support us" stay' },
+  { file: 'i18n/ja-donation.html', shape: 'a Japanese conservation group\'s support tab under its news ("あなたの支援が必要です！", "皆さまのご支援によって"); the story saying the birds need support ("長期的な支援が必要です") stays' },
   { file: 'i18n/de-reader-funded.html', shape: 'German asks of reader-funded sites in words of their own ("Hat Ihnen dieser Artikel gefallen?" over an SMS donation, "Zeigen Sie Ihre Wertschätzung!", "Spenden Sie einmalig") and a newsletter\'s "verpassen Sie keine Artikel mehr"; the story quoting "unseren Journalismus" and "bitten wir Sie um Geduld" stays' },
   { file: 'i18n/de-one-line-pleas.html', shape: 'German one-line pleas in bars and buttons; a menu "Abo" link and the Impressum footer stay' },
   { file: 'pages/shapes/donation-forms.html', shape: 'donation forms of amount buttons: a sidebar widget and an end-of-article Single/Monthly/Annual box; the story\'s table of fares and its list of passes priced by the month stay' },
