@@ -31,9 +31,9 @@ function wall(stats: BlockStats): number {
   return stats.textLength >= WALL_MIN_CHARS ? share(stats.linkTextLength, stats.textLength) : 0;
 }
 
-/** Fewest links a heading must have after it to head a list (but see oneTag and teaserCard). */
+/** Fewest links a heading must have after it to head a list (but see oneLink and teaserCard). */
 const HEADED_LINKS = 2;
-/** Longest heading over one tag. */
+/** Longest heading over one link. */
 const TAG_HEADING_CHARS = 40;
 
 /**
@@ -42,19 +42,20 @@ const TAG_HEADING_CHARS = 40;
  */
 export function headed(stats: BlockStats): boolean {
   for (let at = 0; at < leadCount(stats.leading); at++) {
-    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || (at === 0 && oneTag(stats)) || teaserCard(stats);
+    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || (at === 0 && oneLink(stats)) || teaserCard(stats);
   }
   return false;
 }
 
 /**
- * A heading over one tag ("Tags: indonesia", "Topics Aviation"): one short link, and no text but the heading
- * beside it. A headline under "Related" is a teaser (see teaserCard), and a lone "Read more" link holds its heading
- * itself.
+ * A heading over one link and no other text: a tag ("Tags: indonesia", "Topics Aviation") or another story's headline
+ * ("READ MORE: …", "Lesen Sie auch …", "Baca Juga: …") but in a paragraph or the footer ("© 2013 · The BBC is not
+ * responsible for external sites. Read more…" is small print). A lone "Read more" link holds its heading itself, and a
+ * link's own words ("Latest news on the war") are its text, not a heading over it.
  */
-function oneTag(stats: BlockStats): boolean {
+function oneLink(stats: BlockStats): boolean {
   const plain = stats.textLength - stats.linkTextLength;
-  return stats.links === 1 && stats.headlineLinks === 0 && plain > 0 && plain <= TAG_HEADING_CHARS;
+  return stats.links === 1 && plain > 0 && plain <= TAG_HEADING_CHARS && !(stats.headlineLinks && (stats.paragraphs || stats.inFooter));
 }
 
 /**

@@ -186,8 +186,13 @@ describe('link-farm', () => {
     expect(englishReasons(scanDocument(doc, allDetectors)[0]!.reasons)).toContain('An archive by date');
   });
 
-  it('never fires on a block with fewer than two links', () => {
-    const doc = pageFrom('<div id="one" class="related"><h3>Related</h3><a href="/more">More stories from the valley and the coast</a></div>');
+  it('never fires on one link with no heading of its own beside it, though its words open like a heading', () => {
+    const doc = pageFrom('<div id="one" class="related"><a href="/more">More stories from the valley and the coast</a></div>');
     expect(linkFarm.detect(doc.getElementById('one')!, { sensitivity: 'high', langs: ['en'], userPhrases: {} })).toBeNull();
+  });
+
+  it('fires on a heading over one other story\'s headline: a list of one', () => {
+    const doc = pageFrom('<div id="one" class="read-also"><b>Related:</b> <a href="/news/valley-floods">Floods in the valley close the coast road for a week</a></div>');
+    expect(linkFarm.detect(doc.getElementById('one')!, { sensitivity: 'normal', langs: ['en'], userPhrases: {} })).not.toBeNull();
   });
 });
