@@ -427,8 +427,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // that holds such a box, and the footer's and the sidebars'.
   if (!plea && !stats.inFooter && ((stats.inNavigation && stats.menus) || (!stats.inAside && (stats.inNavigation ? stats.hits === null : context.articleRank === FRONT_PAGE && !headed(stats))))) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
-  // The page's headline over paragraphs is the story, however much of its opening speaks of subscribing (a paid article's lead).
-  if (plea && stats.paragraphs && finding.element.contains(context.doc.querySelector('h1'))) return false;
+  // The page's headline over paragraphs is the story, however much of its opening speaks of subscribing (a paid article's lead);
+  // inside the article, over its byline and a row of its tags, it is the story's head, all links though it may be.
+  if ((plea ? stats.paragraphs : stats.place === 'inside') && finding.element.contains(context.doc.querySelector('h1'))) return false;
   // In the footer, links and nothing else (jobs · make a contribution · subscribe · labs; a lone "Donate") are the site's
   // own, though one asks.
   if (plea && stats.inFooter && stats.linkTextLength === stats.textLength) return false;
