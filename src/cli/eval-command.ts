@@ -12,7 +12,7 @@ import { median, ms, percent, quantile, ratio, table } from './format';
 import type { CliIo } from './io';
 import { judgementsFor, type JudgedBlock, type Judgements } from './judgements';
 import { readCorpus, type Corpus, type PageLabels } from './labels';
-import { closePage, parseHtml } from './page';
+import { closePage, parseHtml, releaseClosedPages } from './page';
 import { defaultScanOptions } from './scan-options';
 import { excerpt, visibleText } from './text';
 
@@ -381,7 +381,7 @@ function printJudged(judged: JudgedReport, report: EvalReport, io: CliIo): void 
 }
 
 /** One corpus measured: its pages scanned with `options`, its judgements counted where they apply. */
-function evaluateCorpus(corpus: Corpus, options: ScanOptions, judgements: Judgements | null): EvalReport {
+async function evaluateCorpus(corpus: Corpus, options: ScanOptions, judgements: Judgements | null): Promise<EvalReport> {
   const byPage = (blocks: readonly JudgedBlock[]): Map<string, JudgedBlock[]> => {
     const map = new Map<string, JudgedBlock[]>();
     for (const block of blocks) map.set(block.file, [...(map.get(block.file) ?? []), block]);
@@ -401,6 +401,7 @@ function evaluateCorpus(corpus: Corpus, options: ScanOptions, judgements: Judgem
     } catch (error) {
       scanErrors.push({ page: page.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }
+    await releaseClosedPages();
   }
   return summarize(outcomes, scanErrors, judgements ? { judgements, problems: strayProblems } : null);
 }
@@ -429,14 +430,15 @@ function printSummary(reports: readonly { dir: string; report: EvalReport }[], i
     ]), [1]));
 }
 
-export function evalCommand(argv: readonly string[], io: CliIo): number {
+export async function evalCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { json: 'flag', sensitivity: 'value', judgements: 'value', 'no-judgements': 'flag' });
   const dirs = args.positionals;
   if (dirs.length === 0) throw new UsageError('eval needs a corpus directory');
   const options = defaultScanOptions(sensitivityFlag(args));
   // Every corpus is read before any is scanned: a malformed one fails the run at once, not after the others.
   const corpora = dirs.map((dir) => ({ dir, corpus: readCorpus(dir), judgements: judgementsFor(args, dir) }));
-  const reports = corpora.map(({ dir, corpus, judgements }) => ({ dir, report: evaluateCorpus(corpus, options, judgements) }));
+  const reports: { dir: string; report: EvalReport }[] = [];
+  for (const { dir, corpus, judgements } of corpora) reports.push({ dir, report: await evaluateCorpus(corpus, options, judgements) });
   const failed = reports.some(({ report }) => report.scanErrors.length > 0);
   if (args.flags.has('json')) {
     io.out(JSON.stringify(reports.length === 1 ? reports[0]!.report : { corpora: reports }, null, 2));

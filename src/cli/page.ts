@@ -43,7 +43,16 @@ function decodePage(bytes: Buffer): string {
 }
 
 /**
- * Frees a parsed page (without this a run over many pages keeps every DOM alive). jsdom's teardown
+ * Lets closed pages go. jsdom finishes tearing a window down on the event loop: a run over many pages that never gives
+ * it a turn keeps every page it closed (1–3 MB each; 22 labelled sets ran out of a 4 GB heap), so a command
+ * awaits this after each page.
+ */
+export function releaseClosedPages(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Frees a parsed page (without this a run over many pages keeps every DOM alive; see also releaseClosedPages). jsdom's teardown
  * recurses over the tree and overflows the stack on pages nested thousands deep; such a page stays
  * in memory until the process ends, which is better than losing the run.
  */

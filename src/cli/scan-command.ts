@@ -10,7 +10,7 @@ import { cssPath } from './css-path';
 import { englishReasons } from './english';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
-import { closePage, parseHtml } from './page';
+import { closePage, parseHtml, releaseClosedPages } from './page';
 import { defaultScanOptions } from './scan-options';
 import { excerpt, visibleText } from './text';
 
@@ -102,7 +102,7 @@ function kindCounts(reports: readonly FileReport[]): string {
   return [...counts].map(([kind, count]) => `${kind} ${count}`).join(', ');
 }
 
-export function scanCommand(argv: readonly string[], io: CliIo): number {
+export async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { clean: 'optional-value', json: 'flag', lang: 'value', sensitivity: 'value' });
   const files = args.positionals;
   if (files.length === 0) throw new UsageError('scan needs at least one file');
@@ -147,6 +147,7 @@ export function scanCommand(argv: readonly string[], io: CliIo): number {
       // One hostile page must not end a run over a whole folder; the exit code still reports it.
       fail(file, type, `failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     }
+    await releaseClosedPages();
   }
 
   const failed = reports.filter((report) => report.error !== undefined).length;
