@@ -326,6 +326,7 @@ export const en: Lexicon = {
     'emails & alerts',
     'subscribe via email',
     'subscribe by email',
+    'be the first to know',
     'subscribing to our',
     'stay informed',
     'keep updated',
