@@ -253,6 +253,7 @@ export const de: Lexicon = {
     'vielen Dank für Ihre Anmeldung',
     'danke für deine Anmeldung',
     'Benachrichtigungen aktivieren',
+    'Push-Benachrichtigungen',
     'verpassen Sie keine',
     'Email-Adresse',
     'Ihre Email-Adresse',
