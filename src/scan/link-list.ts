@@ -34,7 +34,7 @@ function wall(stats: BlockStats): number {
 /** Fewest links a heading must have after it to head a list (but see oneLink and teaserCard). */
 const HEADED_LINKS = 2;
 /** Longest heading over one link. */
-const TAG_HEADING_CHARS = 40;
+const ONE_LINK_HEADING_CHARS = 40;
 
 /**
  * The block opens with a link-list heading that has a list under it: a heading word late in a block ("Share ·
@@ -55,7 +55,7 @@ export function headed(stats: BlockStats): boolean {
  */
 function oneLink(stats: BlockStats): boolean {
   const plain = stats.textLength - stats.linkTextLength;
-  return stats.links === 1 && plain > 0 && plain <= TAG_HEADING_CHARS && !(stats.headlineLinks && (stats.paragraphs || stats.inFooter));
+  return stats.links === 1 && plain > 0 && plain <= ONE_LINK_HEADING_CHARS && !(stats.headlineLinks && (stats.paragraphs || stats.inFooter));
 }
 
 /**
