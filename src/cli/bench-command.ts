@@ -17,7 +17,7 @@ import {
 import { InputError, UsageError } from './errors';
 import { figure, table, thousands } from './format';
 import type { CliIo } from './io';
-import { closePage, parseHtml } from './page';
+import { closePage, parseHtml, releaseClosedPages } from './page';
 import { defaultScanOptions } from './scan-options';
 
 export const BENCH_USAGE = 'tidings bench [DIR…] [--browser jsdom|chromium|both] [--runs N] [--no-stress] [--json]';
@@ -141,6 +141,7 @@ function measureInJsdom(request: MeasureRequest): (html: string) => Promise<Page
       return measurePage(dom.window.document, request);
     } finally {
       closePage(dom);
+      await releaseClosedPages();
     }
   };
 }
