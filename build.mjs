@@ -120,7 +120,7 @@ const internalProperties = new RegExp(`^(?:${[
   'record', 'langs', 'ready', 'alwaysShow', 'marks', 'scanRoot', 'matched', 'collect', 'context', 'parsing', 'flush', 'unlock', 'ignore',
   'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy', 'own', 'names', 'unseen', 'untold', 'tellUnseen', 'lookAt', 'shows',
   // The statistics pass's open elements and text runs, and the language tally's stop-word weights (scan/stats.ts, scan/language.ts).
-  'bits', 'cta', 'link', 'words', 'weight', 'scriptLetters', 'han', 'kana', 'hangul',
+  'bits', 'cta', 'link', 'covered', 'words', 'weight', 'scriptLetters', 'han', 'kana', 'hangul',
   // The models' signals (scan/model.ts).
   'compute',
 ].join('|')})$`);

@@ -156,6 +156,8 @@ const SHORT_LINK_CHARS = 40;
 const HEADING_MAX_CHARS = 40;
 /** A link this long is a headline (a teaser of another article), not a menu entry. */
 const HEADLINE_LINK_CHARS = 25;
+/** Longest card a wordless link covers: a headline, a line of its story and a date. */
+const COVERED_CARD_CHARS = 200;
 const SAMPLE_LIMIT = 12;
 /** How many of a block's first texts may hold the heading of a link wall (a vendor's logo and
  *  "Sponsored" links may come first). */
@@ -438,6 +440,8 @@ interface Frame {
   cta: TextRun | null;
   ownsBlock: boolean;
   ownsCta: boolean;
+  /** It holds a link without words that covers it (see close). */
+  covered: boolean;
 }
 
 /** The element's class attribute ('' for none): the property reads faster than the attribute, but an SVG element's is an object. */
@@ -812,7 +816,7 @@ export function* statsSteps(
     else if ((bits & LIST_ITEM) !== 0) own.listItems = 1;
     else if ((bits & HEADING) !== 0) own.headings = 1;
     else if ((bits & IMAGE) !== 0) own.images = 1;
-    const frame = (frames[depth] ??= { element, stats: own, bits, block, cta, ownsBlock: false, ownsCta: false });
+    const frame = (frames[depth] ??= { element, stats: own, bits, block, cta, ownsBlock: false, ownsCta: false, covered: false });
     frame.element = element;
     frame.stats = own;
     frame.bits = bits;
@@ -820,6 +824,7 @@ export function* statsSteps(
     frame.cta = cta;
     frame.ownsBlock = block !== parentBlock;
     frame.ownsCta = cta !== (parent ? parent.cta : null);
+    frame.covered = false;
     depth++;
     return true;
   }
@@ -848,6 +853,10 @@ export function* statsSteps(
     // A <header> without a link heads a box ("Most Read" over its list); the site's header leads somewhere.
     if ((frame.bits & NAVIGATION) !== 0 && own.links === 0 && frame.element.localName === 'header') own.menus = 0;
     if (frame.ownsCta && frame.cta) finishCtaRun(frame.cta, own);
+    // A link without words, named like a headline by its aria-label, laid over a teaser card whose headline and picture
+    // sit beside it: the card's words are the link's, when it is no longer than a teaser.
+    if (parent && frame.ownsCta && frame.cta?.link && !own.textLength && (frame.element.getAttribute('aria-label')?.length ?? 0) >= HEADLINE_LINK_CHARS) parent.covered = true;
+    if (frame.covered && own.textLength <= COVERED_CARD_CHARS) own.linkTextLength = own.textLength;
     const ownLead = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
     if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
     // The block's own text comes before its children's.
