@@ -207,6 +207,13 @@ export const nl: Lexicon = {
     'algemene voorwaarden',
     'colofon',
     'toegankelijkheid',
+    'over ons',
+    'werken bij',
+    'vacatures',
+    'adverteren',
+    'klantenservice',
+    'veelgestelde vragen',
+    'cookieverklaring',
   ],
   perPeriod: ['per maand', 'p/m', 'p.m.', 'maandelijks', '/maand', 'per jaar', 'jaarlijks', '/jaar', 'per week'],
 };

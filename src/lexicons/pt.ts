@@ -232,6 +232,13 @@ export const pt: Lexicon = {
     'acessibilidade',
     'expediente',
     'mapa do site',
+    'quem somos',
+    'sobre nós',
+    'trabalhe conosco',
+    'anuncie',
+    'publicidade',
+    'perguntas frequentes',
+    'atendimento ao cliente',
   ],
   perPeriod: ['por mês', 'ao mês', 'mensal', 'mensais', '/mês', 'todo mês', 'por ano', 'ao ano', 'anual', '/ano', 'por semana'],
 };
