@@ -280,6 +280,9 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   if (stats.storyParagraphs > 1 && !letterOutsideArticle(stats)) return null;
   // Inside the article, prices with nothing else that asks are the story's (a product's price, "from $86 per month").
   if (stats.place === 'inside' && pleaEvidence(stats) === hitCount(stats, 'amount')) return null;
+  // Inside it, a paywall's words with nothing to act on (no link, button or field) are the story's label ("Subscriber
+  // only", "この記事は会員限定です") or its own words (a subheading naming a members' offer): a paywall nag leads somewhere.
+  if (kind === 'paywall' && stats.place === 'inside' && stats.links + stats.buttons + stats.emailInputs + stats.forms === 0) return null;
   // A form without a word of its own asks for nothing (a password reset's address field): a sign-up's words are in it or
   // in the box around it, which is found whole.
   if (stats.textLength === 0) return null;
