@@ -109,7 +109,6 @@ export const es: Lexicon = {
     'crea tu cuenta gratis',
     'lectura ilimitada',
     'contenido exclusivo',
-    'sigue leyendo',
     'ya soy suscriptor',
     'inicia sesión',
     'solo para miembros',

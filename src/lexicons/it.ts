@@ -84,7 +84,6 @@ export const it: Lexicon = {
     'registrati per continuare a leggere',
     'crea un account gratuito',
     'contenuto riservato',
-    'continua a leggere',
     'accedi per continuare',
     'riservato ai soli membri',
     'accedi per continuare la lettura',

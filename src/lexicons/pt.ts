@@ -90,8 +90,6 @@ export const pt: Lexicon = {
     'cadastre-se gratuitamente',
     'crie sua conta grátis',
     'conteúdo exclusivo',
-    'continue lendo',
-    'continue a ler',
     'faça login',
     'apenas para associados',
     'reservado aos assinantes',
