@@ -50,7 +50,11 @@ export interface Patterns {
    * with its capital ("mainNav", "topMenu", "navMain"; not "canvas", "fullmenus", "navigator").
    */
   menuNames: string;
-  /** Class names and ids of the page's regions: its header (or navigation bar), its footer, a sidebar. */
+  /**
+   * Class names and ids of the page's regions: its header (or navigation bar), its footer, a sidebar. Here and in
+   * menuNames a word after "before-" or "after-" names a neighbour, not the element: a page builder's module
+   * "before-navigation after-widget-bar" holds the story.
+   */
   headerNames: string;
   footerNames: string;
   asideNames: string;
@@ -99,10 +103,10 @@ export const patterns: Patterns = {
   appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-(?:socio|aliado|miembro)|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
   emailFieldNames: String.raw`e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel|(?:^|\s)newsletter`,
   searchFieldNames: String.raw`search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск`,
-  menuNames: String.raw`(?:^|[-_\s])(?:g?[Nn]avi?|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Navi?|Menu|Navigation)(?:[A-Z0-9_\s-]|$)|(?:^|[-_\s])(?:nav|menu)[A-Z]|(?:^|[-_\s])prev(?:ious)?[-_]?next(?:[-_\s]|$)`,
-  headerNames: String.raw`(?:^|[-_\s])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)`,
-  footerNames: String.raw`foot|colophon`,
-  asideNames: String.raw`(?:^|[-_\s])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)`,
+  menuNames: String.raw`(?:^|[-_\s])(?<!(?:before|after)[-_])(?:g?[Nn]avi?|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Navi?|Menu|Navigation)(?:[A-Z0-9_\s-]|$)|(?:^|[-_\s])(?:nav|menu)[A-Z]|(?:^|[-_\s])prev(?:ious)?[-_]?next(?:[-_\s]|$)`,
+  headerNames: String.raw`(?:^|[-_\s])(?<!(?:before|after)[-_])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)`,
+  footerNames: String.raw`(?<!(?:before|after)[-_])foot|colophon`,
+  asideNames: String.raw`(?:^|[-_\s])(?<!(?:before|after)[-_])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)`,
   // The look back comes after the word: in front of it, it was tried at every character of every class name (twice
   // the footer pattern's time over the corpora's 45 859 class attributes), after it only where the word is (1.3 times).
   commentNames: String.raw`(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)(?<!(?:(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment|repl(?:y|ies)|discussion|disqus|kommentar))`,
