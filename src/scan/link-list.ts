@@ -42,7 +42,7 @@ const ONE_LINK_HEADING_CHARS = 40;
  */
 export function headed(stats: BlockStats): boolean {
   for (let at = 0; at < leadCount(stats.leading); at++) {
-    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || (at === 0 && oneLink(stats)) || teaserCard(stats);
+    if ((leadAt(stats.leading, at) & LEAD_HEADING) !== 0) return stats.links - at >= HEADED_LINKS || oneLink(stats, at) || teaserCard(stats);
   }
   return false;
 }
@@ -51,11 +51,13 @@ export function headed(stats: BlockStats): boolean {
  * A heading over one link and no other text: a tag ("Tags: indonesia", "Topics Aviation") or another story's headline
  * ("READ MORE: …", "Lesen Sie auch …", "Baca Juga: …") but in a paragraph or the footer ("© 2013 · The BBC is not
  * responsible for external sites. Read more…" is small print). A lone "Read more" link holds its heading itself, and a
- * link's own words ("Latest news on the war") are its text, not a heading over it.
+ * link's own words ("Latest news on the war") are its text, not a heading over it. A card's picture link, a badge's
+ * word in it, may come before the heading ("interview · Read also: …") when the one link after it is a headline: the
+ * "More information >" after a trust badge's logo is no other story.
  */
-function oneLink(stats: BlockStats): boolean {
+function oneLink(stats: BlockStats, at: number): boolean {
   const plain = stats.textLength - stats.linkTextLength;
-  return stats.links === 1 && plain > 0 && plain <= ONE_LINK_HEADING_CHARS && !(stats.headlineLinks && (stats.paragraphs || stats.inFooter));
+  return stats.links - at === 1 && (at === 0 || stats.headlineLinks === 1) && plain > 0 && plain <= ONE_LINK_HEADING_CHARS && !(stats.headlineLinks && (stats.paragraphs || stats.inFooter));
 }
 
 /**
