@@ -853,12 +853,13 @@ export function* statsSteps(
     // A <header> without a link heads a box ("Most Read" over its list); the site's header leads somewhere.
     if ((frame.bits & NAVIGATION) !== 0 && own.links === 0 && frame.element.localName === 'header') own.menus = 0;
     if (frame.ownsCta && frame.cta) finishCtaRun(frame.cta, own);
+    const link = (frame.bits & ANCHOR) !== 0 && own.links > 0;
     // A link without words, named like a headline by its aria-label, laid over a teaser card whose headline and picture
     // sit beside it: the card's words are the link's, when it is no longer than a teaser.
-    if (parent && frame.ownsCta && frame.cta?.link && !own.textLength && (frame.element.getAttribute('aria-label')?.length ?? 0) >= HEADLINE_LINK_CHARS) parent.covered = true;
+    if (parent && link && !own.textLength && (frame.element.getAttribute('aria-label')?.length ?? 0) >= HEADLINE_LINK_CHARS) parent.covered = true;
     if (frame.covered && own.textLength <= COVERED_CARD_CHARS) own.linkTextLength = own.textLength;
     const ownLead = frame.ownsBlock && frame.block ? finishBlockRun(frame.block, own, frame.bits) : null;
-    if ((frame.bits & ANCHOR) !== 0 && own.links > 0 && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
+    if (link && own.textLength > 0 && own.textLength <= SHORT_LINK_CHARS) own.shortLinks += 1;
     // The block's own text comes before its children's.
     if (ownLead !== null) {
       own.leading = joinLeads(1 | (ownLead << 3), own.leading);
