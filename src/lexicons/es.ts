@@ -149,6 +149,9 @@ export const es: Lexicon = {
     'te avisemos',
     'activar notificaciones',
     'activa las notificaciones',
+    'nuestra newsletter',
+    'a la newsletter',
+    'recibir notificaciones',
   ],
   appPromo: [
     'descarga la app',

@@ -190,6 +190,8 @@ export const tr: Lexicon = {
     'ilk siz haberdar olun',
     'haberdar olmak için',
     'son gelişmelerden haberdar olmak için',
+    'e-mail adresinizi girin',
+    'e-mail adresiniz',
   ],
   appPromo: [
     'uygulamamızı indirin',
