@@ -608,6 +608,12 @@ export const en: Lexicon = {
     'privacy center',
     'privacy centre',
     'terms of sale',
+    'corrections',
+    'ombudsman',
+    'press releases',
+    'subscriber services',
+    'home delivery',
+    'manage home delivery',
     // The reader's own account: a sign-in line or an account column is the site's chrome too.
     'log in',
     'login',
