@@ -1,10 +1,11 @@
-// The `tidings` command line: scan pages, evaluate against the labelled corpus, benchmark.
+// The `tidings` command line: scan pages, evaluate against the labelled corpus, benchmark, outline a page for labelling.
 // Run through bin/tidings.mjs; main returns the exit code instead of exiting, so tests can call it.
 import { BENCH_HELP, BENCH_USAGE, benchCommand } from './bench-command';
 import { provideAllLexicons } from '../lexicons/all';
 import { InputError, UsageError } from './errors';
 import { EVAL_USAGE, evalCommand } from './eval-command';
 import { processIo, type CliIo } from './io';
+import { OUTLINE_USAGE, outlineCommand } from './outline-command';
 import { SCAN_USAGE, scanCommand } from './scan-command';
 import { TUNE_USAGE, tuneCommand } from './tune-command';
 
@@ -25,6 +26,10 @@ Usage:
       --write keeps the weights in src/detectors/weights.json; --list names each miss and false positive.
   ${BENCH_USAGE}
 ${BENCH_HELP}
+  ${OUTLINE_USAGE}
+      For labelling a page by reading it (docs/labelling.md): its block elements, indented, each with
+      [characters, links, form controls] and its first words (those with --min-chars of text, default 40,
+      or a form control). --check tells, per selector, whether it names exactly one element (exit 1 if not).
   tidings --help
 
 Exit codes: 0 done, 1 a file could not be read or a scan failed, 2 bad command line or bad input.`;
@@ -34,6 +39,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number | 
   eval: evalCommand,
   bench: benchCommand,
   tune: tuneCommand,
+  outline: outlineCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {

@@ -266,6 +266,52 @@ describe('tidings eval', { timeout: 30_000 }, () => {
   });
 });
 
+describe('tidings outline', { timeout: 30_000 }, () => {
+  it('prints the page\'s blocks, indented, with characters, links, form controls and first words', async () => {
+    const { code, out } = await run('outline', appealPage);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('title: School board delays the vote on the new timetable  lang: en');
+    expect(lines).toContain('    aside#support-us.donate-box [147c 1a] Dear readers Independent journalism depends on readers like you. Please support us: just $');
+    // A form without a word of its own is listed for its fields; the article's paragraphs under their block, a level deeper.
+    expect(lines).toContain('      form [7c 0a 3f] Sign up');
+    expect(lines.filter((line) => line.startsWith('      p [')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('leaves out what is shorter than --min-chars and deeper than --depth', async () => {
+    const { code, out } = await run('outline', appealPage, '--min-chars', '140', '--depth', '2');
+    expect(code).toBe(0);
+    expect(out).toContain('aside#support-us.donate-box [147c 1a]');
+    expect(out).toContain('div#signup.newsletter [108c 0a 3f]'); // short, but a form is in it
+    expect(out).not.toContain('\n      p [');
+    expect(out).not.toMatch(/\n {6}/);
+  });
+
+  it('checks that each selector names exactly one element, and exits 1 when one does not', async () => {
+    const unique = await run('outline', appealPage, '--check', '#support-us', 'form');
+    expect(unique.code).toBe(0);
+    expect(unique.out.split('\n')).toEqual([
+      'ok       #support-us  :: Dear readers Independent journalism depends on readers like you. Please support ',
+      'ok       form  :: Sign up',
+    ]);
+    const wrong = await run('outline', appealPage, '--check', '#missing', 'p', 'p[');
+    expect(wrong.code).toBe(1);
+    expect(wrong.out.split('\n')).toEqual(['none     #missing', '6 matches p  :: The school board postponed its vote on the new timetable on Tuesday, saying pare', 'invalid  p[']);
+  });
+
+  it('says what is wrong with its command line', async () => {
+    expect((await run('outline')).code).toBe(2);
+    const stray = await run('outline', appealPage, '#support-us');
+    expect(stray.code).toBe(2);
+    expect(stray.err).toContain('selectors to check come after --check');
+    expect((await run('outline', appealPage, '--check')).err).toContain('--check needs at least one selector');
+    expect((await run('outline', appealPage, '--depth', 'deep')).err).toContain('--depth: expected a whole number');
+    const missing = await run('outline', join(scratch, 'nowhere.html'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('file not found');
+  });
+});
+
 describe('usage', () => {
   it('prints usage for --help', async () => {
     const { code, out } = await run('--help');
@@ -273,6 +319,7 @@ describe('usage', () => {
     expect(out).toContain('tidings scan FILE.html|FILE.txt');
     expect(out).toContain('tidings eval DIR');
     expect(out).toContain('tidings bench');
+    expect(out).toContain('tidings outline FILE.html');
   });
 
   it('prints usage and exits non-zero for an unknown command', async () => {
