@@ -58,3 +58,12 @@ export function sensitivityFlag(args: ParsedArgs): Sensitivity | undefined {
   }
   return value as Sensitivity;
 }
+
+/** A whole-number option's value, at least `least`; `fallback` when it is not given. */
+export function wholeNumberFlag(args: ParsedArgs, name: string, fallback: number, least = 0): number {
+  const value = args.flags.get(name);
+  if (value === undefined) return fallback;
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : -1;
+  if (number < least) throw new UsageError(`--${name}: expected a whole number${least > 0 ? ` of at least ${least}` : ''}`);
+  return number;
+}

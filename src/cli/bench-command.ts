@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from './args';
+import { parseArgs, wholeNumberFlag } from './args';
 import { contentScriptBytes } from './bench-bundle';
 import { openChromium } from './bench-chromium';
 import { benchExtensionStress, type ExtensionReport } from './bench-extension';
@@ -77,13 +77,6 @@ function folderPages(dir: string, prefix: boolean): BenchPage[] {
   if (files.length === 0) throw new InputError(`${dir}: no .html pages`);
   const folder = relative(process.cwd(), dir) || '.';
   return files.map((file) => ({ name: prefix ? `${folder}/${file}` : file, html: readFileSync(join(dir, file), 'utf8') }));
-}
-
-function runsFlag(value: string | true | undefined): number {
-  if (value === undefined) return 5;
-  const runs = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : 0;
-  if (runs < 1) throw new UsageError('--runs: expected a whole number of at least 1');
-  return runs;
 }
 
 function rowOf(page: BenchPage, measured: PageMeasurement): PageRow {
@@ -247,7 +240,7 @@ export async function benchCommand(argv: readonly string[], io: CliIo): Promise<
   const browserFlag = args.flags.get('browser');
   const environments = ENVIRONMENTS[typeof browserFlag === 'string' ? browserFlag : 'both'];
   if (!environments) throw new UsageError('--browser: expected one of jsdom, chromium, both');
-  const runs = runsFlag(args.flags.get('runs'));
+  const runs = wholeNumberFlag(args, 'runs', 5, 1);
   const json = args.flags.has('json');
   const dirs = (args.positionals.length > 0 ? args.positionals : [DEFAULT_DIR]).map((dir) => resolve(dir));
   const stressed = !args.flags.has('no-stress');

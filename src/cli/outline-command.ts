@@ -2,7 +2,7 @@
 // Tidings' own output has been looked at; `--check SELECTOR…` tells whether each label's selector names exactly one
 // element. The page is decoded as every other command decodes it (page.ts), and no detector runs.
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from './args';
+import { parseArgs, wholeNumberFlag } from './args';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 import { closePage, parseHtml } from './page';
@@ -16,12 +16,6 @@ const UNREAD = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head'
 const FIELDS = 'form, input, button, select, textarea';
 /** Class names shown per element: enough to tell a block, short enough for one line. */
 const SHOWN_CLASSES = 4;
-
-function wholeNumber(value: string | true | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name}: expected a whole number`);
-  return Number(value);
-}
 
 /** "div#id.class1.class2": the element's tag, id and first class names. */
 function nameOf(element: Element): string {
@@ -76,8 +70,8 @@ export function outlineCommand(argv: readonly string[], io: CliIo): number {
   const check = args.flags.has('check');
   if (check && selectors.length === 0) throw new UsageError('--check needs at least one selector');
   if (!check && selectors.length > 0) throw new UsageError('outline reads one file; selectors to check come after --check');
-  const minChars = wholeNumber(args.flags.get('min-chars'), 40, 'min-chars');
-  const maxDepth = wholeNumber(args.flags.get('depth'), 40, 'depth');
+  const minChars = wholeNumberFlag(args, 'min-chars', 40);
+  const maxDepth = wholeNumberFlag(args, 'depth', 40);
   if (!existsSync(file)) {
     io.err(`${file}: file not found`);
     return 1;

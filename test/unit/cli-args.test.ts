@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args';
+import { parseArgs, wholeNumberFlag } from '../../src/cli/args';
 
 const spec = { clean: 'optional-value', json: 'flag', lang: 'value' } as const;
 
@@ -21,5 +21,20 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--colour'], spec)).toThrow('unknown option --colour');
     expect(() => parseArgs(['--lang'], spec)).toThrow('--lang needs a value');
     expect(() => parseArgs(['--json=yes'], spec)).toThrow('--json takes no value');
+  });
+});
+
+describe('wholeNumberFlag', () => {
+  const numbers = { runs: 'value', depth: 'value' } as const;
+  it('reads a whole number, and the fallback when the option is not given', () => {
+    expect(wholeNumberFlag(parseArgs(['--runs', '3'], numbers), 'runs', 5, 1)).toBe(3);
+    expect(wholeNumberFlag(parseArgs([], numbers), 'runs', 5, 1)).toBe(5);
+    expect(wholeNumberFlag(parseArgs(['--depth', '0'], numbers), 'depth', 40)).toBe(0);
+  });
+
+  it('refuses what is not a whole number, or is below its least', () => {
+    expect(() => wholeNumberFlag(parseArgs(['--runs', '0'], numbers), 'runs', 5, 1)).toThrow('--runs: expected a whole number of at least 1');
+    expect(() => wholeNumberFlag(parseArgs(['--depth', '2.5'], numbers), 'depth', 40)).toThrow('--depth: expected a whole number');
+    expect(() => wholeNumberFlag(parseArgs(['--depth', 'deep'], numbers), 'depth', 40)).toThrow('--depth: expected a whole number');
   });
 });
