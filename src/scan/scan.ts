@@ -448,7 +448,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // Before the article a list with no words to name it may be a list the site names for other stories ("related",
   // "most-popular": a template sets it between the headline and the story's body), out of the header and menus; names of
   // tags or categories there are a section bar's.
-  if (stats.hits === null && !(stats.inAside && !stats.menus) && !(!plea && !stats.inPageHeader && !stats.menus && hasHint(stats, 'linkfarm') && !hasHint(stats, 'tags')) && stats.place === 'before' && !storyTags(finding.element, stats, context)) return false;
+  if (stats.hits === null && stats.place === 'before' && !(stats.inAside && !stats.menus) && !(!plea && !stats.inPageHeader && !stats.menus && hasHint(stats, 'linkfarm') && !hasHint(stats, 'tags')) && !storyTags(finding.element, stats, context)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
 
