@@ -17,6 +17,11 @@ const FIELDS = 'form, input, button, select, textarea';
 /** Class names shown per element: enough to tell a block, short enough for one line. */
 const SHOWN_CLASSES = 4;
 
+/** Elements matching `selector` in the element's subtree, the element itself included. */
+function countWithin(element: Element, selector: string): number {
+  return element.querySelectorAll(selector).length + (element.matches(selector) ? 1 : 0);
+}
+
 /** "div#id.class1.class2": the element's tag, id and first class names. */
 function nameOf(element: Element): string {
   const classes = (element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).slice(0, SHOWN_CLASSES);
@@ -36,9 +41,9 @@ export function outlineLines(doc: Document, minChars: number, maxDepth: number):
     const [element, depth] = next;
     if (UNREAD.has(element.localName) || depth > maxDepth) continue;
     const text = visibleText(element);
-    const fields = element.querySelectorAll(FIELDS).length + (element.matches(FIELDS) ? 1 : 0);
+    const fields = countWithin(element, FIELDS);
     if (text.length < minChars && fields === 0) continue;
-    const links = element.querySelectorAll('a[href]').length + (element.matches('a[href]') ? 1 : 0);
+    const links = countWithin(element, 'a[href]');
     lines.push(`${'  '.repeat(depth)}${nameOf(element)} [${text.length}c ${links}a${fields ? ` ${fields}f` : ''}] ${excerpt(text, 90)}`);
     for (let child = element.lastElementChild; child; child = child.previousElementSibling) pending.push([child, depth + 1]);
   }

@@ -445,11 +445,17 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
     return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context);
   }
-  // Before the article a list with no words to name it may be a list the site names for other stories ("related",
-  // "most-popular": a template sets it between the headline and the story's body), out of the header and menus; names of
-  // tags or categories there are a section bar's.
-  if (stats.hits === null && stats.place === 'before' && !(stats.inAside && !stats.menus) && !(!plea && !stats.inPageHeader && !stats.menus && hasHint(stats, 'linkfarm') && !hasHint(stats, 'tags')) && !storyTags(finding.element, stats, context)) return false;
+  if (stats.hits === null && stats.place === 'before' && !(stats.inAside && !stats.menus) && !(!plea && namedStoryList(stats)) && !storyTags(finding.element, stats, context)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
+}
+
+/**
+ * Before the article, a list with no words to name it that the site names for other stories ("related", "most-popular":
+ * a template sets it between the headline and the story's body), out of the header and menus; names of tags or
+ * categories there are a section bar's.
+ */
+function namedStoryList(stats: BlockStats): boolean {
+  return !stats.inPageHeader && !stats.menus && hasHint(stats, 'linkfarm') && !hasHint(stats, 'tags');
 }
 
 /** A list whose heading is the line before it, a sibling of its own ("Lesen Sie auch:" over a list of stories). */
