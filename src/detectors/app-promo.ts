@@ -1,11 +1,3 @@
-import type { Detector } from '../core/types';
-import { pleaMayMatch, pleaVerdict } from '../scan/plea';
+import { pleaDetector } from '../scan/plea';
 
-export const appPromo: Detector = {
-  id: 'app-promo',
-  category: 'clutter',
-  kind: 'linkfarm',
-  enabledByDefault: true,
-  mayMatch: pleaMayMatch,
-  detect: (block, context) => pleaVerdict(block, context, 'app'),
-};
+export const appPromo = pleaDetector('app-promo', 'clutter', 'linkfarm', 'app');

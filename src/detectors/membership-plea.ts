@@ -1,11 +1,3 @@
-import type { Detector } from '../core/types';
-import { pleaMayMatch, pleaVerdict } from '../scan/plea';
+import { pleaDetector } from '../scan/plea';
 
-export const membershipPlea: Detector = {
-  id: 'membership-plea',
-  category: 'appeals',
-  kind: 'appeal',
-  enabledByDefault: true,
-  mayMatch: pleaMayMatch,
-  detect: (block, context) => pleaVerdict(block, context, 'membership'),
-};
+export const membershipPlea = pleaDetector('membership-plea', 'appeals', 'appeal', 'membership');

@@ -1,11 +1,3 @@
-import type { Detector } from '../core/types';
-import { pleaMayMatch, pleaVerdict } from '../scan/plea';
+import { pleaDetector } from '../scan/plea';
 
-export const paywallNag: Detector = {
-  id: 'paywall-nag',
-  category: 'appeals',
-  kind: 'paywall',
-  enabledByDefault: true,
-  mayMatch: pleaMayMatch,
-  detect: (block, context) => pleaVerdict(block, context, 'paywall'),
-};
+export const paywallNag = pleaDetector('paywall-nag', 'appeals', 'paywall', 'paywall');

@@ -3,7 +3,7 @@
 // box as a whole: its plea language and calls to action, how much of its text is plea, how it opens, its
 // form fields and payment links, and where it sits. Each kind of plea has its own evidence; the plea
 // detector whose evidence weighs most claims the box, so the reader sees what it asked for.
-import type { DetectContext, Verdict } from '../core/types';
+import type { Category, DetectContext, Detector, DetectorId, Kind, Verdict } from '../core/types';
 import { askingPhrases, flag, hint as hintSignal, noValues, percent, quoted, share, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
@@ -291,4 +291,9 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   const score = pleaScore(stats, context);
   if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
   return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
+}
+
+/** A plea detector: the plea model's verdict on whether a block asks for `plea`, reported as the detector `id`. */
+export function pleaDetector(id: DetectorId, category: Category, kind: Kind, plea: PleaKind): Detector {
+  return { id, category, kind, enabledByDefault: true, mayMatch: pleaMayMatch, detect: (block, context) => pleaVerdict(block, context, plea) };
 }
