@@ -74,15 +74,7 @@ function fields(form: Element, type: string): number {
  * button: a header's newsletter box is no menu).
  */
 function inMenu(stats: BlockStats): boolean {
-  return stats.inNavigation && (stats.links > stats.legalLinks + stats.pageLinks || stats.emailInputs === 0) && !promoLink(stats);
-}
-
-/**
- * One link that is a plea from its first word to its last, longer than a button: a mega-menu's promo ("Jetzt
- * abonnieren! Mit unserem Newsletter verpasst Du nichts mehr!"), not an entry of the menu.
- */
-function promoLink(stats: BlockStats): boolean {
-  return stats.links === 1 && stats.linkTextLength === stats.textLength && stats.textLength > BUTTON_CHARS && opensWithPlea(stats) && stats.pleaChars >= stats.textLength;
+  return stats.inNavigation && (stats.links > stats.legalLinks + stats.pageLinks || stats.emailInputs === 0) && !pleaLink(stats);
 }
 
 /** The block's first text holds its plea: a heading or salutation ("Dear readers", "Support us"). */
@@ -97,6 +89,16 @@ export function opensWithPlea(stats: BlockStats): boolean {
  */
 function letterOutsideArticle(stats: BlockStats): boolean {
   return (stats.place === 'before' || stats.place === 'after') && opensWithPlea(stats) && asks(stats);
+}
+
+/**
+ * The block is a link whose text is its plea, more than a button's word, with a few words beside it at most (in a
+ * mega-menu, its promo: "Jetzt abonnieren! Mit unserem Newsletter verpasst Du nichts mehr!"); not an entry of a list (a
+ * menu's "Sign up to receive our content"), the footer's, nor a teaser marked for subscribers ("Lire aussi Article
+ * réservé à nos abonnés …").
+ */
+function pleaLink(stats: BlockStats): boolean {
+  return stats.links === 1 && stats.listItems === 0 && !stats.inFooter && hitCount(stats, 'paywall') === 0 && stats.linkTextLength > BUTTON_CHARS / 2 && 2 * stats.linkTextLength >= stats.textLength && stats.pleaChars >= stats.linkTextLength;
 }
 
 /** A way to act on a plea: a link to give or join, a call to action, amounts to choose. */
@@ -199,6 +201,9 @@ export const pleaSignals: readonly PleaSignal[] = [
   // promo), not yet a plea — unless the block is itself a link's text, or a long paragraph with a link: a
   // postscript's "Please consider supporting the work of <the trust>" names where to act.
   { id: 'lonePhrase', max: 1, prior: -1, lazy: true, compute: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !s.element.closest('a') && (s.textLength < 200 || s.links === 0)) },
+  // A line that is one link and a plea from its first word (a sidebar's "Melden Sie sich für unseren Newsletter an", a
+  // bar's "Jetzt Onlineabo bestellen"): the link is where to act, though its text is long enough to read as a headline.
+  where('pleaLink', 1.5, pleaLink),
   // A box that says its piece in one paragraph and then asks with a donate button ("Thank you … [Donate]"): the
   // button to a donation page is its plea, though no sentence of it is (a header's tagline and button are chrome).
   where('paragraphThenDonate', 1.5, (s) => s.paragraphs === 1 && s.plainBeforePlea === 1 && s.donateLinks > 0 && hitCount(s, 'donateActions') > 0 && !s.inPageHeader),
