@@ -98,7 +98,16 @@ function letterOutsideArticle(stats: BlockStats): boolean {
  * réservé à nos abonnés …").
  */
 function pleaLink(stats: BlockStats): boolean {
-  return stats.links === 1 && stats.listItems === 0 && !stats.inFooter && hitCount(stats, 'paywall') === 0 && stats.linkTextLength > BUTTON_CHARS / 2 && 2 * stats.linkTextLength >= stats.textLength && stats.pleaChars >= stats.linkTextLength;
+  return stats.links === 1 && stats.listItems === 0 && !stats.inFooter && !hitCount(stats, 'paywall') && stats.linkTextLength > BUTTON_CHARS / 2 && 2 * stats.linkTextLength >= stats.textLength && stats.pleaChars >= stats.linkTextLength;
+}
+
+/**
+ * In the comments, a box the site names its paywall, or that says in a paywall's words that replying is for subscribers
+ * and links to subscribing ("Para responder debes ser suscriptor"), is the site's. A reader's comment that urges others
+ * to join something, linking to it, is still the reader's.
+ */
+export function siteBoxInComments(stats: BlockStats): boolean {
+  return hasHint(stats, 'paywall') || (hitCount(stats, 'paywall') > 0 && stats.memberLinks > 0);
 }
 
 /** A way to act on a plea: a link to give or join, a call to action, amounts to choose. */
@@ -165,7 +174,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   // subscribing is the paywall's ("To Read the Full Story · Subscribe · Sign In"), whatever its class says.
   // So is a letter that asks to give, though it links to signing in too ("Already contributed? Log in to hide these").
   { ...hint('account', undefined, -1), compute: (s) => flag(hasHint(s, 'account') && !paywallCut(s) && !(hitCount(s, 'donation') >= 2 && s.passwordInputs === 0)) },
-  where('inComments', -2, (s) => s.inComments),
+  where('inComments', -2, (s) => s.inComments && !siteBoxInComments(s)),
   { id: 'emailFieldAlone', max: 1, prior: -0.8, compute: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
   { id: 'notSignupForm', max: 1, prior: -2, lazy: true, compute: (s) => flag(formIsNotSignup(s)) },
   where('passwordField', -2, (s) => s.passwordInputs > 0),
@@ -183,7 +192,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   { id: 'plainParagraphs', max: 6, prior: -0.5, compute: (s) => (opensWithPlea(s) ? 0 : capped(plainParagraphs(s), 6)) },
   { id: 'letterParagraphs', max: 6, prior: -0.1, compute: (s) => (opensWithPlea(s) ? capped(plainParagraphs(s), 6) : 0) },
   { id: 'plainBeforePlea', max: 4, prior: -0.8, compute: (s) => capped(s.plainBeforePlea, 4) },
-  { id: 'linkShare', max: 1, prior: -1, compute: (s) => (s.textLength === 0 ? 0 : s.linkTextLength / s.textLength) },
+  { id: 'linkShare', max: 1, prior: -1, compute: (s) => (s.textLength ? s.linkTextLength / s.textLength : 0) },
   { id: 'links', max: 1, prior: -1.5, compute: (s) => capped(s.links, 10) / 10 },
   { id: 'headlineLinks', max: 5, prior: -0.5, compute: (s) => capped(s.headlineLinks, 5) },
   { id: 'legalLinks', max: 3, prior: -0.3, compute: (s) => capped(s.legalLinks, 3) },
@@ -291,7 +300,7 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   if (kind === 'paywall' && stats.place === 'inside' && stats.links + stats.buttons + stats.emailInputs + stats.forms === 0) return null;
   // A form without a word of its own asks for nothing (a password reset's address field): a sign-up's words are in it or
   // in the box around it, which is found whole.
-  if (stats.textLength === 0) return null;
+  if (!stats.textLength) return null;
   // The site's footer, its small print among links, is its way around (a "Newsletters" link, its app's badges).
   if (stats.inFooter && stats.legalLinks > 1 && 2 * stats.linkTextLength >= stats.textLength) return null;
   const score = pleaScore(stats, context);

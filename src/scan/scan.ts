@@ -8,7 +8,7 @@ import { drain, type Steps } from './steps';
 import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { isAppealPage } from './appeal-page';
-import { buttonRow, opensWithPlea } from './plea';
+import { buttonRow, opensWithPlea, siteBoxInComments } from './plea';
 import { headed, taggedRow } from './link-list';
 import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
@@ -419,7 +419,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (main && (index.stats.get(main)?.paragraphs ?? 0) > 0) return false;
   // The readers' comments are theirs, whatever words they use; a box the site names its paywall, shown in their place
   // ("The comments are for subscribers"), is the site's.
-  if (stats.inComments && !(plea && hasHint(stats, 'paywall'))) return false;
+  if (stats.inComments && !(plea && siteBoxInComments(stats))) return false;
   // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu, a flyout of each
   // section's headlines): a list that stands in navigation stays when it holds a menu or no words name it (a sidebar's
   // may go), but in the footer, where sites keep their walls of category links. So do a front page's lists of stories,
