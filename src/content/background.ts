@@ -57,10 +57,13 @@ export async function reportSlowSelector(host: string, selector: string): Promis
   await browser.runtime.sendMessage(message);
 }
 
-/** The lexicon of `lang` (a primary subtag) and the patterns and weights sent with it; rejects when the background has none. */
-export async function requestLexicon(lang: string): Promise<NonNullable<LexiconReply>> {
+/**
+ * The lexicon of `lang` (a primary subtag) and the patterns and weights sent with it; null when Tidings has no lexicon
+ * for that language; rejects on any other answer.
+ */
+export async function requestLexicon(lang: string): Promise<LexiconReply> {
   const reply = (await ask({ type: 'tidings:get-lexicon', lang })) as LexiconReply;
-  if (reply?.lexicon?.lang !== lang || !reply.patterns?.hints || !reply.models?.linkList) throw new Error(`the background has no lexicon for "${lang}"`);
+  if (reply !== null && (reply?.lexicon?.lang !== lang || !reply.patterns?.hints || !reply.models?.linkList)) throw new Error(`the background sent no lexicon for "${lang}"`);
   return reply;
 }
 

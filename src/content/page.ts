@@ -60,6 +60,12 @@ function* inTurn(first: Steps<void>, then: Steps<void>): Steps<void> {
   yield* then;
 }
 
+/**
+ * Languages asked of the background at most: the reader's and a page's are a few, and a page whose frames each declare
+ * another cannot make the content script ask for hundreds.
+ */
+const MAX_LANGUAGES_ASKED = 12;
+
 /** Tells the page's console what could not be done (the page goes on without it). */
 function couldNot(what: string, error: unknown): void {
   console.warn(`Tidings: could not ${what}.`, error);
@@ -354,10 +360,13 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   function requestLexicons(langs: readonly string[], ofPage: boolean): void {
     for (const lang of missingLexicons(langs)) {
       if (ofPage) pageLanguages.add(lang);
-      if (requestedLexicons.has(lang)) continue;
+      if (requestedLexicons.has(lang) || requestedLexicons.size >= MAX_LANGUAGES_ASKED) continue;
       requestedLexicons.add(lang);
       requestLexicon(lang).then(
-        ({ lexicon, patterns, models }) => {
+        (reply) => {
+          // A language Tidings has no phrases for: its pages are read with English ones.
+          if (!reply) return;
+          const { lexicon, patterns, models } = reply;
           // The patterns and weights first: once a lexicon is here, blocks are judged (wordsAtHand).
           providePatterns(patterns);
           useModelWeights({ plea: models.plea, links: models.linkList });

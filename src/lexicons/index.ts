@@ -7,23 +7,20 @@ import type { Lexicon } from './types';
 /** The languages Tidings has a lexicon and stop words for. */
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'zh', 'ja', 'ko', 'sv', 'da', 'nb', 'fi', 'cs', 'tr', 'ar', 'el', 'hu', 'ro', 'id', 'vi', 'he', 'th', 'lv', 'lt', 'fa', 'hi', 'ur'] as const;
 export type Language = (typeof LANGUAGES)[number];
-const knownLanguages = new Set<string>(LANGUAGES);
 
 const available = new Map<string, Lexicon>();
-
-/** Whether Tidings has a lexicon for `lang` (a primary subtag), here or in the background. */
-function isKnownLanguage(lang: string): boolean {
-  return knownLanguages.has(lang);
-}
 
 /** Makes a lexicon available to every scan compiled from now on. */
 export function provideLexicon(lexicon: Lexicon): void {
   available.set(lexicon.lang, lexicon);
 }
 
-/** The known languages among `langs` whose lexicon is not here yet. */
+/**
+ * The languages among `langs` whose lexicon is not here yet. Which languages have one is the background's to say: the
+ * content script ships no list of them.
+ */
 export function missingLexicons(langs: readonly string[]): string[] {
-  return langs.map(primarySubtag).filter((lang) => isKnownLanguage(lang) && !available.has(lang));
+  return langs.map(primarySubtag).filter((lang) => lang !== '' && !available.has(lang));
 }
 
 /** The lexicons here for `langs` (codes or tags such as 'de-AT'), English first when it is here; others are ignored. */

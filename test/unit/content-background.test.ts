@@ -49,20 +49,25 @@ describe('requests to the background', () => {
   it('takes an answer that is not settings, or not the lexicon asked for with the patterns and weights, as an error', async () => {
     sendMessage.mockResolvedValueOnce(undefined);
     await expect(requestSiteSettings('news.example')).rejects.toThrow('the background sent no settings');
-    sendMessage.mockResolvedValueOnce(null);
-    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    sendMessage.mockResolvedValueOnce(undefined);
+    await expect(requestLexicon('de')).rejects.toThrow('the background sent no lexicon for "de"');
     sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'fr' }, patterns: {} });
-    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    await expect(requestLexicon('de')).rejects.toThrow('the background sent no lexicon for "de"');
     // Words without the patterns of class names and links would judge blocks by their text alone.
     sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' } });
-    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    await expect(requestLexicon('de')).rejects.toThrow('the background sent no lexicon for "de"');
     sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' }, patterns: null });
-    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    await expect(requestLexicon('de')).rejects.toThrow('the background sent no lexicon for "de"');
     // Nor without the models' weights, which no block would ever reach.
     sendMessage.mockResolvedValueOnce({ lexicon: { lang: 'de' }, patterns: { hints: {} } });
-    await expect(requestLexicon('de')).rejects.toThrow('the background has no lexicon for "de"');
+    await expect(requestLexicon('de')).rejects.toThrow('the background sent no lexicon for "de"');
     const whole = { lexicon: { lang: 'de' }, patterns: { hints: {} }, models: { plea: {}, linkList: {} } };
     sendMessage.mockResolvedValueOnce(whole);
     await expect(requestLexicon('de')).resolves.toBe(whole);
+  });
+
+  it('takes null for a language Tidings has no lexicon for', async () => {
+    sendMessage.mockResolvedValueOnce(null);
+    await expect(requestLexicon('eu')).resolves.toBeNull();
   });
 });

@@ -97,7 +97,7 @@ export interface OpenedPage {
 /**
  * Puts `bodyHtml` in the document and starts the content script for `host` in a fresh module graph.
  * `stored` edits the defaults before the page opens (as if the reader had set them earlier);
- * `servesLexicons: false` makes the background answer that it has no lexicon for any language;
+ * `servesLexicons: false` makes the background answer a lexicon request with nothing (as one that does not answer);
  * `holdAnswers` keeps its answers to those message types on their way until `releaseAnswers()` (when the site's
  * settings are held, the page is handed over before they arrive).
  */
@@ -113,14 +113,14 @@ export async function openPage(
   vi.doMock('../../src/browser', () => ({ default: fake }));
   document.documentElement.innerHTML = `<head><title>test</title></head><body>${bodyHtml}</body>`;
   const store = await import('../../src/settings/store');
-  // The background answers over the same fake storage; told it has no lexicons, it answers as it does for an unknown language.
+  // The background answers over the same fake storage; told it serves no lexicons, it answers their requests with nothing.
   const { answerMessage } = await import('../../src/background/answer');
   const heldAnswers: (() => void)[] = [];
   fake.runtime.sendMessage.mockImplementation(async (message: unknown) => {
     const type = (message as { type?: string }).type;
     const lexiconRequest = type === 'tidings:get-lexicon';
     if (holdAnswers.some((held) => held === type)) await new Promise<void>((release) => heldAnswers.push(release));
-    return lexiconRequest && !servesLexicons ? null : answerMessage(message, { tab: { id: 1 } } as Runtime.MessageSender);
+    return lexiconRequest && !servesLexicons ? undefined : answerMessage(message, { tab: { id: 1 } } as Runtime.MessageSender);
   });
   if (stored !== undefined) await store.updateSettings(stored);
   const { startTidings } = await import('../../src/content/page');

@@ -433,10 +433,37 @@ describe('lexicons from the background', () => {
   });
 
   it("asks for English and the reader's own languages as it starts, before the page has any text", async () => {
-    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pl-PL', 'en-GB', 'xx']);
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pl-PL', 'en-GB', 'eu']);
     try {
       const { fake } = await open('');
-      expect(lexiconRequests(fake)).toEqual([{ type: 'tidings:get-lexicon', lang: 'en' }, { type: 'tidings:get-lexicon', lang: 'pl' }]);
+      expect(lexiconRequests(fake)).toEqual(['en', 'pl', 'eu'].map((lang) => ({ type: 'tidings:get-lexicon', lang })));
+    } finally {
+      languages.mockRestore();
+    }
+  });
+
+  it('reads a page in a language Tidings has no lexicon for with English phrases, without a warning, asking once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      document.documentElement.lang = 'eu';
+      const { fake } = await open('<main><p>Udalak bidegorri berriak egingo ditu datorren urtean hiriko auzo guztietan zehar.</p></main><div class="support-box"><h3>Dear readers</h3><p>Please support independent journalism with a donation today.</p><a href="/donate">Donate</a></div>');
+      await vi.waitFor(() => expect(collapsedBy(supportBox())).toBe('donation-appeal'));
+      document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Bidegorriak 2027an amaituko dira.' }));
+      await vi.waitFor(() => expect(fake.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'tidings:tab-status' })));
+      expect(lexiconRequests(fake).filter((message) => (message as { lang: string }).lang === 'eu')).toHaveLength(1);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      document.documentElement.removeAttribute('lang');
+      warn.mockRestore();
+    }
+  });
+
+  it('asks for a dozen languages at most, however many a page or the reader names', async () => {
+    const codes = ['pl', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'fi', 'cs', 'tr', 'el', 'hu', 'ro', 'eu', 'ca', 'gl'];
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(codes);
+    try {
+      const { fake } = await open('');
+      expect(lexiconRequests(fake)).toEqual(['en', ...codes].slice(0, 12).map((lang) => ({ type: 'tidings:get-lexicon', lang })));
     } finally {
       languages.mockRestore();
     }
