@@ -579,13 +579,21 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
       const plea = judgedAsPlea(finding);
       const parts = inner.filter((part) => !paragraphTags.has(part.finding.element.tagName) && !(plea && buttonRow(part.stats)));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
-      else if (inner.length > 0 && plea && menuAround(stats, summed(inner.map((part) => part.stats)))) visit(inner);
+      else if (inner.length > 0 && plea && menuAround(stats, summed(inner.map((part) => part.stats))) && !pleaLinks(stats)) visit(inner);
       else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(stats, parts[0]!.stats)) visit(inner);
       else kept.push(finding);
     }
   };
   visit(nestings(findings, index));
   return kept;
+}
+
+/**
+ * Most of a box's links lead to subscribing or giving: its row of links is the plea's own ("Subscribe Now · Give a
+ * Gift · Digital Subscription"), not a menu of the site's.
+ */
+function pleaLinks(stats: BlockStats): boolean {
+  return 2 * (stats.memberLinks + stats.donateLinks) > stats.links;
 }
 
 /** The setting one step more eager than each: a box of found parts is judged at it. */
