@@ -109,5 +109,5 @@ export const patterns: Patterns = {
   asideNames: String.raw`(?:^|[-_\s])(?<!(?:before|after)[-_])(?:sidebar|side-bar|aside|widgets?|widget-area)(?:[-_\s]|$)`,
   // The look back comes after the word: in front of it, it was tried at every character of every class name (twice
   // the footer pattern's time over the corpora's 45 859 class attributes), after it only where the word is (1.3 times).
-  commentNames: String.raw`(?:comment(?![-_]?lead)|repl(?:y|ies)|discussion|disqus|kommentar)(?<!(?:(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment|repl(?:y|ies)|discussion|disqus|kommentar))`,
+  commentNames: String.raw`(?:comment(?![-_]?lead)|comentari|repl(?:y|ies)|discussion|disqus|kommentar)(?<!(?:(?:most|recent)[-_]?|[\s_](?:categor|tags?-)\S*)(?:comment|comentari|repl(?:y|ies)|discussion|disqus|kommentar))`,
 };
