@@ -33,6 +33,7 @@ import { lt } from './lt';
 import { fa } from './fa';
 import { hi } from './hi';
 import { ur } from './ur';
+import { ca } from './ca';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
 import { fittedModels } from '../scan/fitted-weights';
@@ -41,7 +42,7 @@ import { patterns } from './patterns';
 import { provideLexicon, type Language } from './index';
 import { stopwordsByLanguage } from './stopwords';
 
-export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs, tr, ar, el, hu, ro, id, vi, he, th, lv, lt, fa, hi, ur };
+export const allLexicons: Readonly<Record<Language, Lexicon>> = { en, de, fr, es, it, pt, nl, pl, ru, uk, zh, ja, ko, sv, da, nb, fi, cs, tr, ar, el, hu, ro, id, vi, he, th, lv, lt, fa, hi, ur, ca };
 
 /** The lexicon of `lang` (a primary subtag), or null when there is none: what the background answers. */
 export function lexiconOf(lang: string): Lexicon | null {

@@ -5,7 +5,7 @@
 import type { Lexicon } from './types';
 
 /** The languages Tidings has a lexicon and stop words for. */
-export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'zh', 'ja', 'ko', 'sv', 'da', 'nb', 'fi', 'cs', 'tr', 'ar', 'el', 'hu', 'ro', 'id', 'vi', 'he', 'th', 'lv', 'lt', 'fa', 'hi', 'ur'] as const;
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'zh', 'ja', 'ko', 'sv', 'da', 'nb', 'fi', 'cs', 'tr', 'ar', 'el', 'hu', 'ro', 'id', 'vi', 'he', 'th', 'lv', 'lt', 'fa', 'hi', 'ur', 'ca'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const available = new Map<string, Lexicon>();

@@ -34,6 +34,7 @@ import { ltStopwords } from './lt';
 import { faStopwords } from './fa';
 import { hiStopwords } from './hi';
 import { urStopwords } from './ur';
+import { caStopwords } from './ca';
 
 /** Each language's stop words, separated by spaces. */
 export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
@@ -69,4 +70,5 @@ export const stopwordsByLanguage: Readonly<Record<Language, string>> = {
   fa: faStopwords,
   hi: hiStopwords,
   ur: urStopwords,
+  ca: caStopwords,
 };

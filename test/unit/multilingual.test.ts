@@ -101,6 +101,8 @@ const appealPages = [
   { lang: 'hi', file: 'hi-donation-related.html', storyQuotesPlea: true, twoBlocks: true },
   // Urdu, in the Arabic script: told from Arabic and Persian by its stop words when the page does not declare it.
   { lang: 'ur', file: 'ur-membership-related.html', storyQuotesPlea: true, twoBlocks: true },
+  // Catalan: told from Spanish by the stop words the two do not share once folded.
+  { lang: 'ca', file: 'ca-membership-related.html', storyQuotesPlea: true, twoBlocks: true },
 ];
 
 describe.each(appealPages)('$lang: $file', ({ lang, file, needsOwnLexicon = true, storyQuotesPlea = false, twoBlocks = false }) => {
