@@ -58,15 +58,18 @@ function formIsNotSignup(stats: BlockStats): boolean {
   const around = stats.element.closest('form');
   const form = around ?? (stats.forms === 1 ? stats.element.querySelector('form') : null);
   // A part of a form (a field's line, its legend) counts the whole form's address fields.
-  return ((around && indexedStats(around)) || stats).emailInputs > 1 || (form !== null && (form.querySelector('textarea') !== null || (around !== null && fields(form, 'password') > 0)));
+  // A form's honeypot address (Substack's "fake_email", off-screen) is no second address.
+  const honeypots = form ? fields(form, 'email', true) : 0;
+  return ((around && indexedStats(around)) || stats).emailInputs - honeypots > 1 || (form !== null && (form.querySelector('textarea') !== null || (around !== null && fields(form, 'password') > 0)));
 }
 
 /**
- * The form's fields of a type, but its honeypots: fields out of the keyboard's reach and placed off-screen by their own
- * style, to catch bots (a sign-up form's fake address and password). A closed drop-down's fields are out of reach in place.
+ * The form's fields of a type, but its honeypots (or only those: `honeypots`): fields out of the keyboard's reach and
+ * placed off-screen by their own style, to catch bots (a sign-up form's fake address and password). A closed
+ * drop-down's fields are out of reach in place.
  */
-function fields(form: Element, type: string): number {
-  return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => !(field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? ''))).length;
+function fields(form: Element, type: string, honeypots = false): number {
+  return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => (field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? '')) === honeypots).length;
 }
 
 /**
