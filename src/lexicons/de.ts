@@ -67,6 +67,7 @@ export const de: Lexicon = {
     'für alle kostenlos',
     'monatlich unterstützen',
     'Spendenkonto',
+    'IBAN',
     'steuerlich absetzbar',
     'Spendenquittung',
     'Vielen Dank für Ihre Unterstützung',

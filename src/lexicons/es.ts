@@ -152,6 +152,8 @@ export const es: Lexicon = {
     'nuestra newsletter',
     'a la newsletter',
     'recibir notificaciones',
+    'que te avisemos',
+    'te enviaremos',
   ],
   appPromo: [
     'descarga la app',

@@ -85,7 +85,7 @@ export const patterns: Patterns = {
     account: String.raw`login|log-in|signin|sign-in|account|profile|user-?menu|password|(?:^|[^a-z])auth(?:[^a-z]|$)`,
   },
   donateHref: [
-    String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,
+    String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/f(?:oe|ö)rdern(?:[-/?#]|$)|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,
     String.raw`\/dona(?:r|re|tion)?(?:[-/?#]|$)|\/apoya|\/sostieni|\/doneer|\/steun|\/wesprzyj|\/wsparcie|\/podderzh|\/pidtrym`,
     String.raw`patreon\.com|paypal\.(?:com|me)|ko-fi\.com|buymeacoffee\.com|liberapay\.com|opencollective\.com|gofundme\.com|steadyhq\.com`,
     String.raw`twingle\.de|donorbox\.org|fundraiseup\.com|givebutter\.com|tipeee\.com|helloasso\.com|betterplace\.org|(?:buy|donate)\.stripe\.com`,
@@ -100,7 +100,7 @@ export const patterns: Patterns = {
   socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
   legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)`,
   tagHref: String.raw`\/(?:tags?|topics?|categor(?:y|ies)|keywords?|themen?|thema|temas?|sujets?|schlagw[oö]rte?|stichw[oö]rte?|etiquetas?|argomenti|tematy|teg|tegi|tema|haberleri|etiket|konu)\/[^/?#]|[?&](?:q|keywords?|query|tags?)=[^&]`,
-  appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-(?:socio|aliado|miembro)|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
+  appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|f(?:oe|ö)rdern|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-(?:socio|aliado|miembro)|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
   emailFieldNames: String.raw`e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel|(?:^|\s)newsletter`,
   searchFieldNames: String.raw`search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск`,
   menuNames: String.raw`(?:^|[-_\s])(?<!(?:before|after)[-_])(?:g?[Nn]avi?|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Navi?|Menu|Navigation)(?:[A-Z0-9_\s-]|$)|(?:^|[-_\s])(?:nav|menu)[A-Z]|(?:^|[-_\s])prev(?:ious)?[-_]?next(?:[-_\s]|$)`,
