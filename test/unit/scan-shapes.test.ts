@@ -115,6 +115,7 @@ const shapes: Shape[] = [
   { file: 'pages/shapes/signup-with-honeypots.html', shape: 'a sign-up box whose form holds off-screen fake address and password fields for bots ("Ready for more?") is found; a form to send the post to a friend, with two addresses, stays' },
   { file: 'i18n/es-push-prompt.html', shape: 'a Spanish browser-notification prompt ("¿Quieres que te avisemos…? Te enviaremos…") is found; a story paragraph about an alert the council will send stays' },
   { file: 'i18n/de-bank-transfer-box.html', shape: 'a German sidebar box asking for support with the bank account (IBAN) and a PayPal button is found; the footer\'s imprint line stays' },
+  { file: 'pages/shapes/left-bar-before-story.html', shape: 'a left column of other stories before the story, named for where it stands ("leftbar") and headed by no lexicon word, is found as a sidebar\'s part; the masthead\'s menu stays' },
   { file: 'pages/shapes/byline-over-tags.html', shape: 'a box under the post holding a byline, a date line and a row of categories: the row goes, the byline stays; a "Further reading" list under a long title line goes whole' },
   { file: 'pages/shapes/topic-addresses.html', shape: 'a row of the story\'s topics told by their addresses alone (/haberleri/…, /etiket/…) is found; the menu of sections stays' },
   { file: 'pages/shapes/post-navigation.html', shape: 'the links to the previous and the next post, in a block the blog names for them ("post-prev-next-links", "postNavigation"), stay; the related posts after them go' },
