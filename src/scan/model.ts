@@ -108,7 +108,10 @@ export function reasonsOf(score: Score, limit = 3): Reason[] {
   const reasons: Reason[] = [];
   for (const { signal, amount } of [...score.contributions].sort((a, b) => b.amount - a.amount)) {
     if (amount <= 0 || reasons.length >= limit) break;
-    if (signal.reason) reasons.push({ key: `why_${signal.id}`, values: signal.reason(score.stats) });
+    // A value left empty (phrases counted but none kept as samples: a long letter's first dozen are another list's)
+    // would read "Asks you to become a member ()": the next reason stands in for it.
+    const values = signal.reason?.(score.stats);
+    if (values && !values.includes('')) reasons.push({ key: `why_${signal.id}`, values });
   }
   return reasons;
 }
