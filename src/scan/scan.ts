@@ -417,8 +417,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // (Only a block with paragraphs can hold them: most are looked into no further.)
   const main = stats.paragraphs && (finding.element.matches(MAIN_LANDMARK) ? finding.element : finding.element.querySelector(MAIN_LANDMARK));
   if (main && (index.stats.get(main)?.paragraphs ?? 0) > 0) return false;
-  // The readers' comments are theirs, whatever words they use; a box the site names its paywall, shown in their place
-  // ("The comments are for subscribers"), is the site's.
+  // The readers' comments are theirs, whatever words they use; a box the site names its paywall, or one saying so in a
+  // paywall's words with a link to subscribe, shown in their place ("The comments are for subscribers"), is the site's.
   if (stats.inComments && !(plea && siteBoxInComments(stats))) return false;
   // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu, a flyout of each
   // section's headlines): a list that stands in navigation stays when it holds a menu or no words name it (a sidebar's
@@ -579,7 +579,7 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
       const plea = judgedAsPlea(finding);
       const parts = inner.filter((part) => !paragraphTags.has(part.finding.element.tagName) && !(plea && buttonRow(part.stats)));
       if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
-      else if (inner.length > 0 && plea && menuAround(stats, summed(inner.map((part) => part.stats))) && !pleaLinks(stats)) visit(inner);
+      else if (inner.length > 0 && plea && menuAround(stats, summed(inner.map((part) => part.stats))) && !pleaOwnsLinks(stats)) visit(inner);
       else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(stats, parts[0]!.stats)) visit(inner);
       else kept.push(finding);
     }
@@ -592,7 +592,7 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
  * Most of a box's links lead to subscribing or giving: its row of links is the plea's own ("Subscribe Now · Give a
  * Gift · Digital Subscription"), not a menu of the site's.
  */
-function pleaLinks(stats: BlockStats): boolean {
+function pleaOwnsLinks(stats: BlockStats): boolean {
   return 2 * (stats.memberLinks + stats.donateLinks) > stats.links;
 }
 
