@@ -164,6 +164,7 @@ const shapes: Shape[] = [
   { file: 'i18n/ja-subscription-offers.html', shape: 'a Japanese paid article: the cut after its opening ("有料会員記事", "続きをお読み") and a trial offer under it ("読み放題", "初回1カ月無料"); the opening, which reports on a library\'s reading service in the same words, stays with its headline' },
   { file: 'i18n/pl-paywall-related.html', shape: 'a Polish story with a "Przeczytaj także:" teaser card between its paragraphs, a meter notice ("czytać więcej bez ograniczeń") and an archive\'s paywall ("Zamów dostęp", "Masz już wykupiony dostęp?"); a paragraph quoting "Przeczytaj także" and one on free access to files stay' },
   { file: 'i18n/ja-blog-sidebar.html', shape: 'a Japanese blog\'s sidebar of lists headed "カテゴリ", "最新の記事" and "月別アーカイブ"; the post\'s paragraphs that use the same words and the header\'s menu stay' },
+  { file: 'i18n/de-abo-words.html', shape: 'a German box under the story that offers the paper by the name of its subscription ("Dein Onlineabo für …", "Jetzt das Onlineabo bestellen!") is found; story paragraphs on a ticket sold only as a "Monatsabo" and a "Jahresabo" stay' },
   { file: 'i18n/de-member-boxes.html', shape: 'a German members\' magazine: a gift-article bar with two messages, "von Mitgliedern finanziertes Magazin", an end-of-article box that asks in its middle ("Sie können das unterstützen"); story paragraphs with the same words stay' },
 ];
 
