@@ -707,7 +707,10 @@ function proseAround(outer: BlockStats, inner: BlockStats): boolean {
     && (leadAt(outer.leading, 0) & leadAt(outer.leading, 1) & LEAD_TITLE) !== 0;
 }
 
-/** Descends through wrappers that hold nothing but one block: the smallest element wrapping the whole block. */
+/**
+ * Descends through wrappers that hold nothing but one block: the smallest element wrapping the whole block. A picture
+ * is something: a box titled by an image of its words, or a widget whose banner has none, goes with its picture.
+ */
 function smallestWrapper(element: Element, index: StatsIndex): Element {
   let current = element;
   for (;;) {
@@ -716,7 +719,7 @@ function smallestWrapper(element: Element, index: StatsIndex): Element {
     let count = 0;
     for (const child of current.children) {
       const childStats = index.stats.get(child);
-      if (!childStats || (childStats.textLength === 0 && childStats.emailInputs === 0 && childStats.buttons === 0)) continue;
+      if (!childStats || (childStats.textLength === 0 && childStats.images === 0 && childStats.emailInputs === 0 && childStats.buttons === 0)) continue;
       count++;
       only = child;
     }
