@@ -19,6 +19,11 @@ import { BACKDROP_MARK, BLOCK_MARKS, COLLAPSED_MARK, ID_MARK, REVEALED_MARK } fr
 
 export type CollapseSource = DetectorId | 'user-selector';
 
+/** Collapsed by one of the reader's own selectors, not by a detector. */
+export function byUserSelector(source: CollapseSource): source is 'user-selector' {
+  return source === 'user-selector';
+}
+
 /** HTML and SVG elements alike carry an inline style we can set and restore. */
 export type StyledElement = Element & ElementCSSInlineStyle;
 
@@ -414,7 +419,7 @@ export class Collapser {
    * edge of a box of the page's or not), else a bar of its own, and draws the bars of the runs they are in.
    */
   private regroup(changed: Entry[]): void {
-    const group = (entry: Entry) => (entry.detectorId === 'user-selector' ? '' : entry.kind);
+    const group = (entry: Entry) => (byUserSelector(entry.detectorId) ? '' : entry.kind);
     const leads = new Set<Entry>();
     for (const entry of changed) {
       let lead = entry;

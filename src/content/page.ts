@@ -21,7 +21,7 @@ import { defaultSettings } from '../settings/schema';
 import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
 import { watchStoredSettings } from '../settings/watch';
 import { reportSlowSelector, requestAlwaysShow, requestLexicon, requestSiteSettings, requestStopwords } from './background';
-import { Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type Look, type StyledElement } from './collapse';
+import { byUserSelector, Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type Look, type StyledElement } from './collapse';
 import { LoopGuard } from './loop-guard';
 import { reasonsForPage } from './reasons';
 import { ElementSweep } from './sweep';
@@ -144,7 +144,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   const collapser = new Collapser(doc, 'placeholder', {
     alwaysShow: (blocks) => void alwaysShow(blocks),
     alwaysShowLabel: (block) =>
-      block.detectorId === 'user-selector'
+      byUserSelector(block.detectorId)
         ? t('placeholder_stop_rule', siteName)
         : t('placeholder_always_show', [detectorPlural(block.detectorId), siteName]),
     placeholderReasons: (block) => reasonsForPage(block.reasons, scanOptions.userPhrases, t('placeholder_your_phrase'), t),
@@ -201,7 +201,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
 
   /** Whether a verdict still stands under the current settings (its detector or selector may be off now). */
   function stillApplies(verdict: Verdict): boolean {
-    if (verdict.detectorId === 'user-selector') return selectors.includes(verdict.selector ?? '');
+    if (byUserSelector(verdict.detectorId)) return selectors.includes(verdict.selector ?? '');
     return isDetectorOn(scanOptions, verdict.detectorId);
   }
 
@@ -432,7 +432,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     neverHide = next.neverHide.filter((selector) => isValidSelector(doc, selector)).join(',');
     collapser.revealWhere((block) =>
       isNeverHidden(block.element) ||
-      (block.detectorId === 'user-selector'
+      (byUserSelector(block.detectorId)
         ? !selectors.includes(block.selector ?? '')
         : !isDetectorOn(next.scanOptions, block.detectorId)),
     );
@@ -493,7 +493,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   async function alwaysShow(blocks: CollapsedBlock[]): Promise<void> {
     const [lead] = blocks;
     if (lead === undefined) return;
-    const selector = lead.detectorId === 'user-selector' ? (lead.selector ?? '') : undefined;
+    const selector = byUserSelector(lead.detectorId) ? (lead.selector ?? '') : undefined;
     const detectorIds =
       selector === undefined ? [...new Set(blocks.flatMap((block) => detectorsFlagging(block.element, block.detectorId as DetectorId)))] : [];
     const reach = selector === undefined ? detectorIds.map(detectorPlural).join(', ') : t('placeholder_your_rule');
@@ -563,7 +563,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     const earlier = new Set(collapser.summaries().map((block) => block.id));
     const found = new Set((await pageFindings(options)).map((finding) => finding.element));
     if (scanOptions !== options) return;
-    collapser.revealWhere((block) => earlier.has(block.id) && block.detectorId !== 'user-selector' && block.element.getRootNode() === doc && !found.has(block.element));
+    collapser.revealWhere((block) => earlier.has(block.id) && !byUserSelector(block.detectorId) && block.element.getRootNode() === doc && !found.has(block.element));
   }
 
   /**

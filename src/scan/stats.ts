@@ -127,18 +127,18 @@ setBits('HTML BODY MAIN ARTICLE', PAGE_FRAME);
 
 /** A paragraph holding a plea phrase is part of an appeal, not plain prose. */
 const pleaListBits = listSet(pleaLists);
+const LEGAL_BIT = listSet(['legal']);
+const DONATE_BIT = listSet(['donateActions']);
+const SUBSCRIBE_BIT = listSet(['subscribeActions']);
+/** Calls to action that ask for something (as opposed to dismissals and legal links). */
+const askingLists = DONATE_BIT | SUBSCRIBE_BIT;
 /**
  * Lists that count only in short texts: calls to action (a link or a button) and short labels ("Spenden",
  * "Newsletter abonnieren"); in a sentence their words ("support", "privacy") are ordinary prose.
  */
-const actionLists = listSet(['donateActions', 'subscribeActions', 'dismissals', 'legal']);
-/** Calls to action that ask for something (as opposed to dismissals and legal links). */
-const askingLists = listSet(['donateActions', 'subscribeActions']);
-const LEGAL_BIT = 1 << phraseLists.indexOf('legal');
-const DONATE_BIT = 1 << phraseLists.indexOf('donateActions');
-const SUBSCRIBE_BIT = 1 << phraseLists.indexOf('subscribeActions');
-const LINK_WALL_HEADING_BIT = 1 << phraseLists.indexOf('linkWallHeadings');
-const AMOUNT_BIT = 1 << phraseLists.indexOf('amount');
+const actionLists = askingLists | LEGAL_BIT | listSet(['dismissals']);
+const LINK_WALL_HEADING_BIT = listSet(['linkWallHeadings']);
+const AMOUNT_BIT = listSet(['amount']);
 
 /** Nodes the statistics pass reads in one slice (well under a millisecond in a browser). */
 const SLICE_NODES = 1024;
