@@ -352,6 +352,11 @@ export const en: Lexicon = {
     'subscribing to a newsletter',
     'desktop notifications',
     'turn on notifications',
+    // A site's own prompt before the browser's ("Lifehacker would like to send you notifications · Click 'Receive,'
+    // then 'Allow'").
+    'send you notifications',
+    'allow notifications',
+    'when prompted',
     'breaking news alerts',
   ],
   appPromo: [
