@@ -161,6 +161,7 @@ export const ar: Lexicon = {
     'كن أول من يعلم',
     'أهم الأخبار يوميا',
   ],
+  emailLabels: [],
   appPromo: [
     'حمل تطبيقنا',
     'حمل التطبيق',

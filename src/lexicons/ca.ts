@@ -88,8 +88,10 @@ export const ca: Lexicon = {
     'al teu correu electrònic',
     'la teva adreça electrònica',
     'adreça electrònica',
-    'introdueix el teu correu',
     'vols rebre',
+  ],
+  emailLabels: [
+    'introdueix el teu correu',
   ],
   appPromo: [
     'descarrega\'t l\'app',

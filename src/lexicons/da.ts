@@ -100,13 +100,15 @@ export const da: Lexicon = {
     'nyhedsbrevet',
     'i din indbakke',
     'direkte i din indbakke',
-    'din e-mailadresse',
-    'indtast din e-mail',
-    'e-mailadresse',
     'du kan til enhver tid afmelde',
     'afmelde dig igen',
     'tak for din tilmelding',
     'hold dig opdateret',
+  ],
+  emailLabels: [
+    'din e-mailadresse',
+    'indtast din e-mail',
+    'e-mailadresse',
   ],
   appPromo: [
     'hent appen',

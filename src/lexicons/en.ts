@@ -315,10 +315,6 @@ export const en: Lexicon = {
     'sign up for the breaking news',
     'sign up to our',
     'subscribe to our',
-    'enter your email',
-    'enter your email address',
-    'your email address',
-    'email address',
     'get the latest',
     'get our best',
     'the best of our',
@@ -358,6 +354,12 @@ export const en: Lexicon = {
     'allow notifications',
     'when prompted',
     'breaking news alerts',
+  ],
+  emailLabels: [
+    'enter your email',
+    'enter your email address',
+    'your email address',
+    'email address',
   ],
   appPromo: [
     'download our app',

@@ -98,7 +98,6 @@ export const fi: Lexicon = {
     'sähköpostiosoitteesi',
     'anna sähköpostiosoitteesi',
     'syötä sähköpostiosoitteesi',
-    'sähköpostiosoite',
     'voit perua tilauksen milloin tahansa',
     'voit perua tilauksesi',
     'kiitos tilauksestasi',
@@ -106,6 +105,9 @@ export const fi: Lexicon = {
     'saat uutiskirjeen',
     'uutiskirjeen tilaus',
     'uutiskirjeen tilaaminen',
+  ],
+  emailLabels: [
+    'sähköpostiosoite',
   ],
   appPromo: [
     'lataa sovellus',

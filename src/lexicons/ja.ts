@@ -59,6 +59,8 @@ export const ja: Lexicon = {
     '配信登録',
     'メールで受け取る',
     '最新情報をお届け',
+  ],
+  emailLabels: [
     'メールアドレスを入力',
   ],
   appPromo: [

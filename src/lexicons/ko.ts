@@ -45,6 +45,8 @@ export const ko: Lexicon = {
     '뉴스레터 신청',
     '구독 신청',
     '받아보기',
+  ],
+  emailLabels: [
     '이메일 주소를 입력',
   ],
   appPromo: [

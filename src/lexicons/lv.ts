@@ -111,12 +111,14 @@ export const lv: Lexicon = {
     'pieraksties jaunumiem',
     'tavā e-pastā',
     'jūsu e-pastā',
-    'e-pasta adrese',
-    'e-pasta adresi',
     'ievadi savu e-pastu',
     'ievadiet savu e-pastu',
     'jebkurā brīdī atteikties',
     'atteikties jebkurā brīdī',
+  ],
+  emailLabels: [
+    'e-pasta adrese',
+    'e-pasta adresi',
   ],
   appPromo: [
     'lejupielādē lietotni',

@@ -105,13 +105,15 @@ export const nb: Lexicon = {
     'nyhetsbrevet',
     'i innboksen din',
     'rett i innboksen',
+    'du kan melde deg av når som helst',
+    'takk for påmeldingen',
+    'hold deg oppdatert',
+  ],
+  emailLabels: [
     'din e-postadresse',
     'skriv inn e-postadressen din',
     'e-postadressen din',
     'e-postadresse',
-    'du kan melde deg av når som helst',
-    'takk for påmeldingen',
-    'hold deg oppdatert',
   ],
   appPromo: [
     'last ned appen',

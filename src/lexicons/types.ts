@@ -12,6 +12,11 @@ export interface Lexicon {
   paywall: string[];
   /** Newsletter sign-up nags: "sign up for our newsletter", "get our newsletter", "in your inbox". */
   newsletter: string[];
+  /**
+   * A sign-up form's field labels and prompts: "email address", "enter your email". They count as a newsletter's words
+   * only beside an email field: alone they are a sign-in's, a share form's or an error message's.
+   */
+  emailLabels: string[];
   /** App-download promos: "download our app", "get it on google play", "available on the app store". */
   appPromo: string[];
   /** Ad-blocker walls that ask for support: "you are using an ad blocker", "please whitelist us". */

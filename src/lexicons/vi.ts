@@ -106,13 +106,15 @@ export const vi: Lexicon = {
     'hộp thư của bạn',
     'vào hộp thư',
     'gửi đến hộp thư',
+    'hủy đăng ký bất cứ lúc nào',
+    'nhận tin mới nhất',
+    'nhận thông báo',
+  ],
+  emailLabels: [
     'nhập email của bạn',
     'nhập địa chỉ email',
     'địa chỉ email của bạn',
     'email của bạn',
-    'hủy đăng ký bất cứ lúc nào',
-    'nhận tin mới nhất',
-    'nhận thông báo',
   ],
   appPromo: [
     'tải ứng dụng',

@@ -52,8 +52,10 @@ export const zh: Lexicon = {
     '邮件订阅',
     '订阅邮件',
     '订阅简报',
-    '输入邮箱',
     '電子報',
+  ],
+  emailLabels: [
+    '输入邮箱',
   ],
   appPromo: [
     '下载客户端',

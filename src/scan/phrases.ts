@@ -14,12 +14,12 @@ import { lexiconsFor } from '../lexicons/index';
 export type PhraseList = Exclude<keyof Lexicon, 'lang' | 'currencies'> | 'amount' | 'money';
 
 export const phraseLists: readonly PhraseList[] = [
-  'donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'adblock', 'linkWallHeadings',
+  'donation', 'membership', 'paywall', 'newsletter', 'emailLabels', 'appPromo', 'adblock', 'linkWallHeadings',
   'donateActions', 'subscribeActions', 'dismissals', 'legal', 'perPeriod', 'amount', 'money',
 ];
 
 /** Lists whose phrases are plea evidence (as opposed to headings and button words). */
-export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'appPromo', 'adblock', 'amount'];
+export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'emailLabels', 'appPromo', 'adblock', 'amount'];
 
 /** A set of lists as bits (bit i: phraseLists[i]). */
 export type ListSet = number;

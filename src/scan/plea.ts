@@ -72,6 +72,11 @@ function fields(form: Element, type: string, honeypots = false): number {
   return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => (field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? '')) === honeypots).length;
 }
 
+/** A newsletter's words, and its field's labels ("Email address") beside an email field only. */
+function newsletterWords(stats: BlockStats): number {
+  return hitCount(stats, 'newsletter') + (stats.emailInputs && hitCount(stats, 'emailLabels'));
+}
+
 /**
  * Inside a menu, and not a sign-up form there (an email field and no link away but its privacy policy or its own close
  * button: a header's newsletter box is no menu).
@@ -161,7 +166,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   hint('membership', 'membership', 0.6),
   phrases('paywall', 3, 'paywall', 1.2),
   hint('paywall', 'paywall', 1),
-  phrases('newsletter', 3, 'newsletter', 1),
+  { ...phrases('newsletter', 3, 'newsletter', 1), compute: (s) => capped(newsletterWords(s), 3) },
   // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends; so does one whose
   // address comes with a password (a sign-in's or a registration's).
   { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > s.passwordInputs && !formIsNotSignup(s) && !hasHint(s, 'account')), reason: noValues },
@@ -178,7 +183,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   // So is a letter that asks to give, though it links to signing in too ("Already contributed? Log in to hide these").
   { ...hint('account', undefined, -1), compute: (s) => flag(hasHint(s, 'account') && !paywallCut(s) && !(hitCount(s, 'donation') >= 2 && s.passwordInputs === 0)) },
   where('inComments', -2, (s) => s.inComments && !siteBoxInComments(s)),
-  { id: 'emailFieldAlone', max: 1, prior: -0.8, compute: (s) => flag(s.emailInputs > 0 && hitCount(s, 'newsletter') + hitCount(s, 'subscribeActions') === 0) },
+  { id: 'emailFieldAlone', max: 1, prior: -0.8, compute: (s) => flag(s.emailInputs > 0 && newsletterWords(s) + hitCount(s, 'subscribeActions') === 0) },
   { id: 'notSignupForm', max: 1, prior: -2, lazy: true, compute: (s) => flag(formIsNotSignup(s)) },
   where('passwordField', -2, (s) => s.passwordInputs > 0),
   { id: 'loneButton', max: 1, prior: 0, compute: (s) => flag(loneButton(s)), reason: noValues },

@@ -9,7 +9,7 @@ import { provideAllLexicons } from '../../src/lexicons/all';
 provideAllLexicons();
 
 const empty: Omit<Lexicon, 'lang'> = {
-  donation: [], membership: [], paywall: [], newsletter: [], appPromo: [], adblock: [], linkWallHeadings: [],
+  donation: [], membership: [], paywall: [], newsletter: [], emailLabels: [], appPromo: [], adblock: [], linkWallHeadings: [],
   donateActions: [], subscribeActions: [], dismissals: [], legal: [], perPeriod: [],
 };
 
