@@ -167,6 +167,7 @@ export const de: Lexicon = {
     'Vorzüge einer Mitgliedschaft',
     'Neumitglieder',
     'zum Aktionspreis',
+    'gedruckt oder digital',
   ],
   paywall: [
     'kostenlose Artikel',
