@@ -233,6 +233,7 @@ export const en: Lexicon = {
     'subscribers only',
     'exclusive to subscribers',
     'already a subscriber',
+    'currently a subscriber',
     'unlimited access',
     'unlimited digital access',
     'this content is for subscribers',
