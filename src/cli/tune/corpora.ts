@@ -1,11 +1,13 @@
 // The labelled pages `tidings tune` learns from and measures on: every corpus given, parsed once and kept,
 // so that trying a set of weights costs scans, not parses.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { JSDOM } from 'jsdom';
+import { InputError } from '../errors';
 import { articleParagraphs, type LabelBlock } from '../evaluate';
 import { judgementsFor } from '../judgements';
-import { readCorpus } from '../labels';
+import { readCorpus, type Corpus } from '../labels';
 import { closePage, parseHtml } from '../page';
 
 export interface TunePage {
@@ -38,13 +40,36 @@ function corpusNames(dirs: readonly string[]): string[] {
   );
 }
 
+/**
+ * Heap a page keeps, per byte of its HTML, once parsed and scanned (jsdom's nodes and the scan's figures): measured on
+ * the labelled sets, where 92 MB of pages outgrew a 4 GB heap.
+ */
+const HEAP_PER_HTML_BYTE = 45;
+
+/**
+ * Every page stays parsed for the whole run, so corpora too large for the heap would end in a crash half an hour in:
+ * refuse them at once, saying how to give Node more.
+ */
+export function checkHeap(corpora: readonly Corpus[], limit = getHeapStatistics().heap_size_limit): void {
+  const htmlBytes = corpora.reduce((sum, corpus) => sum + corpus.pages.reduce((bytes, page) => bytes + statSync(join(corpus.dir, page.file)).size, 0), 0);
+  const need = htmlBytes * HEAP_PER_HTML_BYTE;
+  if (need <= limit) return;
+  const megabytes = (bytes: number) => Math.ceil(bytes / 2 ** 20);
+  throw new InputError(
+    `these corpora hold ${megabytes(htmlBytes)} MB of pages, which need about ${megabytes(need)} MB of memory kept parsed; ` +
+      `Node's heap limit here is ${megabytes(limit)} MB. Run it as NODE_OPTIONS=--max-old-space-size=${Math.ceil(megabytes(need) * 1.25)} npx tidings tune …, or with fewer corpora.`,
+  );
+}
+
 /** Loads `learnFrom` (complete labels) and `measureOn` (only measured). */
 export function loadCorpora(learnFrom: readonly string[], measureOn: readonly string[], folds: number): TunePage[] {
   const dirs = [...learnFrom, ...measureOn];
   const names = corpusNames(dirs);
+  const corpora = dirs.map(readCorpus);
+  checkHeap(corpora);
   const pages: TunePage[] = [];
   dirs.forEach((dir, index) => {
-    const corpus = readCorpus(dir);
+    const corpus = corpora[index]!;
     const judgements = judgementsFor({ positionals: [], flags: new Map() }, dir);
     for (const labels of corpus.pages) {
       let paragraphs: string[] = [];
