@@ -285,10 +285,11 @@ function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind
     const childStats = blockStats(child, context);
     // Its parent is judged first: the child sits where the parent does, unless the parent holds the article.
     if (stats.place !== 'holds') childStats.place = stats.place;
-    // A line after the plea ("Filed under…", the copyright) is the column's; a few words before it head the box.
+    // A line after the plea ("Filed under…", the copyright) is the column's; a few words before it head the box. A child
+    // without a word (a form of a field and an icon button) asks for nothing alone: the box's words are its plea.
     // An inline child (an email field) is never collapsed on its own: with a button beside it, the block around it is
     // the sign-up form; a field and its label alone are one line of a larger form (a "send to a friend" dialog).
-    if ((!childStats.block && stats.buttons > 0) || stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
+    if ((!childStats.block && stats.buttons > 0) || !childStats.textLength || stats.textLength - childStats.textLength <= (childStats.subtreeEnd < stats.subtreeEnd ? 1 : 3) * MAX_UNRELATED_CHARS || pleaEvidence(childStats) < pleaEvidence(stats)) continue;
     const childScore = pleaScore(childStats, context);
     if (childScore && claimingKind(childScore) === kind) return true;
   }
