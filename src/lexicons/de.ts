@@ -210,6 +210,8 @@ export const de: Lexicon = {
   newsletter: [
     'Newsletter abonnieren',
     'abonnieren Sie unseren Newsletter',
+    'abonnieren Sie den Newsletter',
+    'den Newsletter abonnieren',
     'melden Sie sich für unseren Newsletter an',
     'zum Newsletter anmelden',
     'für den Newsletter anmelden',
