@@ -255,7 +255,6 @@ export const en: Lexicon = {
     'create an account to continue',
     'to keep reading',
     'to read the full',
-    'read the full story',
     'continue reading this article',
     'this article is reserved',
     'premium article',
