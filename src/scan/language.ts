@@ -11,9 +11,9 @@ import { readText, tokenKeys, type TokenSink } from './phrases';
 const SAMPLE_CHARS = 20_000;
 /** Stop-word weight a language needs before text evidence beats the English default. */
 const MIN_EVIDENCE = 2;
-/** Share of the words that must be the winner's stop words: real prose has 20-45 %; placeholder
- *  Latin ("lorem ipsum … et … est … qui") and lists of names stay under 6 %. */
-const MIN_STOPWORD_SHARE = 0.1;
+/** Share of the words that must be the winner's stop words: real prose has 20-45 %, a page whose menus are long lists
+ *  of names 8-10 %; placeholder Latin ("lorem ipsum … et … est … qui") and lists of names alone stay under 6 %. */
+const MIN_STOPWORD_SHARE = 0.08;
 /** Letters a script needs before it counts as the text's script. */
 const MIN_SCRIPT_LETTERS = 20;
 /** BCP 47 codes that name no language, and the first words of charsets some pages declare as their language ("utf-8"). */

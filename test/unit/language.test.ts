@@ -81,6 +81,13 @@ describe('detectTextLanguage', () => {
     expect(detectTextLanguage('Berlin')).toBe('en');
   });
 
+  it('tells a language whose stop words are a twelfth of the words, as on a page whose menus are long lists of names', () => {
+    const menu = 'Nasional Internasional Olahraga Pendidikan Ekonomi Makro Bisnis Global Syariah Energi Properti Sepakbola Liga Inggris Liga Spanyol Liga Italia Freekick Khazanah Hikmah Mualaf Fatwa Wakaf Nusantara Otomotif Trendtek Leisure Senggang InPicture Jabotabek Video Stokshot Publika Komunitas Forum Travelling Resonance Indeks';
+    const story = 'Dewan kota memutuskan pada hari Selasa untuk menutup jembatan lama itu karena akan diperbaiki. Menurut pejabat, pekerjaan ini berlangsung paling sedikit dua tahun dan selama itu kapal feri akan menyeberangi sungai.';
+    // 9 Indonesian stop words in 109 words.
+    expect(detectTextLanguage(`${menu} ${menu} ${story}`)).toBe('id');
+  });
+
   it('reads only a bounded sample of a huge text', () => {
     const huge = samples.de + ' ' + samples.fr.repeat(200_000);
     expect(detectTextLanguage(huge)).toBe('fr');
