@@ -201,6 +201,8 @@ export const fr: Lexicon = {
     'Les plus consultés',
     'À lire aussi',
     'Lire aussi',
+    'Lire plus',
+    'Articles en relation',
     'Sur le même sujet',
     'À découvrir',
     'Vous aimerez aussi',
