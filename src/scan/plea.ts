@@ -58,9 +58,10 @@ function formIsNotSignup(stats: BlockStats): boolean {
   const around = stats.element.closest('form');
   const form = around ?? (stats.forms === 1 ? stats.element.querySelector('form') : null);
   // A part of a form (a field's line, its legend) counts the whole form's address fields.
-  // A form's honeypot address (Substack's "fake_email", off-screen) is no second address.
+  // A form's honeypot address (Substack's "fake_email", off-screen) is no second address. A box of several forms (one
+  // sign-up form for each screen size) may hold one address each, but not beside a comment's form (its text area).
   const honeypots = form ? fields(form, 'email', true) : 0;
-  return ((around && indexedStats(around)) || stats).emailInputs - honeypots > 1 || (form !== null && (form.querySelector('textarea') !== null || (around !== null && fields(form, 'password') > 0)));
+  return ((around && indexedStats(around)) || stats).emailInputs - honeypots > (stats.forms - stats.textareas || 1) || (form !== null && (form.querySelector('textarea') !== null || (around !== null && fields(form, 'password') > 0)));
 }
 
 /**
