@@ -156,6 +156,7 @@ export const en: Lexicon = {
     'reader contribution',
     'reader contributions',
     'it only takes a minute',
+    'sponsor me',
   ],
   membership: [
     'our award-winning',
@@ -273,6 +274,8 @@ export const en: Lexicon = {
     'try free for',
     'days free',
     'you currently have a free membership',
+    'to access this content',
+    'create an account to access',
   ],
   newsletter: [
     'sign up to receive',
@@ -354,6 +357,7 @@ export const en: Lexicon = {
     'allow notifications',
     'when prompted',
     'breaking news alerts',
+    'straight to your device',
   ],
   emailLabels: [
     'enter your email',
