@@ -388,6 +388,7 @@ export const en: Lexicon = {
   ],
   linkWallHeadings: [
     'must read',
+    'must-read stories',
     'must reads',
     'more features',
     'see more',
