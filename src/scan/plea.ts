@@ -73,9 +73,12 @@ function fields(form: Element, type: string, honeypots = false): number {
   return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => (field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? '')) === honeypots).length;
 }
 
-/** A newsletter's words, and its field's labels ("Email address") beside an email field only. */
+/**
+ * A newsletter's words, and its field's labels ("Email address") beside an email field only, and not in a box the site
+ * names for an account (a password reset's "Enter your email and we will send you a link").
+ */
 function newsletterWords(stats: BlockStats): number {
-  return hitCount(stats, 'newsletter') + (stats.emailInputs && hitCount(stats, 'emailLabels'));
+  return hitCount(stats, 'newsletter') + (stats.emailInputs && !hasHint(stats, 'account') ? hitCount(stats, 'emailLabels') : 0);
 }
 
 /**
