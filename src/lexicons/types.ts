@@ -14,7 +14,8 @@ export interface Lexicon {
   newsletter: string[];
   /**
    * A sign-up form's field labels and prompts: "email address", "enter your email". They count as a newsletter's words
-   * only beside an email field: alone they are a sign-in's, a share form's or an error message's.
+   * only beside an email field and outside a box the site names for an account: alone they are a sign-in's, a share
+   * form's or an error message's, and in an account's box a password reset's.
    */
   emailLabels: string[];
   /** App-download promos: "download our app", "get it on google play", "available on the app store". */
