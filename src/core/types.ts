@@ -50,7 +50,8 @@ export interface Finding extends Verdict {
 
 /** Everything a detector may consult besides the block itself. Built once per scan. */
 export interface DetectContext {
-  sensitivity: Sensitivity;
+  /** Low sensitivity is judged as normal, then keeps the findings that reach its thresholds (scan/scan.ts). */
+  sensitivity: Exclude<Sensitivity, 'low'>;
   /** Language codes whose lexicons apply (always includes 'en'). */
   langs: string[];
   /** User-supplied phrases per kind (from settings); matched like lexicon phrases. */

@@ -1,11 +1,11 @@
 // Small helpers the detectors' rules share: how size limits stretch with the sensitivity, how phrases
 // and shares are put in reasons, and the kinds of signal both models have.
-import type { DetectContext, Sensitivity } from '../core/types';
+import type { DetectContext } from '../core/types';
 import type { Signal } from './model';
 import { hasHint, hitCount, type BlockStats, type Hint } from './stats';
 
 /** How far size limits stretch: a more sensitive setting accepts bigger blocks and sparser walls. */
-const sizeFactors: Record<Sensitivity, number> = { low: 0.75, normal: 1, high: 1.4 };
+const sizeFactors: Record<DetectContext['sensitivity'], number> = { normal: 1, high: 1.4 };
 
 export function sizeFactor(context: DetectContext): number {
   return sizeFactors[context.sensitivity];

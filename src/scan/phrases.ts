@@ -524,10 +524,13 @@ export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: Detect
 const matchers = new Map<string, PhraseMatcher>();
 const MAX_MATCHERS = 8;
 /** The matcher each context was given, so an incremental scan does not rebuild the key. */
-const contextMatchers = new WeakMap<DetectContext, PhraseMatcher>();
+const contextMatchers = new WeakMap<MatcherContext, PhraseMatcher>();
 
 /** The matcher for a detect context, compiled once per set of languages and user phrases. */
-export function matcherFor(context: DetectContext): PhraseMatcher {
+/** What a matcher is built from: a detect context, or the languages and phrases of a text (scan/text.ts). */
+type MatcherContext = Pick<DetectContext, 'langs' | 'userPhrases'>;
+
+export function matcherFor(context: MatcherContext): PhraseMatcher {
   const known = contextMatchers.get(context);
   if (known) return known;
   // Keyed by the lexicons at hand, not the languages asked for: one that arrives later compiles anew.

@@ -1,12 +1,13 @@
 // Finding blocks in a DOM: candidate blocks → every enabled detector scores them → verdicts,
 // filtered by the article guard and collapsed to the outermost block.
-import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions, Sensitivity } from '../core/types';
+import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { lexiconsFor } from '../lexicons/index';
 import { findArticle, type FoundArticle } from './article';
 import { drain, type Steps } from './steps';
 import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
+import { modelWeights } from './weights';
 import { isAppealPage } from './appeal-page';
 import { buttonRow, opensWithPlea, siteBoxInComments } from './plea';
 import { headed, taggedRow } from './link-list';
@@ -99,7 +100,8 @@ function enabledDetectors(options: ScanOptions): Detector[] {
 
 function detectContextFor(options: ScanOptions, pageLang: string): DetectContext {
   const langs = [...new Set([options.lang ?? pageLang, 'en'])];
-  return { sensitivity: options.sensitivity, langs, userPhrases: options.userPhrases ?? {} };
+  // Low sensitivity judges the page as normal does and keeps the surest of what it finds (see judgeSteps).
+  return { sensitivity: options.sensitivity === 'low' ? 'normal' : options.sensitivity, langs, userPhrases: options.userPhrases ?? {} };
 }
 
 /**
@@ -292,7 +294,10 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
     yield;
   }
   return withButtonRows(wholeBoxes(outermost(findings, index), index, context), index)
-    .filter((finding) => context.enabled.has(finding.detectorId))
+    // Low sensitivity judges the blocks as normal does and keeps what reaches its models' low thresholds, so it never
+    // hides what normal would not (a sidebar whose donation card fell short of low's threshold was one sign-up box
+    // with the column's other boxes in it, where normal collapses the card and the sign-up one by one).
+    .filter((finding) => context.enabled.has(finding.detectorId) && (context.options.sensitivity !== 'low' || finding.score >= (finding.detectorId === 'link-farm' ? modelWeights.links : modelWeights.plea).thresholds.low))
     .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
 }
 
@@ -596,19 +601,17 @@ function pleaOwnsLinks(stats: BlockStats): boolean {
   return 2 * (stats.memberLinks + stats.donateLinks) > stats.links;
 }
 
-/** The setting one step more eager than each: a box of found parts is judged at it. */
-const EAGER: Record<Sensitivity, Sensitivity> = { low: 'normal', normal: 'high', high: 'high' };
 /** Share of a box's text its found parts must hold, and the most text it may hold besides them: a title, a line, a link. */
 const PARTS_SHARE = 0.5;
 const BOX_EXTRA_CHARS = 300;
 
 /**
- * A box whose found parts hold most of its text, and that is found itself one setting more eagerly, is collapsed
+ * A box whose found parts hold most of its text, and that is found itself at high sensitivity, is collapsed
  * whole: a sign-up box's title ("Notifications") and its "View all newsletters" link go with the forms they head.
  * Not a box whose other text is a menu or a share bar: those are the site's, beside the parts.
  */
 function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext): Finding[] {
-  const eager = { ...context, detect: { ...context.detect, sensitivity: EAGER[context.detect.sensitivity] } };
+  const eager = { ...context, detect: { ...context.detect, sensitivity: 'high' as const } };
   const partsOf = new Map<Element, Finding[]>();
   for (const finding of findings) {
     const box = finding.element.parentElement;
@@ -629,7 +632,8 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
       || menuAround(stats, inner) || parts.some((part) => part.kind !== parts[0]!.kind) || foundWithin(orders, stats) > parts.length) continue;
     stats.place = placeOf(index, box, context.article);
     const whole = withStatsIndex(index, () => bestFinding(box, stats, eager));
-    if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push(whole);
+    // The box is as sure as its surest part (found at the context's setting, the box at high).
+    if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push({ ...whole, score: Math.max(whole.score, ...parts.map((part) => part.score)) });
   }
   if (wholes.length === 0) return findings;
   // A box's parts, and a box inside a bigger box, give way to it.

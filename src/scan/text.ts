@@ -220,7 +220,7 @@ export function scanText(text: string, options: ScanOptions, doc?: Document): { 
   if (!host) throw new Error('scanText needs a DOM: pass a Document (e.g. from jsdom) where there is no global document');
   const page = host.implementation.createHTMLDocument('');
   const lang = options.lang ?? detectTextLanguage(text);
-  const matcher = matcherFor({ sensitivity: options.sensitivity, langs: [lang, 'en'], userPhrases: options.userPhrases ?? {} });
+  const matcher = matcherFor({ langs: [lang, 'en'], userPhrases: options.userPhrases ?? {} });
   const reader: PleaReader = {
     // A sentence with a quotation mark is someone's words reported ("'Support us,' she said"), not a plea's own.
     opens: (sentence) => !anyQuotation.test(sentence) && matcher.match(sentence, PLEA_LISTS).some((hit) => hit.index === 0),

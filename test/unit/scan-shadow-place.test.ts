@@ -15,7 +15,7 @@ function placeOfShadowAppeal(): string {
   const host = document.getElementById('host')!;
   host.attachShadow({ mode: 'open' }).innerHTML = '<section id="appeal"><p>Please support us today from just $2 a month.</p></section>';
   const appeal = host.shadowRoot!.getElementById('appeal')!;
-  const index = drain(statsSteps(appeal, matcherFor({ sensitivity: 'normal', langs: ['en'], userPhrases: {} })));
+  const index = drain(statsSteps(appeal, matcherFor({ langs: ['en'], userPhrases: {} })));
   return placeOf(index, appeal, document.getElementById('story'));
 }
 
