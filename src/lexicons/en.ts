@@ -414,7 +414,7 @@ export const en: Lexicon = {
     'promoted links',
     'promoted stories',
     'from the web',
-    'elsewhere on the web',
+    'elsewhere on',
     'editor\'s picks',
     'don\'t miss',
     'read next',

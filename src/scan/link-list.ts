@@ -12,7 +12,9 @@ import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, match
 /**
  * Fewest links a list needs to be judged at all. With just that many, a title or a heading over them or a tag among them
  * must make them one: two links alone are a pair (previous · next, "Download PDF · Supplements", a byline's two names),
- * where a title over two headlines ("More about the economy") or a row of two tags is a list.
+ * where a title over two headlines ("More about the economy") or a row of two tags is a list. One headline and one
+ * other link are a teaser's title (its section's name as a kicker, then the story: "History · Flood of 1953 · How the
+ * town rebuilt…"), however many teasers stand in a row, unless a link-list heading heads them.
  */
 export const MIN_LIST_LINKS = 2;
 /** Most links of a paragraph that is a sentence linking out (a licence, a credit line) rather than a list. */
@@ -148,7 +150,7 @@ function titled(stats: BlockStats): boolean {
 
 export function linkListMayMatch(stats: BlockStats): boolean {
   const links = stats.links;
-  const listed = links > MIN_LIST_LINKS || (links === MIN_LIST_LINKS && (titled(stats) || stats.headings + stats.tagLinks > 0));
+  const listed = links > MIN_LIST_LINKS || (links === MIN_LIST_LINKS && stats.headlineLinks !== 1 && (titled(stats) || stats.headings + stats.tagLinks > 0));
   return (listed || headed(stats)) && stats.pageLinks < PAGE_NAVIGATION_SHARE * stats.links && !letterIndex(stats);
 }
 
