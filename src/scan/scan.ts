@@ -293,11 +293,13 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
     });
     yield;
   }
-  return withButtonRows(wholeBoxes(outermost(findings, index), index, context), index)
-    // Low sensitivity judges the blocks as normal does and keeps what reaches its models' low thresholds, so it never
-    // hides what normal would not (a sidebar whose donation card fell short of low's threshold was one sign-up box
-    // with the column's other boxes in it, where normal collapses the card and the sign-up one by one).
-    .filter((finding) => context.enabled.has(finding.detectorId) && (context.options.sensitivity !== 'low' || finding.score >= (finding.detectorId === 'link-farm' ? modelWeights.links : modelWeights.plea).thresholds.low))
+  // Low sensitivity judges the blocks as normal does, then keeps what reaches its models' low thresholds (at normal and
+  // high every finding reaches its own), boxes made whole of those alone: it never hides what normal would not. Judged
+  // at its own thresholds, a sidebar whose donation card fell short was one sign-up box with the column's other boxes
+  // in it, where normal collapses the card and the sign-up one by one.
+  const sure = outermost(findings, index).filter((finding) => finding.score >= (finding.detectorId === 'link-farm' ? modelWeights.links : modelWeights.plea).thresholds[context.options.sensitivity]);
+  return withButtonRows(wholeBoxes(sure, index, context), index)
+    .filter((finding) => context.enabled.has(finding.detectorId))
     .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
 }
 
@@ -632,8 +634,7 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
       || menuAround(stats, inner) || parts.some((part) => part.kind !== parts[0]!.kind) || foundWithin(orders, stats) > parts.length) continue;
     stats.place = placeOf(index, box, context.article);
     const whole = withStatsIndex(index, () => bestFinding(box, stats, eager));
-    // The box is as sure as its surest part (found at the context's setting, the box at high).
-    if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push({ ...whole, score: Math.max(whole.score, ...parts.map((part) => part.score)) });
+    if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push(whole);
   }
   if (wholes.length === 0) return findings;
   // A box's parts, and a box inside a bigger box, give way to it.
