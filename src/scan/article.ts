@@ -6,6 +6,8 @@ import type { StatsIndex } from './stats';
 /** Less prose than this and a candidate is not taken for the article. */
 const MIN_ARTICLE_CHARS = 400;
 const MIN_PARAGRAPH_CHARS = 25;
+/** Share of the prose of the <article> with the most that another may have before neither is taken for the story. */
+const RIVAL_SHARE = 0.9;
 
 function prose(index: StatsIndex, element: Element): number {
   const stats = index.stats.get(element);
@@ -40,7 +42,11 @@ function best(elements: Iterable<Element>, score: (element: Element) => number, 
 
 export function findArticle(index: StatsIndex): FoundArticle | null {
   const ofProse = (element: Element): number => prose(index, element);
-  const found = best(index.articleBodies, ofProse, 3) ?? best(index.articles, ofProse, 2);
+  const article = best(index.articles, ofProse, 2);
+  // Teasers and comments are <article>s too: the one with the most prose is the story only when no other outside it has
+  // nearly as much (a front's row of teasers, a thread of comments); else the paragraphs tell.
+  const found = best(index.articleBodies, ofProse, 3)
+    ?? (article && index.articles.every((other) => article.element.contains(other) || ofProse(other) < RIVAL_SHARE * ofProse(article.element)) ? article : null);
   if (found) return found;
   const credit = new Map<Element, number>();
   for (const element of index.proseParagraphs) {
