@@ -18,7 +18,7 @@ import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
 import { useModelWeights } from '../scan/weights';
 import { defaultSettings } from '../settings/schema';
-import { isValidSelector, siteSettings, type SiteSettings } from '../settings/site';
+import { isValidSelector, unlistedSiteSettings, type SiteSettings } from '../settings/site';
 import { watchStoredSettings } from '../settings/watch';
 import { reportSlowSelector, requestAlwaysShow, requestLexicon, requestSiteSettings, requestStopwords } from './background';
 import { byUserSelector, Collapser, isStyled, type CollapsedBlock, type CollapseRequest, type Look, type StyledElement } from './collapse';
@@ -629,7 +629,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
     },
     (error: unknown) => couldNot('load the stop words', error),
   );
-  const defaultSite = siteSettings(defaultSettings(), host);
+  const defaultSite = unlistedSiteSettings(defaultSettings());
   applySettings(defaultSite, true);
   doc.addEventListener('DOMContentLoaded', onDocumentGrown);
   doc.defaultView?.addEventListener('load', onDocumentGrown);

@@ -143,13 +143,26 @@ function entriesFor<T>(record: Record<string, T>, site: string): T[] {
 /** Whether Tidings runs on `host` and with which options. `host` is `location.hostname`. */
 export function siteSettings(settings: Settings, host: string): SiteSettings {
   const site = siteOf(host);
-  const enabled = { ...settings.detectors };
-  for (const id of entriesFor(settings.siteExceptions, site).flat()) enabled[id] = false;
+  const unlisted = unlistedSiteSettings(settings);
+  for (const id of entriesFor(settings.siteExceptions, site).flat()) unlisted.scanOptions.enabled[id] = false;
   return {
+    ...unlisted,
     siteEnabled: !settings.disabledSites.some((entry) => siteKey(entry) === site),
-    scanOptions: { enabled, sensitivity: settings.sensitivity, userPhrases: settings.userPhrases },
     userSelectors: [...new Set(entriesFor(settings.userSelectors, site).flat())],
     neverHide: [...new Set(entriesFor(settings.neverHide, site).flat())],
+  };
+}
+
+/**
+ * The settings of a site they list nowhere (no switch, exception or selector): the content script's until the
+ * background answers, without the host parsing that siteSettings needs.
+ */
+export function unlistedSiteSettings(settings: Settings): SiteSettings {
+  return {
+    siteEnabled: true,
+    scanOptions: { enabled: { ...settings.detectors }, sensitivity: settings.sensitivity, userPhrases: settings.userPhrases },
+    userSelectors: [],
+    neverHide: [],
     placeholderMode: settings.placeholderMode,
   };
 }

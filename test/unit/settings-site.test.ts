@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src/settings/schema';
-import { addToSiteList, normalizeHost, removeFromSiteList, setSiteEnabled, siteSettings } from '../../src/settings/site';
+import { addToSiteList, normalizeHost, removeFromSiteList, setSiteEnabled, siteSettings, unlistedSiteSettings } from '../../src/settings/site';
 
 function settingsWith(fields: Partial<Settings>): Settings {
   return { ...defaultSettings(), ...fields };
@@ -44,6 +44,16 @@ describe('siteSettings', () => {
       neverHide: [],
       placeholderMode: 'placeholder',
     });
+  });
+
+  // The content script starts with these, without the host parsing that siteSettings needs.
+  it('gives a site the settings list nowhere what the settings give every site', () => {
+    const settings = settingsWith({ sensitivity: 'high', placeholderMode: 'hide', disabledSites: ['example.org'], siteExceptions: { 'example.org': ['app-promo'] } });
+    expect(unlistedSiteSettings(settings)).toEqual(siteSettings(settings, 'news.example.com'));
+    expect(unlistedSiteSettings(defaultSettings())).toEqual(siteSettings(defaultSettings(), 'www.example.com'));
+    // Its own copy of the switches: a site's exception written into it leaves the settings as they were.
+    unlistedSiteSettings(settings).scanOptions.enabled['link-farm'] = false;
+    expect(settings.detectors['link-farm']).toBe(true);
   });
 
   it('is off on a listed host and its www. twin, not on other subdomains', () => {
