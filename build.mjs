@@ -139,8 +139,7 @@ const cssAsText = {
 /**
  * terser's compressor over every script esbuild bundled and minified: it takes out what esbuild's one-pass minifier
  * leaves (joined statements, folded conditions, inlined one-use constants), about 1.6 KB of the content script, whose
- * budget is 61 440 bytes. Four passes (a third took 24 more bytes
- * out than two, a fourth 21 more), `hoist_funs`, which moves function declarations to the top of their scope, where
+ * budget is 61 440 bytes. Four passes (a third took 24 more bytes out than two, a fourth 21 more), `hoist_funs`, which moves function declarations to the top of their scope, where
  * the language puts them anyway (244 bytes), and two more: `unsafe_arrows` writes the functions it inlines where they
  * are called (`(function(e){…})(x)`) as arrows, 541 bytes less. It is unsafe only for a function whose prototype is used (`new`);
  * it leaves those reading `this` or `arguments` alone, and the sources write no function expression but one that does

@@ -523,13 +523,13 @@ export function compilePhrases(lexicons: readonly Lexicon[], userPhrases: Detect
 /** Compiled matchers by languages and user phrases: compiling costs more than a whole scan. */
 const matchers = new Map<string, PhraseMatcher>();
 const MAX_MATCHERS = 8;
+
+/** What a matcher is built from: a detect context, or the languages and phrases of a text (scan/text.ts). */
+type MatcherContext = Pick<DetectContext, 'langs' | 'userPhrases'>;
 /** The matcher each context was given, so an incremental scan does not rebuild the key. */
 const contextMatchers = new WeakMap<MatcherContext, PhraseMatcher>();
 
 /** The matcher for a detect context, compiled once per set of languages and user phrases. */
-/** What a matcher is built from: a detect context, or the languages and phrases of a text (scan/text.ts). */
-type MatcherContext = Pick<DetectContext, 'langs' | 'userPhrases'>;
-
 export function matcherFor(context: MatcherContext): PhraseMatcher {
   const known = contextMatchers.get(context);
   if (known) return known;
