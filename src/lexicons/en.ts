@@ -171,6 +171,7 @@ export const en: Lexicon = {
     'join our members',
     'subscribe to support',
     'subscribe today to support',
+    'by subscribing now',
     'support us by subscribing',
     'membership program',
     'become a subscriber',

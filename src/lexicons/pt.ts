@@ -106,6 +106,7 @@ export const pt: Lexicon = {
     'receba a newsletter',
     'receba nossa newsletter',
     'receba as notícias',
+    'receba nossas novidades',
     'subscreva a newsletter',
     'subscreva a nossa newsletter',
     'nossas newsletters',
