@@ -298,9 +298,16 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
   // at its own thresholds, a sidebar whose donation card fell short was one sign-up box with the column's other boxes
   // in it, where normal collapses the card and the sign-up one by one.
   const sure = outermost(findings, index).filter((finding) => finding.score >= (finding.detectorId === 'link-farm' ? modelWeights.links : modelWeights.plea).thresholds[context.options.sensitivity]);
-  return withButtonRows(wholeBoxes(sure, index, context), index)
-    .filter((finding) => context.enabled.has(finding.detectorId))
-    .map((finding) => ({ ...finding, element: smallestWrapper(finding.element, index) }));
+  // Each pass over the findings in a slice of its own: on a page with thousands of them, the passes together were a
+  // task of 100 ms.
+  yield;
+  const boxed = wholeBoxes(sure, index, context);
+  yield;
+  const found: Finding[] = [];
+  for (const finding of withButtonRows(boxed, index).filter((finding) => context.enabled.has(finding.detectorId))) {
+    if (found.push({ ...finding, element: smallestWrapper(finding.element, index) }) % JUDGE_SLICE === 0) yield;
+  }
+  return found;
 }
 
 /**
@@ -637,9 +644,16 @@ function wholeBoxes(findings: Finding[], index: StatsIndex, context: ScanContext
     if (whole?.kind === parts[0]!.kind && guardAllows(whole, index, context)) wholes.push(whole);
   }
   if (wholes.length === 0) return findings;
-  // A box's parts, and a box inside a bigger box, give way to it.
-  return [...wholes, ...findings].filter((finding) => !wholes.some((whole) => whole !== finding && contains(index, whole.element, finding.element)))
-    .sort((a, b) => index.stats.get(a.element)!.order - index.stats.get(b.element)!.order);
+  // A box's parts, and a box inside a bigger box, give way to it: in document order (a box before a finding of the same
+  // element, the sort being stable), whatever lies within the last box kept is left out.
+  const boxes = new Set(wholes);
+  let boxEnd = -1;
+  return [...wholes, ...findings].sort((a, b) => index.stats.get(a.element)!.order - index.stats.get(b.element)!.order).filter((finding) => {
+    const stats = index.stats.get(finding.element)!;
+    if (stats.order <= boxEnd) return false;
+    if (boxes.has(finding)) boxEnd = stats.subtreeEnd;
+    return true;
+  });
 }
 
 /**
