@@ -9,7 +9,7 @@
 export type Hint = 'donate' | 'membership' | 'paywall' | 'newsletter' | 'appPromo' | 'linkfarm' | 'tags' | 'vendor' | 'popup' | 'social' | 'account';
 
 /** A story's tags, keywords or categories: a list of links of their own kind (see scan/link-list.ts). */
-const tagNames = String.raw`(?:^|[^a-z])(?:tags|topics)(?:[^a-z]|$)|categor|keywords|schlagw`;
+const tagNames = String.raw`(?:^|[^a-z])(?:tags|topics)(?:[^a-z]|$)|tag-?list|categor|keywords|schlagw`;
 
 export interface Patterns {
   /** Class/id words that hint at a kind of block; supporting evidence only, never enough alone. */
@@ -99,7 +99,7 @@ export const patterns: Patterns = {
   appHref: String.raw`play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link`,
   socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
   legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)`,
-  tagHref: String.raw`\/(?:tags?|topics?|categor(?:y|ies)|keywords?|themen?|thema|temas?|sujets?|schlagw[oö]rte?|stichw[oö]rte?|etiquetas?|argomenti|tematy|teg|tegi|tema|haberleri|etiket|konu)\/[^/?#]|[?&](?:q|keywords?|query|tags?)=[^&]`,
+  tagHref: String.raw`\/(?:tags?|tagy|topics?|categor(?:y|ies)|keywords?|themen?|thema|temas?|sujets?|schlagw[oö]rte?|stichw[oö]rte?|etiquetas?|argomenti|tematy|teg|tegi|tema|haberleri|etiket|konu)\/[^/?#]|[?&](?:q|keywords?|query|tags?)=[^&]`,
   appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|f(?:oe|ö)rdern|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-(?:socio|aliado|miembro)|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
   emailFieldNames: String.raw`e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel|(?:^|\s)newsletter`,
   searchFieldNames: String.raw`search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск`,
