@@ -413,6 +413,29 @@ function judgedAsPlea(finding: Finding): boolean {
   return finding.kind !== 'linkfarm' || finding.detectorId === 'app-promo';
 }
 
+/** Levels above the article at which its entry of a list may stand (a live blog's post around the post's body). */
+const ENTRY_LEVELS = 3;
+/** How far up from a block its entry of that list is looked for (a hostile page nests thousands deep). */
+const ENTRY_DEPTH = 64;
+const entryTags = new Set(['LI', 'ARTICLE']);
+
+/**
+ * Whether the block is, or is inside, another entry of a list the story is an entry of: a live blog's posts, the longest
+ * taken for the story, list items or <article>s named alike. Such a block stands inside the story: a post may be links
+ * and nothing else (its author, its time, its headline, a linked sentence), a row of its tags may go.
+ */
+function inStoryList(element: Element, article: Element): boolean {
+  for (let entry: Element | null = article, level = 0; entry && level < ENTRY_LEVELS; entry = entry.parentElement, level++) {
+    const list = entry.parentElement;
+    const name = entry.classList[0];
+    if (!name || !entryTags.has(entry.tagName) || !list?.contains(element)) continue;
+    for (let at: Element | null = element, depth = 0; at && depth < ENTRY_DEPTH; at = at.parentElement, depth++) {
+      if (at.parentElement === list) return at !== entry && at.tagName === entry.tagName && at.classList[0] === name;
+    }
+  }
+  return false;
+}
+
 /**
  * The article guard's second half, what may be collapsed where. Never the article or anything holding it.
  * Never a block that opens with plain paragraphs (news with an appeal glued to its end: the appeal alone
@@ -550,7 +573,7 @@ export function placeOf(index: StatsIndex, element: Element, article: Element | 
     let root: Node;
     while ((root = at.getRootNode()) !== article.getRootNode() && (root as ShadowRoot).host) at = (root as ShadowRoot).host;
   }
-  if (contains(index, article, at)) return 'inside';
+  if (contains(index, article, at) || inStoryList(at, article)) return 'inside';
   if (contains(index, element, article)) return 'holds';
   const atStats = index.stats.get(at);
   const articleStats = index.stats.get(article);
