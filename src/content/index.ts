@@ -2,8 +2,8 @@
 import { t } from '../ui/i18n';
 import { startTidings } from './page';
 
-// Chromium loads an extension's messages into a page on their first read, a round trip to the browser: read first
-// when the first block was collapsed on a big page still loading, it held that task up for 0.1–0.6 s; now it costs
-// 7–27 ms here, before the page has anything to show.
+// Chromium loads an extension's messages into a page at their first read, a round trip to the browser. Left to the
+// first collapse, on a big page still loading, it held that batch up for 0.1–0.6 s; read here, before the page has
+// anything to show, it costs 7–27 ms.
 t('placeholder_hidden');
 startTidings(document, location.hostname);

@@ -427,8 +427,8 @@ const entryTags = new Set(['LI', 'ARTICLE']);
 function inStoryList(element: Element, article: Element): boolean {
   for (let entry: Element | null = article, level = 0; entry && level < ENTRY_LEVELS; entry = entry.parentElement, level++) {
     const list = entry.parentElement;
-    const name = entry.classList[0];
-    if (!name || !entryTags.has(entry.tagName) || !list?.contains(element)) continue;
+    const name = entryTags.has(entry.tagName) && entry.classList[0];
+    if (!name || !list?.contains(element)) continue;
     for (let at: Element | null = element, depth = 0; at && depth < ENTRY_DEPTH; at = at.parentElement, depth++) {
       if (at.parentElement === list) return at !== entry && at.tagName === entry.tagName && at.classList[0] === name;
     }
