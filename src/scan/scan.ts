@@ -297,7 +297,7 @@ function* judgeSteps(root: Element, index: StatsIndex, context: ScanContext): St
   // high every finding reaches its own), boxes made whole of those alone: it never hides what normal would not. Judged
   // at its own thresholds, a sidebar whose donation card fell short was one sign-up box with the column's other boxes
   // in it, where normal collapses the card and the sign-up one by one.
-  const sure = outermost(findings, index).filter((finding) => finding.score >= (finding.detectorId === 'link-farm' ? modelWeights.links : modelWeights.plea).thresholds[context.options.sensitivity]);
+  const sure = outermost(findings, index).filter((finding) => finding.score >= (judgedAsPlea(finding) ? modelWeights.plea : modelWeights.links).thresholds[context.options.sensitivity]);
   // Each pass over the findings in a slice of its own: on a page with thousands of them, the passes together were a
   // task of 100 ms.
   yield;
