@@ -1,7 +1,29 @@
 // Parsing pages for the CLI: jsdom without running page scripts or fetching subresources
 // (the scan must see the page as saved, and must make no network requests).
 import type { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
 import { JSDOM, VirtualConsole } from 'jsdom';
+
+/**
+ * jsdom reads a style attribute as the parser meets it, and its CSS value parser throws on some malformed values
+ * (`padding-bottom: calc(100% / ())`, on a news site's page): the throw ends the page's parse, and the page is lost to
+ * scan and eval. A browser drops a declaration it cannot read and goes on; so do jsdom's declarations here. (jsdom's
+ * own copy of cssstyle, resolved from jsdom's place, is the one its elements use.)
+ */
+function dropUnreadableDeclarations(): void {
+  const { CSSStyleDeclaration } = createRequire(createRequire(import.meta.url).resolve('jsdom'))('cssstyle') as {
+    CSSStyleDeclaration: { prototype: { setProperty(this: unknown, ...args: unknown[]): void } };
+  };
+  const setProperty = CSSStyleDeclaration.prototype.setProperty;
+  CSSStyleDeclaration.prototype.setProperty = function (...args: unknown[]): void {
+    try {
+      setProperty.apply(this, args);
+    } catch {
+      // An unreadable value: the declaration is dropped, as a browser drops it.
+    }
+  };
+}
+dropUnreadableDeclarations();
 
 /**
  * Parses HTML; jsdom's complaints about the page's own CSS are dropped, they say nothing about us. Given the

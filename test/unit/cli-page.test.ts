@@ -27,3 +27,12 @@ describe('saved pages are decoded as they were served', () => {
     expect(bodyText(page)).toBe('Grüße');
   });
 });
+
+describe('pages with CSS jsdom cannot read', () => {
+  it('parses a page whose inline style has a malformed calc(), dropping only that declaration', () => {
+    const page = '<body><div style="padding-bottom: calc(100% / ()); color: red">Story text</div><p>More story</p></body>';
+    const doc = parseHtml(page).window.document;
+    expect(doc.body.textContent).toBe('Story textMore story');
+    expect((doc.querySelector('div') as HTMLElement).style.color).toBe('red');
+  });
+});
