@@ -29,6 +29,7 @@ export const fr: Lexicon = {
     'soutenez',
     'soutenir notre journalisme',
     'soutenir le travail',
+    'soutenir le journalisme',
     'soutenir Mediapart',
     'votre don',
     'vos dons',

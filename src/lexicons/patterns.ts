@@ -82,7 +82,7 @@ export const patterns: Patterns = {
     /** Share and follow bars. */
     social: String.raw`share|sharing|social|follow`,
     /** Sign-in and account boxes. */
-    account: String.raw`login|log-in|signin|sign-in|account|profile|user-?menu|password|(?:^|[^a-z])auth(?:[^a-z]|$)`,
+    account: String.raw`login|log-in|signin|sign-in|account|profile|user-?menu|password|forgot|lost[-_]?pass|reset[-_]?pass|(?:^|[^a-z])auth(?:[^a-z]|$)`,
   },
   donateHref: [
     String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/f(?:oe|ö)rdern(?:[-/?#]|$)|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,

@@ -98,6 +98,8 @@ export const pl: Lexicon = {
     'zapisz się do newslettera',
     'zapisz się na newsletter',
     'zapisz się na nasz newsletter',
+    'zapisz się na newslettery',
+    'zapisz się na nasze newslettery',
     'zamów newsletter',
     'subskrybuj newsletter',
     'otrzymuj newsletter',

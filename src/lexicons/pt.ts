@@ -13,6 +13,7 @@ export const pt: Lexicon = {
     'jornalismo independente',
     'faça uma doação',
     'faça a sua doação',
+    'faça sua doação',
     'doe agora',
     'contribua agora',
     'caro leitor',
