@@ -450,9 +450,18 @@ function classAttribute(element: Element): string {
   return typeof names === 'string' ? names : element.getAttribute('class') ?? '';
 }
 
+/**
+ * A custom element's name ("ui-navigation", "site-footer"): the page names the element with it as with a class, and a
+ * menu built as one has no other name ("<ui-navigation>" around a mega-menu's panels).
+ */
+function customName(element: Element): string {
+  const name = element.localName;
+  return name.includes('-') ? name : '';
+}
+
 /** The element's id and class names, the words hint, header and menu patterns read. */
 function namesOf(element: Element): string {
-  return `${element.id} ${classAttribute(element)}`;
+  return `${customName(element)} ${element.id} ${classAttribute(element)}`;
 }
 
 function ownHints(names: string): number {
@@ -663,7 +672,7 @@ const read: Attributes = { hidden: false, names: '', role: null, itemprop: null,
 
 function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attributes {
   read.hidden = false;
-  read.names = '';
+  read.names = customName(element);
   read.role = read.itemprop = read.href = read.type = read.value = null;
   read.lineWall = false;
   if (!element.hasAttributes()) return read;
