@@ -256,6 +256,7 @@ export const de: Lexicon = {
     'danke für deine Anmeldung',
     'Benachrichtigungen aktivieren',
     'Push-Benachrichtigungen',
+    'Push-Nachrichten',
     'verpassen Sie keine',
   ],
   emailLabels: [

@@ -147,6 +147,7 @@ export const es: Lexicon = {
     'nuestra newsletter',
     'a la newsletter',
     'recibir notificaciones',
+    'recibe notificaciones',
     'que te avisemos',
     'te enviaremos',
   ],

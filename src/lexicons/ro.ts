@@ -108,6 +108,8 @@ export const ro: Lexicon = {
   ],
   newsletter: [
     'abonează-te la newsletter',
+    'activează notificările',
+    'notificări prin email',
     'abonează-te la newsletterul nostru',
     'abonează-te la newsletter-ul nostru',
     'abonați-vă la newsletter',
