@@ -449,7 +449,9 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   const stats = index.stats.get(finding.element)!;
   const article = context.article;
   const plea = judgedAsPlea(finding);
-  if (article && contains(index, finding.element, article)) return false;
+  // The story as the site marks it up (itemprop=articleBody), be it the one shown or a hidden copy for search engines
+  // that ends with the paywall's plea, is the story's.
+  if ((article && contains(index, finding.element, article)) || index.articleBodies.includes(finding.element)) return false;
   // The page's main landmark with prose in it holds the story, told as an article or not (a CJK page's short paragraphs).
   // (Only a block with paragraphs can hold them: most are looked into no further.)
   const main = stats.paragraphs && (finding.element.matches(MAIN_LANDMARK) ? finding.element : finding.element.querySelector(MAIN_LANDMARK));
