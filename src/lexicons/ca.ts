@@ -78,6 +78,7 @@ export const ca: Lexicon = {
     'subscriu-te a la newsletter',
     'apunta\'t al butlletí',
     'rep el butlletí',
+    'a la teva bústia',
     'rep les notícies',
     'el nostre butlletí',
     'els nostres butlletins',

@@ -9,6 +9,8 @@ export const de: Lexicon = {
     'Sie können das unterstützen',
     'unterstützen Sie uns',
     'unterstütze uns',
+    'brauchen wir deine Hilfe',
+    'brauchen wir Ihre Hilfe',
     'unterstützen Sie unsere Arbeit',
     'unterstützen Sie unabhängigen Journalismus',
     'unabhängigen Journalismus',

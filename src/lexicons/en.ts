@@ -66,6 +66,7 @@ export const en: Lexicon = {
     'help fund our',
     'help fund independent',
     'we need your support',
+    'journalism needs your support',
     'support from readers',
     'supported by readers',
     'supported by users like you',

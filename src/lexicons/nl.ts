@@ -50,6 +50,7 @@ export const nl: Lexicon = {
     'word nu lid',
     'word abonnee',
     'word nu abonnee',
+    'als abonnee lees je',
     'word steunlid',
     'word vriend',
     'neem een abonnement',
