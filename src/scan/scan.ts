@@ -413,8 +413,11 @@ function judgedAsPlea(finding: Finding): boolean {
   return finding.kind !== 'linkfarm' || finding.detectorId === 'app-promo';
 }
 
-/** Levels above the article at which its entry of a list may stand (a live blog's post around the post's body). */
-const ENTRY_LEVELS = 3;
+/**
+ * Levels above the article at which its entry of a list may stand (a live blog's post around the post's body, a blog's
+ * post around the wrappers of its text).
+ */
+const ENTRY_LEVELS = 4;
 /** How far up from a block its entry of that list is looked for (a hostile page nests thousands deep). */
 const ENTRY_DEPTH = 64;
 const entryTags = new Set(['LI', 'ARTICLE']);
@@ -430,7 +433,8 @@ function inStoryList(element: Element, article: Element): boolean {
     const name = entryTags.has(entry.tagName) && entry.classList[0];
     if (!name || !list?.contains(element)) continue;
     for (let at: Element | null = element, depth = 0; at && depth < ENTRY_DEPTH; at = at.parentElement, depth++) {
-      if (at.parentElement === list) return at !== entry && at.tagName === entry.tagName && at.classList[0] === name;
+      // A blog's posts lead their classes with their own ids ("post-1127 post type-post …"): the second class names them too.
+      if (at.parentElement === list) return at !== entry && at.tagName === entry.tagName && (at.classList[0] === name || at.classList[1] === (entry.classList[1] ?? 0));
     }
   }
   return false;
