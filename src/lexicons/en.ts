@@ -354,6 +354,7 @@ export const en: Lexicon = {
     'email newsletters',
     'subscribing to a newsletter',
     'desktop notifications',
+    'browser notifications',
     'turn on notifications',
     // A site's own prompt before the browser's ("Lifehacker would like to send you notifications · Click 'Receive,'
     // then 'Allow'").

@@ -145,6 +145,8 @@ export const es: Lexicon = {
     'activar notificaciones',
     'activa las notificaciones',
     'nuestra newsletter',
+    'nuestro newsletter',
+    'suscríbase a nuestro',
     'a la newsletter',
     'recibir notificaciones',
     'recibe notificaciones',
