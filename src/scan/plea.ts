@@ -306,8 +306,9 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   // A part of paragraphs without a plea phrase is a story (a paywalled story's opening between its bar and its box):
   // a block holding one holds the story beside its pleas, and is none — unless it is a letter outside the article.
   if (stats.storyParagraphs > 1 && !letterOutsideArticle(stats)) return null;
-  // Inside the article, prices with nothing else that asks are the story's (a product's price, "from $86 per month").
-  if (stats.place === 'inside' && pleaEvidence(stats) === hitCount(stats, 'amount')) return null;
+  // Prices with nothing else that asks are a story's: inside the article a product's price ("from $86 per month"), outside
+  // it a headline ("raises its price from $8.99 to $15.49 a month") with no button, no call and no link to give or join.
+  if (pleaEvidence(stats) === hitCount(stats, 'amount') && (stats.place === 'inside' || stats.donateLinks + stats.memberLinks + callsToAction(stats) + stats.buttons === 0)) return null;
   // Inside it, a paywall's words with nothing to act on (no link, button or field) are the story's label ("Subscriber
   // only", "この記事は会員限定です") or its own words (a subheading naming a members' offer): a paywall nag leads somewhere.
   if (kind === 'paywall' && stats.place === 'inside' && stats.links + stats.buttons + stats.emailInputs + stats.forms === 0) return null;
