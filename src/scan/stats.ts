@@ -11,8 +11,8 @@ import type { Hint, Patterns } from '../lexicons/patterns';
 
 export type { Hint } from '../lexicons/patterns';
 
-/** A place in the page ("#section-2"; not "#" alone, nor a script's "#!/route"). */
-const inPageHref = /^#[^!]/;
+/** A place in the page ("#section-2", or "#" alone, which a script turns into a jump or a tab; not a script's "#!/route"). */
+const inPageHref = /^#(?!!)/;
 
 // The patterns of class names and link addresses come with the words (the background serves both): until then no block
 // is judged (scan.ts wordsAtHand), and a pass made before them is made again once they come, as for the phrases.

@@ -148,7 +148,8 @@ function buildDocument(doc: Document, parts: Unit[]): Element {
       }
       const item = doc.createElement('li');
       const link = doc.createElement('a');
-      link.setAttribute('href', '#');
+      // The scrape lost the lines' addresses; each led to another page (a bare "#" is the page's own way around).
+      link.setAttribute('href', '/');
       link.textContent = unit.text;
       item.setAttribute(OFFSET, String(i));
       item.append(link);
