@@ -198,7 +198,9 @@ export function declaredLanguage(doc: Document): string {
   const root = doc.documentElement;
   const candidates: (() => string | null | undefined)[] = [
     () => root?.getAttribute('lang'),
-    () => root?.getAttribute('xml:lang') ?? root?.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
+    // In an HTML document `xml:lang` is an attribute of that name (only XML documents put it in the XML namespace, and
+    // those carry `lang` too, or their text tells).
+    () => root?.getAttribute('xml:lang'),
     () => metaContent(doc, (meta) => meta.getAttribute('http-equiv')?.toLowerCase() === 'content-language'),
     () => metaContent(doc, (meta) => (meta.getAttribute('property') ?? meta.getAttribute('name')) === 'og:locale'),
   ];
