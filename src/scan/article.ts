@@ -26,6 +26,8 @@ export interface FoundArticle {
 
 /** Tells the ways of finding apart in a rank: any page's prose is far below it. */
 const TIER = 1e9;
+/** The rank of an article told by its paragraphs alone (the lowest way) with less prose than a short story's. */
+export const SHORT_PROSE_RANK = TIER + 1000;
 
 function best(elements: Iterable<Element>, score: (element: Element) => number, tier: number): FoundArticle | null {
   let found: Element | null = null;

@@ -3,7 +3,7 @@
 import type { DetectContext, Detector, DetectorId, Finding, OwnMarks, ScanOptions } from '../core/types';
 import { detectors } from '../detectors/registry';
 import { lexiconsFor } from '../lexicons/index';
-import { findArticle, type FoundArticle } from './article';
+import { findArticle, SHORT_PROSE_RANK, type FoundArticle } from './article';
 import { drain, type Steps } from './steps';
 import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
@@ -163,8 +163,11 @@ function* articleSteps(context: ScanContext): Steps<StatsIndex | null> {
 }
 
 function takeArticle(context: ScanContext, found: FoundArticle | null, page?: BlockStats): void {
+  const front = (page?.headlineLinks ?? 0) >= FRONT_PAGE_HEADLINES;
+  // Among a front page's many headlines, the most paragraph text in one place, when short of a short story, is a teaser's.
+  if (front && found && found.rank < SHORT_PROSE_RANK) found = null;
   context.article = found?.element ?? null;
-  context.articleRank = found?.rank ?? ((page?.headlineLinks ?? 0) >= FRONT_PAGE_HEADLINES ? FRONT_PAGE : 0);
+  context.articleRank = found?.rank ?? (front ? FRONT_PAGE : 0);
 }
 
 /**
