@@ -50,8 +50,11 @@ export interface ScanContext {
 export const ARTICLE_UNKNOWN = -1;
 /** The rank of a page without an article that links to many stories by their headlines: a front page, a section's page. */
 const FRONT_PAGE = -2;
-/** Headline links a page without an article holds when it is a front page (an article page's lists hold fewer). */
-const FRONT_PAGE_HEADLINES = 40;
+/**
+ * Headline links a page without an article holds when it is a front page: a small site's front or a section's page has
+ * some thirty (40 until stop 60 took lists of six sections for link farms).
+ */
+const FRONT_PAGE_HEADLINES = 25;
 
 /** How many ancestors above a scan root a block may climb to (its box around the matched text). */
 const CLIMB_LEVELS = 4;
