@@ -172,6 +172,8 @@ export const de: Lexicon = {
     'gedruckt oder digital',
   ],
   paywall: [
+    'nur für onlineabonnenten',
+    'beitrag ist gesperrt',
     'kostenlose Artikel',
     'kostenlosen Artikel',
     'freie Artikel',

@@ -161,6 +161,7 @@ export const en: Lexicon = {
     'sponsor me',
   ],
   membership: [
+    'subscribe to access',
     'our award-winning',
     'get the magazine',
     'a full year of',
@@ -281,6 +282,8 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'updates by email',
+    'receive updates',
     'sign up to receive',
     'sign up for our newsletter',
     'sign up to our newsletter',

@@ -117,6 +117,9 @@ export const es: Lexicon = {
     'ya tienes una cuenta',
   ],
   newsletter: [
+    'recibe toda la actualidad',
+    'ser el primero en recibir',
+    'en tu e-mail',
     'suscríbete a nuestro boletín',
     'suscríbete al boletín',
     'suscríbete a nuestra newsletter',

@@ -67,6 +67,7 @@ export const fr: Lexicon = {
     'autres moyens de donner',
   ],
   membership: [
+    'testez-nous gratuitement',
     'devenez membre',
     'devenez abonné',
     'devenez abonnée',
@@ -101,6 +102,7 @@ export const fr: Lexicon = {
     'le journal du jour',
   ],
   paywall: [
+    'vous devez être abonné',
     'articles gratuits',
     'article gratuit',
     'article réservé aux abonnés',
@@ -134,6 +136,8 @@ export const fr: Lexicon = {
     'vous avez déjà un compte',
   ],
   newsletter: [
+    'par notifications',
+    'recevoir nos notifications',
     'abonnez-vous à notre newsletter',
     'abonnez-vous à la newsletter',
     'inscrivez-vous à notre newsletter',

@@ -5,6 +5,7 @@ import type { Lexicon } from './types';
 export const id: Lexicon = {
   lang: 'id',
   donation: [
+    'sedekah sekarang',
     'dukung kami',
     'dukunglah kami',
     'dukung kami sekarang',
