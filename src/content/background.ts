@@ -30,8 +30,13 @@ function isSiteSettings(reply: unknown): reply is SiteSettings {
   return typeof candidate?.siteEnabled === 'boolean' && typeof candidate.scanOptions === 'object' && Array.isArray(candidate.userSelectors);
 }
 
+/** The error of an answer from the background that is not what was asked for. */
+function sentNo(what: string): Error {
+  return new Error(`the background sent no ${what}`);
+}
+
 function siteSettingsOf(reply: unknown): SiteSettings {
-  if (!isSiteSettings(reply)) throw new Error('the background sent no settings');
+  if (!isSiteSettings(reply)) throw sentNo('settings');
   return reply;
 }
 
@@ -63,7 +68,7 @@ export async function reportSlowSelector(host: string, selector: string): Promis
  */
 export async function requestLexicon(lang: string): Promise<LexiconReply> {
   const reply = (await ask({ type: 'tidings:get-lexicon', lang })) as LexiconReply;
-  if (reply !== null && (reply?.lexicon?.lang !== lang || !reply.patterns?.hints || !reply.models?.linkList)) throw new Error(`the background sent no lexicon for "${lang}"`);
+  if (reply !== null && (reply?.lexicon?.lang !== lang || !reply.patterns?.hints || !reply.models?.linkList)) throw sentNo(`lexicon for "${lang}"`);
   return reply;
 }
 
@@ -71,6 +76,6 @@ export async function requestLexicon(lang: string): Promise<LexiconReply> {
 export async function requestStopwords(): Promise<Readonly<Record<string, string>>> {
   const reply = await ask({ type: 'tidings:get-stopwords' });
   const valid = typeof reply === 'object' && reply !== null && Object.values(reply).every((words) => typeof words === 'string');
-  if (!valid) throw new Error('the background sent no stop words');
+  if (!valid) throw sentNo('stop words');
   return reply as Readonly<Record<string, string>>;
 }
