@@ -490,9 +490,10 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
     if ((stats.hits === null && (plea || !(taggedRow(stats) || teaserWall(stats) || headedBySibling(finding.element, index)))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, not one of its paragraphs unless that paragraph is a plea of its
-    // own; a caption is the article's, whatever box holds it.
+    // own, nor a list but a line that is another story's link under a heading of its own ("READ MORE: …"); a caption
+    // is the article's, whatever box holds it.
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
-    return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context);
+    return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context) || (stats.links === 1 && stats.textLength - stats.linkTextLength >= ONE_LINK_HEADING_MIN_CHARS && headed(stats));
   }
   if (stats.hits === null && stats.place === 'before' && !(stats.inAside && !stats.menus) && !(!plea && namedStoryList(stats)) && !storyTags(finding.element, stats, context)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
@@ -573,6 +574,12 @@ function paragraphPlea(finding: Finding, stats: BlockStats, context: ScanContext
   return finding.kind !== 'linkfarm' && stats.paragraphs <= 1 && stats.pleaParagraphs === stats.paragraphs && stats.textLength <= STANDALONE_PLEA_CHARS
     && !anyQuotation.test(finding.element.textContent!) && (context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element));
 }
+
+/**
+ * Fewest characters of a heading over one link ("Related:", "READ MORE:", "Lire aussi →"): a word of a sentence that runs
+ * into its link ("Read <a>more about it here</a>.") heads nothing.
+ */
+const ONE_LINK_HEADING_MIN_CHARS = 8;
 
 /** Where `element` sits relative to the article. */
 export function placeOf(index: StatsIndex, element: Element, article: Element | null): Place {
