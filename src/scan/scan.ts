@@ -473,7 +473,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // section's headlines): a list that stands in navigation stays when it holds a menu or no words name it (a sidebar's
   // may go), but in the footer, where sites keep their walls of category links. So do a front page's lists of stories,
   // what the reader came for, however its CMS names their boxes ("widget", a sidebar's name): only those a heading of
-  // their own names ("Most read") go, not a wrapper of the page's lists that holds such a box, and the footer's.
+  // their own names ("Most read") go, not a wrapper of the page's lists that holds such a box, a sidebar's the site
+  // names for other stories ("mostPopular"), and the footer's.
   if (!plea && !stats.inFooter && ((stats.inNavigation && stats.menus) || (stats.inNavigation ? !stats.inAside && stats.hits === null : context.articleRank === FRONT_PAGE && !headed(stats) && !(stats.inAside && namedStoryList(stats))))) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
   // The page's headline over paragraphs is the story, however much of its opening speaks of subscribing (a paid article's lead);
