@@ -217,6 +217,8 @@ export const es: Lexicon = {
     'Lo más leído por los socios',
     'Otras noticias',
     'Recomendados',
+    'Recomendadas',
+    'Noticias recomendadas',
     'Está pasando',
     'Temas relacionados',
     'Etiquetado',

@@ -580,7 +580,7 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): numbe
       // footer, a link named "Trending" or "All topics" leads to a page, it heads nothing; so does one link of a row
       // ("Latest news · Index · Today …", a section bar), but in a heading element, or a card that is one link with
       // its label inside ("Related" over a picture and a headline).
-      const heads = short || run.nonLinkLength <= HEADING_MAX_CHARS;
+      const heads = short || (run.nonLinkLength > 0 && run.nonLinkLength <= HEADING_MAX_CHARS);
       if (!heads || (lead & LEAD_HEADING) !== 0 || (run.nonLinkLength === 0 && (stats.inNavigation || stats.inFooter || (stats.links > 1 && (tagBits & HEADING) === 0)))) continue;
       lead |= LEAD_HEADING;
     }
@@ -827,7 +827,7 @@ export function* statsSteps(
     else if ((bits & LIST_ITEM) !== 0) own.listItems = 1;
     else if ((bits & HEADING) !== 0) own.headings = 1;
     else if ((bits & IMAGE) !== 0) own.images = 1;
-    const frame = (frames[depth] ??= { element, stats: own, bits, block, cta, ownsBlock: false, ownsCta: false, covered: false });
+    const frame = (frames[depth] ??= {} as Frame);
     frame.element = element;
     frame.stats = own;
     frame.bits = bits;
