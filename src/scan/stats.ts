@@ -576,12 +576,15 @@ function finishBlockRun(run: TextRun, stats: BlockStats, tagBits: number): numbe
     const asks = label && !(bit === DONATE_BIT && hit.index > 0);
     if ((bit & actionLists) !== 0 && !asks && !(title && hit.index === 0 && bit === SUBSCRIBE_BIT)) continue;
     if (bit === LINK_WALL_HEADING_BIT) {
-      // A heading is a short text, or the short words before a row of links ("Tags: a, b, c"). In a menu or a
-      // footer, a link named "Trending" or "All topics" leads to a page, it heads nothing; so does one link of a row
-      // ("Latest news · Index · Today …", a section bar), but in a heading element, or a card that is one link with
-      // its label inside ("Related" over a picture and a headline).
-      const heads = short || (run.nonLinkLength > 0 && run.nonLinkLength <= HEADING_MAX_CHARS);
-      if (!heads || (lead & LEAD_HEADING) !== 0 || (run.nonLinkLength === 0 && (stats.inNavigation || stats.inFooter || (stats.links > 1 && (tagBits & HEADING) === 0)))) continue;
+      // A heading is a short text, or the short words before a row of links ("Tags: a, b, c"); a long headline link
+      // that holds its words ("More than 400 officers…") heads nothing. Nor, in a menu or a footer, does a link named
+      // "Trending" or "All topics": it leads to a page; so does one link of a row ("Latest news · Index · Today …", a
+      // section bar, a card's "read more · 3 comments · Business"), but in a heading element, or a card that is one link
+      // with its label inside ("Related" over a picture and a headline). Words too long for the text outside links are
+      // a link's.
+      const linkWords = run.nonLinkLength < hit.phrase.length;
+      const heads = short || (!linkWords && run.nonLinkLength <= HEADING_MAX_CHARS);
+      if (!heads || (lead & LEAD_HEADING) !== 0 || (linkWords && (stats.inNavigation || stats.inFooter || (stats.links > 1 && (tagBits & HEADING) === 0)))) continue;
       lead |= LEAD_HEADING;
     }
     addHit(stats, hit.list, hit.phrase);
