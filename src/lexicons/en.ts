@@ -366,6 +366,9 @@ export const en: Lexicon = {
     'allow notifications',
     'when prompted',
     'breaking news alerts',
+    'breaking news updates',
+    'daily news updates',
+    'send you push notifications',
     'straight to your device',
   ],
   emailLabels: [
