@@ -13,7 +13,7 @@ import { missingLexicons, provideLexicon } from '../lexicons/index';
 import type { ContentRequest, PageState, SensitivityPreview, TabStatusMessage } from '../messages';
 // From the scan's modules rather than scan/index, whose scanText (the CLI's) would bring text.ts's tables into the bundle.
 import { ARTICLE_UNKNOWN, createScanContext, documentSteps, scanRoot, scanSteps, wordsAtHand, type ScanContext } from '../scan/scan';
-import { runUntil, type Steps } from '../scan/steps';
+import { now, runUntil, type Steps } from '../scan/steps';
 import { provideStopwords } from '../scan/language';
 import { providePatterns } from '../scan/stats';
 import { useModelWeights } from '../scan/weights';
@@ -46,9 +46,9 @@ const COLLAPSE_CHUNK_MS = 30;
  */
 function* inChunks<T>(items: readonly T[], each: (item: T, at: number) => void, chunk: { began: number }): Steps<void> {
   for (const [at, item] of items.entries()) {
-    if (performance.now() - chunk.began > COLLAPSE_CHUNK_MS) {
+    if (now() - chunk.began > COLLAPSE_CHUNK_MS) {
       yield;
-      chunk.began = performance.now();
+      chunk.began = now();
     }
     each(item, at);
   }
@@ -343,7 +343,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
       return scans.size > 0 || sweep.busy;
     },
     run(deadline) {
-      workBegan = performance.now();
+      workBegan = now();
       for (const [root, scan] of scans) {
         if (!runUntil(scan.steps, deadline)) return;
         scans.delete(root);
@@ -573,7 +573,7 @@ export function startTidings(doc: Document, host: string): TidingsPage {
   async function pageFindings(options: ScanOptions): Promise<Finding[]> {
     const steps = documentSteps(doc, options);
     for (;;) {
-      const done = runUntil(steps, performance.now() + DEFAULT_LIMITS.budgetMs);
+      const done = runUntil(steps, now() + DEFAULT_LIMITS.budgetMs);
       if (done) return done.value.filter((finding) => !isNeverHidden(finding.element));
       await yieldToPage();
     }

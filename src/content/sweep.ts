@@ -4,6 +4,7 @@
 // a single task — so selectors are matched element by element and the sweep stops when the budget is spent,
 // going on in the next batch. A selector that costs too much on a page in all is switched off there.
 import { isAlive } from './alive';
+import { now } from '../scan/steps';
 
 export interface SweepEvents {
   /** `element` matches the reader's `selector`. */
@@ -88,11 +89,11 @@ export class ElementSweep {
   }
 
   /**
-   * Sweeps until `deadline` (a performance.now() time) or until nothing is left. The clock is read after every
+   * Sweeps until `deadline` (a `now()` time) or until nothing is left. The clock is read after every
    * element: on a page nested 20 000 deep one element's check of a selector can take a millisecond.
    */
   run(deadline: number): void {
-    while (performance.now() < deadline) {
+    while (now() < deadline) {
       if (this.visit === null) {
         const next = this.pending.values().next();
         if (next.done) return;
@@ -111,9 +112,9 @@ export class ElementSweep {
     if (this.selectors.length === 0 || this.matchedElements.has(element)) return;
     this.matchedElements.add(element);
     for (const selector of this.selectors) {
-      const started = performance.now();
+      const started = now();
       const matched = element.matches(selector);
-      const spent = (this.spent.get(selector) ?? 0) + performance.now() - started;
+      const spent = (this.spent.get(selector) ?? 0) + now() - started;
       this.spent.set(selector, spent);
       if (matched) this.events.matched(element, selector);
       if (spent > this.limits.selectorMs) {

@@ -4,6 +4,7 @@
 // of each batch's budget. A page that floods the DOM (or fights our collapses) makes batches space out instead of
 // taking the tab.
 import { isAlive } from './alive';
+import { now } from '../scan/steps';
 
 /** The name of the User Timing measure a bench build leaves for every batch. */
 export const BENCH_MEASURE = 'tidings-batch';
@@ -64,7 +65,7 @@ export type RootScanner = (root: Element) => void;
 /** Work done a slice at a time, in what is left of each batch's budget. */
 export interface SlicedWork {
   readonly busy: boolean;
-  /** Works until `deadline` (a performance.now() time) or until done. */
+  /** Works until `deadline` (a `now()` time) or until done. */
   run(deadline: number): void;
 }
 
@@ -346,15 +347,15 @@ export class MutationBatcher {
       this.onRemoved();
     }
     const roots = this.takeRoots();
-    const started = performance.now();
+    const started = now();
     let index = 0;
     let scanned = started;
     try {
       // While the page is parsed, what came first (the top of the page, painted first) is finished before what came since.
       if (this.parsing && this.work.busy) this.work.run(started + this.limits.budgetMs);
-      while (index < roots.length && performance.now() - started <= this.limits.budgetMs) this.scanRoot(roots[index++] as Element);
+      while (index < roots.length && now() - started <= this.limits.budgetMs) this.scanRoot(roots[index++] as Element);
       this.stats.rootsScanned += index;
-      scanned = performance.now();
+      scanned = now();
       // The sliced work gets what is left of the budget, and at least a quarter of it so a busy page cannot starve it.
       if (this.work.busy) this.work.run(Math.max(started + this.limits.budgetMs, scanned + this.limits.budgetMs / 4));
     } finally {
@@ -362,7 +363,7 @@ export class MutationBatcher {
       while (index < roots.length) this.pending.add(roots[index++] as Element);
     }
     const overran = scanned - started > this.limits.budgetMs;
-    const elapsed = performance.now() - started;
+    const elapsed = now() - started;
     this.stats.batches += 1;
     // `tidings bench` builds the content script with TIDINGS_BENCH on to time each batch (the extension never has it).
     if (TIDINGS_BENCH) performance.measure(BENCH_MEASURE, { start: started });
