@@ -9,6 +9,7 @@ import { canTellLanguage, declaredLanguage, LanguageTally } from './language';
 import { matcherFor } from './phrases';
 import { modelWeights } from './weights';
 import { isAppealPage } from './appeal-page';
+import { flag } from './evidence';
 import { buttonRow, opensWithPlea, siteBoxInComments } from './plea';
 import { headed, taggedRow } from './link-list';
 import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
@@ -409,8 +410,9 @@ function pleaShaped(stats: BlockStats): boolean {
   // A sign-up form that offers several newsletters has a title and a line for each: as many lines as titles.
   const form = stats.emailInputs > 0 ? Math.max(2, stats.headings) : hitCount(stats, 'money') >= 2 ? 2 : 0;
   if (plain <= Math.max(stats.pleaParagraphs, form)) return true;
-  // The opening heading or salutation asks too, though it is too short to be a paragraph.
-  const asks = stats.pleaParagraphs + (opensWithPlea(stats) ? 1 : 0);
+  // The opening heading or salutation asks too, though it is too short to be a paragraph, and so does a button that
+  // puts the plea off ("Remind me later", "Ich unterstütze bereits"): no story has one.
+  const asks = stats.pleaParagraphs + flag(opensWithPlea(stats)) + flag(hitCount(stats, 'dismissals') > 0);
   return stats.plainBeforePlea === 0 && stats.seenPlea && asks >= LETTER_MIN_PLEA_PARAGRAPHS && plain <= LETTER_PLAIN_PER_PLEA * asks;
 }
 
