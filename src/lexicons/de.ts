@@ -322,6 +322,7 @@ export const de: Lexicon = {
     'Verwandte Themen',
     'Weitere Beiträge',
     'Neueste Beiträge',
+    'Neueste Kommentare',
     'Letzte Beiträge',
     'Aktuelle Beiträge',
     'Beliebte Beiträge',

@@ -466,6 +466,7 @@ export const en: Lexicon = {
     'popular articles',
     'most recent',
     'recent posts',
+    'recent comments',
     'recent articles',
     'categories',
     'archives',

@@ -211,6 +211,7 @@ export const es: Lexicon = {
     'Archivado en',
     'Categorías',
     'Entradas recientes',
+    'Comentarios recientes',
     'Lee también',
     'Lea también',
     'Contenido patrocinado',

@@ -220,6 +220,7 @@ export const fr: Lexicon = {
     'Sujets',
     'Articles liés',
     'Articles récents',
+    'Commentaires récents',
     'Derniers articles',
     'Dernières publications',
     'Les dernières publications',

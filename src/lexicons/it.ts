@@ -132,6 +132,8 @@ export const it: Lexicon = {
     'Google Play',
   ],
   linkWallHeadings: [
+    'Articoli recenti',
+    'Commenti recenti',
     'I più letti',
     'Le più lette',
     'Più letti',

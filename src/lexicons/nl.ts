@@ -158,6 +158,7 @@ export const nl: Lexicon = {
     'Tags',
     'Lees meer',
     'Recente berichten',
+    'Recente reacties',
     'Misschien ook interessant',
     'Dit vind je misschien ook interessant',
     'Trefwoorden',

@@ -139,6 +139,8 @@ export const pl: Lexicon = {
     'Google Play',
   ],
   linkWallHeadings: [
+    'Najnowsze wpisy',
+    'Najnowsze komentarze',
     'Najczęściej czytane',
     'Najchętniej czytane',
     'Najpopularniejsze',

@@ -152,6 +152,9 @@ export const pt: Lexicon = {
     'Google Play',
   ],
   linkWallHeadings: [
+    'Posts recentes',
+    'Artigos recentes',
+    'Comentários recentes',
     'Mais lidas',
     'Mais lidos',
     'As mais lidas',
