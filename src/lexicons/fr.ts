@@ -229,6 +229,8 @@ export const fr: Lexicon = {
     'À voir aussi',
     'Voir aussi',
     'Les plus vus',
+    'Les plus vues',
+    'vous recommande',
     'Nos recommandations',
     'Recommandé pour vous',
     'Catégories',

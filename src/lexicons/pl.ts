@@ -149,6 +149,7 @@ export const pl: Lexicon = {
     'Polecamy',
     'Zobacz także',
     'Zobacz też',
+    'Zobacz również',
     'Czytaj także',
     'Czytaj też',
     'Może cię zainteresować',
