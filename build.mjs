@@ -105,7 +105,7 @@ const internalProperties = new RegExp(`^(?:${[
   'prior', 'stats', 'contributions', 'probability', 'memo', 'lazy', 'claim', 'samples', 'hits', 'place', 'mayMatch', 'enabledByDefault',
   'detect', 'category', 'languageSettled', 'numberIndex', 'currencyIndex', 'currencyKeys', 'element', 'phrase', 'partials',
   // The content script's own bookkeeping (content/*.ts).
-  'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block',
+  'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block', 'entryById',
   'pending', 'backoffMs', 'fallbackDelayMs', 'madeFocusable', 'collapses', 'abandoned', 'verdicts', 'matchedElements', 'observer', 'anchor',
   'limits', 'events', 'visit', 'placeholder', 'selectors', 'ownMarks', 'steps', 'alwaysShowLabel', 'placeholderReasons', 'overrun',
   'yielded', 'scheduled', 'flushing', 'removalsUnread', 'deferred', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',

@@ -144,7 +144,7 @@ export function snippetOf(element: Element): string {
 }
 
 export class Collapser {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entryById = new Map<string, Entry>();
   private readonly scroll: ScrollUnlocker;
   /** Every element marked by us: collapsed and revealed blocks, hidden backdrops, placeholders. */
   private readonly own = new WeakSet<Element>();
@@ -192,7 +192,7 @@ export class Collapser {
   /** Blocks currently hidden (not counting those the reader revealed). */
   get count(): number {
     let count = 0;
-    for (const entry of this.entries.values()) if (!entry.revealed) count += 1;
+    for (const entry of this.entryById.values()) if (!entry.revealed) count += 1;
     return count;
   }
 
@@ -210,8 +210,8 @@ export class Collapser {
    */
   collapse(request: CollapseRequest): CollapsedBlock | null {
     const { element } = request;
-    if (this.entries.size >= MAX_COLLAPSED_BLOCKS || this.covers(element)) return null;
-    const inside = element.querySelector(MARKED) === null ? [] : [...this.entries.values()].filter((entry) => element.contains(entry.element));
+    if (this.entryById.size >= MAX_COLLAPSED_BLOCKS || this.covers(element)) return null;
+    const inside = element.querySelector(MARKED) === null ? [] : [...this.entryById.values()].filter((entry) => element.contains(entry.element));
     if (inside.some((entry) => entry.revealed)) return null;
     for (const entry of inside) this.reveal(entry.id, false);
     const id = `t${this.nextId++}`;
@@ -229,7 +229,7 @@ export class Collapser {
       madeFocusable: false,
     } as Omit<Entry, 'lead'> as Entry;
     entry.lead = entry;
-    this.entries.set(id, entry);
+    this.entryById.set(id, entry);
     // A block collapsed before the page was laid out is looked at again once it has loaded.
     if (shown === null && this.untold.push(entry) === 1) this.doc.defaultView?.addEventListener('load', () => this.tellUnseen(), { once: true });
     this.conceal(entry);
@@ -241,7 +241,7 @@ export class Collapser {
    * moment (within this task, so nothing is painted), the page's own styles tell. They lose their bars.
    */
   private tellUnseen(): void {
-    const untold = this.untold.filter((entry) => this.entries.get(entry.id) === entry && !entry.revealed);
+    const untold = this.untold.filter((entry) => this.entryById.get(entry.id) === entry && !entry.revealed);
     this.untold = [];
     for (const entry of untold) entry.saved.forEach(restore);
     for (const entry of untold) entry.unseen = this.shows(entry.element) === false;
@@ -256,7 +256,7 @@ export class Collapser {
 
   /** Undoes a collapse. `byReader`: the reader's "Show" — the block stays listed and marked revealed. */
   reveal(id: string, byReader: boolean): boolean {
-    const entry = this.entries.get(id);
+    const entry = this.entryById.get(id);
     if (entry === undefined || entry.revealed) return false;
     const run = this.run(entry.lead).filter((member) => member !== entry);
     this.undo(entry);
@@ -267,7 +267,7 @@ export class Collapser {
       // A slim note stays on top of the block, so the reader can take the "Show" back.
       entry.placeholder = this.bar(entry, NOTE_TAG, { text: t('placeholder_shown', detectorLabel(entry.detectorId)), buttons: [['hide', t('placeholder_hide_again')]] }, () => this.hideAgain(id));
     } else {
-      this.entries.delete(id);
+      this.entryById.delete(id);
     }
     this.regroup(run);
     this.events.changed();
@@ -286,7 +286,7 @@ export class Collapser {
 
   /** Collapses again a block the reader showed ("Hide again"), focus on its bar. False when it is not one. */
   hideAgain(id: string): boolean {
-    const entry = this.entries.get(id);
+    const entry = this.entryById.get(id);
     if (entry === undefined || !entry.revealed) return false;
     entry.revealed = false;
     entry.element.removeAttribute(REVEALED_MARK);
@@ -302,7 +302,7 @@ export class Collapser {
    * after the reader's focus left it. Focus goes to its button.
    */
   note(block: CollapsedBlock, text: string, action: [string, string], act: () => void): HTMLElement | undefined {
-    const entry = this.entries.get(block.id);
+    const entry = this.entryById.get(block.id);
     if (entry === undefined) return undefined;
     const note = this.bar(entry, NOTE_TAG, { text, buttons: [action] }, () => {
       note.remove();
@@ -322,27 +322,27 @@ export class Collapser {
    * a block the reader showed is forgotten, with its "Hide again" note.
    */
   revealWhere(predicate: (block: CollapsedBlock) => boolean): void {
-    for (const entry of [...this.entries.values()]) {
+    for (const entry of [...this.entryById.values()]) {
       if (!predicate(entry)) continue;
       if (!entry.revealed) this.reveal(entry.id, false);
       entry.placeholder?.remove();
-      this.entries.delete(entry.id);
+      this.entryById.delete(entry.id);
     }
   }
 
   setMode(mode: PlaceholderMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
-    for (const entry of this.entries.values()) if (!entry.revealed && entry.lead === entry) this.renderPlaceholder(entry);
+    for (const entry of this.entryById.values()) if (!entry.revealed && entry.lead === entry) this.renderPlaceholder(entry);
   }
 
   /** Forgets blocks the page removed from the document (their bars and notes go too). */
   prune(): void {
-    const gone = [...this.entries.values()].filter((entry) => !isAlive(entry.element));
+    const gone = [...this.entryById.values()].filter((entry) => !isAlive(entry.element));
     if (gone.length === 0) return;
     // Only the runs that lost a block get their bars drawn again (a page may remove blocks all the time).
     const lostLeads = new Set(gone.map((lost) => lost.lead));
-    const stayed = [...this.entries.values()].filter((entry) => isAlive(entry.element) && !entry.revealed && lostLeads.has(entry.lead));
+    const stayed = [...this.entryById.values()].filter((entry) => isAlive(entry.element) && !entry.revealed && lostLeads.has(entry.lead));
     for (const entry of gone) {
       try {
         if (entry.revealed) entry.placeholder?.remove();
@@ -350,14 +350,14 @@ export class Collapser {
       } catch {
         // A block of a frame's document left behind (a dead object in Firefox): nothing of it can be touched, or shown.
       }
-      this.entries.delete(entry.id);
+      this.entryById.delete(entry.id);
     }
     this.regroup(stayed);
     this.events.changed();
   }
 
   summaries(): FindingSummary[] {
-    return [...this.entries.values()].map(({ id, detectorId, kind, reasons, snippet, revealed }) => ({
+    return [...this.entryById.values()].map(({ id, detectorId, kind, reasons, snippet, revealed }) => ({
       id,
       detectorId,
       kind,
@@ -409,7 +409,7 @@ export class Collapser {
   /** The collapsed blocks whose bar is `lead`'s (the lead first); read for every bar drawn, so without a copy of them all. */
   private run(lead: Entry): Entry[] {
     const run: Entry[] = [];
-    for (const entry of this.entries.values()) if (entry.lead === lead && !entry.revealed) run.push(entry);
+    for (const entry of this.entryById.values()) if (entry.lead === lead && !entry.revealed) run.push(entry);
     return run;
   }
 
@@ -438,7 +438,7 @@ export class Collapser {
           continue;
         }
         const id = (node as Element).getAttribute?.(ID_MARK) ?? (node as Element).getAttribute?.(BACKDROP_MARK);
-        const marked = this.entries.get(id ?? '');
+        const marked = this.entryById.get(id ?? '');
         const block = marked?.anchor === node ? marked : undefined;
         if (block !== undefined && !block.unseen && !block.revealed) {
           lead = group(block) === group(entry) ? block.lead : entry;
