@@ -82,8 +82,8 @@ export const patterns: Patterns = {
     popup: String.raw`modal|popup|pop-up|overlay|lightbox|interstitial|flyout|slide-?in|toast|sticky|(?:^|[-_\s])fixed|bottom-?bar|top-?bar|banner`,
     /** Share and follow bars. */
     social: String.raw`share|sharing|social|follow`,
-    /** Sign-in and account boxes. */
-    account: String.raw`login|log-in|signin|sign-in|account|profile|user-?menu|password|forgot|lost[-_]?pass|reset[-_]?pass|(?:^|[^a-z])auth(?:[^a-z]|$)`,
+    /** Sign-in and account boxes (a body named "not-login" names the page's state). */
+    account: String.raw`(?<!not-)login|log-in|signin|sign-in|account|profile|user-?menu|password|forgot|lost[-_]?pass|reset[-_]?pass|(?:^|[^a-z])auth(?:[^a-z]|$)`,
   },
   donateHref: [
     String.raw`donat|contribut|\/support(?:-us)?(?:[-/?#]|$)|\/give(?:[-/?#]|$)|\/spende|\/unterstuetz|\/unterstütz|\/f(?:oe|ö)rdern(?:[-/?#]|$)|\/soutenir|\/faire-un-don|\/don(?:[-/?#]|$)`,

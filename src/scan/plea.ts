@@ -8,7 +8,7 @@ import { askingPhrases, flag, hint as hintSignal, noValues, percent, quoted, sha
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
-import { blockStats, hasHint, hitCount, indexedStats, LEAD_PLEA, leadAt, matchedPhrases, type BlockStats, type Hint } from './stats';
+import { blockStats, hasHint, hasHintAround, hitCount, indexedStats, LEAD_PLEA, leadAt, matchedPhrases, type BlockStats, type Hint } from './stats';
 
 /** What a plea asks for; each plea detector claims one. */
 export type PleaKind = 'donation' | 'membership' | 'paywall' | 'newsletter' | 'app';
@@ -75,10 +75,10 @@ function fields(form: Element, type: string, honeypots = false): number {
 
 /**
  * A newsletter's words, and its field's labels ("Email address") beside an email field only, and not in a box the site
- * names for an account (a password reset's "Enter your email and we will send you a link").
+ * names for an account, or in a window it names so (a password reset's "Enter your email and we will send you a link").
  */
 function newsletterWords(stats: BlockStats): number {
-  return hitCount(stats, 'newsletter') + (stats.emailInputs && !hasHint(stats, 'account') ? hitCount(stats, 'emailLabels') : 0);
+  return hitCount(stats, 'newsletter') + (stats.emailInputs && !hasHintAround(stats, 'account') ? hitCount(stats, 'emailLabels') : 0);
 }
 
 /**
@@ -173,7 +173,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   { ...phrases('newsletter', 3, 'newsletter', 1), compute: (s) => capped(newsletterWords(s), 3) },
   // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends; so does one whose
   // address comes with a password (a sign-in's or a registration's).
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > s.passwordInputs && !formIsNotSignup(s) && !hasHint(s, 'account')), reason: noValues },
+  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > s.passwordInputs && !formIsNotSignup(s) && !hasHintAround(s, 'account')), reason: noValues },
   hint('newsletter', 'newsletter', 0.8),
   phrases('appPromo', 2, 'app', 1.2),
   linksTo((s) => s.appLinks, 'app', 0.8),

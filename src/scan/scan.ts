@@ -634,10 +634,12 @@ function outermost(findings: Finding[], index: StatsIndex): Finding[] {
   const visit = (list: Nested[]): void => {
     for (const { finding, stats, inner } of list) {
       // Headings and paragraphs of other kinds are one box's ("Read every article" over an offer), as a plea's row of
-      // buttons is ("Subscribe now" under a meter's notice); boxes of other kinds are a column's.
+      // buttons is ("Subscribe now" under a meter's notice); boxes of other kinds are a column's, and so are boxes
+      // beside a form none of them holds, unless it is a sign-up's (a layer of a site's windows: two paywall notices and
+      // a password reset).
       const plea = judgedAsPlea(finding);
       const parts = inner.filter((part) => !paragraphTags.has(part.finding.element.tagName) && !(plea && buttonRow(part.stats)));
-      if (parts.length >= 2 && parts.some((part) => part.finding.kind !== finding.kind)) visit(inner);
+      if (parts.length >= 2 && (parts.some((part) => part.finding.kind !== finding.kind) || (finding.kind !== 'newsletter' && stats.emailInputs > 0 && parts.every((part) => !part.stats.emailInputs)))) visit(inner);
       else if (inner.length > 0 && plea && menuAround(stats, summed(inner.map((part) => part.stats))) && !pleaOwnsLinks(stats)) visit(inner);
       else if (parts.length === 1 && finding.kind === 'linkfarm' && parts[0]!.finding.kind === 'linkfarm' && proseAround(stats, parts[0]!.stats)) visit(inner);
       else kept.push(finding);

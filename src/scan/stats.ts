@@ -295,6 +295,18 @@ export function hasHint(stats: BlockStats, hint: Hint): boolean {
   return (stats.hintBits & (1 << hints.indexOf(hint))) !== 0;
 }
 
+/** Levels above a block at which a window around it may be named ("#loginModal" over a form's line of fields). */
+const WINDOW_LEVELS = 8;
+
+/** The hint names the block, something in it, or one of the elements just around it (the window it is part of). */
+export function hasHintAround(stats: BlockStats, hint: Hint): boolean {
+  let found = hasHint(stats, hint);
+  for (let around = stats.element.parentElement, level = 0; !found && around && level < WINDOW_LEVELS; around = around.parentElement, level++) {
+    found = (elementHints(around) & (1 << hints.indexOf(hint))) !== 0;
+  }
+  return found;
+}
+
 function elementHints(element: Element): number {
   const names = namesOf(element);
   return names.length >= 3 && anyHint.test(names) ? ownHints(names) : 0;
