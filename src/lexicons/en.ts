@@ -476,6 +476,7 @@ export const en: Lexicon = {
     'blog archive',
     'blogroll',
     'tags',
+    'labels',
     'keywords',
     'topics',
     'explore more on these topics',

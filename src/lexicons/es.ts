@@ -184,6 +184,8 @@ export const es: Lexicon = {
   linkWallHeadings: [
     'Lo más leído',
     'Lo más visto',
+    'Más visto',
+    'En este artículo',
     'Lo más popular',
     'Lo más compartido',
     'Más leídas',

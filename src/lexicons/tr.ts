@@ -274,6 +274,7 @@ export const tr: Lexicon = {
     'Önerilen',
     'Önerilen haberler',
     'Etiketler',
+    'Anahtar Kelimeler',
     'Konular',
     'Kategoriler',
     'Arşiv',
