@@ -98,14 +98,14 @@ function assemble() {
  */
 const internalProperties = new RegExp(`^(?:${[
   'textLength', 'linkTextLength', 'nonLinkLength', 'shortLinks', 'headlineLinks', 'legalLinks', 'pageLinks', 'dateLinks',
-  'donateLinks', 'memberLinks', 'appLinks', 'socialLinks', 'tagLinks', 'emailInputs', 'passwordInputs', 'textInputs', 'searchInputs',
+  'donateLinks', 'memberLinks', 'appLinks', 'socialLinks', 'tagLinks', 'forms', 'emailInputs', 'passwordInputs', 'textInputs', 'searchInputs',
   'listItems', 'paragraphs', 'pleaParagraphs', 'pleaChars', 'plainBeforePlea', 'seenPlea', 'storyParagraphs', 'hintBits',
   'headings', 'textareas', 'leading', 'inNavigation', 'lineWall', 'menus', 'inPageHeader', 'inFooter', 'inAside',
   'inComments', 'subtreeEnd', 'ownsBlock', 'ownsCta', 'articleBodies', 'proseParagraphs',
   'prior', 'stats', 'contributions', 'probability', 'memo', 'lazy', 'claim', 'samples', 'hits', 'place', 'mayMatch', 'enabledByDefault',
   'detect', 'category', 'languageSettled', 'numberIndex', 'currencyIndex', 'currencyKeys', 'element', 'phrase', 'partials',
   // The content script's own bookkeeping (content/*.ts).
-  'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block', 'entryById',
+  'articleRank', 'reason', 'list', 'links', 'elements', 'buttons', 'block', 'entryById', 'shownByReader',
   'pending', 'backoffMs', 'fallbackDelayMs', 'madeFocusable', 'collapses', 'abandoned', 'verdicts', 'matchedElements', 'observer', 'anchor',
   'limits', 'events', 'visit', 'placeholder', 'selectors', 'ownMarks', 'steps', 'alwaysShowLabel', 'placeholderReasons', 'overrun',
   'yielded', 'scheduled', 'flushing', 'removalsUnread', 'deferred', 'loadingIdleShare', 'siblingsParentMaxChildren', 'siblingsToParent',
@@ -120,7 +120,7 @@ const internalProperties = new RegExp(`^(?:${[
   'record', 'langs', 'ready', 'alwaysShow', 'marks', 'scanRoot', 'matched', 'collect', 'context', 'parsing', 'flush', 'unlock', 'ignore',
   'collapser', 'first', 'second', 'third', 'piece', 'inner', 'doc', 'work', 'busy', 'own', 'names', 'unseen', 'untold', 'tellUnseen', 'lookAt', 'shows',
   // The statistics pass's open elements and text runs, and the language tally's stop-word weights (scan/stats.ts, scan/language.ts).
-  'bits', 'cta', 'link', 'covered', 'words', 'weight', 'scriptLetters', 'han', 'kana', 'hangul',
+  'bits', 'cta', 'link', 'covered', 'parts', 'words', 'weight', 'scriptLetters', 'han', 'kana', 'hangul',
   // The models' signals (scan/model.ts).
   'compute',
 ].join('|')})$`);

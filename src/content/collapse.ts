@@ -59,8 +59,8 @@ interface SavedDisplay {
 export interface CollapsedBlock extends CollapseRequest {
   id: string;
   snippet: string;
-  /** Shown again by the reader ("Show") for this visit; still listed in the popup. */
-  revealed: boolean;
+  /** Shown again by the reader ("Show") for this visit; still listed in the popup (as `revealed`). */
+  shownByReader: boolean;
 }
 
 interface Entry extends CollapsedBlock {
@@ -192,7 +192,7 @@ export class Collapser {
   /** Blocks currently hidden (not counting those the reader revealed). */
   get count(): number {
     let count = 0;
-    for (const entry of this.entryById.values()) if (!entry.revealed) count += 1;
+    for (const entry of this.entryById.values()) if (!entry.shownByReader) count += 1;
     return count;
   }
 
@@ -212,7 +212,7 @@ export class Collapser {
     const { element } = request;
     if (this.entryById.size >= MAX_COLLAPSED_BLOCKS || this.covers(element)) return null;
     const inside = element.querySelector(MARKED) === null ? [] : [...this.entryById.values()].filter((entry) => element.contains(entry.element));
-    if (inside.some((entry) => entry.revealed)) return null;
+    if (inside.some((entry) => entry.shownByReader)) return null;
     for (const entry of inside) this.reveal(entry.id, false);
     const id = `t${this.nextId++}`;
     const shown = request.shown === undefined ? this.shows(element) : request.shown;
@@ -220,7 +220,7 @@ export class Collapser {
       ...request,
       id,
       snippet: snippetOf(element),
-      revealed: false,
+      shownByReader: false,
       overlay: request.overlay ?? this.overlayOf(element),
       unseen: shown === false,
       saved: [],
@@ -241,7 +241,7 @@ export class Collapser {
    * moment (within this task, so nothing is painted), the page's own styles tell. They lose their bars.
    */
   private tellUnseen(): void {
-    const untold = this.untold.filter((entry) => this.entryById.get(entry.id) === entry && !entry.revealed);
+    const untold = this.untold.filter((entry) => this.entryById.get(entry.id) === entry && !entry.shownByReader);
     this.untold = [];
     for (const entry of untold) entry.saved.forEach(restore);
     for (const entry of untold) entry.unseen = this.shows(entry.element) === false;
@@ -257,11 +257,11 @@ export class Collapser {
   /** Undoes a collapse. `byReader`: the reader's "Show" — the block stays listed and marked revealed. */
   reveal(id: string, byReader: boolean): boolean {
     const entry = this.entryById.get(id);
-    if (entry === undefined || entry.revealed) return false;
+    if (entry === undefined || entry.shownByReader) return false;
     const run = this.run(entry.lead).filter((member) => member !== entry);
     this.undo(entry);
     if (byReader) {
-      entry.revealed = true;
+      entry.shownByReader = true;
       entry.element.setAttribute(REVEALED_MARK, id);
       this.own.add(entry.element);
       // A slim note stays on top of the block, so the reader can take the "Show" back.
@@ -287,8 +287,8 @@ export class Collapser {
   /** Collapses again a block the reader showed ("Hide again"), focus on its bar. False when it is not one. */
   hideAgain(id: string): boolean {
     const entry = this.entryById.get(id);
-    if (entry === undefined || !entry.revealed) return false;
-    entry.revealed = false;
+    if (entry === undefined || !entry.shownByReader) return false;
+    entry.shownByReader = false;
     entry.element.removeAttribute(REVEALED_MARK);
     if (entry.madeFocusable) entry.element.removeAttribute('tabindex');
     entry.madeFocusable = false;
@@ -324,7 +324,7 @@ export class Collapser {
   revealWhere(predicate: (block: CollapsedBlock) => boolean): void {
     for (const entry of [...this.entryById.values()]) {
       if (!predicate(entry)) continue;
-      if (!entry.revealed) this.reveal(entry.id, false);
+      if (!entry.shownByReader) this.reveal(entry.id, false);
       entry.placeholder?.remove();
       this.entryById.delete(entry.id);
     }
@@ -333,7 +333,7 @@ export class Collapser {
   setMode(mode: PlaceholderMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
-    for (const entry of this.entryById.values()) if (!entry.revealed && entry.lead === entry) this.renderPlaceholder(entry);
+    for (const entry of this.entryById.values()) if (!entry.shownByReader && entry.lead === entry) this.renderPlaceholder(entry);
   }
 
   /** Forgets blocks the page removed from the document (their bars and notes go too). */
@@ -342,10 +342,10 @@ export class Collapser {
     if (gone.length === 0) return;
     // Only the runs that lost a block get their bars drawn again (a page may remove blocks all the time).
     const lostLeads = new Set(gone.map((lost) => lost.lead));
-    const stayed = [...this.entryById.values()].filter((entry) => isAlive(entry.element) && !entry.revealed && lostLeads.has(entry.lead));
+    const stayed = [...this.entryById.values()].filter((entry) => isAlive(entry.element) && !entry.shownByReader && lostLeads.has(entry.lead));
     for (const entry of gone) {
       try {
-        if (entry.revealed) entry.placeholder?.remove();
+        if (entry.shownByReader) entry.placeholder?.remove();
         else this.undo(entry);
       } catch {
         // A block of a frame's document left behind (a dead object in Firefox): nothing of it can be touched, or shown.
@@ -357,13 +357,13 @@ export class Collapser {
   }
 
   summaries(): FindingSummary[] {
-    return [...this.entryById.values()].map(({ id, detectorId, kind, reasons, snippet, revealed }) => ({
+    return [...this.entryById.values()].map(({ id, detectorId, kind, reasons, snippet, shownByReader }) => ({
       id,
       detectorId,
       kind,
       reasons,
       snippet,
-      revealed,
+      revealed: shownByReader,
     }));
   }
 
@@ -409,7 +409,7 @@ export class Collapser {
   /** The collapsed blocks whose bar is `lead`'s (the lead first); read for every bar drawn, so without a copy of them all. */
   private run(lead: Entry): Entry[] {
     const run: Entry[] = [];
-    for (const entry of this.entryById.values()) if (entry.lead === lead && !entry.revealed) run.push(entry);
+    for (const entry of this.entryById.values()) if (entry.lead === lead && !entry.shownByReader) run.push(entry);
     return run;
   }
 
@@ -440,7 +440,7 @@ export class Collapser {
         const id = (node as Element).getAttribute?.(ID_MARK) ?? (node as Element).getAttribute?.(BACKDROP_MARK);
         const marked = this.entryById.get(id ?? '');
         const block = marked?.anchor === node ? marked : undefined;
-        if (block !== undefined && !block.unseen && !block.revealed) {
+        if (block !== undefined && !block.unseen && !block.shownByReader) {
           lead = group(block) === group(entry) ? block.lead : entry;
           break;
         }
