@@ -842,7 +842,7 @@ export function* statsSteps(
     else if ((bits & LIST_ITEM) !== 0) own.listItems = 1;
     else if ((bits & HEADING) !== 0) own.headings = 1;
     else if ((bits & IMAGE) !== 0) own.images = 1;
-    const frame = (frames[depth] ??= {} as Frame);
+    const frame = (frames[depth] ??= { element, stats: own, bits, block, cta, ownsBlock: false, ownsCta: false, covered: false });
     frame.element = element;
     frame.stats = own;
     frame.bits = bits;
