@@ -315,6 +315,10 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   // A form without a word of its own asks for nothing (a password reset's address field): a sign-up's words are in it or
   // in the box around it, which is found whole.
   if (!stats.textLength) return null;
+  // A button alone that offers no mail (no field, no newsletter's words) follows a community or a channel ("Join",
+  // "Subscribe" beside a subreddit's or a video channel's name), unless it is pinned over the page or a prompt's, whose
+  // other button puts it off ("Subscribe · Maybe later").
+  if (kind === 'newsletter' && loneButton(stats) && !stats.emailInputs && !newsletterWords(stats) && !hasHint(stats, 'popup') && !hitCount(stats, 'dismissals')) return null;
   // The site's footer, its small print among links, is its way around (a "Newsletters" link, its app's badges).
   if (stats.inFooter && stats.legalLinks > 1 && 2 * stats.linkTextLength >= stats.textLength) return null;
   const score = pleaScore(stats, context);
