@@ -133,6 +133,8 @@ export const el: Lexicon = {
     'ενημερωτικό δελτίο',
     'ενημερωτικό μας δελτίο',
     'το newsletter μας',
+    'τα newsletters',
+    'το newsletter',
     'στο newsletter μας',
     'λάβετε το newsletter',
     'καθημερινό newsletter',
