@@ -140,6 +140,7 @@ export const pl: Lexicon = {
   ],
   linkWallHeadings: [
     'Najnowsze wpisy',
+    'Aktualne artykuły',
     'Najnowsze komentarze',
     'Najczęściej czytane',
     'Najchętniej czytane',
