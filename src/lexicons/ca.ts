@@ -7,6 +7,8 @@ import type { Lexicon } from './types';
 export const ca: Lexicon = {
   lang: 'ca',
   donation: [
+    'amb la teva col·laboració',
+    'amb la vostra col·laboració',
     'dona suport al periodisme',
     'dona suport a',
     'dona-li suport',

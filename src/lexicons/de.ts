@@ -172,6 +172,7 @@ export const de: Lexicon = {
     'gedruckt oder digital',
   ],
   paywall: [
+    'Kurzzeitabo',
     'nur für onlineabonnenten',
     'beitrag ist gesperrt',
     'kostenlose Artikel',
@@ -212,6 +213,7 @@ export const de: Lexicon = {
     'Zugang zu allen Artikeln',
   ],
   newsletter: [
+    'mit dem neuen Newsletter',
     'Newsletter abonnieren',
     'abonnieren Sie unseren Newsletter',
     'abonnieren Sie den Newsletter',

@@ -161,6 +161,7 @@ export const en: Lexicon = {
     'sponsor me',
   ],
   membership: [
+    'for complete access to',
     'subscribe to access',
     'our award-winning',
     'get the magazine',
@@ -283,6 +284,8 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'sign up for the latest news',
+    'sign up for article alerts',
     'updates by email',
     'receive updates',
     'sign up to receive',
@@ -372,6 +375,7 @@ export const en: Lexicon = {
     'straight to your device',
   ],
   emailLabels: [
+    'enter your details',
     'enter your email',
     'enter your email address',
     'your email address',

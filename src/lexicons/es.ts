@@ -50,6 +50,7 @@ export const es: Lexicon = {
     'si llegaste hasta acá',
   ],
   membership: [
+    'qué esperas para unirte',
     'hazte socio',
     'hazte socia',
     'hazte miembro',
