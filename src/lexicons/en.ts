@@ -284,6 +284,9 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'other subscribers',
+    'start your day with',
+    'directly on your device',
     'sign up for the latest news',
     'sign up for article alerts',
     'updates by email',

@@ -68,6 +68,7 @@ export const it: Lexicon = {
     'cancella in qualsiasi momento',
   ],
   paywall: [
+    'riservato agli utenti registrati',
     'articoli gratuiti',
     'articoli gratis',
     'articolo riservato agli abbonati',
