@@ -636,6 +636,8 @@ export const en: Lexicon = {
     'modern slavery act statement',
     'complaints',
     'about us',
+    'careers',
+    'masthead',
     'advertise',
     'advertise with us',
     'work for us',
