@@ -192,7 +192,8 @@ export const bundleOptions = {
   minify: true,
   mangleProps: internalProperties,
   // On in the content script `tidings bench` builds for itself (its batches timed, see content/watch.ts), never here.
-  define: { TIDINGS_BENCH: 'false' },
+  // The extension scans pages, never plain text: what serves only that (scan/stats.ts plainTextMode) is left out.
+  define: { TIDINGS_BENCH: 'false', TIDINGS_PLAIN_TEXT: 'false' },
   plugins: [cssAsText, terserPass],
   sourcemap: false,
   logLevel: 'warning',

@@ -111,7 +111,7 @@ async function benchExtension(): Promise<string | null> {
   };
   await esbuild.build({
     ...build.bundleOptions,
-    define: { TIDINGS_BENCH: 'true' },
+    define: { ...build.bundleOptions.define, TIDINGS_BENCH: 'true' },
     entryPoints: [build.ENTRIES.content!],
     outfile: join(dir, 'content.js'),
   });

@@ -7,7 +7,7 @@ import type { DetectContext, Verdict } from '../core/types';
 import { askingPhrases, flag, hint, noValues, percent, quoted, share, sizeFactor, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
-import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, type BlockStats } from './stats';
+import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, plainTextMode, type BlockStats } from './stats';
 
 /**
  * Fewest links a list needs to be judged at all. With just that many, a title or a heading over them or a tag among them
@@ -186,7 +186,7 @@ function onlyHoldsList(stats: BlockStats, context: DetectContext): boolean {
 export function linkListVerdict(block: Element, context: DetectContext): Verdict | null {
   const stats = blockStats(block, context);
   // Plain text has a shape no page has: a run of short lines. No labelled page teaches it, so it is a rule.
-  if (stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [{ key: 'why_lineWall', values: [String(stats.links)] }] } : null;
+  if (plainTextMode && stats.lineWall) return stats.links >= LINE_WALL_LINES / sizeFactor(context) ? { score: 0.9, reasons: [{ key: 'why_lineWall', values: [String(stats.links)] }] } : null;
   // A paragraph with a link or two is a sentence that links (a licence, a credit line), not a list, unless headed.
   if (block.tagName === 'P' && stats.links <= SENTENCE_LINKS && !headed(stats)) return null;
   // A table with header cells is data (an infobox: "Fields · Astronomy, physics…"), its links the facts' pages.

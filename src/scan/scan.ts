@@ -12,7 +12,7 @@ import { isAppealPage } from './appeal-page';
 import { flag } from './evidence';
 import { buttonRow, opensWithPlea, siteBoxInComments } from './plea';
 import { headed, taggedRow } from './link-list';
-import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, paragraphTags, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, paragraphTags, plainTextMode, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
 
 
@@ -575,7 +575,7 @@ function setApart(paragraph: Element): boolean {
  */
 function paragraphPlea(finding: Finding, stats: BlockStats, context: ScanContext): boolean {
   return finding.kind !== 'linkfarm' && stats.paragraphs <= 1 && stats.pleaParagraphs === stats.paragraphs && stats.textLength <= STANDALONE_PLEA_CHARS
-    && !anyQuotation.test(finding.element.textContent!) && (context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element));
+    && !anyQuotation.test(finding.element.textContent!) && (plainTextMode && context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element));
 }
 
 /**

@@ -146,6 +146,13 @@ const SLICE_NODES = 1024;
 const MENU_ANCESTORS = 64;
 /** Marks the list that scan/text.ts builds from a run of short lines. */
 export const LINE_WALL_ATTRIBUTE = 'data-tidings-lines';
+
+/**
+ * Whether this build scans plain text (scan/text.ts): the command line and the tests do. The extension's scripts never
+ * do (build.mjs defines TIDINGS_PLAIN_TEXT false for them), so what serves only plain text is left out of them, and the
+ * line-wall mark is no page's to set.
+ */
+export const plainTextMode = typeof TIDINGS_PLAIN_TEXT === 'undefined' || TIDINGS_PLAIN_TEXT;
 /** Shortest text a paragraph needs to count as prose. */
 const PARAGRAPH_MIN_CHARS = 40;
 /** Plain text a block needs to be taken for a story told in lines: any page's notice or caption is shorter. */
@@ -717,7 +724,7 @@ function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attri
         read[name as ValueAttribute] = element.getAttribute(name);
         break;
       case LINE_WALL_ATTRIBUTE:
-        read.lineWall = true;
+        read.lineWall = plainTextMode;
         break;
     }
   }
