@@ -636,7 +636,6 @@ export const en: Lexicon = {
     'modern slavery act statement',
     'complaints',
     'about us',
-    'careers',
     'masthead',
     'advertise',
     'advertise with us',
