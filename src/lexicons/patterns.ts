@@ -42,7 +42,8 @@ export interface Patterns {
    * Names, placeholders and labels of a text field that asks for an email address, or for a search. A name that opens
    * with "newsletter" is an address field's ("newsletterAddress"); a form that names every field after its newsletter
    * names them so after a prefix ("medef_newsletter[lastName]") or as the newsletter's fields ("newsletter[name]",
-   * "newsletter_name").
+   * "newsletter_name"). A mailing plugin's anti-robot field ("wysija[user][abs][email]", hidden by a style sheet, for
+   * spam robots to fill in) is no second address.
    */
   emailFieldNames: string;
   searchFieldNames: string;
@@ -102,7 +103,7 @@ export const patterns: Patterns = {
   legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)`,
   tagHref: String.raw`\/(?:tags?|tagy|topics?|categor(?:y|ies)|keywords?|themen?|thema|temas?|sujets?|schlagw[oö]rte?|stichw[oö]rte?|etiquetas?|argomenti|tematy|teg|tegi|tema|haberleri|etiket|konu)\/[^/?#]|[?&](?:q|keywords?|query|tags?)=[^&]`,
   appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|f(?:oe|ö)rdern|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-(?:socio|aliado|miembro)|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
-  emailFieldNames: String.raw`e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel|(?:^|\s)newsletter(?![[_])`,
+  emailFieldNames: String.raw`(?<!\[abs\]\[)e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel|(?:^|\s)newsletter(?![[_])`,
   searchFieldNames: String.raw`search|(?:^|\s)q(?:\s|$)|query|suche|recherche|buscar|поиск`,
   menuNames: String.raw`(?:^|[-_\s])(?<!(?:before|after)[-_])(?:g?[Nn]avi?|[Nn]avigation|[Mm]enu|[Nn]avbar|[Bb]readcrumbs?)(?:[-_\s]|$)|[a-z0-9](?:Navi?|Menu|Navigation)(?:[A-Z0-9_\s-]|$)|(?:^|[-_\s])(?:nav|menu)[A-Z]|(?:^|[-_\s])prev(?:ious)?[-_]?next(?:[-_\s]|$)`,
   headerNames: String.raw`(?:^|[-_\s])(?<!(?:before|after)[-_])(?:header|masthead|navbar|nav|navigation|menu|topbar|top-bar)(?:[-_\s]|$)`,
