@@ -168,8 +168,9 @@ function* articleSteps(context: ScanContext): Steps<StatsIndex | null> {
 
 function takeArticle(context: ScanContext, found: FoundArticle | null, page?: BlockStats): void {
   const front = (page?.headlineLinks ?? 0) >= FRONT_PAGE_HEADLINES;
-  // Among a front page's many headlines, the most paragraph text in one place, when short of a short story, is a teaser's.
-  if (front && found && found.rank < SHORT_PROSE_RANK) found = null;
+  // Among a front page's many headlines, the most paragraph text in one place, when short of a short story, is a teaser's;
+  // on a page that says it is an article (og:type), it is the story, short as it is (a brief, a paid story's opening).
+  if (front && found && found.rank < SHORT_PROSE_RANK && !context.doc.querySelector('meta[property="og:type"][content="article" i]')) found = null;
   context.article = found?.element ?? null;
   context.articleRank = found?.rank ?? (front ? FRONT_PAGE : 0);
 }
