@@ -14,19 +14,25 @@ async function buildScript(): Promise<BuildScript> {
   return (await import(url)) as BuildScript;
 }
 
-async function bundle(entry: string): Promise<Uint8Array> {
+/** `define` adds to (or overrides) build.mjs's own build-time constants. */
+async function bundle(entry: string, define: Record<string, string> = {}): Promise<Uint8Array> {
   const { bundleOptions } = await buildScript();
-  const result = await esbuild.build({ ...bundleOptions, entryPoints: [entry], write: false });
+  const result = await esbuild.build({ ...bundleOptions, define: { ...bundleOptions.define, ...define }, entryPoints: [entry], write: false });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
   return output.contents;
 }
 
-/** Bytes of the content script as the extension ships it. */
-export async function contentScriptBytes(): Promise<number> {
+/** The content script as the extension ships it, or with build-time constants of `define` changed. */
+export async function contentScript(define: Record<string, string> = {}): Promise<Uint8Array> {
   const { ENTRIES } = await buildScript();
   if (!ENTRIES.content) throw new Error('build.mjs names no content entry');
-  return (await bundle(ENTRIES.content)).byteLength;
+  return bundle(ENTRIES.content, define);
+}
+
+/** Bytes of the content script as the extension ships it. */
+export async function contentScriptBytes(): Promise<number> {
+  return (await contentScript()).byteLength;
 }
 
 /** The measurement as one script defining the global IN_PAGE_FUNCTION. */

@@ -149,8 +149,8 @@ export const LINE_WALL_ATTRIBUTE = 'data-tidings-lines';
 
 /**
  * Whether this build scans plain text (scan/text.ts): the command line and the tests do. The extension's scripts never
- * do (build.mjs defines TIDINGS_PLAIN_TEXT false for them), so what serves only plain text is left out of them, and the
- * line-wall mark is no page's to set.
+ * do (build.mjs defines TIDINGS_PLAIN_TEXT false for them), so what serves only plain text is left out of them: the
+ * line-wall rule (scan/link-list.ts) with it, so a page that sets the line-wall mark gets nothing from it.
  */
 export const plainTextMode = typeof TIDINGS_PLAIN_TEXT === 'undefined' || TIDINGS_PLAIN_TEXT;
 /** Shortest text a paragraph needs to count as prose. */
@@ -724,7 +724,7 @@ function readAttributes(element: Element, ownMarks: OwnMarks | undefined): Attri
         read[name as ValueAttribute] = element.getAttribute(name);
         break;
       case LINE_WALL_ATTRIBUTE:
-        read.lineWall = plainTextMode;
+        read.lineWall = true;
         break;
     }
   }
