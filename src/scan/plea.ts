@@ -285,8 +285,9 @@ function pleaEvidence(stats: BlockStats): number {
  * evidence of its own, only unrelated text (a line of the column the plea box stands in).
  */
 function onlyHoldsPlea(stats: BlockStats, context: DetectContext, kind: PleaKind): boolean {
-  // A form is one whole: what it holds beside its fields' box (a honeypot's hidden label, its thank-you and error lines) is its own.
-  if (stats.element.tagName === 'FORM') return false;
+  // A sign-up form is one whole: what it holds beside its fields' box (a honeypot's hidden label, its thank-you and error
+  // lines) is its own. (Its error line alone may read as another kind: "this address is already registered".)
+  if (kind === 'newsletter' && stats.element.tagName === 'FORM') return false;
   for (const child of stats.element.children) {
     const childStats = blockStats(child, context);
     // Its parent is judged first: the child sits where the parent does, unless the parent holds the article.
