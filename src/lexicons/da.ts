@@ -66,6 +66,8 @@ export const da: Lexicon = {
     'særligt tilbud',
   ],
   paywall: [
+    'få fuld adgang',
+    'læs resten af artiklen',
     'allerede abonnent',
     'er du allerede abonnent',
     'kun for abonnenter',

@@ -6,6 +6,7 @@ import type { Lexicon } from './types';
 export const de: Lexicon = {
   lang: 'de',
   donation: [
+    'Dauerspender werden',
     'Sie können das unterstützen',
     'unterstützen Sie uns',
     'unterstütze uns',
@@ -213,6 +214,7 @@ export const de: Lexicon = {
     'Zugang zu allen Artikeln',
   ],
   newsletter: [
+    'verschicken wir einen Newsletter',
     'mit dem neuen Newsletter',
     'Newsletter abonnieren',
     'abonnieren Sie unseren Newsletter',
@@ -396,6 +398,8 @@ export const de: Lexicon = {
     'upgraden',
   ],
   adblock: [
+    'deinen Adblocker',
+    'Ihren Adblocker',
     'einen Adblocker',
     'einen Werbeblocker',
     'Adblocker deaktivieren',

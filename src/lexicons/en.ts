@@ -284,6 +284,7 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'do you want to be informed',
     'other subscribers',
     'start your day with',
     'directly on your device',
@@ -406,6 +407,8 @@ export const en: Lexicon = {
     'app for android',
   ],
   linkWallHeadings: [
+    'next up',
+    'more photo galleries',
     'must read',
     'must-read stories',
     'must reads',

@@ -123,6 +123,7 @@ export const fi: Lexicon = {
     'Google Play',
   ],
   linkWallHeadings: [
+    'seuraa artikkeliin liittyviä aiheita',
     'Luetuimmat',
     'Luetuimmat uutiset',
     'Luetuimmat jutut',

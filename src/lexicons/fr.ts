@@ -102,6 +102,8 @@ export const fr: Lexicon = {
     'le journal du jour',
   ],
   paywall: [
+    'réservé aux inscrits',
+    'ce contenu est réservé',
     'vous devez être abonné',
     'articles gratuits',
     'article gratuit',

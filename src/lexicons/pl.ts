@@ -41,6 +41,7 @@ export const pl: Lexicon = {
     'wesprzyj pracę',
   ],
   membership: [
+    'zostań naszym prenumeratorem',
     'zostań członkiem',
     'zostań subskrybentem',
     'zostań prenumeratorem',
