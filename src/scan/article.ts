@@ -24,10 +24,15 @@ export interface FoundArticle {
   rank: number;
 }
 
+/** Prose of a short story: an <article> with less, among a row of others, is a front page's lead teaser. */
+const SHORT_STORY_CHARS = 1000;
+/** <article>s on a page that make a row of teasers. */
+const TEASER_ROW = 5;
+
 /** Tells the ways of finding apart in a rank: any page's prose is far below it. */
 const TIER = 1e9;
 /** The rank of an article told by its paragraphs alone (the lowest way) with less prose than a short story's. */
-export const SHORT_PROSE_RANK = TIER + 1000;
+export const SHORT_PROSE_RANK = TIER + SHORT_STORY_CHARS;
 
 function best(elements: Iterable<Element>, score: (element: Element) => number, tier: number): FoundArticle | null {
   let found: Element | null = null;
@@ -48,7 +53,7 @@ export function findArticle(index: StatsIndex): FoundArticle | null {
   // Teasers and comments are <article>s too: the one with the most prose is the story only when no other outside it has
   // nearly as much (a front's row of teasers, a thread of comments); else the paragraphs tell.
   const found = best(index.articleBodies, ofProse, 3)
-    ?? (article && index.articles.every((other) => article.element.contains(other) || ofProse(other) < RIVAL_SHARE * ofProse(article.element)) ? article : null);
+    ?? (article && (article.rank % TIER >= SHORT_STORY_CHARS || index.articles.length < TEASER_ROW) && index.articles.every((other) => article.element.contains(other) || ofProse(other) < RIVAL_SHARE * ofProse(article.element)) ? article : null);
   if (found) return found;
   const credit = new Map<Element, number>();
   for (const element of index.proseParagraphs) {
