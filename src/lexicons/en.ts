@@ -284,6 +284,8 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'never miss our top stories',
+    'sent to your inbox',
     'do you want to be informed',
     'other subscribers',
     'start your day with',
@@ -577,6 +579,7 @@ export const en: Lexicon = {
     'newsletters',
   ],
   adblock: [
+    'deactivate your ad blocker',
     'using an ad blocker',
     'use an ad blocker',
     'ad blocker detected',

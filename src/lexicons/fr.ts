@@ -102,6 +102,8 @@ export const fr: Lexicon = {
     'le journal du jour',
   ],
   paywall: [
+    'lecture restreinte',
+    'votre abonnement n\'autorise pas',
     'réservé aux inscrits',
     'ce contenu est réservé',
     'vous devez être abonné',
