@@ -478,8 +478,11 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   // what the reader came for, however its CMS names their boxes ("widget", a sidebar's name): only those a heading of
   // their own names ("Most read") go, not a wrapper of the page's lists that holds such a box, a sidebar's the site
   // names for other stories ("mostPopular"), and the footer's.
-  if (!plea && !stats.inFooter && ((stats.inNavigation && stats.menus) || (stats.inNavigation ? !stats.inAside && stats.hits === null : context.articleRank === FRONT_PAGE && !headed(stats) && !(stats.inAside && namedStoryList(stats))))) return false;
+  if (!plea && !stats.inFooter && ((stats.inNavigation && stats.menus) || (stats.inNavigation ? !stats.inAside && !stats.hits : context.articleRank === FRONT_PAGE && !headed(stats) && !(stats.inAside && namedStoryList(stats))))) return false;
   if (plea && stats.plainBeforePlea > MAX_PLAIN_OPENING) return false;
+  // On a page with no article told and no front (a brief, too short to be told as the article), a block holding a run of
+  // three plain paragraphs and no words that name a list holds the story: the rest of it is no reason to hide that.
+  if (!plea && !context.articleRank && !stats.hits && stats.storyParagraphs > 2) return false;
   // The page's headline over paragraphs is the story, however much of its opening speaks of subscribing (a paid article's lead);
   // inside the article, over its byline and a row of its tags, it is the story's head, all links though it may be.
   if ((plea ? stats.paragraphs : stats.place === 'inside') && finding.element.contains(context.doc.querySelector('h1'))) return false;
@@ -492,14 +495,14 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   if (article ? stats.place === 'inside' : context.articleRank === ARTICLE_UNKNOWN) {
     // Most of the article is its body, whatever it is made of (a deals roundup is a list of product links).
     if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
-    if ((stats.hits === null && (plea || !(taggedRow(stats) || teaserWall(stats) || headedBySibling(finding.element, index)))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
+    if ((!stats.hits && (plea || !(taggedRow(stats) || teaserWall(stats) || headedBySibling(finding.element, index)))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, not one of its paragraphs unless that paragraph is a plea of its
     // own, nor a list but a line that is another story's link under a heading of its own ("READ MORE: …"); a caption
     // is the article's, whatever box holds it.
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
     return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context) || (stats.links === 1 && stats.textLength - stats.linkTextLength >= ONE_LINK_HEADING_MIN_CHARS && headed(stats));
   }
-  if (stats.hits === null && stats.place === 'before' && !(stats.inAside && !stats.menus) && !(!plea && namedStoryList(stats)) && !storyTags(finding.element, stats, context)) return false;
+  if (!stats.hits && stats.place === 'before' && !(stats.inAside && !stats.menus) && !(!plea && namedStoryList(stats)) && !storyTags(finding.element, stats, context)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
 }
 
