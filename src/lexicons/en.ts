@@ -161,6 +161,7 @@ export const en: Lexicon = {
     'sponsor me',
   ],
   membership: [
+    'choose the plan that\'s right for you',
     'for complete access to',
     'subscribe to access',
     'our award-winning',
@@ -284,6 +285,7 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'want to get notified',
     'never miss our top stories',
     'sent to your inbox',
     'do you want to be informed',

@@ -270,6 +270,7 @@ export const es: Lexicon = {
     'hacete socio',
   ],
   adblock: [
+    'utiliza un bloqueador',
     'bloqueador de anuncios',
     'bloqueador de publicidad',
     'desactiva tu bloqueador',
