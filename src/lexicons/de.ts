@@ -437,6 +437,7 @@ export const de: Lexicon = {
     'ich bin schon Mitglied',
   ],
   legal: [
+    'Team',
     'Impressum',
     'Datenschutz',
     'Datenschutzerklärung',
