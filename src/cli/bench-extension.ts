@@ -2,15 +2,15 @@
 // pages served from 127.0.0.1. The content script is rebuilt for it with TIDINGS_BENCH on, so that every batch of its
 // work leaves a User Timing measure (content/watch.ts); the extension as shipped has none. From those: the longest
 // task Tidings causes, its total time on each half of an endless page, and the load event with and without it.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BENCH_MEASURE, DEFAULT_LIMITS } from '../content/watch';
+import { contentScript } from './bench-bundle';
 import { browserExecutable } from './browser-paths';
 import { ENDLESS_EVERY_MS, endlessPageHtml, newsPageHtml } from './bench-inputs';
 import { median } from './format';
@@ -105,16 +105,7 @@ async function benchExtension(): Promise<string | null> {
   if (!existsSync(join(extensionSource, 'manifest.json'))) return null;
   const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-extension-'));
   cpSync(extensionSource, dir, { recursive: true });
-  const build = (await import(new URL('../../build.mjs', import.meta.url).href)) as {
-    ENTRIES: Record<string, string>;
-    bundleOptions: esbuild.BuildOptions;
-  };
-  await esbuild.build({
-    ...build.bundleOptions,
-    define: { ...build.bundleOptions.define, TIDINGS_BENCH: 'true' },
-    entryPoints: [build.ENTRIES.content!],
-    outfile: join(dir, 'content.js'),
-  });
+  writeFileSync(join(dir, 'content.js'), await contentScript({ TIDINGS_BENCH: 'true' }));
   return dir;
 }
 
