@@ -14,12 +14,12 @@ import { lexiconsFor } from '../lexicons/index';
 export type PhraseList = Exclude<keyof Lexicon, 'lang' | 'currencies'> | 'amount' | 'money';
 
 export const phraseLists: readonly PhraseList[] = [
-  'donation', 'membership', 'paywall', 'newsletter', 'emailLabels', 'appPromo', 'adblock', 'linkWallHeadings',
-  'donateActions', 'subscribeActions', 'dismissals', 'legal', 'perPeriod', 'amount', 'money',
+  'donation', 'membership', 'paywall', 'newsletter', 'emailLabels', 'appPromo', 'adblock', 'amount',
+  'linkWallHeadings', 'donateActions', 'subscribeActions', 'dismissals', 'legal', 'perPeriod', 'money',
 ];
 
-/** Lists whose phrases are plea evidence (as opposed to headings and button words). */
-export const pleaLists: readonly PhraseList[] = ['donation', 'membership', 'paywall', 'newsletter', 'emailLabels', 'appPromo', 'adblock', 'amount'];
+/** Lists whose phrases are plea evidence (as opposed to headings and button words): the first eight. */
+export const pleaLists = phraseLists.slice(0, 8);
 
 /** A set of lists as bits (bit i: phraseLists[i]). */
 export type ListSet = number;
