@@ -781,7 +781,9 @@ export function* statsSteps(
       return false;
     }
     const attributes = readAttributes(element, ownMarks);
-    if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden')) return false;
+    // A paragraph hidden in its own style waits for a form's answer ("Thank you, you are signed up"): no paragraph of
+    // the box's, which shows without it. (A window hidden until a script shows it is no paragraph: it is read.)
+    if (attributes.hidden || ((bits & INPUT) !== 0 && attributes.type?.toLowerCase() === 'hidden') || ((bits & PARAGRAPH) !== 0 && /display:\s*none/.test(element.getAttribute('style') ?? ''))) return false;
     const own = emptyStats(element, index.elements.length);
     index.elements.push(element);
     const articleBody = attributes.itemprop !== null && articleBodyProp.test(attributes.itemprop);
