@@ -6,6 +6,13 @@ import type { Lexicon } from './types';
 export const de: Lexicon = {
   lang: 'de',
   donation: [
+    'braucht eure Hilfe',
+    'braucht weiterhin eure Hilfe',
+    'braucht Ihre Hilfe',
+    'braucht deine Hilfe',
+    'freuen wir uns über jede Spende',
+    'finanzieren uns durch Spenden',
+    'unterstütze unsere Arbeit',
     'Dauerspender werden',
     'Sie können das unterstützen',
     'unterstützen Sie uns',
@@ -214,6 +221,11 @@ export const de: Lexicon = {
     'Zugang zu allen Artikeln',
   ],
   newsletter: [
+    'Benachrichtigung aktivieren',
+    'in Ihrer Inbox',
+    'in Ihre Inbox',
+    'unser kostenloser Newsletter',
+    'informieren wir Sie regelmäßig',
     'verschicken wir einen Newsletter',
     'mit dem neuen Newsletter',
     'Newsletter abonnieren',

@@ -6,6 +6,8 @@ import type { Lexicon } from './types';
 export const en: Lexicon = {
   lang: 'en',
   donation: [
+    'your financial contributions',
+    'any size donation',
     'support us',
     'please support',
     'support our journalism',
@@ -285,6 +287,10 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'signing up to our newsletter',
+    'get the newsletter',
+    'headlines in your inbox',
+    'breaking news in your browser',
     'want to get notified',
     'never miss our top stories',
     'sent to your inbox',

@@ -38,6 +38,7 @@ export const ko: Lexicon = {
     '로그인이 필요',
   ],
   newsletter: [
+    '지금 바로 구독',
     '뉴스레터',
     '뉴스레터 구독',
     '이메일 구독',
