@@ -246,7 +246,6 @@ export const en: Lexicon = {
     'unlimited access',
     'unlimited digital access',
     'this content is for subscribers',
-    'you have read',
     'you\'ve read',
     'remaining this month',
     'left this month',
