@@ -360,7 +360,6 @@ export const en: Lexicon = {
     'be the first to hear',
     'subscribing to our',
     'stay informed',
-    'keep updated',
     'join our mailing list',
     'mailing list',
     'by signing up',

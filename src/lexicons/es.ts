@@ -70,7 +70,6 @@ export const es: Lexicon = {
     'hazte socio, hazte socia',
     'suscríbete',
     'tu suscripción',
-    'únete',
     'únete a la comunidad',
     'el primer mes',
     'cancela cuando quieras',
