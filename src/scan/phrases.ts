@@ -19,7 +19,7 @@ export const phraseLists: readonly PhraseList[] = [
 ];
 
 /** Lists whose phrases are plea evidence (as opposed to headings and button words): the first eight. */
-export const pleaLists = phraseLists.slice(0, 8);
+export const pleaLists: readonly PhraseList[] = phraseLists.slice(0, 8);
 
 /** A set of lists as bits (bit i: phraseLists[i]). */
 export type ListSet = number;
