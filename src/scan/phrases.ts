@@ -13,6 +13,7 @@ import { lexiconsFor } from '../lexicons/index';
  */
 export type PhraseList = Exclude<keyof Lexicon, 'lang' | 'currencies'> | 'amount' | 'money';
 
+// The plea evidence comes first: pleaLists is the first eight (test/unit/scan-phrases.test.ts pins them).
 export const phraseLists: readonly PhraseList[] = [
   'donation', 'membership', 'paywall', 'newsletter', 'emailLabels', 'appPromo', 'adblock', 'amount',
   'linkWallHeadings', 'donateActions', 'subscribeActions', 'dismissals', 'legal', 'perPeriod', 'money',

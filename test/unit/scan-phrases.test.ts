@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePhrases, normalizeText, type PhraseList } from '../../src/scan/phrases';
+import { compilePhrases, normalizeText, pleaLists, type PhraseList } from '../../src/scan/phrases';
 import { en } from '../../src/lexicons/en';
 import type { Lexicon } from '../../src/lexicons/types';
 import { lexiconsFor } from '../../src/lexicons/index';
@@ -23,6 +23,10 @@ function phrases(text: string, lexicon: Lexicon = en): string[] {
 }
 
 describe('phrase matching', () => {
+  it('takes as plea evidence the plea lists and the amounts, not headings or button words', () => {
+    expect(pleaLists).toEqual(['donation', 'membership', 'paywall', 'newsletter', 'emailLabels', 'appPromo', 'adblock', 'amount']);
+  });
+
   it('ignores case, diacritics, curly apostrophes and runs of white space', () => {
     expect(normalizeText('Ünterstützen  Sie\nUNS — Don’t')).toBe("unterstutzen sie uns - don't");
     expect(phrases('Thank you, DEAR\n   readers')).toEqual(['donation:dear readers']);
