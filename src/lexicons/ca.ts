@@ -128,7 +128,6 @@ export const ca: Lexicon = {
     'Temes',
     'Etiquetes',
     'Arxivat a',
-    'Contingut patrocinat',
   ],
   donateActions: ['dona', 'col·labora', 'fes una donació', 'fes una aportació', 'dona suport', 'contribueix'],
   subscribeActions: [
