@@ -83,7 +83,8 @@ export const de: Lexicon = {
     'Danke für deine Unterstützung',
     'leserinnenfinanziert',
     'leserfinanziert',
-    'guter Journalismus kostet',
+    'Journalismus kostet',
+    'nicht hinter einer Bezahlschranke',
     'möchten auch Sie uns unterstützen',
     'Spendenaufruf',
     'Spendenziel',
@@ -222,6 +223,7 @@ export const de: Lexicon = {
   newsletter: [
     'Benachrichtigung aktivieren',
     'in Ihrer Inbox',
+    'News per Push',
     'in Ihre Inbox',
     'unser kostenloser Newsletter',
     'informieren wir Sie regelmäßig',

@@ -18,6 +18,8 @@ export const nl: Lexicon = {
     'beste lezer',
     'beste lezers',
     'jouw steun',
+    'heeft je steun nodig',
+    'heeft uw steun nodig',
     'uw steun',
     'met jouw steun',
     'met uw bijdrage',
