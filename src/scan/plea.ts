@@ -22,7 +22,7 @@ function capped(count: number, max: number): number {
   return Math.min(max, count);
 }
 
-function phrases(list: PhraseList, max: number, claim: PleaKind, prior: number): PleaSignal {
+function phrases(list: PhraseList, max: number, claim: PleaKind | undefined, prior: number): PleaSignal {
   return {
     id: `${list}Phrases`,
     claim,
@@ -178,7 +178,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   phrases('appPromo', 2, 'app', 1.2),
   linksTo((s) => s.appLinks, 'app', 0.8),
   hint('appPromo', 'app', 0.6),
-  { id: 'subscribeActions', max: 2, prior: 0.4, compute: (s) => capped(hitCount(s, 'subscribeActions'), 2), reason: (s) => [quoted(matchedPhrases(s, ['subscribeActions']).slice(0, 1))] },
+  phrases('subscribeActions', 2, undefined, 0.4),
   // "Not now" dismisses cookie banners and app prompts too; beside a plea's own words it is an appeal's.
   { id: 'dismissalBesidePlea', max: 1, prior: 1.5, compute: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => [quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))] },
   hint('popup', undefined, 0.5),
