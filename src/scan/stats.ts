@@ -8,6 +8,7 @@ import { drain, type Steps } from './steps';
 import { ALL_LISTS, listSet, matcherFor, phraseLists, PhraseStream, pleaLists, readInto, type PhraseList, type PhraseMatcher, type TokenSink } from './phrases';
 import { COLLAPSED_MARK, REVEALED_MARK } from '../core/marks';
 import type { Hint, Patterns } from '../lexicons/patterns';
+import { declaredLanguage } from './language';
 
 export type { Hint } from '../lexicons/patterns';
 
@@ -768,6 +769,10 @@ export function* statsSteps(
     ancestorAside ||= aside;
   }
   let seenContent = false;
+  // A link in another language than the page's is a language picker's; a CMS may mark every link with the page's own
+  // (Drupal: hreflang="de" on a German page's). A page that declares none has every such link taken for a picker's.
+  const lang = declaredLanguage(root.ownerDocument);
+  const otherLanguage = `[hreflang]:not([hreflang|="${lang}"]),[lang]`;
 
   // Open elements, innermost last; a frame is refilled for the next element at its depth (no allocation per element).
   const frames: Frame[] = [];
@@ -826,7 +831,7 @@ export function* statsSteps(
       else if (legalHref.test(href) && !own.tagLinks) own.legalLinks = 1;
       // A link to this page in another language (a language picker's) is the page's own way around too; one to a tag's
       // page is a tag, whatever language a template says it is in.
-      else if (!own.tagLinks && (inPageHref.test(href) || element.matches('[hreflang], [lang]'))) own.pageLinks = 1;
+      else if (!own.tagLinks && (inPageHref.test(href) || element.matches(otherLanguage))) own.pageLinks = 1;
     } else if ((bits & INPUT) !== 0) {
       const kind = inputKind(element, attributes.type);
       if (kind === 'email') own.emailInputs = 1;
