@@ -278,6 +278,8 @@ export const de: Lexicon = {
     'Push-Benachrichtigungen',
     'Push-Nachrichten',
     'verpassen Sie keine',
+    'verpasse keine',
+    'Aktiviere die Benachrichtigungen',
   ],
   emailLabels: [
     'Ihre E-Mail-Adresse',
