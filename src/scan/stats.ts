@@ -769,8 +769,9 @@ export function* statsSteps(
     ancestorAside ||= aside;
   }
   let seenContent = false;
-  // A link in another language than the page's is a language picker's; a CMS may mark every link with the page's own
-  // (Drupal: hreflang="de" on a German page's). A page that declares none has every such link taken for a picker's.
+  // A link whose hreflang names another language than the page declares is a language picker's; a CMS may mark every
+  // link with the page's own (Drupal: hreflang="de" on a German page's). A page that declares none has every such link
+  // taken for a picker's, and so is a link with a lang of its own (matching that too changed no finding).
   const lang = declaredLanguage(root.ownerDocument);
   const otherLanguage = `[hreflang]:not([hreflang|="${lang}"]),[lang]`;
 
