@@ -16,6 +16,7 @@ import { defaultScanOptions } from './scan-options';
 import { loadCorpora, type TunePage } from './tune/corpora';
 import { MODELS, pageRows, weighRows, type ModelName, type Row } from './tune/dataset';
 import { fitLogistic } from './tune/logistic';
+import { signalPriors } from './tune/priors';
 import { addTally, APPEAL_KINDS, count, emptyTally, f1, measure, type Measured, type Tally } from './tune/measure';
 
 export const TUNE_USAGE = 'tidings tune DIR [DIR…] [--eval DIR…] [--folds N] [--l2 X] [--positive-share X] [--keep-thresholds] [--write] [--list]';
@@ -36,7 +37,7 @@ function round(value: number): number {
 
 /** Fits one model to rows and keeps the current thresholds. */
 function fit(model: ModelName, rows: Row[], l2: number, positiveShare: number): ModelWeights {
-  const fitted = fitLogistic(weighRows(rows, positiveShare), { l2, priors: MODELS[model].signals.map((signal) => signal.prior) });
+  const fitted = fitLogistic(weighRows(rows, positiveShare), { l2, priors: MODELS[model].signals.map((signal) => signalPriors[model][signal.id] ?? 0) });
   return { bias: round(fitted.bias), weights: fitted.weights.map(round), thresholds: modelWeights[model].thresholds };
 }
 

@@ -36,13 +36,13 @@ export function noValues(): string[] {
 }
 
 /** A signal that is 1 where `at` holds: where the block sits, what it holds. */
-export function where(id: string, prior: number, at: (stats: BlockStats) => boolean): Signal {
-  return { id, max: 1, prior, compute: (stats) => flag(at(stats)) };
+export function where(id: string, at: (stats: BlockStats) => boolean): Signal {
+  return { id, max: 1, compute: (stats) => flag(at(stats)) };
 }
 
 /** A signal that is 1 when the block's class names hint at `name`; lazy, as reading them is the costly part. */
-export function hint(name: Hint, prior: number): Signal {
-  return { id: `${name}Hint`, max: 1, prior, lazy: true, compute: (stats) => flag(hasHint(stats, name)), reason: noValues };
+export function hint(name: Hint): Signal {
+  return { id: `${name}Hint`, max: 1, lazy: true, compute: (stats) => flag(hasHint(stats, name)), reason: noValues };
 }
 
 /** Phrases of appeals, paywalls and newsletters: a block's own asking words (a link list's weigh against it). */

@@ -13,8 +13,6 @@ export interface Signal {
   max: number;
   /** Read only when the rest of the score leaves the block within reach of the threshold (class names). */
   lazy?: boolean;
-  /** Its hand-set weight: what we know of it before any page is fitted (`tidings tune` starts from it). */
-  prior: number;
   /** The values of its reason, the message `why_<id>` (counts, quoted phrases); absent where the signal says
    *  nothing a reader needs. */
   reason?(stats: BlockStats): string[];

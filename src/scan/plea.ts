@@ -22,27 +22,25 @@ function capped(count: number, max: number): number {
   return Math.min(max, count);
 }
 
-function phrases(list: PhraseList, max: number, claim: PleaKind | undefined, prior: number): PleaSignal {
+function phrases(list: PhraseList, max: number, claim?: PleaKind): PleaSignal {
   return {
     id: `${list}Phrases`,
     claim,
     max,
-    prior,
     compute: (stats) => capped(hitCount(stats, list), max),
     reason: (stats) => [quoted(matchedPhrases(stats, [list]).slice(0, 2))],
   };
 }
 
-function hint(name: Hint, claim: PleaKind | undefined, prior: number): PleaSignal {
-  return { ...hintSignal(name, prior), claim };
+function hint(name: Hint, claim?: PleaKind): PleaSignal {
+  return { ...hintSignal(name), claim };
 }
 
-function linksTo(count: (stats: BlockStats) => number, claim: PleaKind, prior: number): PleaSignal {
+function linksTo(count: (stats: BlockStats) => number, claim: PleaKind): PleaSignal {
   return {
     id: `${claim}Links`,
     claim,
     max: 2,
-    prior,
     compute: (stats) => capped(count(stats), 2),
     reason: (stats) => [String(count(stats))],
   };
@@ -155,80 +153,80 @@ function plainParagraphs(stats: BlockStats): number {
   return stats.paragraphs - stats.pleaParagraphs;
 }
 
-// Each signal's prior is its hand-set weight (see scan/model.ts); `tidings tune` fits the weights in
-// src/detectors/weights.json from there.
+// `tidings tune` fits each signal's weight (src/detectors/weights.json), starting from its hand-set prior in
+// cli/tune/priors.ts.
 export const pleaSignals: readonly PleaSignal[] = [
-  phrases('donation', 3, 'donation', 1),
-  phrases('adblock', 2, 'donation', 1.5),
-  phrases('donateActions', 2, 'donation', 0.5),
-  { id: 'recurringAmount', claim: 'donation', max: 1, prior: 1.5, compute: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => [quoted(matchedPhrases(s, ['amount']).slice(0, 1))] },
-  { id: 'amounts', claim: 'donation', max: 3, prior: 0.8, compute: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => [matchedPhrases(s, ['money']).slice(0, 4).join(', ')] },
-  linksTo((s) => s.donateLinks, 'donation', 0.8),
-  hint('donate', 'donation', 0.8),
-  phrases('membership', 3, 'membership', 1),
-  linksTo((s) => s.memberLinks, 'membership', 0.6),
-  hint('membership', 'membership', 0.6),
-  phrases('paywall', 3, 'paywall', 1.2),
-  hint('paywall', 'paywall', 1),
-  { ...phrases('newsletter', 3, 'newsletter', 1), compute: (s) => capped(newsletterWords(s), 3) },
+  phrases('donation', 3, 'donation'),
+  phrases('adblock', 2, 'donation'),
+  phrases('donateActions', 2, 'donation'),
+  { id: 'recurringAmount', claim: 'donation', max: 1, compute: (s) => flag(hitCount(s, 'amount') > 0), reason: (s) => [quoted(matchedPhrases(s, ['amount']).slice(0, 1))] },
+  { id: 'amounts', claim: 'donation', max: 3, compute: (s) => capped(hitCount(s, 'money'), 3), reason: (s) => [matchedPhrases(s, ['money']).slice(0, 4).join(', ')] },
+  linksTo((s) => s.donateLinks, 'donation'),
+  hint('donate', 'donation'),
+  phrases('membership', 3, 'membership'),
+  linksTo((s) => s.memberLinks, 'membership'),
+  hint('membership', 'membership'),
+  phrases('paywall', 3, 'paywall'),
+  hint('paywall', 'paywall'),
+  { ...phrases('newsletter', 3, 'newsletter'), compute: (s) => capped(newsletterWords(s), 3) },
   // A form that is not a sign-up (sharing by email, signing in) asks for an address for its own ends; so does one whose
   // address comes with a password (a sign-in's or a registration's).
-  { id: 'emailField', claim: 'newsletter', max: 1, prior: 1, compute: (s) => flag(s.emailInputs > s.passwordInputs && !formIsNotSignup(s) && !hasHintAround(s, 'account')), reason: noValues },
-  hint('newsletter', 'newsletter', 0.8),
-  phrases('appPromo', 2, 'app', 1.2),
-  linksTo((s) => s.appLinks, 'app', 0.8),
-  hint('appPromo', 'app', 0.6),
-  phrases('subscribeActions', 2, undefined, 0.4),
+  { id: 'emailField', claim: 'newsletter', max: 1, compute: (s) => flag(s.emailInputs > s.passwordInputs && !formIsNotSignup(s) && !hasHintAround(s, 'account')), reason: noValues },
+  hint('newsletter', 'newsletter'),
+  phrases('appPromo', 2, 'app'),
+  linksTo((s) => s.appLinks, 'app'),
+  hint('appPromo', 'app'),
+  phrases('subscribeActions', 2),
   // "Not now" dismisses cookie banners and app prompts too; beside a plea's own words it is an appeal's.
-  { id: 'dismissalBesidePlea', max: 1, prior: 1.5, compute: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => [quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))] },
-  hint('popup', undefined, 0.5),
+  { id: 'dismissalBesidePlea', max: 1, compute: (s) => flag(hitCount(s, 'dismissals') > 0 && askingPhrases(s) > 0), reason: (s) => [quoted(matchedPhrases(s, ['dismissals']).slice(0, 1))] },
+  hint('popup'),
   // A sign-in box is the site's chrome, but inside the story one that says the rest is for subscribers and links to
   // subscribing is the paywall's ("To Read the Full Story · Subscribe · Sign In"), whatever its class says.
   // So is a letter that asks to give, though it links to signing in too ("Already contributed? Log in to hide these").
-  { ...hint('account', undefined, -1), compute: (s) => flag(hasHint(s, 'account') && !paywallCut(s) && !(hitCount(s, 'donation') >= 2 && s.passwordInputs === 0)) },
-  where('inComments', -2, (s) => s.inComments && !siteBoxInComments(s)),
-  { id: 'emailFieldAlone', max: 1, prior: -0.8, compute: (s) => flag(s.emailInputs > 0 && newsletterWords(s) + hitCount(s, 'subscribeActions') === 0) },
-  { id: 'notSignupForm', max: 1, prior: -2, lazy: true, compute: (s) => flag(formIsNotSignup(s)) },
-  where('passwordField', -2, (s) => s.passwordInputs > 0),
-  { id: 'loneButton', max: 1, prior: 0, compute: (s) => flag(loneButton(s)), reason: noValues },
+  { ...hint('account'), compute: (s) => flag(hasHint(s, 'account') && !paywallCut(s) && !(hitCount(s, 'donation') >= 2 && s.passwordInputs === 0)) },
+  where('inComments', (s) => s.inComments && !siteBoxInComments(s)),
+  { id: 'emailFieldAlone', max: 1, compute: (s) => flag(s.emailInputs > 0 && newsletterWords(s) + hitCount(s, 'subscribeActions') === 0) },
+  { id: 'notSignupForm', max: 1, lazy: true, compute: (s) => flag(formIsNotSignup(s)) },
+  where('passwordField', (s) => s.passwordInputs > 0),
+  { id: 'loneButton', max: 1, compute: (s) => flag(loneButton(s)), reason: noValues },
   // A lone "Donate" in the header is the site's own chrome; pinned over the content it is an appeal.
-  { id: 'pinnedButton', max: 1, prior: 2, lazy: true, compute: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: noValues },
-  where('opensWithPlea', 0.8, opensWithPlea),
+  { id: 'pinnedButton', max: 1, lazy: true, compute: (s) => flag(loneButton(s) && !s.inPageHeader && !s.inNavigation && hasHint(s, 'popup')), reason: noValues },
+  where('opensWithPlea', opensWithPlea),
   // A letter: it opens with its plea ("A message from…", "Dear readers,"), tells its story, and asks — a link or
   // a button to give or join, or amounts to choose. A letter to the readers that asks for nothing has no ask.
-  where('letterThatAsks', 2, (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && asks(s)),
-  { id: 'pleaShare', max: 1, prior: 1.5, compute: (s) => share(s.pleaChars, s.textLength), reason: (s) => [percent(s.pleaChars, s.textLength)] },
-  { id: 'logChars', max: 6, prior: -0.3, compute: (s) => Math.log10(1 + s.textLength) },
+  where('letterThatAsks', (s) => opensWithPlea(s) && s.pleaParagraphs >= 2 && asks(s)),
+  { id: 'pleaShare', max: 1, compute: (s) => share(s.pleaChars, s.textLength), reason: (s) => [percent(s.pleaChars, s.textLength)] },
+  { id: 'logChars', max: 6, compute: (s) => Math.log10(1 + s.textLength) },
   // A story's paragraphs weigh against a block; a letter-style appeal, which opens with its plea, tells its
   // story in paragraphs too, and they weigh less there.
-  { id: 'plainParagraphs', max: 6, prior: -0.5, compute: (s) => (opensWithPlea(s) ? 0 : capped(plainParagraphs(s), 6)) },
-  { id: 'letterParagraphs', max: 6, prior: -0.1, compute: (s) => (opensWithPlea(s) ? capped(plainParagraphs(s), 6) : 0) },
-  { id: 'plainBeforePlea', max: 4, prior: -0.8, compute: (s) => capped(s.plainBeforePlea, 4) },
-  { id: 'linkShare', max: 1, prior: -1, compute: (s) => (s.textLength ? s.linkTextLength / s.textLength : 0) },
-  { id: 'links', max: 1, prior: -1.5, compute: (s) => capped(s.links, 10) / 10 },
-  { id: 'headlineLinks', max: 5, prior: -0.5, compute: (s) => capped(s.headlineLinks, 5) },
-  { id: 'legalLinks', max: 3, prior: -0.3, compute: (s) => capped(s.legalLinks, 3) },
-  where('otherFields', -1.5, (s) => s.textareas > 0 || s.searchInputs > 0),
-  where('inNavigation', -1, inMenu),
-  where('menuOutsideFooter', -1, (s) => inMenu(s) && !s.inFooter),
-  where('inPageHeader', -0.5, (s) => s.inPageHeader),
-  where('inFooter', 0, (s) => s.inFooter),
-  where('inAside', 0.3, (s) => s.inAside),
-  where('insideArticle', 0, (s) => s.place === 'inside'),
-  where('afterArticle', 0.3, (s) => s.place === 'after'),
-  where('beforeArticle', -0.3, (s) => s.place === 'before'),
+  { id: 'plainParagraphs', max: 6, compute: (s) => (opensWithPlea(s) ? 0 : capped(plainParagraphs(s), 6)) },
+  { id: 'letterParagraphs', max: 6, compute: (s) => (opensWithPlea(s) ? capped(plainParagraphs(s), 6) : 0) },
+  { id: 'plainBeforePlea', max: 4, compute: (s) => capped(s.plainBeforePlea, 4) },
+  { id: 'linkShare', max: 1, compute: (s) => (s.textLength ? s.linkTextLength / s.textLength : 0) },
+  { id: 'links', max: 1, compute: (s) => capped(s.links, 10) / 10 },
+  { id: 'headlineLinks', max: 5, compute: (s) => capped(s.headlineLinks, 5) },
+  { id: 'legalLinks', max: 3, compute: (s) => capped(s.legalLinks, 3) },
+  where('otherFields', (s) => s.textareas > 0 || s.searchInputs > 0),
+  where('inNavigation', inMenu),
+  where('menuOutsideFooter', (s) => inMenu(s) && !s.inFooter),
+  where('inPageHeader', (s) => s.inPageHeader),
+  where('inFooter', (s) => s.inFooter),
+  where('inAside', (s) => s.inAside),
+  where('insideArticle', (s) => s.place === 'inside'),
+  where('afterArticle', (s) => s.place === 'after'),
+  where('beforeArticle', (s) => s.place === 'before'),
   // One plea or app phrase and nothing that asks: a salutation, a line about a form ("Dear readers, please keep to
   // the rules", "Enter your email to log in") or a paragraph of news naming the App Store (a banner's short line is a
   // promo), not yet a plea — unless the block is itself a link's text, a long paragraph with a link (a postscript's
   // "Please consider supporting the work of <the trust>" names where to act), or a short line with a price: an offer's
   // ("A full year for $29"); in a long paragraph a sum is news ("they raised $20,000").
-  { id: 'lonePhrase', max: 1, prior: -1, lazy: true, compute: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !s.element.closest('a') && (s.textLength < 200 ? !hitCount(s, 'money') : s.links === 0)) },
+  { id: 'lonePhrase', max: 1, lazy: true, compute: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !s.element.closest('a') && (s.textLength < 200 ? !hitCount(s, 'money') : s.links === 0)) },
   // A line that is one link and a plea from its first word (a sidebar's "Melden Sie sich für unseren Newsletter an", a
   // bar's "Jetzt Onlineabo bestellen"): the link is where to act, though its text is long enough to read as a headline.
-  where('pleaLink', 1.5, pleaLink),
+  where('pleaLink', pleaLink),
   // A box that says its piece in one paragraph and then asks with a donate button ("Thank you … [Donate]"): the
   // button to a donation page is its plea, though no sentence of it is (a header's tagline and button are chrome).
-  where('paragraphThenDonate', 1.5, (s) => s.paragraphs === 1 && s.plainBeforePlea === 1 && s.donateLinks > 0 && hitCount(s, 'donateActions') > 0 && !s.inPageHeader),
+  where('paragraphThenDonate', (s) => s.paragraphs === 1 && s.plainBeforePlea === 1 && s.donateLinks > 0 && hitCount(s, 'donateActions') > 0 && !s.inPageHeader),
 ];
 
 /** A plea detector may match only a block with some plea evidence of any kind. */
