@@ -470,8 +470,10 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
   const main = stats.paragraphs && (finding.element.matches(MAIN_LANDMARK) ? finding.element : finding.element.querySelector(MAIN_LANDMARK));
   if (main && (index.stats.get(main)?.paragraphs ?? 0) > 0) return false;
   // The readers' comments are theirs, whatever words they use; a box the site names its paywall, or one saying so in a
-  // paywall's words with a link to subscribe, shown in their place ("The comments are for subscribers"), is the site's.
-  if (stats.inComments && !(plea && siteBoxInComments(stats))) return false;
+  // paywall's words with a link to subscribe, shown in their place ("The comments are for subscribers"), is the site's,
+  // and so is a list under a heading of its own and without a paragraph (a template that keeps "Most popular this week"
+  // in the comments' wrapper): a reader writes paragraphs.
+  if (stats.inComments && !(plea ? siteBoxInComments(stats) : !stats.paragraphs && headed(stats))) return false;
   // A menu's panel is navigation however many links it lists (a "Sections" modal, an off-canvas menu, a flyout of each
   // section's headlines): a list that stands in navigation stays when it holds a menu or no words name it (a sidebar's
   // may go), but in the footer, where sites keep their walls of category links. So do a front page's lists of stories,
