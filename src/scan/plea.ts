@@ -50,7 +50,8 @@ function linksTo(count: (stats: BlockStats) => number, claim: PleaKind): PleaSig
  * A form that is not a sign-up: one asking for a comment, a password, or several addresses (sharing by email: the
  * sender's and the recipient's, in a form element or in a box of fields a script sends). Inside one, an email field is
  * the form's, not a newsletter's; so is one in a box around a form for sharing or for feedback ("Help us improve"), but
- * not around a registration form (a paywall's "create a free account").
+ * not around a registration form (a paywall's "create a free account"). A captcha's answer box is a text area too, but
+ * no comment's.
  */
 function formIsNotSignup(stats: BlockStats): boolean {
   const around = stats.element.closest('form');
@@ -59,16 +60,17 @@ function formIsNotSignup(stats: BlockStats): boolean {
   // A form's honeypot address (Substack's "fake_email", off-screen) is no second address. A box of several forms (one
   // sign-up form for each screen size) may hold one address each, but not beside a comment's form (its text area).
   const honeypots = form ? fields(form, 'email', true) : 0;
-  return ((around && indexedStats(around)) || stats).emailInputs - honeypots > (stats.forms - stats.textareas || 1) || (form !== null && (form.querySelector('textarea') !== null || (around !== null && fields(form, 'password') > 0)));
+  return ((around && indexedStats(around)) || stats).emailInputs - honeypots > (stats.forms - stats.textareas || 1) || (form !== null && (form.querySelector('textarea:not([name*=captcha])') !== null || (around !== null && fields(form, 'password') > 0)));
 }
 
 /**
  * The form's fields of a type, but its honeypots (or only those: `honeypots`): fields out of the keyboard's reach and
- * placed off-screen by their own style, to catch bots (a sign-up form's fake address and password). A closed
- * drop-down's fields are out of reach in place.
+ * placed off-screen by their own style, to catch bots (a sign-up form's fake address and password), or in a label or
+ * box named for a honeypot, which a style sheet hides (a mailing plugin's "…_hp_email_label"). A closed drop-down's
+ * fields are out of reach in place.
  */
 function fields(form: Element, type: string, honeypots = false): number {
-  return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => (field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? '')) === honeypots).length;
+  return [...form.querySelectorAll(`input[type="${type}" i]`)].filter((field) => ((field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? '')) || /honeypot|_hp_/i.test(field.parentElement!.className)) === honeypots).length;
 }
 
 /**
