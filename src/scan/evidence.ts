@@ -40,6 +40,17 @@ export function where(id: string, at: (stats: BlockStats) => boolean): Signal {
   return { id, max: 1, compute: (stats) => flag(at(stats)) };
 }
 
+/** Where the block stands, read the same way by both models: in the site's header, footer or a sidebar, and inside,
+ *  after or before the article. */
+export const placeSignals: readonly Signal[] = [
+  where('inPageHeader', (s) => s.inPageHeader),
+  where('inFooter', (s) => s.inFooter),
+  where('inAside', (s) => s.inAside),
+  where('insideArticle', (s) => s.place === 'inside'),
+  where('afterArticle', (s) => s.place === 'after'),
+  where('beforeArticle', (s) => s.place === 'before'),
+];
+
 /** A signal that is 1 when the block's class names hint at `name`; lazy, as reading them is the costly part. */
 export function hint(name: Hint): Signal {
   return { id: `${name}Hint`, max: 1, lazy: true, compute: (stats) => flag(hasHint(stats, name)), reason: noValues };

@@ -4,7 +4,7 @@
 // what heads it, its class names, and where it sits: menus and the page header are the site's way around,
 // a short legal footer is its small print.
 import type { DetectContext, Verdict } from '../core/types';
-import { askingPhrases, flag, hint, noValues, percent, quoted, share, sizeFactor, where } from './evidence';
+import { askingPhrases, flag, hint, noValues, percent, placeSignals, quoted, share, sizeFactor, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, plainTextMode, type BlockStats } from './stats';
@@ -100,12 +100,7 @@ export const linkSignals: readonly Signal[] = [
   where('separatorsOnly', (s) => s.links >= 4 && s.textLength - s.linkTextLength <= SEPARATOR_CHARS * s.links),
   where('inNavigation', (s) => s.inNavigation),
   where('holdsMenus', (s) => s.menus > 0),
-  where('inPageHeader', (s) => s.inPageHeader),
-  where('inFooter', (s) => s.inFooter),
-  where('inAside', (s) => s.inAside),
-  where('insideArticle', (s) => s.place === 'inside'),
-  where('afterArticle', (s) => s.place === 'after'),
-  where('beforeArticle', (s) => s.place === 'before'),
+  ...placeSignals,
   // What a wall of links is depends on where it stands: these read two signals together.
   { id: 'wallAfterArticle', max: 1, compute: (s) => flag(s.place === 'after') * wall(s) },
   { id: 'wallInAside', max: 1, compute: (s) => flag(s.inAside) * wall(s) },

@@ -4,7 +4,7 @@
 // form fields and payment links, and where it sits. Each kind of plea has its own evidence; the plea
 // detector whose evidence weighs most claims the box, so the reader sees what it asked for.
 import type { Category, DetectContext, Detector, DetectorId, Kind, Verdict } from '../core/types';
-import { askingPhrases, flag, hint as hintSignal, noValues, percent, quoted, share, where } from './evidence';
+import { askingPhrases, flag, hint as hintSignal, noValues, percent, placeSignals, quoted, share, where } from './evidence';
 import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
@@ -211,12 +211,7 @@ export const pleaSignals: readonly PleaSignal[] = [
   where('otherFields', (s) => s.textareas > 0 || s.searchInputs > 0),
   where('inNavigation', inMenu),
   where('menuOutsideFooter', (s) => inMenu(s) && !s.inFooter),
-  where('inPageHeader', (s) => s.inPageHeader),
-  where('inFooter', (s) => s.inFooter),
-  where('inAside', (s) => s.inAside),
-  where('insideArticle', (s) => s.place === 'inside'),
-  where('afterArticle', (s) => s.place === 'after'),
-  where('beforeArticle', (s) => s.place === 'before'),
+  ...placeSignals,
   // One plea or app phrase and nothing that asks: a salutation, a line about a form ("Dear readers, please keep to
   // the rules", "Enter your email to log in") or a paragraph of news naming the App Store (a banner's short line is a
   // promo), not yet a plea — unless the block is itself a link's text, a long paragraph with a link (a postscript's
