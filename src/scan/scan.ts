@@ -11,8 +11,8 @@ import { modelWeights } from './weights';
 import { isAppealPage } from './appeal-page';
 import { flag } from './evidence';
 import { buttonRow, opensWithPlea, siteBoxInComments } from './plea';
-import { headed, taggedRow } from './link-list';
-import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, paragraphTags, plainTextMode, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
+import { headed, MIN_LIST_LINKS, taggedRow } from './link-list';
+import { hasHint, hitCount, LEAD_HEADING, LEAD_TITLE, leadAt, namedFor, paragraphTags, plainTextMode, spareArticleFrame, statsSteps, withStatsIndex, type BlockStats, type Place, type StatsIndex } from './stats';
 import { BLOCK_MARKS } from '../core/marks';
 
 
@@ -502,7 +502,7 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     // own, nor a list but a line that is another story's link under a heading of its own ("READ MORE: …"); a caption
     // is the article's, whatever box holds it.
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
-    return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context) || (stats.links === 1 && stats.textLength - stats.linkTextLength >= ONE_LINK_HEADING_MIN_CHARS && headed(stats));
+    return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context) || (stats.links === 1 && stats.textLength - stats.linkTextLength >= ONE_LINK_HEADING_MIN_CHARS && headed(stats)) || (!plea && tagParagraph(stats));
   }
   if (!stats.hits && stats.place === 'before' && !(stats.inAside && !stats.menus) && !(!plea && namedStoryList(stats)) && !storyTags(finding.element, stats, context)) return false;
   return plea ? stats.paragraphs - stats.pleaParagraphs <= Math.max(2, 2 * stats.pleaParagraphs) || pleaShaped(stats) : listShaped(stats);
@@ -523,6 +523,19 @@ function headedBySibling(element: Element, index: StatsIndex): boolean {
   const heading = previous ? index.stats.get(previous) : undefined;
   return heading !== undefined && heading.links === 0 && (leadAt(heading.leading, 0) & LEAD_HEADING) !== 0;
 }
+
+/**
+ * A paragraph that is a row of tags, its links and a label ("Schlagwörter: Radverkehr, Kanal, Verkehr"), that the site
+ * names for them or whose links lead to tag pages: a list set as a paragraph, no sentence of the story. A post's line
+ * with its date among its categories is its byline; a post holding a row of tags is more than the row.
+ */
+function tagParagraph(stats: BlockStats): boolean {
+  return stats.links >= MIN_LIST_LINKS && stats.dateLinks === 0 && (2 * stats.tagLinks > stats.links || namedFor(stats.element, 'tags'))
+    && stats.textLength - stats.linkTextLength <= TAG_LABEL_CHARS + TAG_SEPARATOR_CHARS * stats.links;
+}
+
+/** Most text between two tags (", ", " · "). */
+const TAG_SEPARATOR_CHARS = 3;
 
 /** Most text of a row of tags besides its links: a label ("Tags:", "More:"), not a byline. */
 const TAG_LABEL_CHARS = 12;

@@ -310,9 +310,14 @@ const WINDOW_LEVELS = 8;
 export function hasHintAround(stats: BlockStats, hint: Hint): boolean {
   let found = hasHint(stats, hint);
   for (let around = stats.element.parentElement, level = 0; !found && around && level < WINDOW_LEVELS; around = around.parentElement, level++) {
-    found = (elementHints(around) & (1 << hints.indexOf(hint))) !== 0;
+    found = namedFor(around, hint);
   }
   return found;
+}
+
+/** The element's own names hint so (not something inside it). */
+export function namedFor(element: Element, hint: Hint): boolean {
+  return (elementHints(element) & (1 << hints.indexOf(hint))) !== 0;
 }
 
 function elementHints(element: Element): number {
