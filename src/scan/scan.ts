@@ -499,8 +499,8 @@ function guardAllows(finding: Finding, index: StatsIndex, context: ScanContext):
     if (article && 2 * stats.textLength > index.stats.get(article)!.textLength) return false;
     if ((!stats.hits && (plea || !(taggedRow(stats) || teaserWall(stats) || headedBySibling(finding.element, index)))) || !(plea ? pleaShaped(stats) : listShaped(stats))) return false;
     // Inside the article a plea is a box of its own, not one of its paragraphs unless that paragraph is a plea of its
-    // own, nor a list but a line that is another story's link under a heading of its own ("READ MORE: …"); a caption
-    // is the article's, whatever box holds it.
+    // own, nor a list but a line that is another story's link under a heading of its own ("READ MORE: …") or a row of
+    // tags; a caption is the article's, whatever box holds it.
     if (smallestWrapper(finding.element, index).tagName === 'FIGCAPTION') return false;
     return !paragraphTags.has(finding.element.tagName) || paragraphPlea(finding, stats, context) || (stats.links === 1 && stats.textLength - stats.linkTextLength >= ONE_LINK_HEADING_MIN_CHARS && headed(stats)) || (!plea && tagParagraph(stats));
   }
