@@ -280,6 +280,7 @@ export const de: Lexicon = {
     'verpassen Sie keine',
     'verpasse keine',
     'Aktiviere die Benachrichtigungen',
+    'bleib auf dem Laufenden',
   ],
   emailLabels: [
     'Ihre E-Mail-Adresse',
@@ -380,6 +381,14 @@ export const de: Lexicon = {
     'Themen in diesem Artikel',
     'Empfehlungen der Redaktion',
     'Neue Kommentare',
+    'Empfohlene Beiträge',
+    'Passend dazu',
+    'Weiterführende Links',
+    'Das wird dir auch gefallen',
+    'Weitere Videos',
+    'könnten Sie interessieren',
+    'könnten Sie auch interessieren',
+    'könnten euch auch interessieren',
   ],
   donateActions: [
     'spenden',

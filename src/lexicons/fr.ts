@@ -258,6 +258,8 @@ export const fr: Lexicon = {
     'Thématiques',
     'Derniers articles de la thématique',
     'à ne pas manquer',
+    'La rédaction vous conseille',
+    'Dans la rubrique',
   ],
   donateActions: [
     'faire un don',
