@@ -75,7 +75,8 @@ export const patterns: Patterns = {
     donate: String.raw`donat|contribut|support-?us|supporter|fundrais|(?:^|[^a-z])epic(?:[^a-z]|$)|patreon|ko-?fi|(?:^|[^a-z])give(?:[^a-z]|$)|spende|unterstuetz|soutien|steady|twingle`,
     membership: String.raw`member(?:ship)?|mitglied|subscri(?:be|ption)[-_]?(?:cta|prompt|promo|box|banner)|join[-_]?us|abo[-_]?(?:promo|teaser|box|cta)`,
     paywall: String.raw`paywall|regwall|meter(?:ed)?[-_]|[-_]meter|piano|subscriber[-_]?only|premium[-_]?(?:wall|gate|banner)|(?:^|[^a-z])gate(?:[^a-z]|$)`,
-    newsletter: String.raw`newsletter|sign-?up|subscribe|opt-?in|email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed|mailing`,
+    // A "share-email-form" sends the story to a friend: its address fields and its "Sent!" pane are no sign-up's.
+    newsletter: String.raw`newsletter|sign-?up|subscribe|opt-?in|(?<!share[-_]?)email[-_]?(?:capture|signup|form)|mailchimp|mc-embedded|mc_embed|mailing`,
     appPromo: String.raw`app[-_]?(?:promo|download|banner|store|badge|link)|smart-?banner|google-?play`,
     linkfarm: String.raw`${tagNames}|trending|most[-_]?(?:read|popular|viewed|shared|commented)|popular|related|recommend|around[-_]?the[-_]?web|tag-?cloud|footer[-_]?links|sitemap|more[-_]?from|read[-_]?more|recirc|archive|blogroll|linkcat|teaser[-_]?list`,
     tags: tagNames,
