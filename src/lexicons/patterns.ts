@@ -30,7 +30,7 @@ export interface Patterns {
    * The site's contact, legal and privacy pages, and email addresses: a footer of these is the site's chrome, whatever
    * its language. Only a whole segment of the path counts ("/privacy", not "/privacy-in-the-news-2024"). So is a blog's
    * own service: its log-in page and its software's home (WordPress' "Meta" box: Log in · Entries feed ·
-   * Comments feed · WordPress.org).
+   * Comments feed · WordPress.org), and the licence its content is under (a Creative Commons licence's page).
    */
   legalHref: string;
   /** A page of a tag, topic, keyword or category, or a search for one: where the links of a story's tag row lead. */
@@ -103,7 +103,7 @@ export const patterns: Patterns = {
   ].join('|'),
   appHref: String.raw`play\.google\.com|apps\.apple\.com|itunes\.apple\.com|app\.link|onelink\.me|\.page\.link`,
   socialHref: String.raw`(?:^|[/.])(?:facebook|twitter|x|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|xing|reddit|flipboard|threads|bsky|mastodon|vk|ok|telegram|github|discord|line|feedburner)\.(?:com|net|app|social|ru|me|org|gg)(?:[/:?#]|$)|(?:^|[/.])t\.me\/|wa\.me\/|sharer|intent\/tweet|share\?url=|[?&]share=|\.(?:rss|xml)(?:[?#]|$)`,
-  legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)|\/wp-login\.php|\/\/wordpress\.org\/?$`,
+  legalHref: String.raw`^mailto:[^?]|(?:^|\/)(?:contact(?:-us|o)?|kontakt|privacy(?:-policy|-notice)?|terms(?:-of-(?:use|service))?|legal|imprint|impressum|datenschutz\w*|agb|cookies?(?:-policy)?|accessibility|mentions-legales|aviso-legal|privacidad)(?:[/?#.]|$)|\/wp-login\.php|\/\/wordpress\.org\/?$|creativecommons\.org\/licen[cs]es\/`,
   tagHref: String.raw`\/(?:tags?|tagy|topics?|categor(?:y|ies)|keywords?|themen?|thema|temas?|sujets?|schlagw[oö]rte?|stichw[oö]rte?|etiquetas?|argomenti|tematy|teg|tegi|tema|haberleri|etiket|konu)\/[^/?#]|[?&](?:q|keywords?|query|tags?)=[^&]`,
   appealPageSegment: String.raw`^(?:don(?:s|ar?|at(?:e|ions?)|eer|eren)?|giv(?:e|ing)|support(?:-us)?|contribut(?:e|ion)|spenden?|unterst(?:ue|ü)tzen|f(?:oe|ö)rdern|sout(?:enir|ien)|faire-un-don|apoya(?:nos)?|sostieni(?:ci)?|steun|wesprzyj|wsparcie|podderzhat|pidtrymaty|member(?:s|ship)?|join|subscri(?:be|ptions?)|abo(?:nnement|nnieren)?|mitglied(?:-werden|schaft)?|socios?|hazte-(?:socio|aliado|miembro)|suscripcion|abbona(?:ti|mento)|assin(?:e|atura)|lidmaatschap|prenumerata|podpiska)$`,
   emailFieldNames: String.raw`(?<!\[abs\]\[)e-?mail|e-?posta|correo|courriel|почт|пошт|بريد|ταχυδρομ|surel|(?:^|\s)newsletter(?![[_])`,
