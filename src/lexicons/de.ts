@@ -221,6 +221,8 @@ export const de: Lexicon = {
     'Zugang zu allen Artikeln',
   ],
   newsletter: [
+    'newsletter registrieren',
+    'verpasse nichts',
     'Benachrichtigung aktivieren',
     'in Ihrer Inbox',
     'News per Push',

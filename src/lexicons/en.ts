@@ -286,6 +286,9 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'sign up for daily news',
+    'subscribe to this blog',
+    'sign up for newsletter',
     'signing up to our newsletter',
     'get the newsletter',
     'headlines in your inbox',
