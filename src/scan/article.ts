@@ -65,5 +65,30 @@ export function findArticle(index: StatsIndex): FoundArticle | null {
     const grandparent = parent.parentElement;
     if (grandparent && index.stats.has(grandparent)) credit.set(grandparent, (credit.get(grandparent) ?? 0) + length / 2);
   }
-  return best(credit.keys(), (element) => credit.get(element) ?? 0, 1);
+  const credited = best(credit.keys(), (element) => credit.get(element) ?? 0, 1);
+  return credited && storyOfParts(credit, credited);
+}
+
+/** Credit of another box, as a share of the best box's, for it to be a part of the same story. */
+const PART_SHARE = 0.5;
+/** Parts of one story in one box: a listicle's items, each a heading over its own paragraphs. */
+const STORY_PARTS = 3;
+/** The boxes with the most credit after the best that are looked at. */
+const RUNNERS_UP = 4;
+
+/**
+ * A story told in parts, each in a box of its own (a listicle's items), has no box that holds its paragraphs: the best
+ * box is one part. When three of the runners-up with nearly as much credit share an ancestor with it, that ancestor holds
+ * the story (as in Firefox Reader View's alternative candidates).
+ */
+function storyOfParts(credit: Map<Element, number>, found: FoundArticle): FoundArticle {
+  const top = credit.get(found.element)!;
+  const parts = [...credit]
+    .filter(([element, value]) => value >= PART_SHARE * top && !element.contains(found.element) && !found.element.contains(element))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, RUNNERS_UP);
+  for (let at = found.element.parentElement; parts.length >= STORY_PARTS && at && at.localName !== 'body'; at = at.parentElement) {
+    if (parts.filter(([element]) => at!.contains(element)).length >= STORY_PARTS) return { element: at, rank: found.rank };
+  }
+  return found;
 }
