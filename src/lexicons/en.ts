@@ -6,6 +6,12 @@ import type { Lexicon } from './types';
 export const en: Lexicon = {
   lang: 'en',
   donation: [
+    'a small favor to ask',
+    'a small favour to ask',
+    'pitching in',
+    'every dollar you give',
+    'double my donation',
+    'help us tell more of the stories',
     'your financial contributions',
     'any size donation',
     'support us',
