@@ -294,7 +294,6 @@ export const en: Lexicon = {
   newsletter: [
     'sign up for daily news',
     'subscribe to this blog',
-    'sign up for newsletter',
     'signing up to our newsletter',
     'get the newsletter',
     'headlines in your inbox',
