@@ -78,8 +78,8 @@ const RUNNERS_UP = 4;
 
 /**
  * A story told in parts, each in a box of its own (a listicle's items), has no box that holds its paragraphs: the best
- * box is one part. When three of the runners-up with nearly as much credit share an ancestor with it, that ancestor holds
- * the story (as in Firefox Reader View's alternative candidates).
+ * box is one part. When three of the runners-up with at least half its credit share an ancestor with it, that ancestor
+ * holds the story (as in Firefox Reader View's alternative candidates).
  */
 function storyOfParts(credit: Map<Element, number>, found: FoundArticle): FoundArticle {
   const top = credit.get(found.element)!;

@@ -67,11 +67,12 @@ function formIsNotSignup(stats: BlockStats): boolean {
  * The form's fields of a type, but its honeypots (or only those: `honeypots`): fields out of the keyboard's reach and
  * placed off-screen by their own style, to catch bots (a sign-up form's fake address and password), or in a label or
  * box named for a honeypot, which a style sheet hides (a mailing plugin's "…_hp_email_label"), or in a box its own
- * style hides (a newspaper system's second "email_…" text field). A text field named for the type counts as one of it.
+ * style hides (a newspaper system's second "email_…" text field; an element of an XML page has no style). A text field
+ * named for the type counts as one of it.
  * A closed drop-down's fields are out of reach in place.
  */
 function fields(form: Element, type: string, honeypots = false): number {
-  return [...form.querySelectorAll(`input[type="${type}" i], input[type="text" i][name*="${type}" i]`)].filter((field) => ((field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? '')) || /honeypot|_hp_/i.test(field.parentElement!.className) || (field.parentElement as HTMLElement).style.display === 'none') === honeypots).length;
+  return [...form.querySelectorAll(`input[type="${type}" i], input[type="text" i][name*="${type}" i]`)].filter((field) => ((field.getAttribute('tabindex') === '-1' && /position/i.test(field.getAttribute('style') ?? '')) || /honeypot|_hp_/i.test(field.parentElement!.className) || (field.parentElement as HTMLElement).style?.display === 'none') === honeypots).length;
 }
 
 /**

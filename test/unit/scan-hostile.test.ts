@@ -23,6 +23,15 @@ describe('hostile input', () => {
     expect(scanDocument(doc, allDetectors)).toEqual([]);
   }, 60_000);
 
+  it('scans an XML page whose form fields sit in elements without a style (no HTML elements at all)', () => {
+    const story = 'A long paragraph of the story about the harbour, the ferries and the winter timetable. '.repeat(8);
+    const xml = `<?xml version="1.0"?><page><body><article><h1>The ferries</h1><p>${story}</p><p>${story}</p></article>
+      <box><h3>Subscribe to our newsletter</h3><form><input type="email" name="email"/><wrap><input type="text" name="email_2"/></wrap>
+      <button>Sign up</button></form></box></body></page>`;
+    const doc = new JSDOM(xml, { contentType: 'application/xml' }).window.document;
+    expect(() => scanDocument(doc, allDetectors)).not.toThrow();
+  });
+
   it('scans 5 MB of text', () => {
     const paragraph = 'A long paragraph of ordinary news prose about the weather, the council and the roads. '.repeat(10);
     const text = `${paragraph}\n\n`.repeat(5_000_000 / (paragraph.length + 2));
