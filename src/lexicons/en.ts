@@ -292,6 +292,8 @@ export const en: Lexicon = {
     'create an account to access',
   ],
   newsletter: [
+    'join our email list',
+    'sign up for emails',
     'sign up for daily news',
     'subscribe to this blog',
     'signing up to our newsletter',
