@@ -97,7 +97,7 @@ export const patterns: Patterns = {
     String.raw`\/(?:destek-ol|bagis|bagis-yap|tamogatas|tamogatom|doneaza|sustine-ne|donasi|dukung-kami|dorea|stirixe)(?:[-/?#.]|$)|trakteer\.id|saweria\.co`,
   ].join('|'),
   memberHref: [
-    String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
+    String.raw`\/members?(?:hip)?(?:[-/?#]|$)|\/join(?:[-/?#]|$)|\/subscri(?:be|bers?|ptions?)(?:[-/?#.]|$)|subscribe\.|subscription\.|memberful\.com`,
     String.raw`\/abo(?:nnement|nnieren|nner)?(?:[-/?#.]|$)|\/mitglied|\/socios?(?:[-/?#]|$)|\/hazte-(?:socio|aliado|miembro)|\/suscri|\/abbonamenti|\/abbonati|\/assine|\/lidmaatschap|\/prenumerata|\/prenumer(?:era|ation)|\/tilaa|\/tilaus|\/podpiska`,
     String.raw`\/(?:abone-ol|abonelik|uye-ol|elofizetes|elofizetek|devino-membru|berlangganan|langganan|syndromi|syndromes)(?:[-/?#.]|$)`,
   ].join('|'),

@@ -591,11 +591,12 @@ function setApart(paragraph: Element): boolean {
 /**
  * A paragraph of the article that is a plea of its own: short, a plea through and through, quoting no one, and set
  * apart from the story (in type on a page, by its words in plain text: context.standalonePlea) or leading to the
- * site's donation page ("Hat dir dieser Artikel gefallen? … Jetzt Supporter werden!" in plain type).
+ * site's donation or subscription page ("Hat dir dieser Artikel gefallen? … Jetzt Supporter werden!", "…to help us keep
+ * bringing you… click here" in plain type).
  */
 function paragraphPlea(finding: Finding, stats: BlockStats, context: ScanContext): boolean {
   return finding.kind !== 'linkfarm' && stats.paragraphs <= 1 && stats.pleaParagraphs === stats.paragraphs && stats.textLength <= STANDALONE_PLEA_CHARS
-    && !anyQuotation.test(finding.element.textContent!) && (plainTextMode && context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element) || stats.donateLinks > 0);
+    && !anyQuotation.test(finding.element.textContent!) && (plainTextMode && context.standalonePlea ? context.standalonePlea(stats) : setApart(finding.element) || stats.donateLinks + stats.memberLinks > 0);
 }
 
 /**
