@@ -5,7 +5,7 @@
 // a short legal footer is its small print.
 import type { DetectContext, Verdict } from '../core/types';
 import { askingPhrases, flag, hint, noValues, percent, placeSignals, quoted, share, sizeFactor, where } from './evidence';
-import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
+import { memoScore, verdictOf, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { blockStats, hasHint, LEAD_HEADING, LEAD_TITLE, leadAt, leadCount, matchedPhrases, plainTextMode, type BlockStats } from './stats';
 
@@ -150,9 +150,7 @@ export function linkListMayMatch(stats: BlockStats): boolean {
 }
 
 function linkScore(stats: BlockStats, context: DetectContext): Score | null {
-  const memo = memoOf(stats, context);
-  if (memo.links === undefined) memo.links = linkListMayMatch(stats) ? scoreBlock(linkSignals, modelWeights.links, stats, context.sensitivity) : null;
-  return memo.links;
+  return memoScore('links', linkListMayMatch, linkSignals, modelWeights.links, stats, context);
 }
 
 /** Short lines in a row that make a wall in plain text (menus and tag lists copied with the story). */
@@ -188,5 +186,5 @@ export function linkListVerdict(block: Element, context: DetectContext): Verdict
   if (/^T(ABLE|BODY|R)$/.test(block.tagName) && block.querySelector('th')) return null;
   const score = linkScore(stats, context);
   if (!score || onlyHoldsList(stats, context)) return null;
-  return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
+  return verdictOf(score);
 }

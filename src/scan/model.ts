@@ -3,7 +3,7 @@
 // values times their weights to a bias, and σ of that sum is how sure it is. The weights are data, fitted to
 // labelled pages by `tidings tune` (src/detectors/weights.json); the signals that pushed a block over the
 // threshold are the reasons the reader is given.
-import type { DetectContext, Reason, Sensitivity } from '../core/types';
+import type { DetectContext, Reason, Sensitivity, Verdict } from '../core/types';
 import type { BlockStats, ScoreMemo } from './stats';
 
 export interface Signal {
@@ -90,10 +90,20 @@ export function scoreBlock(signals: readonly Signal[], model: ModelWeights, stat
   return { stats, probability: logistic(sum), contributions };
 }
 
-/** The block's scores for the context's sensitivity (a new memo when the sensitivity changed). */
-export function memoOf(stats: BlockStats, context: DetectContext): ScoreMemo {
+/**
+ * The block's score under one model, computed once per block and sensitivity however many detectors ask (a new memo
+ * when the sensitivity changed); none for a block the model may not match.
+ */
+export function memoScore(key: keyof Omit<ScoreMemo, 'sensitivity'>, mayMatch: (stats: BlockStats) => boolean, signals: readonly Signal[], model: ModelWeights, stats: BlockStats, context: DetectContext): Score | null {
   if (stats.memo?.sensitivity !== context.sensitivity) stats.memo = { sensitivity: context.sensitivity };
-  return stats.memo;
+  const memo = stats.memo;
+  if (memo[key] === undefined) memo[key] = mayMatch(stats) ? scoreBlock(signals, model, stats, context.sensitivity) : null;
+  return memo[key];
+}
+
+/** A detector's verdict from its model's score: the probability to two places and the reasons that added most. */
+export function verdictOf(score: Score): Verdict {
+  return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
 }
 
 /** Every signal's value, in order: a row of the data `tidings tune` fits the weights to. */

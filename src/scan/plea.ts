@@ -5,7 +5,7 @@
 // detector whose evidence weighs most claims the box, so the reader sees what it asked for.
 import type { Category, DetectContext, Detector, DetectorId, Kind, Verdict } from '../core/types';
 import { askingPhrases, flag, hint as hintSignal, noValues, percent, placeSignals, quoted, share, where } from './evidence';
-import { memoOf, reasonsOf, scoreBlock, type Score, type Signal } from './model';
+import { memoScore, verdictOf, type Score, type Signal } from './model';
 import { modelWeights } from './weights';
 import { pleaLists, type PhraseList } from './phrases';
 import { blockStats, hasHint, hasHintAround, hitCount, indexedStats, LEAD_PLEA, leadAt, matchedPhrases, type BlockStats, type Hint } from './stats';
@@ -235,11 +235,7 @@ export function pleaMayMatch(stats: BlockStats): boolean {
 
 /** The plea score of a block, computed once per block and sensitivity however many plea detectors ask. */
 function pleaScore(stats: BlockStats, context: DetectContext): Score | null {
-  const memo = memoOf(stats, context);
-  if (memo.plea === undefined) {
-    memo.plea = pleaMayMatch(stats) ? scoreBlock(pleaSignals, modelWeights.plea, stats, context.sensitivity) : null;
-  }
-  return memo.plea;
+  return memoScore('plea', pleaMayMatch, pleaSignals, modelWeights.plea, stats, context);
 }
 
 /** How much each kind's own evidence added to the score. */
@@ -323,7 +319,7 @@ export function pleaVerdict(block: Element, context: DetectContext, kind: PleaKi
   if (stats.inFooter && stats.legalLinks > 1 && 2 * stats.linkTextLength >= stats.textLength) return null;
   const score = pleaScore(stats, context);
   if (!score || claimingKind(score) !== kind || onlyHoldsPlea(stats, context, kind)) return null;
-  return { score: Math.round(score.probability * 100) / 100, reasons: reasonsOf(score) };
+  return verdictOf(score);
 }
 
 /** A plea detector: the plea model's verdict on whether a block asks for `plea`, reported as the detector `id`. */
