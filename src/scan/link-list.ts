@@ -176,6 +176,18 @@ function onlyHoldsList(stats: BlockStats, context: DetectContext): boolean {
   return lists > 0 && legal < stats.legalLinks;
 }
 
+/** Most links per link to the site's legal and contact pages in a footer that is the site's small print. */
+const SMALL_PRINT_LINKS_PER_LEGAL = 3;
+
+/**
+ * A footer box whose links are a third and more the site's legal and contact pages ("Contact · Privacy · Terms ·
+ * Cookies") is its small print, not a wall, however many sections it also names: a column of those sections may go on
+ * its own, the legal and contact footer stays.
+ */
+function smallPrint(stats: BlockStats): boolean {
+  return stats.inFooter && SMALL_PRINT_LINKS_PER_LEGAL * stats.legalLinks >= stats.links;
+}
+
 export function linkListVerdict(block: Element, context: DetectContext): Verdict | null {
   const stats = blockStats(block, context);
   // Plain text has a shape no page has: a run of short lines. No labelled page teaches it, so it is a rule.
@@ -185,6 +197,6 @@ export function linkListVerdict(block: Element, context: DetectContext): Verdict
   // A table with header cells is data (an infobox: "Fields · Astronomy, physics…"), its links the facts' pages.
   if (/^T(ABLE|BODY|R)$/.test(block.tagName) && block.querySelector('th')) return null;
   const score = linkScore(stats, context);
-  if (!score || onlyHoldsList(stats, context)) return null;
+  if (!score || onlyHoldsList(stats, context) || smallPrint(stats)) return null;
   return verdictOf(score);
 }
