@@ -218,8 +218,9 @@ export const pleaSignals: readonly PleaSignal[] = [
   // the rules", "Enter your email to log in") or a paragraph of news naming the App Store (a banner's short line is a
   // promo), not yet a plea — unless the block is itself a link's text, a long paragraph with a link (a postscript's
   // "Please consider supporting the work of <the trust>" names where to act), or a short line with a price: an offer's
-  // ("A full year for $29"); in a long paragraph a sum is news ("they raised $20,000").
-  { id: 'lonePhrase', max: 1, lazy: true, compute: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !s.element.closest('a') && (s.textLength < 200 ? !hitCount(s, 'money') : s.links === 0)) },
+  // ("A full year for $29"); in a long paragraph a sum is news ("they raised $20,000"). A button that puts the line off
+  // asks too: "… would like to send you push notifications · No thanks · Allow" is a prompt.
+  { id: 'lonePhrase', max: 1, lazy: true, compute: (s) => flag(pleaEvidence(s) === 1 && askingPhrases(s) + (s.paragraphs ? hitCount(s, 'appPromo') : 0) === 1 && !hitCount(s, 'dismissals') && !s.element.closest('a') && (s.textLength < 200 ? !hitCount(s, 'money') : s.links === 0)) },
   // A line that is one link and a plea from its first word (a sidebar's "Melden Sie sich für unseren Newsletter an", a
   // bar's "Jetzt Onlineabo bestellen"): the link is where to act, though its text is long enough to read as a headline.
   where('pleaLink', pleaLink),
