@@ -176,16 +176,16 @@ function onlyHoldsList(stats: BlockStats, context: DetectContext): boolean {
   return lists > 0 && legal < stats.legalLinks;
 }
 
-/** Most links per link to the site's legal and contact pages in a footer that is the site's small print. */
+/** A footer box with fewer links than this for each one to the site's legal and contact pages is its small print. */
 const SMALL_PRINT_LINKS_PER_LEGAL = 3;
 
 /**
- * A footer box whose links are a third and more the site's legal and contact pages ("Contact · Privacy · Terms ·
+ * A footer box more than a third of whose links are the site's legal and contact pages ("Contact · Privacy · Terms ·
  * Cookies") is its small print, not a wall, however many sections it also names: a column of those sections may go on
  * its own, the legal and contact footer stays.
  */
 function smallPrint(stats: BlockStats): boolean {
-  return stats.inFooter && SMALL_PRINT_LINKS_PER_LEGAL * stats.legalLinks >= stats.links;
+  return stats.inFooter && SMALL_PRINT_LINKS_PER_LEGAL * stats.legalLinks > stats.links;
 }
 
 export function linkListVerdict(block: Element, context: DetectContext): Verdict | null {
