@@ -6,6 +6,8 @@ import type { Lexicon } from './types';
 export const de: Lexicon = {
   lang: 'de',
   donation: [
+    'wir brauchen dich',
+    'Unterstützungsmöglichkeiten',
     'braucht eure Hilfe',
     'braucht weiterhin eure Hilfe',
     'braucht Ihre Hilfe',

@@ -6,6 +6,8 @@ import type { Lexicon } from './types';
 export const en: Lexicon = {
   lang: 'en',
   donation: [
+    // A public radio station's bar: "Support the voices you trust! Pledge Now".
+    'pledge now',
     'a small favor to ask',
     'a small favour to ask',
     'pitching in',
