@@ -45,6 +45,8 @@ async function screenshot(page: Page, file: string, fullPage = false): Promise<v
 async function openPopup(session: ExtensionSession, tabId?: number, viewport?: Viewport): Promise<Page> {
   const popup = await session.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`, viewport);
   await waitUntil(popup, 'a number in #finding-count', () => /^\d+$/.test(document.querySelector('#finding-count')?.textContent?.trim() ?? ''));
+  // The settings are read apart from the page's findings: until they come, the switches are disabled.
+  await waitUntil(popup, 'the settings to be read (the sensitivity choice enabled)', () => document.querySelector<HTMLSelectElement>('#sensitivity')?.disabled === false);
   return popup;
 }
 
