@@ -35,6 +35,12 @@ const resultsDir = path.resolve('test-results');
 /** Saves test-results/<file>; news pages whole, extension pages as the viewport shows them. */
 async function screenshot(page: Page, file: string, fullPage = false): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
+  // The page's last change is in the picture only once painted: two frames, or a moment where the tab paints none
+  // (Firefox's capture right after the popup's settings came showed the switches as they were before).
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    setTimeout(resolve, 250);
+  }));
   await page.screenshot({ path: path.join(resultsDir, file), fullPage });
 }
 
