@@ -280,8 +280,9 @@ function render(): void {
   renderExceptions();
   renderSensitivity();
   document.querySelector('main')?.setAttribute('aria-busy', String(state.reachable === undefined));
-  // Once the switches show the state the popup opened on, the next changes are the reader's, and slide.
-  if (settings !== undefined && state.reachable !== undefined) requestAnimationFrame(() => document.body.classList.add('settled'));
+  // Once the switches show the state the popup opened on, the next changes are the reader's, and slide: a frame after
+  // the one that paints that state (in the same frame, a change made with it would slide too).
+  if (settings !== undefined && state.reachable !== undefined) requestAnimationFrame(() => requestAnimationFrame(() => document.body.classList.add('settled')));
 }
 
 /** The stored settings with this popup's unsaved switches on top; each change of them re-renders. */
